@@ -1,0 +1,12 @@
+namespace Cce.Gen.SourceGenerators.Models;
+
+/// <summary>The values of one <c>[SampledSoftmaxLoss]</c> attribute.</summary>
+internal sealed record LossSettings(
+    NegativeScheme Scheme,
+    int Negatives,
+    int HiddenSize,
+    ElementType Element,
+    LogQCorrection Correction,
+    LossReduction Reduction,
+    int IgnoreIndex,
+    GradientPrecision HiddenGradient);

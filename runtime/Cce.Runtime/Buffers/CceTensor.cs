@@ -1,0 +1,148 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Cce;
+
+/// <summary>
+/// A dense row-major [rows, cols] tensor on a <see cref="CceDevice"/>: either owned (allocated by Cce.Gen
+/// and freed on dispose) or a borrowed view of memory the caller owns (no copy, never freed here).
+/// </summary>
+/// <typeparam name="T">Element type: <see cref="float"/>, <see cref="System.Half"/>, <see cref="BFloat16"/> or <see cref="int"/>.</typeparam>
+public sealed class CceTensor<T> : IDisposable
+    where T : unmanaged
+{
+    private readonly MemoryBuffer1D<T, Stride1D.Dense>? owned;
+    private bool disposed;
+
+    private CceTensor(CceDevice device, ArrayView<T> view, int rows, int cols, MemoryBuffer1D<T, Stride1D.Dense>? owner)
+    {
+        Device = device;
+        viewStorage = view;
+        Rows = rows;
+        Cols = cols;
+        owned = owner;
+    }
+
+    private readonly ArrayView<T> viewStorage;
+
+    /// <summary>The device the memory lives on.</summary>
+    public CceDevice Device { get; }
+
+    /// <summary>Number of rows.</summary>
+    public int Rows { get; }
+
+    /// <summary>Number of columns (elements per row).</summary>
+    public int Cols { get; }
+
+    /// <summary>Number of elements.</summary>
+    public long Length => (long)Rows * Cols;
+
+    /// <summary>The device memory, for kernels and interop.</summary>
+    /// <exception cref="ObjectDisposedException">The tensor was disposed.</exception>
+    public ArrayView<T> View
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return viewStorage;
+        }
+    }
+
+    /// <summary>Wraps device memory the caller owns as a [rows, cols] tensor, without copying.</summary>
+    /// <exception cref="ArgumentException">The view is not on <paramref name="device"/> or has another length.</exception>
+    public static CceTensor<T> Wrap(CceDevice device, ArrayView<T> view, int rows, int cols)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        CheckShape(rows, cols);
+        if (view.GetAccelerator() != device.Accelerator)
+        {
+            throw new ArgumentException($"Expected a view on device '{device}'; got one on '{view.GetAccelerator().Name}'.", nameof(view));
+        }
+
+        if (view.Length != (long)rows * cols)
+        {
+            throw new ArgumentException($"Expected a view of {rows} x {cols} = {(long)rows * cols} elements; got {view.Length}.", nameof(view));
+        }
+
+        return new CceTensor<T>(device, view, rows, cols, null);
+    }
+
+    /// <summary>Copies the whole tensor to a new host array.</summary>
+    public T[] ToArray()
+    {
+        var result = new T[Length];
+        CopyTo(result);
+        return result;
+    }
+
+    /// <summary>Copies the whole tensor into <paramref name="destination"/>, which must have exactly <see cref="Length"/> elements.</summary>
+    public void CopyTo(Span<T> destination)
+    {
+        if (destination.Length != Length)
+        {
+            throw new ArgumentException($"Expected a destination of {Length} elements; got {destination.Length}.", nameof(destination));
+        }
+
+        View.CopyToCPU(Device.Accelerator.DefaultStream, destination);
+        Device.Accelerator.DefaultStream.Synchronize();
+    }
+
+    /// <summary>Overwrites the whole tensor with <paramref name="source"/>, which must have exactly <see cref="Length"/> elements.</summary>
+    public void CopyFrom(ReadOnlySpan<T> source)
+    {
+        if (source.Length != Length)
+        {
+            throw new ArgumentException($"Expected a source of {Length} elements; got {source.Length}.", nameof(source));
+        }
+
+        View.CopyFromCPU(Device.Accelerator.DefaultStream, source);
+        Device.Accelerator.DefaultStream.Synchronize();
+    }
+
+    /// <summary>Sets every element to <paramref name="value"/>.</summary>
+    public void Fill(T value)
+    {
+        var host = new T[Length];
+        Array.Fill(host, value);
+        CopyFrom(host);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"CceTensor<{typeof(T).Name}>[{Rows}, {Cols}] on {Device}";
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            owned?.Dispose();
+        }
+    }
+
+    internal static CceTensor<T> Allocate(CceDevice device, int rows, int cols, long? expectedLength = null, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        CheckShape(rows, cols);
+        if (expectedLength is long length && length != (long)rows * cols)
+        {
+            throw new ArgumentException($"Expected {rows} x {cols} = {(long)rows * cols} elements; got {length}.", sourceName);
+        }
+
+        MemoryBuffer1D<T, Stride1D.Dense> buffer = device.Accelerator.Allocate1D<T>(Math.Max(1L, (long)rows * cols));
+        return new CceTensor<T>(device, buffer.View.SubView(0, (long)rows * cols), rows, cols, buffer);
+    }
+
+    private static void CheckShape(int rows, int cols)
+    {
+        if (rows < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, "Expected rows >= 0.");
+        }
+
+        if (cols < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cols), cols, "Expected cols >= 1.");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Runtime.InteropServices;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+
+namespace Cce;
+
+/// <summary>Finds the devices of this machine and builds the ILGPU contexts they run in.</summary>
+internal static class DeviceCatalog
+{
+    private static readonly object ResolverLock = new();
+    private static bool resolverInstalled;
+    private static int? cudaCount;
+
+    /// <summary>
+    /// A context with the CPU accelerator's Nvidia-like device (warp 32) and every CUDA device, the
+    /// algorithms library (fast exp/log on the GPU), profiling markers for timing and O2 optimisation.
+    /// </summary>
+    public static Context CreateContext()
+    {
+        InstallCudaResolver();
+        return Context.Create(builder => builder
+            .CPU(CPUDeviceKind.Nvidia)
+            .Cuda()
+            .EnableAlgorithms()
+            .Profiling()
+            .Optimize(OptimizationLevel.O2));
+    }
+
+    /// <summary>Number of CUDA devices, counted once per process.</summary>
+    public static int CudaDeviceCount()
+    {
+        if (cudaCount is int known)
+        {
+            return known;
+        }
+
+        using Context context = CreateContext();
+        int count = context.GetCudaDevices().Count;
+        cudaCount = count;
+        return count;
+    }
+
+    /// <summary>Parses <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
+    public static (DeviceKind Kind, int Index) ParseSpecification(string specification)
+    {
+        string text = specification.Trim().ToLowerInvariant();
+        if (text == "cpu")
+        {
+            return (DeviceKind.Cpu, 0);
+        }
+
+        if (text == "cuda")
+        {
+            return (DeviceKind.Cuda, 0);
+        }
+
+        if (text.StartsWith("cuda:", StringComparison.Ordinal)
+            && int.TryParse(text.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
+        {
+            return (DeviceKind.Cuda, index);
+        }
+
+        throw new ArgumentException($"Expected 'cpu', 'cuda' or 'cuda:N'; got '{specification}'.", nameof(specification));
+    }
+
+    /// <summary>
+    /// ILGPU imports the driver as <c>cuda</c>, which .NET looks up as <c>libcuda.so</c>; many Linux
+    /// machines only have <c>libcuda.so.1</c>, so without this no GPU would ever be found.
+    /// </summary>
+    private static void InstallCudaResolver()
+    {
+        lock (ResolverLock)
+        {
+            if (resolverInstalled || !OperatingSystem.IsLinux())
+            {
+                return;
+            }
+
+            resolverInstalled = true;
+            try
+            {
+                NativeLibrary.SetDllImportResolver(typeof(Context).Assembly, ResolveCuda);
+            }
+            catch (InvalidOperationException)
+            {
+                // ILGPU installed its own resolver (WSL): it already knows where the driver is.
+            }
+        }
+    }
+
+    private static IntPtr ResolveCuda(string name, System.Reflection.Assembly assembly, DllImportSearchPath? path)
+    {
+        if (name != "cuda" && name != "nvcuda")
+        {
+            return IntPtr.Zero;
+        }
+
+        foreach (string candidate in new[] { "libcuda.so", "libcuda.so.1" })
+        {
+            if (NativeLibrary.TryLoad(candidate, assembly, path, out IntPtr handle))
+            {
+                return handle;
+            }
+        }
+
+        return IntPtr.Zero;
+    }
+}

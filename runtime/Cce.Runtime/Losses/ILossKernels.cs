@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace Cce;
+
+/// <summary>
+/// Implemented by the generated part of every annotated loss class: the description and the kernel
+/// variants, as static members, so the runtime and the tuner enumerate them without reflection.
+/// </summary>
+/// <typeparam name="TSelf">The annotated class.</typeparam>
+public interface ILossKernels<TSelf>
+    where TSelf : ILossKernels<TSelf>
+{
+    /// <summary>What the kernels were specialised on.</summary>
+    static abstract LossDescription Description { get; }
+
+    /// <summary>One kernel set per tile candidate, in declaration order.</summary>
+    static abstract ImmutableArray<KernelVariant> Variants { get; }
+
+    /// <summary>Index into <see cref="Variants"/> used when nothing is tuned.</summary>
+    static abstract int DefaultVariant { get; }
+}
