@@ -1,0 +1,31 @@
+namespace Cce;
+
+/// <summary>Where the negatives of a call come from: drawn in the kernel from (seed, step), or an explicit [N, K] tensor.</summary>
+public readonly struct NegativeSource
+{
+    private NegativeSource(ulong seed, ulong step, CceTensor<int>? negatives)
+    {
+        Seed = seed;
+        Step = step;
+        Explicit = negatives;
+    }
+
+    /// <summary>Seed of the in-kernel sampler.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Training step of the in-kernel sampler: a new step draws new negatives.</summary>
+    public ulong Step { get; }
+
+    /// <summary>The explicit negatives, or null for in-kernel sampling.</summary>
+    public CceTensor<int>? Explicit { get; }
+
+    /// <summary>Negatives drawn inside the kernel from a counter-based generator keyed by (seed, step, row, slot).</summary>
+    public static NegativeSource Sampled(ulong seed, ulong step) => new(seed, step, null);
+
+    /// <summary>Negatives given as an [N, K] int32 tensor of item indices.</summary>
+    public static NegativeSource FromTensor(CceTensor<int> negatives)
+    {
+        ArgumentNullException.ThrowIfNull(negatives);
+        return new NegativeSource(0, 0, negatives);
+    }
+}

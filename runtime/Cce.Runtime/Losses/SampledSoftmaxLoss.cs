@@ -1,0 +1,319 @@
+using Cce.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Cce;
+
+/// <summary>
+/// The runtime half of every generated loss: validation, scratch buffers and launches. The generated
+/// part of an annotated class derives from it and adds the typed entry points of its scheme.
+/// </summary>
+/// <typeparam name="TElement">Element type of H and W: float, System.Half or BFloat16.</typeparam>
+/// <typeparam name="TGrad">Element type of dH: TElement or float.</typeparam>
+public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
+    where TElement : unmanaged
+    where TGrad : unmanaged
+{
+    private readonly LossKernelSet kernels;
+    private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<int>> checkIndices;
+    private readonly Action<AcceleratorStream, KernelConfig, ArrayView<float>, int, ArrayView<int>, int, ArrayView<float>> reduceLoss;
+    private readonly Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>> findNonFinite;
+    private readonly CceTensor<int> status;
+    private readonly CceTensor<float> lossScalar;
+    private readonly int[] statusHost = new int[SupportKernels.StatusLength];
+    private CceTensor<float>? rowLoss;
+    private CceTensor<float>? rowLse;
+    private bool disposed;
+
+    /// <summary>Compiles the kernels of <paramref name="variant"/> on <paramref name="device"/>.</summary>
+    /// <exception cref="ArgumentException">The element types do not match the description.</exception>
+    protected SampledSoftmaxLoss(CceDevice device, LossDescription description, KernelVariant variant)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(variant);
+        if (ElementTypes.Of<TElement>() != description.Element || ElementTypes.Of<TGrad>() != ElementTypes.Gradient(description))
+        {
+            throw new ArgumentException($"Expected element types matching {description}; got {typeof(TElement).Name}/{typeof(TGrad).Name}.", nameof(description));
+        }
+
+        Device = device;
+        Description = description;
+        kernels = new LossKernelSet(device, description, variant);
+        Accelerator accelerator = device.Accelerator;
+        checkIndices = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<int>>(SupportKernels.CheckIndices);
+        reduceLoss = accelerator.LoadKernel<ArrayView<float>, int, ArrayView<int>, int, ArrayView<float>>(SupportKernels.ReduceLoss);
+        findNonFinite = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>>(SupportKernels.FindNonFinite);
+        status = device.Allocate<int>(1, SupportKernels.StatusLength);
+        lossScalar = device.Allocate<float>(1, 1);
+    }
+
+    /// <summary>The device the kernels run on.</summary>
+    public CceDevice Device { get; }
+
+    /// <summary>What the kernels were specialised on.</summary>
+    public LossDescription Description { get; }
+
+    /// <summary>The tile configuration in use.</summary>
+    public TileConfig Tile => kernels.Tile;
+
+    /// <summary>
+    /// When set, every forward pass checks the per-row results and throws <see cref="NonFiniteLossException"/>
+    /// naming the first row whose loss is NaN or infinite (costs one extra small kernel).
+    /// </summary>
+    public bool CheckFinite { get; set; }
+
+    /// <summary>Whether targets and explicit negatives are range-checked on the device before each launch (default: true).</summary>
+    public bool ValidateIndices { get; set; } = true;
+
+    /// <summary>Loss and per-row log-sum-exp.</summary>
+    protected LossResult ForwardCore(CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives)
+    {
+        KernelArguments arguments = Prepare(hidden, items, targets, negatives);
+        kernels.Forward(arguments);
+        return Finish(arguments);
+    }
+
+    /// <summary>Gradients from a saved log-sum-exp, scaled by a scalar upstream gradient.</summary>
+    protected void BackwardCore(
+        CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
+        CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream, CceTensor<float>? upstreamPerRow)
+    {
+        InputValidation.Upstream(upstream);
+        int rows = InputValidation.Rows(hidden, Device, Description.HiddenSize);
+        InputValidation.Vector(lse, Device, nameof(lse), rows);
+        if (upstreamPerRow is not null)
+        {
+            InputValidation.Vector(upstreamPerRow, Device, nameof(upstreamPerRow), rows);
+            if (Description.Reduction != LossReduction.None)
+            {
+                throw new ArgumentException($"Expected a per-row upstream gradient only with Reduction = None; this loss reduces with {Description.Reduction}.", nameof(upstreamPerRow));
+            }
+        }
+
+        KernelArguments arguments = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream);
+        arguments.RowLse = lse.View;
+        arguments.UpstreamPerRow = upstreamPerRow?.View ?? default;
+        gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
+        kernels.Backward(arguments);
+        Device.Accelerator.DefaultStream.Synchronize();
+    }
+
+    /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>.</summary>
+    protected LossResult ForwardBackwardCore(
+        CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
+        CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream)
+    {
+        InputValidation.Upstream(upstream);
+        KernelArguments arguments = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream);
+        gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
+        kernels.ForwardBackward(arguments);
+        return Finish(arguments);
+    }
+
+    /// <summary>Host-array form of the forward pass: uploads, runs, copies everything back.</summary>
+    protected HostLossResult<TGrad> ForwardHostCore(ReadOnlySpan<TElement> hidden, ReadOnlySpan<TElement> items, ReadOnlySpan<int> targets, ulong seed, ulong step, ReadOnlySpan<int> negatives)
+    {
+        using HostInputs inputs = Upload(hidden, items, targets, negatives);
+        LossResult result = ForwardCore(inputs.Hidden, inputs.Items, inputs.Targets, inputs.Source(seed, step));
+        return new HostLossResult<TGrad>(result.Loss, result.ValidRows, result.RowLoss.ToArray(), result.Lse.ToArray(), null, null);
+    }
+
+    /// <summary>Host-array form of the fused pass: uploads, runs, copies losses and gradients back.</summary>
+    protected HostLossResult<TGrad> ForwardBackwardHostCore(ReadOnlySpan<TElement> hidden, ReadOnlySpan<TElement> items, ReadOnlySpan<int> targets, ulong seed, ulong step, ReadOnlySpan<int> negatives, float upstream)
+    {
+        using HostInputs inputs = Upload(hidden, items, targets, negatives);
+        using CceTensor<TGrad> gradHidden = Device.Allocate<TGrad>(inputs.Hidden.Rows, Description.HiddenSize);
+        using CceTensor<float> gradItems = Device.Allocate<float>(inputs.Items.Rows, Description.HiddenSize);
+        LossResult result = ForwardBackwardCore(inputs.Hidden, inputs.Items, inputs.Targets, inputs.Source(seed, step), gradHidden, gradItems, upstream);
+        return new HostLossResult<TGrad>(result.Loss, result.ValidRows, result.RowLoss.ToArray(), result.Lse.ToArray(), gradHidden.ToArray(), gradItems.ToArray());
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        status.Dispose();
+        lossScalar.Dispose();
+        rowLoss?.Dispose();
+        rowLse?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private KernelArguments Prepare(
+        CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
+        CceTensor<TGrad>? gradHidden = null, CceTensor<float>? gradItems = null, float upstream = 1f)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        int rows = InputValidation.Rows(hidden, Device, Description.HiddenSize);
+        int catalog = InputValidation.Catalog(items, Device, Description);
+        InputValidation.Vector(targets, Device, nameof(targets), rows);
+        bool isExplicit = Description.Scheme == NegativeScheme.Explicit;
+        if (isExplicit != (negatives.Explicit is not null))
+        {
+            throw new ArgumentException(isExplicit
+                ? "Expected explicit negatives for the Explicit scheme; got a sampling seed."
+                : $"Expected in-kernel sampling for the {Description.Scheme} scheme; got explicit negatives.", nameof(negatives));
+        }
+
+        if (negatives.Explicit is CceTensor<int> given)
+        {
+            InputValidation.Matrix(given, Device, "negatives", rows, Description.Negatives);
+        }
+
+        if (gradHidden is not null)
+        {
+            InputValidation.Matrix(gradHidden, Device, nameof(gradHidden), rows, Description.HiddenSize);
+        }
+
+        if (gradItems is not null)
+        {
+            InputValidation.Matrix(gradItems, Device, nameof(gradItems), catalog, Description.HiddenSize);
+        }
+
+        EnsureRowBuffers(rows);
+        CountAndValidate(targets, negatives.Explicit, rows, catalog);
+        return new KernelArguments
+        {
+            Hidden = hidden.View.Cast<U4>(),
+            Items = items.View.Cast<U4>(),
+            Targets = targets.View,
+            Negatives = negatives.Explicit?.View ?? default,
+            RowLoss = rowLoss!.View,
+            RowLse = rowLse!.View,
+            GradHidden = gradHidden?.View.Cast<U4>() ?? default,
+            GradItems = gradItems?.View ?? default,
+            ValidRows = status.View.SubView(SupportKernels.StatusValidRows, 1),
+            Rows = rows,
+            Catalog = catalog,
+            SeedLo = (uint)negatives.Seed,
+            SeedHi = (uint)(negatives.Seed >> 32),
+            StepLo = (uint)negatives.Step,
+            StepHi = (uint)(negatives.Step >> 32),
+            Correction = CorrectionTerm.For(Description.Correction, Description.Scheme, Description.Negatives, catalog),
+            Upstream = upstream,
+            MeanReduction = Description.Reduction == LossReduction.Mean ? 1 : 0,
+        };
+    }
+
+    private void CountAndValidate(CceTensor<int> targets, CceTensor<int>? negatives, int rows, int catalog)
+    {
+        AcceleratorStream stream = Device.Accelerator.DefaultStream;
+        status.CopyFrom([0, int.MaxValue, int.MaxValue, int.MaxValue]);
+        if (!ValidateIndices)
+        {
+            // The count is still needed for the mean; range checks are skipped by emptying the catalog bound.
+            checkIndices(stream, rows, targets.View, default, 0, int.MaxValue, Description.IgnoreIndex, status.View);
+            return;
+        }
+
+        checkIndices(stream, rows, targets.View, negatives?.View ?? default, Description.Negatives, catalog, Description.IgnoreIndex, status.View);
+        status.CopyTo(statusHost);
+        if (statusHost[SupportKernels.StatusBadTargetRow] != int.MaxValue)
+        {
+            int row = statusHost[SupportKernels.StatusBadTargetRow];
+            int value = ReadOne(targets.View, row);
+            throw new ArgumentOutOfRangeException(nameof(targets), value, $"Expected every target in [0, {catalog}) or the ignore index {Description.IgnoreIndex}; row {row} holds {value}.");
+        }
+
+        if (statusHost[SupportKernels.StatusBadNegative] != int.MaxValue)
+        {
+            int index = statusHost[SupportKernels.StatusBadNegative];
+            int value = ReadOne(negatives!.View, index);
+            throw new ArgumentOutOfRangeException("negatives", value, $"Expected every negative in [0, {catalog}); row {index / Description.Negatives}, slot {index % Description.Negatives} holds {value}.");
+        }
+    }
+
+    private LossResult Finish(in KernelArguments arguments)
+    {
+        AcceleratorStream stream = Device.Accelerator.DefaultStream;
+        reduceLoss(stream, new KernelConfig(1, SupportKernels.ReduceThreads), arguments.RowLoss, arguments.Rows, status.View, arguments.MeanReduction, lossScalar.View);
+        if (CheckFinite)
+        {
+            findNonFinite(stream, arguments.Rows, arguments.RowLoss, arguments.RowLse, status.View);
+        }
+
+        status.CopyTo(statusHost);
+        float[] loss = lossScalar.ToArray();
+        if (CheckFinite && statusHost[SupportKernels.StatusNonFiniteRow] != int.MaxValue)
+        {
+            int row = statusHost[SupportKernels.StatusNonFiniteRow];
+            throw new NonFiniteLossException(row, ReadOne(arguments.RowLoss, row));
+        }
+
+        return new LossResult(loss[0], statusHost[SupportKernels.StatusValidRows], rowLoss!, rowLse!);
+    }
+
+    private void EnsureRowBuffers(int rows)
+    {
+        if (rowLoss is not null && rowLoss.Rows == rows)
+        {
+            return;
+        }
+
+        rowLoss?.Dispose();
+        rowLse?.Dispose();
+        rowLoss = Device.Allocate<float>(rows, 1);
+        rowLse = Device.Allocate<float>(rows, 1);
+    }
+
+    private T ReadOne<T>(ArrayView<T> view, long index)
+        where T : unmanaged
+    {
+        var one = new T[1];
+        view.SubView(index, 1).CopyToCPU(Device.Accelerator.DefaultStream, one);
+        Device.Accelerator.DefaultStream.Synchronize();
+        return one[0];
+    }
+
+    private HostInputs Upload(ReadOnlySpan<TElement> hidden, ReadOnlySpan<TElement> items, ReadOnlySpan<int> targets, ReadOnlySpan<int> negatives)
+    {
+        int d = Description.HiddenSize;
+        if (hidden.Length == 0 || hidden.Length % d != 0)
+        {
+            throw new ArgumentException($"Expected hidden with N x {d} elements, N >= 1; got {hidden.Length}.", nameof(hidden));
+        }
+
+        if (items.Length == 0 || items.Length % d != 0)
+        {
+            throw new ArgumentException($"Expected items with V x {d} elements, V >= 1; got {items.Length}.", nameof(items));
+        }
+
+        int rows = hidden.Length / d;
+        if (targets.Length != rows)
+        {
+            throw new ArgumentException($"Expected {rows} targets (one per hidden row); got {targets.Length}.", nameof(targets));
+        }
+
+        bool isExplicit = Description.Scheme == NegativeScheme.Explicit;
+        if (isExplicit && negatives.Length != (long)rows * Description.Negatives)
+        {
+            throw new ArgumentException($"Expected {rows} x {Description.Negatives} = {(long)rows * Description.Negatives} negatives; got {negatives.Length}.", nameof(negatives));
+        }
+
+        return new HostInputs(
+            Device.Upload(hidden, rows, d),
+            Device.Upload(items, items.Length / d, d),
+            Device.Upload(targets, rows, 1),
+            isExplicit ? Device.Upload(negatives, rows, Description.Negatives) : null);
+    }
+
+    private sealed record HostInputs(CceTensor<TElement> Hidden, CceTensor<TElement> Items, CceTensor<int> Targets, CceTensor<int>? Negatives) : IDisposable
+    {
+        public NegativeSource Source(ulong seed, ulong step) =>
+            Negatives is null ? NegativeSource.Sampled(seed, step) : NegativeSource.FromTensor(Negatives);
+
+        public void Dispose()
+        {
+            Hidden.Dispose();
+            Items.Dispose();
+            Targets.Dispose();
+            Negatives?.Dispose();
+        }
+    }
+}
