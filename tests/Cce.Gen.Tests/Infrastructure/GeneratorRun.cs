@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cce.Gen.SourceGenerators;
+using Cce.Gen.SourceGenerators.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -23,6 +24,12 @@ internal sealed class GeneratorRun
     /// <summary>Diagnostics the generator reported.</summary>
     public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
 
+    /// <summary>The models the generator emitted code for, read from its tracked <c>Models</c> step.</summary>
+    public IEnumerable<LossModel> Models =>
+        Result.TrackedSteps.TryGetValue("Models", out ImmutableArray<IncrementalGeneratorRunStep> steps)
+            ? steps.SelectMany(s => s.Outputs).Select(o => (LossModel)o.Value)
+            : [];
+
     /// <summary>Compiler errors of the completed compilation.</summary>
     public IEnumerable<Diagnostic> CompilerErrors => Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
 
@@ -32,7 +39,7 @@ internal sealed class GeneratorRun
     /// <summary>Runs the generator once over a compilation.</summary>
     public static GeneratorRun Of(Compilation compilation)
     {
-        GeneratorDriver driver = CreateDriver(trackSteps: false)
+        GeneratorDriver driver = CreateDriver(trackSteps: true)
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         return new GeneratorRun(driver.GetRunResult().Results.Single(), output);
     }
