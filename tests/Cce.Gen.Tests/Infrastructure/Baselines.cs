@@ -11,23 +11,12 @@ internal static class Baselines
 {
     private static readonly bool Update = Environment.GetEnvironmentVariable("CCE_UPDATE_BASELINES") == "1";
 
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Cce.Gen.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "Cce.Gen.Tests", "Baselines");
-            }
-        }
-
-        throw new InvalidOperationException("Cce.Gen.sln not found above " + AppContext.BaseDirectory + "; baselines are read from the source tree.");
-    });
+    private static string Folder => Path.Combine(Repository.Root, "tests", "Cce.Gen.Tests", "Baselines");
 
     /// <summary>Compares (or, when asked, rewrites) the files of one test: hint name to generated text.</summary>
     public static void Match(string testName, IReadOnlyDictionary<string, string> generated)
     {
-        string folder = Path.Combine(Root.Value, testName);
+        string folder = Path.Combine(Folder, testName);
         if (Update)
         {
             if (Directory.Exists(folder))
