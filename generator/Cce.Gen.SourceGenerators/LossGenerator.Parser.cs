@@ -1,11 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Cce.Gen.SourceGenerators.Diagnostics;
 using Cce.Gen.SourceGenerators.Models;
+using Cce.Gen.SourceGenerators.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Cce.Gen.SourceGenerators;
@@ -16,63 +14,75 @@ internal sealed record ParseResult(LossModel? Model, EquatableArray<DiagnosticIn
 public sealed partial class LossGenerator
 {
     /// <summary>Attribute data to an equatable model plus diagnostics; never throws on user mistakes.</summary>
-    internal static class Parser
+    internal static partial class Parser
     {
+        private static readonly ParseResult Nothing = new(null, default);
+
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } symbol
+                || context.TargetNode is not TypeDeclarationSyntax syntax)
+            {
+                // The compiler already rejects the attribute on anything but a class.
+                return Nothing;
+            }
+
+            AttributeArguments loss = AttributeArguments.Read(context.Attributes[0], cancellationToken);
+            List<AttributeArguments>? tileAttributes = ReadTileAttributes(symbol, context.SemanticModel.Compilation, cancellationToken);
+            if (loss.HasErrors || tileAttributes is null)
+            {
+                // Let the compiler's own errors speak first: guessing values from broken arguments only adds noise.
+                return Nothing;
+            }
+
             var diagnostics = new List<DiagnosticInfo>();
-            var symbol = (INamedTypeSymbol)context.TargetSymbol;
-            var syntax = (ClassDeclarationSyntax)context.TargetNode;
-            if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            CheckShape(symbol, syntax, context.SemanticModel, diagnostics, cancellationToken);
+            LossSettings settings = ReadSettings(loss, symbol.Name, diagnostics);
+            List<TileModel> tiles = ReadTiles(tileAttributes, settings, symbol.Name, syntax.Identifier.GetLocation(), diagnostics);
+
+            foreach (DiagnosticInfo diagnostic in diagnostics)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, syntax.Identifier.GetLocation(), symbol.Name));
-                return new ParseResult(null, diagnostics.ToEquatableArray());
-            }
-
-            AttributeData loss = context.Attributes[0];
-            var settings = new LossSettings(
-                (NegativeScheme)Named(loss, "Scheme", 0),
-                Named(loss, "Negatives", 0),
-                Named(loss, "HiddenSize", 0),
-                (ElementType)Named(loss, "Element", 0),
-                (LogQCorrection)Named(loss, "Correction", 0),
-                (LossReduction)Named(loss, "Reduction", 0),
-                Named(loss, "IgnoreIndex", -100),
-                (GradientPrecision)Named(loss, "HiddenGradient", 0));
-
-            var tiles = symbol.GetAttributes()
-                .Where(a => a.AttributeClass?.ToDisplayString() == TileAttributeName)
-                .Select(a => new TileModel(Named(a, "Warps", 4), Named(a, "RowsPerGroup", 4), Named(a, "ItemsInFlight", 2)))
-                .ToList();
-            bool declared = tiles.Count > 0;
-            if (!declared)
-            {
-                tiles.Add(new TileModel(4, 4, 2));
-            }
-
-            var containing = new List<ContainingTypeModel>();
-            for (INamedTypeSymbol? outer = symbol.ContainingType; outer is not null; outer = outer.ContainingType)
-            {
-                containing.Insert(0, new ContainingTypeModel(outer.IsRecord ? "record" : outer.TypeKind == TypeKind.Struct ? "struct" : "class", outer.Name));
-            }
-
-            string? ns = symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString();
-            string kernels = string.Join("_", containing.Select(c => c.Name).Concat(new[] { symbol.Name })) + "Kernels";
-            var model = new LossModel(ns, symbol.Name, containing.ToEquatableArray(), kernels, settings, tiles.ToEquatableArray(), declared);
-            return new ParseResult(model, diagnostics.ToEquatableArray());
-        }
-
-        private static int Named(AttributeData attribute, string name, int fallback)
-        {
-            foreach (KeyValuePair<string, TypedConstant> pair in attribute.NamedArguments)
-            {
-                if (pair.Key == name && pair.Value.Value is int value)
+                if (DiagnosticDescriptors.ById(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Error)
                 {
-                    return value;
+                    return new ParseResult(null, diagnostics.ToEquatableArray());
                 }
             }
 
-            return fallback;
+            var model = new LossModel(
+                symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
+                symbol.Name,
+                ContainingTypes(symbol),
+                KernelsTypeName(symbol),
+                settings,
+                tiles.ToEquatableArray(),
+                tileAttributes.Count > 0);
+            return new ParseResult(model, diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The <c>[TileCandidate]</c> applications of every part of the class, in declaration order, or null
+        /// when the compiler rejects one of them.
+        /// </summary>
+        private static List<AttributeArguments>? ReadTileAttributes(INamedTypeSymbol symbol, Compilation compilation, CancellationToken cancellationToken)
+        {
+            INamedTypeSymbol? tileType = compilation.GetTypeByMetadataName(TileAttributeName);
+            var tiles = new List<AttributeArguments>();
+            foreach (AttributeData attribute in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, tileType))
+                {
+                    AttributeArguments arguments = AttributeArguments.Read(attribute, cancellationToken);
+                    if (arguments.HasErrors)
+                    {
+                        return null;
+                    }
+
+                    tiles.Add(arguments);
+                }
+            }
+
+            return tiles;
         }
     }
 }

@@ -1,8 +1,7 @@
 using Cce.Gen.SourceGenerators.Diagnostics;
-using System.Collections.Immutable;
-using System.Linq;
 using Cce.Gen.SourceGenerators.Models;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Cce.Gen.SourceGenerators;
 
@@ -25,7 +24,7 @@ public sealed partial class LossGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 LossAttributeName,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (ctx, ct) => Parser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parsed);
 
@@ -39,15 +38,28 @@ public sealed partial class LossGenerator : IIncrementalGenerator
             .Where(static d => d.Length > 0)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
-        {
-            foreach (DiagnosticInfo info in items)
-            {
-                spc.ReportDiagnostic(info.ToDiagnostic());
-            }
-        });
+        // [TileCandidate] alone does nothing; only a separate pass over those classes can say so.
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> orphanTiles = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TileAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (ctx, ct) => Parser.ParseOrphanTiles(ctx, ct))
+            .WithTrackingName(TrackingNames.OrphanTiles)
+            .Where(static d => d.Length > 0)
+            .WithTrackingName(TrackingNames.OrphanTileDiagnostics);
+
+        context.RegisterSourceOutput(diagnostics, Report);
+        context.RegisterSourceOutput(orphanTiles, Report);
 
         context.RegisterSourceOutput(models, static (spc, model) =>
             spc.AddSource(Emitter.HintName(model), Emitter.Emit(model)));
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo info in diagnostics)
+        {
+            context.ReportDiagnostic(info.ToDiagnostic());
+        }
     }
 }

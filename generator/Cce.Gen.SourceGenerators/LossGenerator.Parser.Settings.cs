@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Cce.Gen.SourceGenerators.Diagnostics;
+using Cce.Gen.SourceGenerators.Models;
+using Cce.Gen.SourceGenerators.Parsing;
+
+namespace Cce.Gen.SourceGenerators;
+
+public sealed partial class LossGenerator
+{
+    internal static partial class Parser
+    {
+        /// <summary>Reads <c>[SampledSoftmaxLoss]</c> with the attribute's own defaults and checks CCE0003 to CCE0007 and CCE0012.</summary>
+        private static LossSettings ReadSettings(AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
+        {
+            var settings = new LossSettings(
+                (NegativeScheme)loss.Int(nameof(LossSettings.Scheme), (int)NegativeScheme.UniformPerRow),
+                loss.Int(nameof(LossSettings.Negatives), 0),
+                loss.Int(nameof(LossSettings.HiddenSize), 0),
+                (ElementType)loss.Int(nameof(LossSettings.Element), (int)ElementType.Float32),
+                (LogQCorrection)loss.Int(nameof(LossSettings.Correction), (int)LogQCorrection.None),
+                (LossReduction)loss.Int(nameof(LossSettings.Reduction), (int)LossReduction.Mean),
+                loss.Int(nameof(LossSettings.IgnoreIndex), -100),
+                (GradientPrecision)loss.Int(nameof(LossSettings.HiddenGradient), (int)GradientPrecision.Input));
+
+            bool schemeKnown = Enum.IsDefined(typeof(NegativeScheme), settings.Scheme);
+            if (!schemeKnown || !IsAvailable(settings.Scheme))
+            {
+                string reason = schemeKnown ? "is not available yet" : "is not a defined NegativeScheme";
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedScheme, loss.LocationOf(nameof(LossSettings.Scheme)), className, Describe(settings.Scheme), reason));
+            }
+
+            if (settings.Negatives < 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidNegatives, loss.LocationOf(nameof(LossSettings.Negatives)), className, settings.Negatives));
+            }
+
+            if (!Enum.IsDefined(typeof(ElementType), settings.Element))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedElement,
+                    loss.LocationOf(nameof(LossSettings.Element)),
+                    className,
+                    Describe(settings.Element),
+                    "is not a defined ElementType",
+                    "Float32, Float16 or BFloat16"));
+            }
+            else
+            {
+                var geometry = new KernelGeometry(settings.Element, settings.HiddenSize, settings.Negatives, GradientPrecision.Input, warps: 1);
+                if (!geometry.HiddenSizeFitsVectors)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.InvalidHiddenSize,
+                        loss.LocationOf(nameof(LossSettings.HiddenSize)),
+                        className,
+                        settings.HiddenSize,
+                        geometry.VectorWidth,
+                        settings.Element));
+                }
+            }
+
+            CheckCorrection(settings, loss, className, diagnostics);
+            CheckConflicts(settings, loss, className, diagnostics);
+            return settings;
+        }
+
+        /// <summary>Schemes this version generates kernels for.</summary>
+        private static bool IsAvailable(NegativeScheme scheme) =>
+            scheme is NegativeScheme.UniformPerRow or NegativeScheme.Explicit;
+
+        private static void CheckCorrection(LossSettings settings, AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
+        {
+            string? reason = null;
+            string expected = "None, LogQ or Paper";
+            if (!Enum.IsDefined(typeof(LogQCorrection), settings.Correction))
+            {
+                reason = "is not a defined LogQCorrection";
+            }
+            else if (settings.Scheme == NegativeScheme.Explicit && settings.Correction == LogQCorrection.LogQ)
+            {
+                // LogQ needs q(j), the probability the sampler drew item j; explicit negatives come from an unknown sampler.
+                reason = "is not supported by the Explicit scheme, whose sampling distribution is unknown";
+                expected = "None or Paper";
+            }
+
+            if (reason is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedCorrection,
+                    loss.LocationOf(nameof(LossSettings.Correction)),
+                    className,
+                    Describe(settings.Correction),
+                    reason,
+                    expected));
+            }
+        }
+
+        private static void CheckConflicts(LossSettings settings, AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
+        {
+            if (settings.IgnoreIndex >= 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    loss.LocationOf(nameof(LossSettings.IgnoreIndex)),
+                    className,
+                    "IgnoreIndex = " + settings.IgnoreIndex.ToString(CultureInfo.InvariantCulture) + " would collide with item ids",
+                    "a negative IgnoreIndex (default -100)"));
+            }
+
+            if (!Enum.IsDefined(typeof(LossReduction), settings.Reduction))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    loss.LocationOf(nameof(LossSettings.Reduction)),
+                    className,
+                    "Reduction = " + Describe(settings.Reduction) + " is not a defined LossReduction",
+                    "Mean, Sum or None"));
+            }
+
+            if (!Enum.IsDefined(typeof(GradientPrecision), settings.HiddenGradient))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    loss.LocationOf(nameof(LossSettings.HiddenGradient)),
+                    className,
+                    "HiddenGradient = " + Describe(settings.HiddenGradient) + " is not a defined GradientPrecision",
+                    "Input or Float32"));
+            }
+        }
+
+        /// <summary>An enum value as the user would write it: its name, or a cast when the value is undefined.</summary>
+        private static string Describe<TEnum>(TEnum value)
+            where TEnum : struct, Enum =>
+            Enum.IsDefined(typeof(TEnum), value)
+                ? value.ToString()
+                : "(" + typeof(TEnum).Name + ")" + Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+    }
+}

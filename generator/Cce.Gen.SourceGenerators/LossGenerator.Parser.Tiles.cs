@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Cce.Gen.SourceGenerators.Diagnostics;
+using Cce.Gen.SourceGenerators.Models;
+using Cce.Gen.SourceGenerators.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace Cce.Gen.SourceGenerators;
+
+public sealed partial class LossGenerator
+{
+    internal static partial class Parser
+    {
+        /// <summary>Largest number of item rows a lane sub-group may keep in flight (registers per lane grow with it).</summary>
+        private const int MaxItemsInFlight = 8;
+
+        /// <summary>The candidates used when a class declares none, from the most to the least commonly best.</summary>
+        private static readonly TileModel[] DefaultTiles =
+        {
+            new(4, 4, 2),
+            new(8, 8, 2),
+            new(4, 8, 4),
+            new(8, 16, 1),
+            new(2, 2, 4),
+        };
+
+        /// <summary>The smallest launchable candidate, the fallback when no default fits the shared memory of one group.</summary>
+        private static readonly TileModel SmallestTile = new(1, 1, 1);
+
+        /// <summary>The declared candidates, checked (CCE0008 to CCE0011) and without duplicates, or the default set.</summary>
+        private static List<TileModel> ReadTiles(
+            List<AttributeArguments> attributes,
+            LossSettings settings,
+            string className,
+            Location classLocation,
+            List<DiagnosticInfo> diagnostics)
+        {
+            return attributes.Count == 0
+                ? DefaultTilesFor(settings, className, classLocation, diagnostics)
+                : DeclaredTiles(attributes, settings, className, diagnostics);
+        }
+
+        private static List<TileModel> DeclaredTiles(List<AttributeArguments> attributes, LossSettings settings, string className, List<DiagnosticInfo> diagnostics)
+        {
+            var tiles = new List<TileModel>();
+            foreach (AttributeArguments attribute in attributes)
+            {
+                var tile = new TileModel(
+                    attribute.Int(nameof(TileModel.Warps), 4),
+                    attribute.Int(nameof(TileModel.RowsPerGroup), 4),
+                    attribute.Int(nameof(TileModel.ItemsInFlight), 2));
+                if (tiles.Contains(tile))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.DuplicateCandidate, attribute.Location, className, tile.Warps, tile.RowsPerGroup, tile.ItemsInFlight));
+                    continue;
+                }
+
+                CheckTile(tile, attribute, settings, className, diagnostics);
+                tiles.Add(tile);
+            }
+
+            return tiles;
+        }
+
+        private static void CheckTile(TileModel tile, AttributeArguments attribute, LossSettings settings, string className, List<DiagnosticInfo> diagnostics)
+        {
+            const int MaxWarps = KernelGeometry.MaxThreadsPerGroup / KernelGeometry.WarpSize;
+            bool warpsValid = tile.Warps is >= 1 and <= MaxWarps;
+            if (!warpsValid)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.CandidateCannotLaunch,
+                    attribute.LocationOf(nameof(TileModel.Warps)),
+                    className,
+                    tile.Warps,
+                    MaxWarps,
+                    KernelGeometry.MaxThreadsPerGroup));
+            }
+            else if (settings.Negatives >= 1)
+            {
+                long bytes = SharedBytes(settings, tile);
+                if (bytes > KernelGeometry.MaxSharedBytesPerGroup)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.CandidateSharedMemory,
+                        attribute.LocationOf(nameof(TileModel.Warps)),
+                        className,
+                        bytes,
+                        "the tile candidate with Warps = " + Text(tile.Warps) + " and Negatives = " + Text(settings.Negatives),
+                        KernelGeometry.MaxSharedBytesPerGroup));
+                }
+            }
+
+            if (tile.RowsPerGroup < 1 || (warpsValid && tile.RowsPerGroup % tile.Warps != 0))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.CandidateRows,
+                    attribute.LocationOf(nameof(TileModel.RowsPerGroup)),
+                    className,
+                    "RowsPerGroup = " + Text(tile.RowsPerGroup) + " with Warps = " + Text(tile.Warps),
+                    "a positive multiple of Warps, since each warp owns whole rows"));
+            }
+
+            if (tile.ItemsInFlight is < 1 or > MaxItemsInFlight)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.CandidateRows,
+                    attribute.LocationOf(nameof(TileModel.ItemsInFlight)),
+                    className,
+                    "ItemsInFlight = " + Text(tile.ItemsInFlight),
+                    "1 to " + Text(MaxItemsInFlight) + " item rows in flight per lane sub-group"));
+            }
+        }
+
+        private static List<TileModel> DefaultTilesFor(LossSettings settings, string className, Location classLocation, List<DiagnosticInfo> diagnostics)
+        {
+            var tiles = new List<TileModel>();
+            if (settings.Negatives < 1)
+            {
+                // CCE0003 already explains; no candidate can be sized without K.
+                return tiles;
+            }
+
+            foreach (TileModel tile in DefaultTiles)
+            {
+                if (SharedBytes(settings, tile) <= KernelGeometry.MaxSharedBytesPerGroup)
+                {
+                    tiles.Add(tile);
+                }
+            }
+
+            if (tiles.Count == 0)
+            {
+                long bytes = SharedBytes(settings, SmallestTile);
+                if (bytes <= KernelGeometry.MaxSharedBytesPerGroup)
+                {
+                    tiles.Add(SmallestTile);
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.CandidateSharedMemory,
+                        classLocation,
+                        className,
+                        bytes,
+                        "its smallest tile candidate, Warps = 1, with Negatives = " + Text(settings.Negatives),
+                        KernelGeometry.MaxSharedBytesPerGroup));
+                }
+            }
+
+            return tiles;
+        }
+
+        private static long SharedBytes(LossSettings settings, TileModel tile) =>
+            new KernelGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, tile.Warps).FusedSharedBytes;
+
+        private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,359 @@
+using Cce.Gen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Cce.Gen.Tests;
+
+/// <summary>Each diagnostic id fires on its mistake, at the most precise location, and not on the corrected input.</summary>
+public sealed class DiagnosticTests
+{
+    private const string Usings = "using Cce;\n\n";
+
+    [Fact]
+    public void CCE0001_ClassNotPartial() => DiagnosticAssert.Fires("CCE0001", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        public class [|Loss|] { }
+        """);
+
+    [Fact]
+    public void CCE0001_PartialClass_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        public partial class Loss { }
+        """);
+
+    [Fact]
+    public void CCE0002_ContainingTypeNotPartial()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0002", Usings + """
+            public class [|Outer|]<T>
+            {
+                [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                public partial class Loss;
+            }
+            """);
+        Assert.Contains("'Outer<T>'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CCE0002_PartialContainingType_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        public partial class Outer<T>
+        {
+            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            public partial class Loss;
+        }
+        """);
+
+    [Fact]
+    public void CCE0003_NegativesBelowOne()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0003", Usings + """
+            [SampledSoftmaxLoss([|Negatives = 0|], HiddenSize = 8)]
+            public partial class Loss;
+            """);
+        Assert.Equal("The loss class 'Loss' declares Negatives = 0; expected at least 1 negative per row", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void CCE0003_NegativesMissing_PointsAtTheAttribute() => DiagnosticAssert.Fires("CCE0003", Usings + """
+        [[|SampledSoftmaxLoss(HiddenSize = 8)|]]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0003_OneNegative_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Negatives = 1, HiddenSize = 8)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0004_HiddenSizeNotAMultipleOfTheVectorWidth()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0004", Usings + """
+            [SampledSoftmaxLoss(Negatives = 7, [|HiddenSize = 12|], Element = ElementType.Float16)]
+            public partial class Loss;
+            """);
+        Assert.Contains("expected a positive multiple of 8", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CCE0004_HiddenSizeAMultipleOfTheVectorWidth_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 16, Element = ElementType.Float16)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0005_UnknownElementType()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0005", Usings + """
+            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|Element = (ElementType)7|])]
+            public partial class Loss;
+            """);
+        Assert.Contains("(ElementType)7", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CCE0005_KnownElementType_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, Element = ElementType.BFloat16)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0006_LogQWithExplicitNegatives() => DiagnosticAssert.Fires("CCE0006", Usings + """
+        [SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 7, HiddenSize = 8, [|Correction = LogQCorrection.LogQ|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0006_UnknownCorrection() => DiagnosticAssert.Fires("CCE0006", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|Correction = (LogQCorrection)9|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0006_PaperWithExplicitNegatives_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 7, HiddenSize = 8, Correction = LogQCorrection.Paper)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0007_SchemeNotAvailableYet()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0007", Usings + """
+            [SampledSoftmaxLoss([|Scheme = NegativeScheme.InBatch|], Negatives = 7, HiddenSize = 8)]
+            public partial class Loss;
+            """);
+        Assert.Contains("InBatch, which is not available yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CCE0007_UnknownScheme() => DiagnosticAssert.Fires("CCE0007", Usings + """
+        [SampledSoftmaxLoss([|Scheme = (NegativeScheme)42|], Negatives = 7, HiddenSize = 8)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0007_AvailableScheme_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 7, HiddenSize = 8)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0008_TooManyWarps() => DiagnosticAssert.Fires("CCE0008", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [TileCandidate([|Warps = 33|], RowsPerGroup = 33)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0008_NoWarps() => DiagnosticAssert.Fires("CCE0008", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [TileCandidate([|Warps = 0|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0008_ThirtyTwoWarps_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [TileCandidate(Warps = 32, RowsPerGroup = 32)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0009_CandidateNeedsTooMuchSharedMemory()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0009", Usings + """
+            [SampledSoftmaxLoss(Negatives = 10000, HiddenSize = 8)]
+            [TileCandidate([|Warps = 8|], RowsPerGroup = 8)]
+            public partial class Loss;
+            """);
+        Assert.Contains("needs 320032 bytes", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("at most 232448 bytes", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CCE0009_NoDefaultCandidateFits_PointsAtTheClass() => DiagnosticAssert.Fires("CCE0009", Usings + """
+        [SampledSoftmaxLoss(Negatives = 60000, HiddenSize = 8)]
+        public partial class [|Loss|];
+        """);
+
+    [Fact]
+    public void CCE0009_CandidateThatFits_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Negatives = 10000, HiddenSize = 8)]
+        [TileCandidate(Warps = 4, RowsPerGroup = 8)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0010_RowsNotAMultipleOfWarps() => DiagnosticAssert.Fires("CCE0010", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [TileCandidate(Warps = 4, [|RowsPerGroup = 6|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0010_DefaultRowsNotAMultipleOfWarps_PointsAtTheCandidate() => DiagnosticAssert.Fires("CCE0010", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [[|TileCandidate(Warps = 8)|]]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0010_TooManyItemsInFlight() => DiagnosticAssert.Fires("CCE0010", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [TileCandidate([|ItemsInFlight = 9|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0010_RowsAMultipleOfWarps_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [TileCandidate(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 8)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0011_DuplicateCandidate_IsDroppedWithAWarning()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0011", Usings + """
+            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            [TileCandidate(Warps = 4)]
+            [[|TileCandidate(Warps = 4, RowsPerGroup = 4, ItemsInFlight = 2)|]]
+            public partial class Loss;
+            """);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+
+        GeneratorRun run = GeneratorRun.Of(Markup.Parse(Usings + """
+            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            [TileCandidate(Warps = 4)]
+            [[|TileCandidate(Warps = 4, RowsPerGroup = 4, ItemsInFlight = 2)|]]
+            public partial class Loss;
+            """).Source);
+        Assert.Equal(1, Assert.Single(run.Models).Tiles.Length);
+    }
+
+    [Fact]
+    public void CCE0011_DistinctCandidates_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [TileCandidate(Warps = 4)]
+        [TileCandidate(Warps = 4, ItemsInFlight = 4)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_NonNegativeIgnoreIndex() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|IgnoreIndex = 0|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_UnknownReduction() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|Reduction = (LossReduction)5|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_UnknownHiddenGradient() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|HiddenGradient = (GradientPrecision)3|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_NegativeIgnoreIndex_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, IgnoreIndex = -1, Reduction = LossReduction.None, HiddenGradient = GradientPrecision.Float32)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0013_CandidateWithoutLoss() => DiagnosticAssert.Fires("CCE0013", Usings + """
+        [[|TileCandidate(Warps = 4)|]]
+        public partial class NotALoss;
+        """);
+
+    [Fact]
+    public void CCE0013_LossOnAnotherPart_DoesNotFire()
+    {
+        GeneratorRun run = DiagnosticAssert.Clean(Usings + """
+            [TileCandidate(Warps = 2, RowsPerGroup = 2)]
+            public partial class Loss;
+
+            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            public partial class Loss;
+            """);
+        Assert.True(Assert.Single(run.Models).TilesDeclared);
+    }
+
+    [Fact]
+    public void CCE0014_StaticClass() => DiagnosticAssert.Fires("CCE0014", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        public [|static|] partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0014_AbstractClass() => DiagnosticAssert.Fires("CCE0014", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        public [|abstract|] partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0014_GenericClass() => DiagnosticAssert.Fires("CCE0014", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        public partial class Loss[|<T>|];
+        """);
+
+    [Fact]
+    public void CCE0014_BaseClass()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0014", Usings + """
+            public class Base;
+
+            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            public partial class Loss : [|Base|], System.IDisposable
+            {
+                public void Dispose() { }
+            }
+            """);
+        Assert.Contains("base class 'Base'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CCE0014_Record() => DiagnosticAssert.Fires("CCE0014", Usings + """
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        public partial record [|Loss|];
+        """);
+
+    [Fact]
+    public void CCE0014_SealedClassWithInterface_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        public interface IMarker;
+
+        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        public sealed partial class Loss : IMarker;
+        """);
+
+    [Fact]
+    public void ArgumentTheCompilerRejects_ReportsNothingOfItsOwn()
+    {
+        GeneratorRun run = GeneratorRun.Of(Usings + """
+            [SampledSoftmaxLoss(Negatives = "seven", HiddenSize = 8)]
+            public partial class Loss;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Result.GeneratedSources);
+        Assert.Null(run.Result.Exception);
+        Assert.NotEmpty(run.CompilerErrors);
+    }
+
+    [Fact]
+    public void EveryMistakeOfOneClass_IsReported()
+    {
+        GeneratorRun run = GeneratorRun.Of(Usings + """
+            [SampledSoftmaxLoss(Negatives = 0, HiddenSize = 3, IgnoreIndex = 5)]
+            [TileCandidate(Warps = 64, ItemsInFlight = 0)]
+            public class Loss;
+            """);
+
+        Assert.Equal(
+            ["CCE0001", "CCE0003", "CCE0004", "CCE0008", "CCE0010", "CCE0012"],
+            run.Diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal).ToArray());
+    }
+}

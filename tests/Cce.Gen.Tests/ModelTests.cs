@@ -1,0 +1,169 @@
+using Cce.Gen.SourceGenerators.Models;
+using Cce.Gen.Tests.Infrastructure;
+using Xunit;
+
+namespace Cce.Gen.Tests;
+
+/// <summary>What the parser puts in the model: settings, candidates, enclosing types and the kernels class name.</summary>
+public sealed class ModelTests
+{
+    // The enums are compiled into both the generator and Cce.Runtime, so settings are compared as text.
+    [Fact]
+    public void Settings_AreReadWithTheAttributeDefaults()
+    {
+        LossModel model = SingleModel("""
+            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            public partial class Loss;
+            """);
+
+        Assert.Equal(
+            "LossSettings { Scheme = UniformPerRow, Negatives = 7, HiddenSize = 8, Element = Float32, Correction = None, Reduction = Mean, IgnoreIndex = -100, HiddenGradient = Input }",
+            model.Settings.ToString());
+    }
+
+    [Fact]
+    public void Settings_AreReadAsWritten()
+    {
+        LossModel model = SingleModel("""
+            [SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 99, HiddenSize = 32, Element = ElementType.Float16,
+                                Correction = LogQCorrection.Paper, Reduction = LossReduction.None, IgnoreIndex = -1,
+                                HiddenGradient = GradientPrecision.Float32)]
+            public partial class Loss;
+            """);
+
+        Assert.Equal(
+            "LossSettings { Scheme = Explicit, Negatives = 99, HiddenSize = 32, Element = Float16, Correction = Paper, Reduction = None, IgnoreIndex = -1, HiddenGradient = Float32 }",
+            model.Settings.ToString());
+    }
+
+    [Fact]
+    public void DeclaredCandidates_KeepDeclarationOrder()
+    {
+        LossModel model = SingleModel("""
+            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            [TileCandidate(Warps = 8, RowsPerGroup = 16, ItemsInFlight = 1)]
+            [TileCandidate]
+            public partial class Loss;
+            """);
+
+        Assert.True(model.TilesDeclared);
+        Assert.Equal([new TileModel(8, 16, 1), new TileModel(4, 4, 2)], model.Tiles);
+    }
+
+    [Theory]
+    [InlineData(255, "4,4,2 8,8,2 4,8,4 8,16,1 2,2,4")]
+    [InlineData(10000, "4,4,2 4,8,4 2,2,4")]
+    [InlineData(15000, "2,2,4")]
+    [InlineData(40000, "1,1,1")]
+    public void DefaultCandidates_AreThoseThatFitSharedMemory(int negatives, string expected)
+    {
+        LossModel model = SingleModel("[SampledSoftmaxLoss(Negatives = " + negatives + ", HiddenSize = 8)]\npublic partial class Loss;");
+
+        Assert.False(model.TilesDeclared);
+        Assert.Equal(expected, string.Join(" ", model.Tiles.Select(t => t.Warps + "," + t.RowsPerGroup + "," + t.ItemsInFlight)));
+    }
+
+    [Fact]
+    public void ContainingTypes_CarryKeywordAndTypeParameters()
+    {
+        LossModel model = SingleModel("""
+            namespace Shop.Training;
+
+            public partial interface IHost
+            {
+                public partial record Outer<TKey, TValue>
+                {
+                    public partial record struct Middle
+                    {
+                        private partial struct Inner<T>
+                        {
+                            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                            public partial class Loss;
+                        }
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal("Shop.Training", model.Namespace);
+        Assert.Equal("Loss", model.ClassName);
+        Assert.Equal(
+            [new("interface", "IHost"), new("record", "Outer<TKey, TValue>"), new("record struct", "Middle"), new ContainingTypeModel("struct", "Inner<T>")],
+            model.ContainingTypes);
+    }
+
+    [Fact]
+    public void KernelsTypeName_JoinsNestedNames()
+    {
+        LossModel model = SingleModel("""
+            namespace Shop;
+
+            public partial class Outer
+            {
+                [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                public partial class Loss;
+            }
+            """);
+
+        Assert.Equal("Outer_LossKernels", model.KernelsTypeName);
+    }
+
+    [Fact]
+    public void GlobalNamespace_HasNoNamespace() =>
+        Assert.Null(SingleModel("[SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]\npublic partial class Loss;").Namespace);
+
+    [Fact]
+    public void KernelsTypeName_IsUniqueAcrossNestingUnderscoresAndArity()
+    {
+        GeneratorRun run = GeneratorRun.Of("""
+            using Cce;
+
+            namespace Shop
+            {
+                [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                public partial class Outer_Loss;
+
+                public partial class Outer
+                {
+                    [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                    public partial class Loss;
+                }
+
+                public partial class Outer<T>
+                {
+                    [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                    public partial class Loss;
+                }
+
+                public partial class Outer<T1, T2>
+                {
+                    [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                    public partial class Loss;
+                }
+            }
+
+            namespace Warehouse
+            {
+                public partial class Outer
+                {
+                    [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                    public partial class Loss;
+                }
+            }
+            """);
+
+        string[] names = run.Models.Select(m => m.Namespace + "." + m.KernelsTypeName).ToArray();
+        Assert.Equal(5, names.Length);
+        Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names, n => Assert.EndsWith("Kernels", n, StringComparison.Ordinal));
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(5, run.Result.GeneratedSources.Length);
+    }
+
+    private static LossModel SingleModel(string source)
+    {
+        GeneratorRun run = GeneratorRun.Of("using Cce;\n\n" + source);
+        Assert.Empty(run.Diagnostics);
+        return Assert.Single(run.Models);
+    }
+}
