@@ -66,10 +66,11 @@ public sealed partial class LossGenerator
             for (int i = 0; i < model.Tiles.Length; i++)
             {
                 TileModel t = model.Tiles[i];
-                string kernels = model.KernelsTypeName;
-                w.Line(Invariant($"    new {Cce}KernelVariant(new {Cce}TileConfig({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {kernels}.{KernelEmitter.Name(KernelMode.Forward, t)}, {kernels}.{KernelEmitter.Name(KernelMode.Backward, t)}, {kernels}.{KernelEmitter.Name(KernelMode.ForwardBackward, t)}){(i + 1 < model.Tiles.Length ? "," : ");")}"));
+                w.Line($"    {Variant(model, t, portable: false)}{(i + 1 < model.Tiles.Length ? "," : ");")}");
             }
 
+            w.Line();
+            w.Line($"private static readonly {Cce}KernelVariant CcePortableVariant = {Variant(model, KernelEmitter.PortableTile, portable: true)};");
             w.Line();
             w.Line($"private {self}({Cce}CceDevice device, {Cce}KernelVariant variant)");
             w.Line("    : base(device, CceDescription, variant)");
@@ -81,6 +82,8 @@ public sealed partial class LossGenerator
             w.Line($"static global::System.Collections.Immutable.ImmutableArray<{Cce}KernelVariant> {Cce}ILossKernels<{self}>.Variants => CceVariants;");
             w.Line();
             w.Line($"static int {Cce}ILossKernels<{self}>.DefaultVariant => 0;");
+            w.Line();
+            w.Line($"static {Cce}KernelVariant {Cce}ILossKernels<{self}>.PortableVariant => CcePortableVariant;");
             w.Line();
             w.Line($"/// <summary>Compiles this loss for <paramref name=\"device\"/> with the tile configuration chosen for it.</summary>");
             w.Line($"public static {self} Create({Cce}CceDevice device) => new {self}(device, {Cce}LossFactory.ChooseVariant<{self}>(device));");
@@ -134,13 +137,25 @@ public sealed partial class LossGenerator
             w.Open($"public static class {model.KernelsTypeName}");
             foreach (TileModel tile in model.Tiles)
             {
-                var kernels = new KernelEmitter(w, model.Settings, tile);
-                kernels.Emit(KernelMode.Forward);
-                kernels.Emit(KernelMode.Backward);
-                kernels.Emit(KernelMode.ForwardBackward);
+                EmitKernels(new KernelEmitter(w, model.Settings, tile, portable: false));
             }
 
+            EmitKernels(new KernelEmitter(w, model.Settings, KernelEmitter.PortableTile, portable: true));
             w.Close();
+        }
+
+        private static void EmitKernels(KernelEmitter kernels)
+        {
+            kernels.Emit(KernelMode.Forward);
+            kernels.Emit(KernelMode.Backward);
+            kernels.Emit(KernelMode.ForwardBackward);
+        }
+
+        private static string Variant(LossModel model, TileModel t, bool portable)
+        {
+            string kernels = model.KernelsTypeName;
+            return Invariant($"new {Cce}KernelVariant(new {Cce}TileConfig({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{(portable ? "Portable" : "Warp")}, ")
+                + $"{kernels}.{KernelEmitter.Name(KernelMode.Forward, t, portable)}, {kernels}.{KernelEmitter.Name(KernelMode.Backward, t, portable)}, {kernels}.{KernelEmitter.Name(KernelMode.ForwardBackward, t, portable)})";
         }
 
         private static void Doc(SourceWriter w, string summary, string negatives)

@@ -4,7 +4,7 @@ using Cce;
 using QuickStart;
 
 // A synthetic batch: 4096 positions, hidden size 64, a 50 000-item catalog, 5% padding rows.
-const int Rows = 4096, Hidden = 64, Catalog = 50_000;
+int Rows = int.Parse(Environment.GetEnvironmentVariable("QS_ROWS") ?? "4096"); const int Hidden = 64, Catalog = 50_000;
 var random = new Random(2025);
 float[] hidden = RandomMatrix(random, Rows, Hidden);
 float[] items = RandomMatrix(random, Catalog, Hidden);

@@ -34,13 +34,16 @@ internal sealed class KernelEmitter
     private readonly int iterations;
     private readonly bool chunkGuard;
     private readonly bool slotGuard;
+    private readonly bool portable;
 
-    public KernelEmitter(SourceWriter writer, LossSettings settings, TileModel tile)
+    /// <summary>Prepares the kernels of <paramref name="tile"/>, in the warp layout or, when <paramref name="portable"/>, one row per thread.</summary>
+    public KernelEmitter(SourceWriter writer, LossSettings settings, TileModel tile, bool portable)
     {
         w = writer;
         this.settings = settings;
         this.tile = tile;
-        geometry = new KernelGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, tile.Warps);
+        this.portable = portable;
+        geometry = new KernelGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, tile.Warps, portable ? 1 : KernelGeometry.WarpSize);
         elementsPerLane = geometry.ChunksPerLane * geometry.VectorWidth;
         slotsPerIteration = geometry.ItemsPerWarp * tile.ItemsInFlight;
         iterations = (settings.Negatives + slotsPerIteration - 1) / slotsPerIteration;
@@ -48,36 +51,51 @@ internal sealed class KernelEmitter
         slotGuard = settings.Negatives % slotsPerIteration != 0;
     }
 
-    /// <summary>The suffix naming this candidate's kernels, e.g. "w4r8f2".</summary>
-    public static string Suffix(TileModel tile) => Invariant($"w{tile.Warps}r{tile.RowsPerGroup}f{tile.ItemsInFlight}");
+    /// <summary>The launch shape of the portable layout: one warp per group, eight rows per thread, one item at a time.</summary>
+    public static TileModel PortableTile { get; } = new(1, 256, 1);
+
+    /// <summary>The suffix naming a candidate's kernels, e.g. "w4r8f2", or "Portable".</summary>
+    public static string Suffix(TileModel tile, bool portable) =>
+        portable ? "Portable" : Invariant($"w{tile.Warps}r{tile.RowsPerGroup}f{tile.ItemsInFlight}");
 
     /// <summary>The name of one entry point.</summary>
-    public static string Name(KernelMode mode, TileModel tile) => mode + "_" + Suffix(tile);
+    public static string Name(KernelMode mode, TileModel tile, bool portable) => mode + "_" + Suffix(tile, portable);
 
     public void Emit(KernelMode mode)
     {
         bool forward = mode != KernelMode.Backward;
         bool gradients = mode != KernelMode.Forward;
-        w.Line(Invariant($"/// <summary>{Describe(mode)}: {tile.Warps} warps, {tile.RowsPerGroup} rows per group, {tile.ItemsInFlight} item(s) in flight per sub-group of {geometry.LanesPerItem} lanes.</summary>"));
-        w.Open(Invariant($"public static void {Name(mode, tile)}(global::Cce.Kernels.KernelArguments a)"));
-        w.Line($"int lane = {Ilgpu}Warp.LaneIdx;");
-        w.Line($"int warp = {Ilgpu}Warp.WarpIdx;");
-        w.Line(Invariant($"int sub = lane >> {Log2(geometry.LanesPerItem)};"));
-        w.Line(Invariant($"int subLane = lane & {geometry.LanesPerItem - 1};"));
-        if (mode == KernelMode.ForwardBackward)
+        bool keepLogits = mode == KernelMode.ForwardBackward && geometry.KeepsLogits;
+        w.Line(portable
+            ? Invariant($"/// <summary>{Describe(mode)}: one row per thread, no lane waits for another.</summary>")
+            : Invariant($"/// <summary>{Describe(mode)}: {tile.Warps} warps, {tile.RowsPerGroup} rows per group, {tile.ItemsInFlight} item(s) in flight per sub-group of {geometry.LanesPerItem} lanes.</summary>"));
+        w.Open(Invariant($"public static void {Name(mode, tile, portable)}(global::Cce.Kernels.KernelArguments a)"));
+        if (portable)
         {
-            w.Line(Invariant($"global::ILGPU.ArrayView<float> logits = {Ilgpu}SharedMemory.GetDynamic<float>().SubView(warp * {settings.Negatives + 1}, {settings.Negatives + 1});"));
+            w.Open($"for (int row = {Ilgpu}Grid.GlobalIndex.X; row < a.Rows; row += {Ilgpu}Grid.DimX * {Ilgpu}Group.DimX)");
+        }
+        else
+        {
+            w.Line($"int lane = {Ilgpu}Warp.LaneIdx;");
+            w.Line($"int warp = {Ilgpu}Warp.WarpIdx;");
+            w.Line(Invariant($"int sub = lane >> {Log2(geometry.LanesPerItem)};"));
+            w.Line(Invariant($"int subLane = lane & {geometry.LanesPerItem - 1};"));
+            if (keepLogits)
+            {
+                w.Line(Invariant($"global::ILGPU.ArrayView<float> logits = {Ilgpu}SharedMemory.GetDynamic<float>().SubView(warp * {settings.Negatives + 1}, {settings.Negatives + 1});"));
+            }
+
+            w.Open(Invariant($"for (int r = 0; r < {tile.RowsPerGroup / tile.Warps}; r++)"));
+            w.Line(Invariant($"int row = ({Ilgpu}Grid.IdxX * {tile.RowsPerGroup / tile.Warps} + r) * {tile.Warps} + warp;"));
+            w.Block("if (row >= a.Rows)", () => w.Line("return;"));
         }
 
-        w.Open(Invariant($"for (int r = 0; r < {tile.RowsPerGroup / tile.Warps}; r++)"));
-        w.Line(Invariant($"int row = ({Ilgpu}Grid.IdxX * {tile.RowsPerGroup / tile.Warps} + r) * {tile.Warps} + warp;"));
-        w.Block("if (row >= a.Rows)", () => w.Line("return;"));
         w.Line("int target = a.Targets[row];");
         w.Block(Invariant($"if (target == {settings.IgnoreIndex})"), () =>
         {
             if (forward)
             {
-                w.Block("if (lane == 0)", () =>
+                When("lane == 0", () =>
                 {
                     w.Line("a.RowLoss[row] = 0f;");
                     w.Line("a.RowLse[row] = 0f;");
@@ -101,7 +119,7 @@ internal sealed class KernelEmitter
 
         if (forward)
         {
-            EmitLogSumExpPass(mode == KernelMode.ForwardBackward);
+            EmitLogSumExpPass(keepLogits);
         }
         else
         {
@@ -110,7 +128,7 @@ internal sealed class KernelEmitter
 
         if (gradients)
         {
-            EmitGradientPass(mode == KernelMode.ForwardBackward);
+            EmitGradientPass(keepLogits);
         }
 
         w.Close();
@@ -127,8 +145,9 @@ internal sealed class KernelEmitter
 
     private void EmitLogSumExpPass(bool keepLogits)
     {
-        w.Line("float m = sub == 0 ? s0 : float.NegativeInfinity;");
-        w.Line("float sum = sub == 0 ? 1f : 0f;");
+        // The positive starts sub-group 0's running log-sum-exp; the other sub-groups start empty.
+        w.Line(portable ? "float m = s0;" : "float m = sub == 0 ? s0 : float.NegativeInfinity;");
+        w.Line(portable ? "float sum = 1f;" : "float sum = sub == 0 ? 1f : 0f;");
         w.Open(Invariant($"for (int it = 0; it < {iterations}; it++)"));
         SlotsAndItems();
         for (int f = 0; f < tile.ItemsInFlight; f++)
@@ -163,7 +182,7 @@ internal sealed class KernelEmitter
         }
 
         w.Close();
-        for (int offset = geometry.LanesPerItem; offset < KernelGeometry.WarpSize; offset <<= 1)
+        for (int offset = geometry.LanesPerItem; offset < geometry.LanesPerRow; offset <<= 1)
         {
             w.Block(string.Empty, () =>
             {
@@ -176,7 +195,7 @@ internal sealed class KernelEmitter
         }
 
         w.Line($"float lse = m + {Log}(sum);");
-        w.Block("if (lane == 0)", () =>
+        When("lane == 0", () =>
         {
             w.Line("a.RowLoss[row] = lse - s0;");
             w.Line("a.RowLse[row] = lse;");
@@ -199,7 +218,7 @@ internal sealed class KernelEmitter
             w.Line(Invariant($"float dh{e} = 0f;"));
         }
 
-        w.Block("if (sub == 0)", () =>
+        When("sub == 0", () =>
         {
             w.Line($"float cp = g * ({Exp}(s0 - lse) - 1f);");
             for (int e = 0; e < elementsPerLane; e++)
@@ -256,7 +275,7 @@ internal sealed class KernelEmitter
         }
 
         w.Close();
-        for (int offset = geometry.LanesPerItem; offset < KernelGeometry.WarpSize; offset <<= 1)
+        for (int offset = geometry.LanesPerItem; offset < geometry.LanesPerRow; offset <<= 1)
         {
             for (int e = 0; e < elementsPerLane; e++)
             {
@@ -270,7 +289,9 @@ internal sealed class KernelEmitter
     /// <summary>The slots this sub-group handles in this iteration and the item of each.</summary>
     private void SlotsAndItems()
     {
-        w.Line(Invariant($"int slotBase = it * {slotsPerIteration} + sub * {tile.ItemsInFlight};"));
+        w.Line(portable
+            ? Invariant($"int slotBase = it * {slotsPerIteration};")
+            : Invariant($"int slotBase = it * {slotsPerIteration} + sub * {tile.ItemsInFlight};"));
         for (int f = 0; f < tile.ItemsInFlight; f++)
         {
             w.Line(Invariant($"int slot{f} = slotBase + {f};"));
@@ -290,10 +311,26 @@ internal sealed class KernelEmitter
     {
         for (int i = 0; i < geometry.ChunksPerLane; i++)
         {
-            string index = Invariant($"{rowExpression} * {geometry.Chunks} + subLane + {i * geometry.LanesPerItem}");
+            string index = Invariant($"{rowExpression} * {geometry.Chunks} + {LaneChunk(i)}");
             w.Line(NeedsGuard(i)
-                ? Invariant($"global::Cce.Kernels.U4 {prefix}{i} = subLane + {i * geometry.LanesPerItem} < {geometry.Chunks} ? {view}[{index}] : default;")
+                ? Invariant($"global::Cce.Kernels.U4 {prefix}{i} = {LaneChunk(i)} < {geometry.Chunks} ? {view}[{index}] : default;")
                 : Invariant($"global::Cce.Kernels.U4 {prefix}{i} = {view}[{index}];"));
+        }
+    }
+
+    /// <summary>The chunk index of this lane's i-th chunk within a row.</summary>
+    private string LaneChunk(int i) => portable ? Invariant($"{i}") : Invariant($"(subLane + {i * geometry.LanesPerItem})");
+
+    /// <summary>Writes <paramref name="body"/> under a lane condition; in the portable layout every thread leads its row, so no condition.</summary>
+    private void When(string condition, Action body)
+    {
+        if (portable)
+        {
+            w.Block(string.Empty, body);
+        }
+        else
+        {
+            w.Block($"if ({condition})", body);
         }
     }
 
@@ -369,7 +406,7 @@ internal sealed class KernelEmitter
             int chunk = i;
             void Body()
             {
-                w.Line(Invariant($"long gradBase{chunk} = (long){item} * {settings.HiddenSize} + (subLane + {chunk * geometry.LanesPerItem}) * {geometry.VectorWidth};"));
+                w.Line(Invariant($"long gradBase{chunk} = (long){item} * {settings.HiddenSize} + {LaneChunk(chunk)} * {geometry.VectorWidth};"));
                 for (int t = 0; t < geometry.VectorWidth; t++)
                 {
                     w.Line(Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[gradBase{chunk} + {t}], {coefficient} * h{(chunk * geometry.VectorWidth) + t});"));
@@ -378,7 +415,7 @@ internal sealed class KernelEmitter
 
             if (NeedsGuard(i))
             {
-                w.Block(Invariant($"if (subLane + {i * geometry.LanesPerItem} < {geometry.Chunks})"), Body);
+                w.Block(Invariant($"if ({LaneChunk(i)} < {geometry.Chunks})"), Body);
             }
             else
             {
@@ -390,7 +427,7 @@ internal sealed class KernelEmitter
     /// <summary>Sub-group 0 writes the row of dH (zeros for an ignored row) in the gradient's element type.</summary>
     private void WriteHiddenGradient(bool zero)
     {
-        w.Block("if (sub == 0)", () =>
+        When("sub == 0", () =>
         {
             int perChunk = geometry.GradientChunks / geometry.Chunks;
             for (int i = 0; i < geometry.ChunksPerLane; i++)
@@ -400,14 +437,14 @@ internal sealed class KernelEmitter
                 {
                     for (int part = 0; part < perChunk; part++)
                     {
-                        string index = Invariant($"(long)row * {geometry.GradientChunks} + (subLane + {chunk * geometry.LanesPerItem}) * {perChunk} + {part}");
+                        string index = Invariant($"(long)row * {geometry.GradientChunks} + {LaneChunk(chunk)} * {perChunk} + {part}");
                         w.Line(Invariant($"a.GradHidden[{index}] = {(zero ? "default(global::Cce.Kernels.U4)" : GradientChunk(chunk, part, perChunk))};"));
                     }
                 }
 
                 if (NeedsGuard(i))
                 {
-                    w.Block(Invariant($"if (subLane + {i * geometry.LanesPerItem} < {geometry.Chunks})"), Body);
+                    w.Block(Invariant($"if ({LaneChunk(i)} < {geometry.Chunks})"), Body);
                 }
                 else
                 {

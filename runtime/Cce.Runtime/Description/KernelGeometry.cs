@@ -7,9 +7,11 @@ namespace Cce;
 /// check kernels) and the runtime (to launch them), so both sides always agree.
 /// </summary>
 /// <remarks>
-/// A warp owns one row at a time. An item row of D elements is split into 16-byte chunks; a sub-group of
-/// <see cref="LanesPerItem"/> lanes reads one item row, each lane <see cref="ChunksPerLane"/> chunks, so a
-/// warp works on <see cref="ItemsPerWarp"/> items at once.
+/// In the warp layout a warp owns one row at a time. An item row of D elements is split into 16-byte chunks;
+/// a sub-group of <see cref="LanesPerItem"/> lanes reads one item row, each lane <see cref="ChunksPerLane"/>
+/// chunks, so a warp works on <see cref="ItemsPerWarp"/> items at once. In the portable layout
+/// (<see cref="LanesPerRow"/> = 1) each thread owns a whole row and no lane ever waits for another: the
+/// layout for ILGPU's CPU accelerator, where every shuffle is an operating-system-level barrier.
 /// </remarks>
 public readonly struct KernelGeometry
 {
@@ -26,8 +28,9 @@ public readonly struct KernelGeometry
     public const int DefaultSharedBytesPerGroup = 49152;
 
     /// <summary>Creates the geometry of one description and tile.</summary>
-    public KernelGeometry(ElementType element, int hiddenSize, int negatives, GradientPrecision hiddenGradient, int warps)
+    public KernelGeometry(ElementType element, int hiddenSize, int negatives, GradientPrecision hiddenGradient, int warps, int lanesPerRow = WarpSize)
     {
+        LanesPerRow = lanesPerRow;
         Element = element;
         HiddenSize = hiddenSize;
         Negatives = negatives;
@@ -35,13 +38,16 @@ public readonly struct KernelGeometry
         ElementBytes = element == ElementType.Float32 ? 4 : 2;
         VectorWidth = 16 / ElementBytes;
         Chunks = hiddenSize / VectorWidth;
-        LanesPerItem = Math.Min(WarpSize, NextPowerOfTwo(Math.Max(1, Chunks)));
+        LanesPerItem = Math.Min(lanesPerRow, NextPowerOfTwo(Math.Max(1, Chunks)));
         ChunksPerLane = (Chunks + LanesPerItem - 1) / LanesPerItem;
-        ItemsPerWarp = WarpSize / LanesPerItem;
+        ItemsPerWarp = lanesPerRow / LanesPerItem;
         GradientBytes = hiddenGradient == GradientPrecision.Float32 ? 4 : ElementBytes;
         GradientVectorWidth = 16 / GradientBytes;
         GradientChunks = hiddenSize / GradientVectorWidth;
     }
+
+    /// <summary>Lanes that share one row: 32 in the warp layout, 1 in the portable layout.</summary>
+    public int LanesPerRow { get; }
 
     /// <summary>Storage type of H and W.</summary>
     public ElementType Element { get; }
@@ -70,7 +76,7 @@ public readonly struct KernelGeometry
     /// <summary>Chunks of one item row each lane reads.</summary>
     public int ChunksPerLane { get; }
 
-    /// <summary>Item rows a warp reads at once.</summary>
+    /// <summary>Item rows the lanes of one row read at once.</summary>
     public int ItemsPerWarp { get; }
 
     /// <summary>Bytes of one element of the hidden-state gradient.</summary>
@@ -86,7 +92,10 @@ public readonly struct KernelGeometry
     public int ThreadsPerGroup => Warps * WarpSize;
 
     /// <summary>Dynamic shared memory of the fused kernel: each warp keeps its row's K+1 logits between the two passes.</summary>
-    public long FusedSharedBytes => (long)Warps * (Negatives + 1L) * sizeof(float);
+    public long FusedSharedBytes => KeepsLogits ? (long)Warps * (Negatives + 1L) * sizeof(float) : 0;
+
+    /// <summary>Whether the fused kernel keeps the logits in shared memory (warp layout) or recomputes them (portable layout).</summary>
+    public bool KeepsLogits => LanesPerRow > 1;
 
     /// <summary>Whether D is a positive multiple of the vector width.</summary>
     public bool HiddenSizeFitsVectors => HiddenSize > 0 && HiddenSize % VectorWidth == 0;

@@ -18,4 +18,7 @@ public interface ILossKernels<TSelf>
 
     /// <summary>Index into <see cref="Variants"/> used when nothing is tuned.</summary>
     static abstract int DefaultVariant { get; }
+
+    /// <summary>The one-row-per-thread kernels, for ILGPU's CPU accelerator.</summary>
+    static abstract KernelVariant PortableVariant { get; }
 }

@@ -19,8 +19,9 @@ public sealed record LossDescription(
     int IgnoreIndex,
     GradientPrecision HiddenGradient)
 {
-    /// <summary>The warp geometry of this description under a tile of <paramref name="warps"/> warps.</summary>
-    public KernelGeometry Geometry(int warps) => new(Element, HiddenSize, Negatives, HiddenGradient, warps);
+    /// <summary>The geometry of this description under a tile of <paramref name="warps"/> warps in <paramref name="layout"/>.</summary>
+    public KernelGeometry Geometry(int warps, KernelLayout layout = KernelLayout.Warp) =>
+        new(Element, HiddenSize, Negatives, HiddenGradient, warps, layout == KernelLayout.Portable ? 1 : KernelGeometry.WarpSize);
 
     /// <summary>A stable one-line form, used in reports and cache keys.</summary>
     public override string ToString() =>

@@ -3,13 +3,16 @@ namespace Cce;
 /// <summary>Chooses which kernel variant a generated loss is created with.</summary>
 public static class LossFactory
 {
-    /// <summary>The variant to use on <paramref name="device"/>: the generator's default candidate.</summary>
+    /// <summary>
+    /// The variant to use on <paramref name="device"/>: the portable kernels on the CPU accelerator, the
+    /// generator's default candidate on a GPU.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="device"/> is null.</exception>
     public static KernelVariant ChooseVariant<TLoss>(CceDevice device)
         where TLoss : ILossKernels<TLoss>
     {
         ArgumentNullException.ThrowIfNull(device);
-        return TLoss.Variants[TLoss.DefaultVariant];
+        return device.Kind == DeviceKind.Cpu ? TLoss.PortableVariant : TLoss.Variants[TLoss.DefaultVariant];
     }
 
     /// <summary>The variant specialised for <paramref name="tile"/>.</summary>

@@ -20,7 +20,8 @@ internal sealed class LossKernelSet
         forward = accelerator.LoadKernel(variant.Forward);
         backward = accelerator.LoadKernel(variant.Backward);
         forwardBackward = accelerator.LoadKernel(variant.ForwardBackward);
-        long sharedBytes = description.Geometry(Tile.Warps).FusedSharedBytes;
+        Layout = variant.Layout;
+        long sharedBytes = description.Geometry(Tile.Warps, variant.Layout).FusedSharedBytes;
         fusedSharedFloats = checked((int)(sharedBytes / sizeof(float)));
         CudaSharedMemoryOptIn.Apply(accelerator, forwardBackward.GetKernel(), (int)sharedBytes);
     }
@@ -28,6 +29,8 @@ internal sealed class LossKernelSet
     public CceDevice Device { get; }
 
     public TileConfig Tile { get; }
+
+    public KernelLayout Layout { get; }
 
     public void Forward(in KernelArguments arguments) => forward(Stream, Shape(arguments.Rows, 0), arguments);
 
