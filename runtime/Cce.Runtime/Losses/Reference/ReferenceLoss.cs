@@ -139,9 +139,10 @@ public static class ReferenceLoss
                 _ => upstreamPerRow is null ? upstream : upstreamPerRow[n],
             };
 
+            double positiveWeight = g * (Math.Exp(positive - rowLse) - 1.0);
             Span<double> dh = gradHidden.AsSpan(n * d, d);
-            AddScaled(dh, g * (Math.Exp(positive - rowLse) - 1.0), items.AsSpan(y * d, d));
-            AddScaled(gradItems.AsSpan(y * d, d), g * (Math.Exp(positive - rowLse) - 1.0), h);
+            AddScaled(dh, positiveWeight, items.AsSpan(y * d, d));
+            AddScaled(gradItems.AsSpan(y * d, d), positiveWeight, h);
             for (int slot = 0; slot < k; slot++)
             {
                 int j = draws[slot];
@@ -173,6 +174,11 @@ public static class ReferenceLoss
         if (description.Negatives < 1)
         {
             throw new ArgumentException($"Expected negatives K >= 1; got {description.Negatives}.", nameof(description));
+        }
+
+        if (!Enum.IsDefined(description.Reduction))
+        {
+            throw new ArgumentException($"Expected reduction Mean, Sum or None; got {description.Reduction}.", nameof(description));
         }
 
         if (catalog < 1)
