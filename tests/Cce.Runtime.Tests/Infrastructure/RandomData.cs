@@ -1,8 +1,11 @@
+using Xunit.Abstractions;
+
 namespace Cce.Runtime.Tests.Infrastructure;
 
 /// <summary>
-/// Fresh random inputs for every run, so repeated runs cover more cases. The seed is part of every
-/// assertion message (<see cref="ToString"/>), so a failure can be replayed with <see cref="RandomData(int)"/>.
+/// Fresh random inputs for every run, so repeated runs cover more cases. The seed goes to the test output
+/// (shown with a failure) and into assertion messages (<see cref="ToString"/>), so a failure can be replayed
+/// with <see cref="RandomData(int)"/>.
 /// </summary>
 public sealed class RandomData
 {
@@ -12,6 +15,14 @@ public sealed class RandomData
     public RandomData()
         : this(Random.Shared.Next())
     {
+    }
+
+    /// <summary>A generator seeded from <see cref="Random.Shared"/> that writes its seed to the test output.</summary>
+    public RandomData(ITestOutputHelper output)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine(ToString());
     }
 
     /// <summary>A generator with a fixed seed, to replay a failure.</summary>

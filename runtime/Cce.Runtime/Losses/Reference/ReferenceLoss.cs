@@ -12,7 +12,7 @@ public static class ReferenceLoss
     /// <param name="hidden">H, [N, D] row-major.</param>
     /// <param name="items">W, [V, D] row-major.</param>
     /// <param name="targets">Positive item of each row, [N], or the ignore index.</param>
-    /// <param name="negatives">Negative items, [N, K] row-major (entries of ignored rows are not read).</param>
+    /// <param name="negatives">Negative items, [N, K] row-major, each in [0, V) (those of ignored rows too, though they are not used).</param>
     /// <param name="catalog">Catalog size V.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss (every row's loss for <see cref="LossReduction.None"/>).</param>
     /// <param name="upstreamPerRow">For <see cref="LossReduction.None"/> only: the gradient with respect to each row's loss, [N]; overrides <paramref name="upstream"/>.</param>
@@ -34,6 +34,13 @@ public static class ReferenceLoss
         if (negatives.Length != expected)
         {
             throw new ArgumentException($"Expected {targets.Length} x {description.Negatives} = {expected} negatives; got {negatives.Length}.", nameof(negatives));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(catalog, 1);
+        int bad = Array.FindIndex(negatives, j => (uint)j >= (uint)catalog);
+        if (bad >= 0)
+        {
+            throw new ArgumentException($"Expected negatives in [0, {catalog}); got {negatives[bad]} at index {bad}.", nameof(negatives));
         }
 
         int k = description.Negatives;
@@ -132,9 +139,10 @@ public static class ReferenceLoss
                 _ => upstreamPerRow is null ? upstream : upstreamPerRow[n],
             };
 
+            double positiveWeight = g * (Math.Exp(positive - rowLse) - 1.0);
             Span<double> dh = gradHidden.AsSpan(n * d, d);
-            AddScaled(dh, g * (Math.Exp(positive - rowLse) - 1.0), items.AsSpan(y * d, d));
-            AddScaled(gradItems.AsSpan(y * d, d), g * (Math.Exp(positive - rowLse) - 1.0), h);
+            AddScaled(dh, positiveWeight, items.AsSpan(y * d, d));
+            AddScaled(gradItems.AsSpan(y * d, d), positiveWeight, h);
             for (int slot = 0; slot < k; slot++)
             {
                 int j = draws[slot];
@@ -166,6 +174,11 @@ public static class ReferenceLoss
         if (description.Negatives < 1)
         {
             throw new ArgumentException($"Expected negatives K >= 1; got {description.Negatives}.", nameof(description));
+        }
+
+        if (!Enum.IsDefined(description.Reduction))
+        {
+            throw new ArgumentException($"Expected reduction Mean, Sum or None; got {description.Reduction}.", nameof(description));
         }
 
         if (catalog < 1)
