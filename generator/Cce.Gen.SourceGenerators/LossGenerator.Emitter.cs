@@ -85,6 +85,8 @@ public sealed partial class LossGenerator
             w.Line();
             w.Line($"static {Cce}KernelVariant {Cce}ILossKernels<{self}>.PortableVariant => CcePortableVariant;");
             w.Line();
+            w.Line($"static {self} {Cce}ILossKernels<{self}>.Create({Cce}CceDevice device, {Cce}KernelVariant variant) => new {self}(device, variant);");
+            w.Line();
             w.Line($"/// <summary>Compiles this loss for <paramref name=\"device\"/> with the tile configuration chosen for it.</summary>");
             w.Line($"public static {self} Create({Cce}CceDevice device) => new {self}(device, {Cce}LossFactory.ChooseVariant<{self}>(device));");
             w.Line();
@@ -103,19 +105,19 @@ public sealed partial class LossGenerator
                 : "<param name=\"seed\">Seed of the in-kernel sampler.</param>\n/// <param name=\"step\">Training step: a new step draws new negatives.</param>";
 
             Doc(w, "Loss and per-row log-sum-exp.", negativesDoc);
-            w.Line($"public {Cce}LossResult Forward({inputs}) => ForwardCore(hidden, items, targets, {source});");
+            w.Line($"public {Cce}LossResult Forward({inputs}) => Forward(hidden, items, targets, {source});");
             w.Line();
             Doc(w, "Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dW is overwritten.", negativesDoc);
             w.Line($"public void Backward({inputs}, {tensor}<float> lse, {tensor}<{gradient}> gradHidden, {tensor}<float> gradItems, float upstream = 1f) =>");
-            w.Line($"    BackwardCore(hidden, items, targets, {source}, lse, gradHidden, gradItems, upstream, null);");
+            w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, upstream, null);");
             w.Line();
             Doc(w, "Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dW is overwritten.", negativesDoc);
             w.Line($"public void Backward({inputs}, {tensor}<float> lse, {tensor}<{gradient}> gradHidden, {tensor}<float> gradItems, {tensor}<float> upstreamPerRow) =>");
-            w.Line($"    BackwardCore(hidden, items, targets, {source}, lse, gradHidden, gradItems, 1f, upstreamPerRow);");
+            w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, 1f, upstreamPerRow);");
             w.Line();
             Doc(w, "Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name=\"upstream\"/>; dW is overwritten.", negativesDoc);
             w.Line($"public {Cce}LossResult ForwardBackward({inputs}, {tensor}<{gradient}> gradHidden, {tensor}<float> gradItems, float upstream = 1f) =>");
-            w.Line($"    ForwardBackwardCore(hidden, items, targets, {source}, gradHidden, gradItems, upstream);");
+            w.Line($"    ForwardBackward(hidden, items, targets, {source}, gradHidden, gradItems, upstream);");
             w.Line();
             Doc(w, "Host-array forward pass: uploads the inputs, runs, copies the results back.", negativesDoc.Replace("[N, K]", "N·K, row-major"));
             w.Open($"public {Cce}HostLossResult<{gradient}> Forward({hostInputs})");

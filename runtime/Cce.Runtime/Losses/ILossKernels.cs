@@ -21,4 +21,7 @@ public interface ILossKernels<TSelf>
 
     /// <summary>The one-row-per-thread kernels, for ILGPU's CPU accelerator.</summary>
     static abstract KernelVariant PortableVariant { get; }
+
+    /// <summary>Compiles the loss for <paramref name="device"/> with one given variant (used by the tuner and the verifier).</summary>
+    static abstract TSelf Create(CceDevice device, KernelVariant variant);
 }

@@ -67,17 +67,33 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
     public bool ValidateIndices { get; set; } = true;
 
     /// <summary>Loss and per-row log-sum-exp.</summary>
-    protected LossResult ForwardCore(CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives)
+    /// <param name="hidden">Hidden states, [N, D].</param>
+    /// <param name="items">Item table, [V, D].</param>
+    /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
+    /// <param name="negatives">Sampling seed and step, or the explicit [N, K] negatives, as the scheme requires.</param>
+    public LossResult Forward(CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives)
     {
         KernelArguments arguments = Prepare(hidden, items, targets, negatives);
         kernels.Forward(arguments);
         return Finish(arguments);
     }
 
-    /// <summary>Gradients from a saved log-sum-exp, scaled by a scalar upstream gradient.</summary>
-    protected void BackwardCore(
+    /// <summary>
+    /// Gradients from a saved log-sum-exp, scaled by <paramref name="upstream"/> (and by
+    /// <paramref name="upstreamPerRow"/> when given, Reduction = None only); dH and dW are overwritten.
+    /// </summary>
+    /// <param name="hidden">Hidden states, [N, D].</param>
+    /// <param name="items">Item table, [V, D].</param>
+    /// <param name="targets">Positive item of each row, N elements.</param>
+    /// <param name="negatives">The same negatives as the forward pass.</param>
+    /// <param name="lse">Per-row log-sum-exp from the forward pass, N elements.</param>
+    /// <param name="gradHidden">Receives dH, [N, D].</param>
+    /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
+    /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <param name="upstreamPerRow">Per-row upstream gradient, N elements, or null.</param>
+    public void Backward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
-        CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream, CceTensor<float>? upstreamPerRow)
+        CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f, CceTensor<float>? upstreamPerRow = null)
     {
         InputValidation.Upstream(upstream);
         int rows = InputValidation.Rows(hidden, Device, Description.HiddenSize);
@@ -99,10 +115,17 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
         Device.Accelerator.DefaultStream.Synchronize();
     }
 
-    /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>.</summary>
-    protected LossResult ForwardBackwardCore(
+    /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dH and dW are overwritten.</summary>
+    /// <param name="hidden">Hidden states, [N, D].</param>
+    /// <param name="items">Item table, [V, D].</param>
+    /// <param name="targets">Positive item of each row, N elements.</param>
+    /// <param name="negatives">Sampling seed and step, or the explicit [N, K] negatives.</param>
+    /// <param name="gradHidden">Receives dH, [N, D].</param>
+    /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
+    /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    public LossResult ForwardBackward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
-        CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream)
+        CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f)
     {
         InputValidation.Upstream(upstream);
         KernelArguments arguments = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream);
@@ -115,7 +138,7 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
     protected HostLossResult<TGrad> ForwardHostCore(ReadOnlySpan<TElement> hidden, ReadOnlySpan<TElement> items, ReadOnlySpan<int> targets, ulong seed, ulong step, ReadOnlySpan<int> negatives)
     {
         using HostInputs inputs = Upload(hidden, items, targets, negatives);
-        LossResult result = ForwardCore(inputs.Hidden, inputs.Items, inputs.Targets, inputs.Source(seed, step));
+        LossResult result = Forward(inputs.Hidden, inputs.Items, inputs.Targets, inputs.Source(seed, step));
         return new HostLossResult<TGrad>(result.Loss, result.ValidRows, result.RowLoss.ToArray(), result.Lse.ToArray(), null, null);
     }
 
@@ -125,7 +148,7 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
         using HostInputs inputs = Upload(hidden, items, targets, negatives);
         using CceTensor<TGrad> gradHidden = Device.Allocate<TGrad>(inputs.Hidden.Rows, Description.HiddenSize);
         using CceTensor<float> gradItems = Device.Allocate<float>(inputs.Items.Rows, Description.HiddenSize);
-        LossResult result = ForwardBackwardCore(inputs.Hidden, inputs.Items, inputs.Targets, inputs.Source(seed, step), gradHidden, gradItems, upstream);
+        LossResult result = ForwardBackward(inputs.Hidden, inputs.Items, inputs.Targets, inputs.Source(seed, step), gradHidden, gradItems, upstream);
         return new HostLossResult<TGrad>(result.Loss, result.ValidRows, result.RowLoss.ToArray(), result.Lse.ToArray(), gradHidden.ToArray(), gradItems.ToArray());
     }
 
