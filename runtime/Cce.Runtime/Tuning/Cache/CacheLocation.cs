@@ -9,18 +9,21 @@ internal static class CacheLocation
     /// <c>CCE_CACHE_DIR</c> when set; else the per-user cache folder: LocalApplicationData on Windows,
     /// <c>XDG_CACHE_HOME</c> or <c>~/.cache</c> elsewhere; plus <c>cce-gen</c>.
     /// </summary>
-    public static string Resolve()
+    public static string Resolve() => Resolve(Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="Resolve()"/>, reading environment variables through <paramref name="variable"/>.</summary>
+    public static string Resolve(Func<string, string?> variable)
     {
-        string? overridden = Environment.GetEnvironmentVariable(TuningCache.DirectoryVariable);
+        string? overridden = variable(TuningCache.DirectoryVariable);
         if (!string.IsNullOrWhiteSpace(overridden))
         {
             return Path.GetFullPath(overridden);
         }
 
-        return Path.Combine(UserCacheFolder(), FolderName);
+        return Path.Combine(UserCacheFolder(variable), FolderName);
     }
 
-    private static string UserCacheFolder()
+    private static string UserCacheFolder(Func<string, string?> variable)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -28,7 +31,7 @@ internal static class CacheLocation
         }
 
         // The XDG specification says to ignore a relative value.
-        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string? xdg = variable("XDG_CACHE_HOME");
         if (!string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg))
         {
             return xdg;

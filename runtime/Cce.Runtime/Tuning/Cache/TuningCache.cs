@@ -276,9 +276,14 @@ public sealed partial class TuningCache
         string id = Path.GetFileNameWithoutExtension(path);
         try
         {
-            return TuningEntryCodec.TryDecode(AtomicFile.Read(path), out TuningEntry? entry, out string? problem)
-                ? new CacheFile(path, directory, id, entry, entry.Key.Id == id && entry.Environment.DirectoryName == directory ? null : "holds another key")
-                : new CacheFile(path, directory, id, null, problem);
+            if (!TuningEntryCodec.TryDecode(AtomicFile.Read(path), out TuningEntry? entry, out string? problem))
+            {
+                return new CacheFile(path, directory, id, null, problem);
+            }
+
+            return entry.Key.Id == id && entry.Environment.DirectoryName == directory
+                ? new CacheFile(path, directory, id, entry, null)
+                : new CacheFile(path, directory, id, null, "holds another key");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
