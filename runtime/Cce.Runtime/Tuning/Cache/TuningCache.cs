@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -198,7 +199,7 @@ public sealed partial class TuningCache
         var rejected = new List<string>();
         for (int i = 0; i < bundle.Entries.Count; i++)
         {
-            if (TuningEntryCodec.TryDecode(JsonSerializer.SerializeToUtf8Bytes(bundle.Entries[i]), out TuningEntry? entry, out string? problem))
+            if (TuningEntryCodec.TryDecode(Encoding.UTF8.GetBytes(bundle.Entries[i].GetRawText()), out TuningEntry? entry, out string? problem))
             {
                 Store(entry);
                 imported++;
