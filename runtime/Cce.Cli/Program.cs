@@ -8,6 +8,7 @@ internal static class Program
     private static readonly ICliCommand[] Commands =
     [
         new InfoCommand(),
+        new CacheCommand(),
     ];
 
     private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "json", "all", "help", "foreign-devices" };
