@@ -8,6 +8,7 @@ internal static class Program
     private static readonly ICliCommand[] Commands =
     [
         new InfoCommand(),
+        new VerifyCommand(),
         new CacheCommand(),
     ];
 

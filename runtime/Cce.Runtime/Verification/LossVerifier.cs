@@ -1,0 +1,144 @@
+using Cce.Reference;
+
+namespace Cce.Verification;
+
+/// <summary>
+/// Runs a generated loss on a device against the fp64 reference on fresh random inputs, with poisoned
+/// outputs, for each operation: what <c>cce verify</c> and the test suite are built on.
+/// </summary>
+public static class LossVerifier
+{
+    /// <summary>Verifies Forward, Backward and ForwardBackward of one variant of <typeparamref name="TLoss"/> on one case.</summary>
+    /// <param name="device">Where the kernels run.</param>
+    /// <param name="variant">The kernel variant (one of <c>TLoss.Variants</c> or <c>TLoss.PortableVariant</c>).</param>
+    /// <param name="shape">The input case.</param>
+    /// <param name="seed">Seed of the random inputs.</param>
+    public static IReadOnlyList<VerificationResult> Verify<TLoss, TElement, TGrad>(CceDevice device, KernelVariant variant, VerificationCase shape, int seed)
+        where TLoss : SampledSoftmaxLoss<TElement, TGrad>, ILossKernels<TLoss>
+        where TElement : unmanaged
+        where TGrad : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(shape);
+        LossDescription description = TLoss.Description;
+        var inputs = VerificationInputs<TElement>.Create(description, shape, seed);
+        var tolerance = Tolerance.For(description);
+        string lossName = typeof(TLoss).Name;
+        string variantName = variant.Layout == KernelLayout.Portable ? "portable" : variant.Tile.ToString();
+
+        bool perRow = description.Reduction == LossReduction.None;
+        ReferenceResult scalar = ReferenceLoss.Compute(description, inputs.HiddenExact, inputs.ItemsExact, inputs.Targets, inputs.Negatives, inputs.Catalog, inputs.Upstream);
+        ReferenceResult backwardReference = perRow
+            ? ReferenceLoss.Compute(description, inputs.HiddenExact, inputs.ItemsExact, inputs.Targets, inputs.Negatives, inputs.Catalog, 1.0, Array.ConvertAll(inputs.UpstreamPerRow, u => (double)u))
+            : scalar;
+
+        int d = description.HiddenSize;
+        using TLoss loss = TLoss.Create(device, variant);
+        using CceTensor<TElement> hidden = device.Upload<TElement>(inputs.Hidden, inputs.Rows, d);
+        using CceTensor<TElement> items = device.Upload<TElement>(inputs.Items, inputs.Catalog, d);
+        using CceTensor<int> targets = device.Upload<int>(inputs.Targets, inputs.Rows, 1);
+        using CceTensor<int>? explicitNegatives = description.Scheme == NegativeScheme.Explicit
+            ? device.Upload<int>(inputs.Negatives, inputs.Rows, description.Negatives)
+            : null;
+        using CceTensor<TGrad> gradHidden = device.Allocate<TGrad>(inputs.Rows, d);
+        using CceTensor<float> gradItems = device.Allocate<float>(inputs.Catalog, d);
+        using CceTensor<float> savedLse = device.Allocate<float>(inputs.Rows, 1);
+        using CceTensor<float> upstreamPerRow = device.Upload<float>(inputs.UpstreamPerRow, inputs.Rows, 1);
+        NegativeSource negatives = explicitNegatives is null
+            ? NegativeSource.Sampled(inputs.SamplingSeed, inputs.SamplingStep)
+            : NegativeSource.FromTensor(explicitNegatives);
+
+        var results = new List<VerificationResult>(3);
+        VerificationResult Record(LossOperation operation, double? lossError, double? lseError, double? gradHiddenError, double? gradItemsError)
+        {
+            string? failure = Check("loss", lossError, tolerance.Loss) ?? Check("lse", lseError, tolerance.Lse)
+                ?? Check("dH", gradHiddenError, tolerance.GradHidden) ?? Check("dW", gradItemsError, tolerance.GradItems);
+            var result = new VerificationResult(lossName, variantName, shape.Name, operation, seed, lossError, lseError, gradHiddenError, gradItemsError, tolerance, failure);
+            results.Add(result);
+            return result;
+        }
+
+        Run(LossOperation.Forward, () =>
+        {
+            LossResult forward = loss.Forward(hidden, items, targets, negatives);
+            Record(LossOperation.Forward, ScalarError(forward.Loss, scalar.Loss), VectorError(forward.Lse.ToArray(), scalar.Lse), null, null);
+        });
+
+        Run(LossOperation.Backward, () =>
+        {
+            LossResult forward = loss.Forward(hidden, items, targets, negatives);
+            savedLse.CopyFrom(forward.Lse.ToArray());
+            Poison(gradHidden, gradItems);
+            loss.Backward(hidden, items, targets, negatives, savedLse, gradHidden, gradItems, perRow ? 1f : inputs.Upstream, perRow ? upstreamPerRow : null);
+            Record(LossOperation.Backward, null, null, VectorError(HostElements.ToDoubles(gradHidden.ToArray()), backwardReference.GradHidden), VectorError(gradItems.ToArray(), backwardReference.GradItems));
+        });
+
+        Run(LossOperation.ForwardBackward, () =>
+        {
+            Poison(gradHidden, gradItems);
+            LossResult fused = loss.ForwardBackward(hidden, items, targets, negatives, gradHidden, gradItems, inputs.Upstream);
+            Record(
+                LossOperation.ForwardBackward,
+                ScalarError(fused.Loss, scalar.Loss),
+                VectorError(fused.Lse.ToArray(), scalar.Lse),
+                VectorError(HostElements.ToDoubles(gradHidden.ToArray()), scalar.GradHidden),
+                VectorError(gradItems.ToArray(), scalar.GradItems));
+        });
+
+        return results;
+
+        void Run(LossOperation operation, Action body)
+        {
+            try
+            {
+                body();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                results.Add(new VerificationResult(lossName, variantName, shape.Name, operation, seed, null, null, null, null, tolerance, $"{e.GetType().Name}: {e.Message}"));
+            }
+        }
+    }
+
+    /// <summary>‖out − ref‖₂ / ‖ref‖₂; NaN when any output is not finite.</summary>
+    public static double VectorError(IReadOnlyList<double> actual, IReadOnlyList<double> expected)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (actual.Count != expected.Count)
+        {
+            return double.NaN;
+        }
+
+        double difference = 0, norm = 0;
+        for (int i = 0; i < actual.Count; i++)
+        {
+            if (!double.IsFinite(actual[i]))
+            {
+                return double.NaN;
+            }
+
+            double delta = actual[i] - expected[i];
+            difference += delta * delta;
+            norm += expected[i] * expected[i];
+        }
+
+        return norm == 0 ? Math.Sqrt(difference) : Math.Sqrt(difference / norm);
+    }
+
+    private static double VectorError(float[] actual, double[] expected) => VectorError(Array.ConvertAll(actual, v => (double)v), expected);
+
+    private static double ScalarError(double actual, double expected) =>
+        !double.IsFinite(actual) ? double.NaN : Math.Abs(actual - expected) / Math.Max(Math.Abs(expected), 1e-30);
+
+    private static string? Check(string quantity, double? error, double bound) =>
+        error is not double value || value <= bound ? null : $"{quantity} error {value:E2} exceeds {bound:E0}";
+
+    private static void Poison<TGrad>(CceTensor<TGrad> gradHidden, CceTensor<float> gradItems)
+        where TGrad : unmanaged
+    {
+        gradHidden.Fill(HostElements.FromFloat<TGrad>(float.NaN));
+        gradItems.Fill(float.NaN);
+    }
+}

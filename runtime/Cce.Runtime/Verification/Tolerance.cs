@@ -1,0 +1,27 @@
+namespace Cce.Verification;
+
+/// <summary>
+/// Largest relative errors (‖out − ref‖ / ‖ref‖) accepted against the fp64 reference. The reference sees the
+/// exact stored inputs, so input rounding is no error; what remains is fp32 accumulation (about 1e-6) and
+/// the rounding of dH into its element type: 2^-8 for bf16 and 2^-11 for fp16 per element.
+/// </summary>
+/// <param name="Loss">Reduced loss.</param>
+/// <param name="Lse">Per-row log-sum-exp.</param>
+/// <param name="GradHidden">dH.</param>
+/// <param name="GradItems">dW (always accumulated in fp32).</param>
+public sealed record Tolerance(double Loss, double Lse, double GradHidden, double GradItems)
+{
+    /// <summary>The tolerances for a description: fp32 loss ≤ 1e-5 and gradients ≤ 1e-4; dH looser by its rounding unit for 16-bit output.</summary>
+    public static Tolerance For(LossDescription description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ElementType gradient = description.HiddenGradient == GradientPrecision.Float32 ? ElementType.Float32 : description.Element;
+        double gradHidden = gradient switch
+        {
+            ElementType.BFloat16 => 8e-3,
+            ElementType.Float16 => 1e-3,
+            _ => 1e-4,
+        };
+        return new Tolerance(1e-5, 1e-5, gradHidden, 1e-4);
+    }
+}

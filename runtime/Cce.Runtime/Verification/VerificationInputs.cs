@@ -1,0 +1,102 @@
+using Cce.Kernels;
+
+namespace Cce.Verification;
+
+/// <summary>Fresh random inputs of one case, in the element type and widened to fp64 for the reference.</summary>
+internal sealed class VerificationInputs<TElement>
+    where TElement : unmanaged
+{
+    private VerificationInputs(LossDescription description, VerificationCase shape, int seed)
+    {
+        var random = new Random(seed);
+        int d = description.HiddenSize;
+        int k = description.Negatives;
+        Rows = shape.Rows;
+        Catalog = shape.Catalog;
+
+        // Entries of ±s with s chosen so a logit has a standard deviation of about 2: a realistic softmax spread.
+        float scale = (float)Math.Pow(36.0 / d, 0.25);
+        Hidden = HostElements.FromFloats<TElement>(Uniform(random, Rows * d, scale));
+        Items = HostElements.FromFloats<TElement>(Uniform(random, Catalog * d, scale));
+        HiddenExact = HostElements.ToDoubles(Hidden);
+        ItemsExact = HostElements.ToDoubles(Items);
+
+        Targets = new int[Rows];
+        int firstValid = random.Next(Rows);
+        for (int n = 0; n < Rows; n++)
+        {
+            bool ignored = n != firstValid && random.NextDouble() < shape.IgnoredFraction;
+            Targets[n] = ignored ? description.IgnoreIndex : random.Next(Catalog);
+        }
+
+        SamplingSeed = (ulong)random.NextInt64();
+        SamplingStep = (ulong)random.Next(1000);
+        Negatives = new int[Rows * k];
+        for (int n = 0; n < Rows; n++)
+        {
+            for (int slot = 0; slot < k; slot++)
+            {
+                Negatives[(n * k) + slot] = description.Scheme == NegativeScheme.Explicit
+                    ? ExplicitNegative(random, shape, n, slot, k)
+                    : UniformSampler.Draw(SamplingSeed, SamplingStep, n, slot, Catalog);
+            }
+        }
+
+        Upstream = 0.5f + (float)random.NextDouble() * 1.5f;
+        UpstreamPerRow = Uniform(random, Rows, 1f).Select(u => 1.25f + u).ToArray();
+    }
+
+    public int Rows { get; }
+
+    public int Catalog { get; }
+
+    public TElement[] Hidden { get; }
+
+    public TElement[] Items { get; }
+
+    public double[] HiddenExact { get; }
+
+    public double[] ItemsExact { get; }
+
+    public int[] Targets { get; }
+
+    /// <summary>The negatives of every row: explicit ones, or the host's copy of the in-kernel draws.</summary>
+    public int[] Negatives { get; }
+
+    public ulong SamplingSeed { get; }
+
+    public ulong SamplingStep { get; }
+
+    public float Upstream { get; }
+
+    public float[] UpstreamPerRow { get; }
+
+    public static VerificationInputs<TElement> Create(LossDescription description, VerificationCase shape, int seed) => new(description, shape, seed);
+
+    private int ExplicitNegative(Random random, VerificationCase shape, int row, int slot, int k)
+    {
+        double trap = random.NextDouble();
+        if (trap < shape.PlantedHitFraction && Targets[row] >= 0)
+        {
+            return Targets[row];
+        }
+
+        if (trap < shape.PlantedHitFraction + shape.PlantedDuplicateFraction && slot > 0)
+        {
+            return Negatives[(row * k) + random.Next(slot)];
+        }
+
+        return random.Next(Catalog);
+    }
+
+    private static float[] Uniform(Random random, int count, float scale)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = (float)((random.NextDouble() * 2) - 1) * scale;
+        }
+
+        return values;
+    }
+}
