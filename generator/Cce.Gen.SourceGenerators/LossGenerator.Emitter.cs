@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Cce.Gen.SourceGenerators.Emitting;
@@ -100,32 +101,31 @@ public sealed partial class LossGenerator
             string hostSource = isExplicit ? "0, 0, negatives" : "seed, step, default";
             string inputs = $"{tensor}<{element}> hidden, {tensor}<{element}> items, {tensor}<int> targets, {negatives}";
             string hostInputs = $"{element}[] hidden, {element}[] items, int[] targets, {hostNegatives}";
-            string negativesDoc = isExplicit
-                ? "<param name=\"negatives\">Negative items, [N, K].</param>"
-                : "<param name=\"seed\">Seed of the in-kernel sampler.</param>\n/// <param name=\"step\">Training step: a new step draws new negatives.</param>";
+            string[] negativeNames = isExplicit ? new[] { "negatives" } : new[] { "seed", "step" };
+            string[] head = new[] { "hidden", "items", "targets" }.Concat(negativeNames).ToArray();
 
-            Doc(w, "Loss and per-row log-sum-exp.", negativesDoc);
+            Doc(w, "Loss and per-row log-sum-exp.", head);
             w.Line($"public {Cce}LossResult Forward({inputs}) => Forward(hidden, items, targets, {source});");
             w.Line();
-            Doc(w, "Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dW is overwritten.", negativesDoc);
+            Doc(w, "Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten.", head.Concat(new[] { "lse", "gradHidden", "gradItems", "upstream" }));
             w.Line($"public void Backward({inputs}, {tensor}<float> lse, {tensor}<{gradient}> gradHidden, {tensor}<float> gradItems, float upstream = 1f) =>");
             w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, upstream, null);");
             w.Line();
-            Doc(w, "Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dW is overwritten.", negativesDoc);
+            Doc(w, "Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten.", head.Concat(new[] { "lse", "gradHidden", "gradItems", "upstreamPerRow" }));
             w.Line($"public void Backward({inputs}, {tensor}<float> lse, {tensor}<{gradient}> gradHidden, {tensor}<float> gradItems, {tensor}<float> upstreamPerRow) =>");
             w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, 1f, upstreamPerRow);");
             w.Line();
-            Doc(w, "Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name=\"upstream\"/>; dW is overwritten.", negativesDoc);
+            Doc(w, "Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name=\"upstream\"/>; dH and dW are overwritten.", head.Concat(new[] { "gradHidden", "gradItems", "upstream" }));
             w.Line($"public {Cce}LossResult ForwardBackward({inputs}, {tensor}<{gradient}> gradHidden, {tensor}<float> gradItems, float upstream = 1f) =>");
             w.Line($"    ForwardBackward(hidden, items, targets, {source}, gradHidden, gradItems, upstream);");
             w.Line();
-            Doc(w, "Host-array forward pass: uploads the inputs, runs, copies the results back.", negativesDoc.Replace("[N, K]", "N·K, row-major"));
+            Doc(w, "Host-array forward pass: uploads the inputs, runs, copies the results back.", head);
             w.Open($"public {Cce}HostLossResult<{gradient}> Forward({hostInputs})");
             NullChecks(w, isExplicit);
             w.Line($"return ForwardHostCore(hidden, items, targets, {hostSource});");
             w.Close();
             w.Line();
-            Doc(w, "Host-array fused pass: uploads the inputs, runs, copies the loss and gradients back.", negativesDoc.Replace("[N, K]", "N·K, row-major"));
+            Doc(w, "Host-array fused pass: uploads the inputs, runs, copies the loss and gradients back.", head.Concat(new[] { "upstream" }));
             w.Open($"public {Cce}HostLossResult<{gradient}> ForwardBackward({hostInputs}, float upstream = 1f)");
             NullChecks(w, isExplicit);
             w.Line($"return ForwardBackwardHostCore(hidden, items, targets, {hostSource}, upstream);");
@@ -160,14 +160,29 @@ public sealed partial class LossGenerator
                 + $"{kernels}.{KernelEmitter.Name(KernelMode.Forward, t, portable)}, {kernels}.{KernelEmitter.Name(KernelMode.Backward, t, portable)}, {kernels}.{KernelEmitter.Name(KernelMode.ForwardBackward, t, portable)})";
         }
 
-        private static void Doc(SourceWriter w, string summary, string negatives)
+        private static void Doc(SourceWriter w, string summary, IEnumerable<string> parameters)
         {
             w.Line($"/// <summary>{summary}</summary>");
-            foreach (string line in negatives.Split('\n'))
+            foreach (string name in parameters)
             {
-                w.Line(line.StartsWith("///", StringComparison.Ordinal) ? line : "/// " + line);
+                w.Line($"/// <param name=\"{name}\">{ParameterDocs[name]}</param>");
             }
         }
+
+        private static readonly Dictionary<string, string> ParameterDocs = new()
+        {
+            ["hidden"] = "Hidden states, [N, D].",
+            ["items"] = "Item table, [V, D].",
+            ["targets"] = "Positive item of each row, N elements; the ignore index skips a row.",
+            ["negatives"] = "Negative items, [N, K] row-major, each in [0, V).",
+            ["seed"] = "Seed of the in-kernel sampler.",
+            ["step"] = "Training step: a new step draws new negatives.",
+            ["lse"] = "Per-row log-sum-exp returned by the forward pass.",
+            ["gradHidden"] = "Receives dH, [N, D].",
+            ["gradItems"] = "Receives dW, [V, D] in fp32.",
+            ["upstream"] = "Gradient of the objective with respect to the reduced loss.",
+            ["upstreamPerRow"] = "Gradient of the objective with respect to each row's loss, N elements.",
+        };
 
         private static void NullChecks(SourceWriter w, bool isExplicit)
         {

@@ -31,6 +31,8 @@ namespace Shop.Recommenders
 
         static global::Cce.KernelVariant global::Cce.ILossKernels<ExplicitLoss>.PortableVariant => CcePortableVariant;
 
+        static ExplicitLoss global::Cce.ILossKernels<ExplicitLoss>.Create(global::Cce.CceDevice device, global::Cce.KernelVariant variant) => new ExplicitLoss(device, variant);
+
         /// <summary>Compiles this loss for <paramref name="device"/> with the tile configuration chosen for it.</summary>
         public static ExplicitLoss Create(global::Cce.CceDevice device) => new ExplicitLoss(device, global::Cce.LossFactory.ChooseVariant<ExplicitLoss>(device));
 
@@ -38,26 +40,52 @@ namespace Shop.Recommenders
         public static ExplicitLoss Create(global::Cce.CceDevice device, global::Cce.TileConfig tile) => new ExplicitLoss(device, global::Cce.LossFactory.FindVariant<ExplicitLoss>(tile));
 
         /// <summary>Loss and per-row log-sum-exp.</summary>
-        /// <param name="negatives">Negative items, [N, K].</param>
-        public global::Cce.LossResult Forward(global::Cce.CceTensor<global::Cce.BFloat16> hidden, global::Cce.CceTensor<global::Cce.BFloat16> items, global::Cce.CceTensor<int> targets, global::Cce.CceTensor<int> negatives) => ForwardCore(hidden, items, targets, global::Cce.NegativeSource.FromTensor(negatives));
+        /// <param name="hidden">Hidden states, [N, D].</param>
+        /// <param name="items">Item table, [V, D].</param>
+        /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
+        /// <param name="negatives">Negative items, [N, K] row-major, each in [0, V).</param>
+        public global::Cce.LossResult Forward(global::Cce.CceTensor<global::Cce.BFloat16> hidden, global::Cce.CceTensor<global::Cce.BFloat16> items, global::Cce.CceTensor<int> targets, global::Cce.CceTensor<int> negatives) => Forward(hidden, items, targets, global::Cce.NegativeSource.FromTensor(negatives));
 
-        /// <summary>Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dW is overwritten.</summary>
-        /// <param name="negatives">Negative items, [N, K].</param>
+        /// <summary>Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten.</summary>
+        /// <param name="hidden">Hidden states, [N, D].</param>
+        /// <param name="items">Item table, [V, D].</param>
+        /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
+        /// <param name="negatives">Negative items, [N, K] row-major, each in [0, V).</param>
+        /// <param name="lse">Per-row log-sum-exp returned by the forward pass.</param>
+        /// <param name="gradHidden">Receives dH, [N, D].</param>
+        /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
+        /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
         public void Backward(global::Cce.CceTensor<global::Cce.BFloat16> hidden, global::Cce.CceTensor<global::Cce.BFloat16> items, global::Cce.CceTensor<int> targets, global::Cce.CceTensor<int> negatives, global::Cce.CceTensor<float> lse, global::Cce.CceTensor<float> gradHidden, global::Cce.CceTensor<float> gradItems, float upstream = 1f) =>
-            BackwardCore(hidden, items, targets, global::Cce.NegativeSource.FromTensor(negatives), lse, gradHidden, gradItems, upstream, null);
+            Backward(hidden, items, targets, global::Cce.NegativeSource.FromTensor(negatives), lse, gradHidden, gradItems, upstream, null);
 
-        /// <summary>Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dW is overwritten.</summary>
-        /// <param name="negatives">Negative items, [N, K].</param>
+        /// <summary>Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten.</summary>
+        /// <param name="hidden">Hidden states, [N, D].</param>
+        /// <param name="items">Item table, [V, D].</param>
+        /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
+        /// <param name="negatives">Negative items, [N, K] row-major, each in [0, V).</param>
+        /// <param name="lse">Per-row log-sum-exp returned by the forward pass.</param>
+        /// <param name="gradHidden">Receives dH, [N, D].</param>
+        /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
+        /// <param name="upstreamPerRow">Gradient of the objective with respect to each row's loss, N elements.</param>
         public void Backward(global::Cce.CceTensor<global::Cce.BFloat16> hidden, global::Cce.CceTensor<global::Cce.BFloat16> items, global::Cce.CceTensor<int> targets, global::Cce.CceTensor<int> negatives, global::Cce.CceTensor<float> lse, global::Cce.CceTensor<float> gradHidden, global::Cce.CceTensor<float> gradItems, global::Cce.CceTensor<float> upstreamPerRow) =>
-            BackwardCore(hidden, items, targets, global::Cce.NegativeSource.FromTensor(negatives), lse, gradHidden, gradItems, 1f, upstreamPerRow);
+            Backward(hidden, items, targets, global::Cce.NegativeSource.FromTensor(negatives), lse, gradHidden, gradItems, 1f, upstreamPerRow);
 
-        /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dW is overwritten.</summary>
-        /// <param name="negatives">Negative items, [N, K].</param>
+        /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dH and dW are overwritten.</summary>
+        /// <param name="hidden">Hidden states, [N, D].</param>
+        /// <param name="items">Item table, [V, D].</param>
+        /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
+        /// <param name="negatives">Negative items, [N, K] row-major, each in [0, V).</param>
+        /// <param name="gradHidden">Receives dH, [N, D].</param>
+        /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
+        /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
         public global::Cce.LossResult ForwardBackward(global::Cce.CceTensor<global::Cce.BFloat16> hidden, global::Cce.CceTensor<global::Cce.BFloat16> items, global::Cce.CceTensor<int> targets, global::Cce.CceTensor<int> negatives, global::Cce.CceTensor<float> gradHidden, global::Cce.CceTensor<float> gradItems, float upstream = 1f) =>
-            ForwardBackwardCore(hidden, items, targets, global::Cce.NegativeSource.FromTensor(negatives), gradHidden, gradItems, upstream);
+            ForwardBackward(hidden, items, targets, global::Cce.NegativeSource.FromTensor(negatives), gradHidden, gradItems, upstream);
 
         /// <summary>Host-array forward pass: uploads the inputs, runs, copies the results back.</summary>
-        /// <param name="negatives">Negative items, N·K, row-major.</param>
+        /// <param name="hidden">Hidden states, [N, D].</param>
+        /// <param name="items">Item table, [V, D].</param>
+        /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
+        /// <param name="negatives">Negative items, [N, K] row-major, each in [0, V).</param>
         public global::Cce.HostLossResult<float> Forward(global::Cce.BFloat16[] hidden, global::Cce.BFloat16[] items, int[] targets, int[] negatives)
         {
             global::System.ArgumentNullException.ThrowIfNull(hidden);
@@ -68,7 +96,11 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Host-array fused pass: uploads the inputs, runs, copies the loss and gradients back.</summary>
-        /// <param name="negatives">Negative items, N·K, row-major.</param>
+        /// <param name="hidden">Hidden states, [N, D].</param>
+        /// <param name="items">Item table, [V, D].</param>
+        /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
+        /// <param name="negatives">Negative items, [N, K] row-major, each in [0, V).</param>
+        /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
         public global::Cce.HostLossResult<float> ForwardBackward(global::Cce.BFloat16[] hidden, global::Cce.BFloat16[] items, int[] targets, int[] negatives, float upstream = 1f)
         {
             global::System.ArgumentNullException.ThrowIfNull(hidden);

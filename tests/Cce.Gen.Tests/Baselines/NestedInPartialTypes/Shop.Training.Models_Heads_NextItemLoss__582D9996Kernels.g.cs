@@ -31,6 +31,8 @@ namespace Shop.Training
 
                 static global::Cce.KernelVariant global::Cce.ILossKernels<NextItemLoss>.PortableVariant => CcePortableVariant;
 
+                static NextItemLoss global::Cce.ILossKernels<NextItemLoss>.Create(global::Cce.CceDevice device, global::Cce.KernelVariant variant) => new NextItemLoss(device, variant);
+
                 /// <summary>Compiles this loss for <paramref name="device"/> with the tile configuration chosen for it.</summary>
                 public static NextItemLoss Create(global::Cce.CceDevice device) => new NextItemLoss(device, global::Cce.LossFactory.ChooseVariant<NextItemLoss>(device));
 
@@ -38,29 +40,55 @@ namespace Shop.Training
                 public static NextItemLoss Create(global::Cce.CceDevice device, global::Cce.TileConfig tile) => new NextItemLoss(device, global::Cce.LossFactory.FindVariant<NextItemLoss>(tile));
 
                 /// <summary>Loss and per-row log-sum-exp.</summary>
+                /// <param name="hidden">Hidden states, [N, D].</param>
+                /// <param name="items">Item table, [V, D].</param>
+                /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
                 /// <param name="seed">Seed of the in-kernel sampler.</param>
                 /// <param name="step">Training step: a new step draws new negatives.</param>
-                public global::Cce.LossResult Forward(global::Cce.CceTensor<global::System.Half> hidden, global::Cce.CceTensor<global::System.Half> items, global::Cce.CceTensor<int> targets, ulong seed, ulong step) => ForwardCore(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step));
+                public global::Cce.LossResult Forward(global::Cce.CceTensor<global::System.Half> hidden, global::Cce.CceTensor<global::System.Half> items, global::Cce.CceTensor<int> targets, ulong seed, ulong step) => Forward(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step));
 
-                /// <summary>Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dW is overwritten.</summary>
+                /// <summary>Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten.</summary>
+                /// <param name="hidden">Hidden states, [N, D].</param>
+                /// <param name="items">Item table, [V, D].</param>
+                /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
                 /// <param name="seed">Seed of the in-kernel sampler.</param>
                 /// <param name="step">Training step: a new step draws new negatives.</param>
+                /// <param name="lse">Per-row log-sum-exp returned by the forward pass.</param>
+                /// <param name="gradHidden">Receives dH, [N, D].</param>
+                /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
+                /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
                 public void Backward(global::Cce.CceTensor<global::System.Half> hidden, global::Cce.CceTensor<global::System.Half> items, global::Cce.CceTensor<int> targets, ulong seed, ulong step, global::Cce.CceTensor<float> lse, global::Cce.CceTensor<global::System.Half> gradHidden, global::Cce.CceTensor<float> gradItems, float upstream = 1f) =>
-                    BackwardCore(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, upstream, null);
+                    Backward(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, upstream, null);
 
-                /// <summary>Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dW is overwritten.</summary>
+                /// <summary>Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten.</summary>
+                /// <param name="hidden">Hidden states, [N, D].</param>
+                /// <param name="items">Item table, [V, D].</param>
+                /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
                 /// <param name="seed">Seed of the in-kernel sampler.</param>
                 /// <param name="step">Training step: a new step draws new negatives.</param>
+                /// <param name="lse">Per-row log-sum-exp returned by the forward pass.</param>
+                /// <param name="gradHidden">Receives dH, [N, D].</param>
+                /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
+                /// <param name="upstreamPerRow">Gradient of the objective with respect to each row's loss, N elements.</param>
                 public void Backward(global::Cce.CceTensor<global::System.Half> hidden, global::Cce.CceTensor<global::System.Half> items, global::Cce.CceTensor<int> targets, ulong seed, ulong step, global::Cce.CceTensor<float> lse, global::Cce.CceTensor<global::System.Half> gradHidden, global::Cce.CceTensor<float> gradItems, global::Cce.CceTensor<float> upstreamPerRow) =>
-                    BackwardCore(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, 1f, upstreamPerRow);
+                    Backward(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, 1f, upstreamPerRow);
 
-                /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dW is overwritten.</summary>
+                /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dH and dW are overwritten.</summary>
+                /// <param name="hidden">Hidden states, [N, D].</param>
+                /// <param name="items">Item table, [V, D].</param>
+                /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
                 /// <param name="seed">Seed of the in-kernel sampler.</param>
                 /// <param name="step">Training step: a new step draws new negatives.</param>
+                /// <param name="gradHidden">Receives dH, [N, D].</param>
+                /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
+                /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
                 public global::Cce.LossResult ForwardBackward(global::Cce.CceTensor<global::System.Half> hidden, global::Cce.CceTensor<global::System.Half> items, global::Cce.CceTensor<int> targets, ulong seed, ulong step, global::Cce.CceTensor<global::System.Half> gradHidden, global::Cce.CceTensor<float> gradItems, float upstream = 1f) =>
-                    ForwardBackwardCore(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), gradHidden, gradItems, upstream);
+                    ForwardBackward(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), gradHidden, gradItems, upstream);
 
                 /// <summary>Host-array forward pass: uploads the inputs, runs, copies the results back.</summary>
+                /// <param name="hidden">Hidden states, [N, D].</param>
+                /// <param name="items">Item table, [V, D].</param>
+                /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
                 /// <param name="seed">Seed of the in-kernel sampler.</param>
                 /// <param name="step">Training step: a new step draws new negatives.</param>
                 public global::Cce.HostLossResult<global::System.Half> Forward(global::System.Half[] hidden, global::System.Half[] items, int[] targets, ulong seed, ulong step)
@@ -72,8 +100,12 @@ namespace Shop.Training
                 }
 
                 /// <summary>Host-array fused pass: uploads the inputs, runs, copies the loss and gradients back.</summary>
+                /// <param name="hidden">Hidden states, [N, D].</param>
+                /// <param name="items">Item table, [V, D].</param>
+                /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
                 /// <param name="seed">Seed of the in-kernel sampler.</param>
                 /// <param name="step">Training step: a new step draws new negatives.</param>
+                /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
                 public global::Cce.HostLossResult<global::System.Half> ForwardBackward(global::System.Half[] hidden, global::System.Half[] items, int[] targets, ulong seed, ulong step, float upstream = 1f)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(hidden);
