@@ -9,10 +9,11 @@ internal static class Program
     [
         new InfoCommand(),
         new VerifyCommand(),
+        new BenchCommand(),
         new CacheCommand(),
     ];
 
-    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "json", "all", "help", "foreign-devices" };
+    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "json", "all", "help", "foreign-devices", "all-variants" };
 
     public static int Main(string[] args)
     {

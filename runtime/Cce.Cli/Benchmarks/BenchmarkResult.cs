@@ -1,0 +1,12 @@
+namespace Cce.Cli.Benchmarks;
+
+/// <summary>The timing of one (preset, variant): wall time of a whole ForwardBackward call, validation and loss read-back included.</summary>
+/// <param name="Preset">Preset name.</param>
+/// <param name="Variant">Kernel variant.</param>
+/// <param name="MedianMs">Median milliseconds per call.</param>
+/// <param name="P20Ms">20th percentile.</param>
+/// <param name="P80Ms">80th percentile.</param>
+/// <param name="Loss">The loss of the last call (a sanity check: about log(K+1) plus the correction on random data).</param>
+/// <param name="GatheredRowsPerSecond">Item rows gathered per second, counting one gather per (row, negative or positive).</param>
+/// <param name="ScratchBytes">Device memory the loss allocates beyond the caller's inputs and gradients.</param>
+internal sealed record BenchmarkResult(string Preset, string Variant, double MedianMs, double P20Ms, double P80Ms, float Loss, double GatheredRowsPerSecond, long ScratchBytes);

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+
+namespace Cce.Cli.Benchmarks;
+
+/// <summary>Times the fused pass of one generated fp16 loss on random data of a given shape.</summary>
+internal sealed class BenchmarkRunner
+{
+    private readonly Func<CceDevice, int, int, bool, int, string, IEnumerable<BenchmarkResult>> run;
+
+    private BenchmarkRunner(LossDescription description, Func<CceDevice, int, int, bool, int, string, IEnumerable<BenchmarkResult>> run)
+    {
+        Description = description;
+        this.run = run;
+    }
+
+    /// <summary>K, D and the element type of the loss.</summary>
+    public LossDescription Description { get; }
+
+    public static BenchmarkRunner Of<TLoss>()
+        where TLoss : SampledSoftmaxLoss<Half, Half>, ILossKernels<TLoss> => new(TLoss.Description, Run<TLoss>);
+
+    /// <summary>Times the variant <c>Create(device)</c> picks, or every declared variant when <paramref name="allVariants"/>.</summary>
+    public IEnumerable<BenchmarkResult> Run(CceDevice device, int rows, int catalog, bool allVariants, int repetitions, string preset) =>
+        run(device, rows, catalog, allVariants, repetitions, preset);
+
+    private static IEnumerable<BenchmarkResult> Run<TLoss>(CceDevice device, int rows, int catalog, bool allVariants, int repetitions, string preset)
+        where TLoss : SampledSoftmaxLoss<Half, Half>, ILossKernels<TLoss>
+    {
+        int d = TLoss.Description.HiddenSize;
+        var random = new Random(1);
+        using CceTensor<Half> hidden = device.Upload<Half>(RandomHalves(random, (long)rows * d), rows, d);
+        using CceTensor<Half> items = device.Upload<Half>(RandomHalves(random, (long)catalog * d), catalog, d);
+        int[] targetValues = new int[rows];
+        for (int n = 0; n < rows; n++)
+        {
+            targetValues[n] = random.Next(catalog);
+        }
+
+        using CceTensor<int> targets = device.Upload<int>(targetValues, rows, 1);
+        using CceTensor<Half> gradHidden = device.Allocate<Half>(rows, d);
+        using CceTensor<float> gradItems = device.Allocate<float>(catalog, d);
+
+        IEnumerable<TLoss> losses = allVariants
+            ? TLoss.Variants.Select(v => TLoss.Create(device, v))
+            : [TLoss.Create(device, LossFactory.ChooseVariant<TLoss>(device))];
+        foreach (TLoss loss in losses)
+        {
+            using (loss)
+            {
+                yield return Time(loss, hidden, items, targets, gradHidden, gradItems, repetitions, preset);
+            }
+        }
+    }
+
+    private static BenchmarkResult Time<TLoss>(TLoss loss, CceTensor<Half> hidden, CceTensor<Half> items, CceTensor<int> targets, CceTensor<Half> gradHidden, CceTensor<float> gradItems, int repetitions, string preset)
+        where TLoss : SampledSoftmaxLoss<Half, Half>
+    {
+        LossResult last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 0), gradHidden, gradItems);
+        last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 1), gradHidden, gradItems);
+        var times = new double[repetitions];
+        for (int i = 0; i < repetitions; i++)
+        {
+            // A new step draws new negatives each time, as in training.
+            long start = Stopwatch.GetTimestamp();
+            last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, (ulong)(i + 2)), gradHidden, gradItems);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        double median = times[times.Length / 2];
+        long gathered = (long)hidden.Rows * (loss.Description.Negatives + 1);
+        long scratch = (long)hidden.Rows * 2 * sizeof(float);
+        string variant = loss.Tile.ToString();
+        return new BenchmarkResult(preset, variant, median, times[times.Length / 5], times[Math.Min(times.Length - 1, times.Length * 4 / 5)], last.Loss, gathered / (median / 1000), scratch);
+    }
+
+    private static Half[] RandomHalves(Random random, long count)
+    {
+        var values = new Half[count];
+        for (long i = 0; i < count; i++)
+        {
+            values[i] = (Half)(float)((random.NextDouble() * 2 - 1) * 0.25);
+        }
+
+        return values;
+    }
+}

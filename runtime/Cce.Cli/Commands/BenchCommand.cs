@@ -1,0 +1,61 @@
+using System.Globalization;
+using Cce.Cli.Benchmarks;
+
+namespace Cce.Cli.Commands;
+
+/// <summary><c>cce bench</c>: wall time of the fused forward+backward pass at the benchmark presets.</summary>
+internal sealed class BenchCommand : ICliCommand
+{
+    public string Name => "bench";
+
+    public string Summary => "time the fused forward+backward pass at the benchmark presets";
+
+    public string Usage => """
+        usage: cce bench [--device cpu|cuda|cuda:N] [--preset NAME[,NAME…]] [--all-variants] [--repetitions N] [--scale F]
+          --preset        beauty, ml20m, zvuk, d64 (default: all)
+          --all-variants  time every declared tile candidate, not only the one Create(device) picks
+          --repetitions   timed calls per variant after two warm-up calls (default 10); the median is reported
+          --scale         multiply N and V by F (e.g. 0.01 on the CPU accelerator)
+        """;
+
+    public int Run(CommandLine arguments, TextWriter output)
+    {
+        string? deviceName = arguments.Value("device");
+        string[]? names = arguments.Value("preset")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        bool all = arguments.Has("all-variants");
+        int repetitions = int.Parse(arguments.Value("repetitions", "10")!, CultureInfo.InvariantCulture);
+        double scale = double.Parse(arguments.Value("scale", "1")!, CultureInfo.InvariantCulture);
+        arguments.RejectUnknown();
+        if (repetitions < 1)
+        {
+            throw new CliUsageException($"--repetitions must be at least 1; got {repetitions}.");
+        }
+
+        if (!(scale > 0 && scale <= 1))
+        {
+            throw new CliUsageException($"--scale must be in (0, 1]; got {scale}.");
+        }
+
+        IReadOnlyList<BenchmarkPreset> presets = names is null
+            ? BenchmarkPreset.All
+            : names.Select(n => BenchmarkPreset.All.FirstOrDefault(p => p.Name == n) ?? throw new CliUsageException($"Unknown preset '{n}'; expected one of {string.Join(", ", BenchmarkPreset.All.Select(p => p.Name))}.")).ToList();
+
+        using CceDevice device = deviceName is null ? CceDevice.OpenDefault() : CceDevice.Open(deviceName);
+        output.WriteLine($"device: {device.Fingerprint.Describe()}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"preset",-8} {"N",8} {"D",5} {"K",6} {"V",9} {"variant",-9} {"median ms",10} {"p20",8} {"p80",8} {"G rows/s",9} {"loss",8} {"scratch",9}"));
+        foreach (BenchmarkPreset preset in presets)
+        {
+            int rows = Math.Max(1, (int)(preset.Rows * scale));
+            int catalog = Math.Max(2, (int)(preset.Catalog * scale));
+            LossDescription description = preset.Runner.Description;
+            foreach (BenchmarkResult r in preset.Runner.Run(device, rows, catalog, all, repetitions, preset.Name))
+            {
+                output.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{r.Preset,-8} {rows,8} {description.HiddenSize,5} {description.Negatives,6} {catalog,9} {r.Variant,-9} {r.MedianMs,10:F2} {r.P20Ms,8:F2} {r.P80Ms,8:F2} {r.GatheredRowsPerSecond / 1e9,9:F2} {r.Loss,8:F4} {r.ScratchBytes / 1e6,7:F1}MB"));
+            }
+        }
+
+        return 0;
+    }
+}
