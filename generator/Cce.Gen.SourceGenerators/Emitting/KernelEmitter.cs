@@ -218,6 +218,7 @@ internal sealed class KernelEmitter
             w.Line(Invariant($"float dh{e} = 0f;"));
         }
 
+        LoadStridedHidden();
         When("sub == 0", () =>
         {
             w.Line($"float cp = g * ({Exp}(s0 - lse) - 1f);");
@@ -398,30 +399,72 @@ internal sealed class KernelEmitter
         }
     }
 
+    /// <summary>
+    /// The warp layout scatters dW with lane l of a sub-group adding element t·LanesPerItem + l, so each atomic
+    /// instruction of a sub-group covers consecutive addresses (whole sectors) rather than one element every 16
+    /// bytes. That needs h in that strided order too: hs0 … hs(E-1), read once per row.
+    /// </summary>
+    private void LoadStridedHidden()
+    {
+        if (portable)
+        {
+            return;
+        }
+
+        int lanes = geometry.LanesPerItem;
+        int width = geometry.VectorWidth;
+        for (int t = 0; t < elementsPerLane; t++)
+        {
+            string index = Invariant($"({t * lanes} + subLane)");
+            string element = Invariant($"global::Cce.Kernels.ChunkElements.{ChunkElementFunction()}(a.Hidden[(long)row * {geometry.Chunks} + ({index} >> {Log2(width)})], {index} & {width - 1})");
+            w.Line(StridedNeedsGuard(t)
+                ? Invariant($"float hs{t} = {index} < {settings.HiddenSize} ? {element} : 0f;")
+                : Invariant($"float hs{t} = {element};"));
+        }
+    }
+
+    private bool StridedNeedsGuard(int t) => (t + 1) * geometry.LanesPerItem > settings.HiddenSize;
+
+    private string ChunkElementFunction() => settings.Element switch
+    {
+        ElementType.Float32 => "Float32",
+        ElementType.BFloat16 => "BFloat16",
+        _ => "Half",
+    };
+
     /// <summary>dW[item] += coefficient · h over this lane's elements, as fp32 atomics.</summary>
     private void ScatterItemGradient(string item, string coefficient)
     {
-        for (int i = 0; i < geometry.ChunksPerLane; i++)
+        if (!portable)
         {
-            int chunk = i;
-            void Body()
+            w.Block(string.Empty, () =>
             {
-                w.Line(Invariant($"long gradBase{chunk} = (long){item} * {settings.HiddenSize} + {LaneChunk(chunk)} * {geometry.VectorWidth};"));
-                for (int t = 0; t < geometry.VectorWidth; t++)
+                w.Line(Invariant($"long gradRow = (long){item} * {settings.HiddenSize} + subLane;"));
+                for (int t = 0; t < elementsPerLane; t++)
                 {
-                    w.Line(Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[gradBase{chunk} + {t}], {coefficient} * h{(chunk * geometry.VectorWidth) + t});"));
+                    string add = Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[gradRow + {t * geometry.LanesPerItem}], {coefficient} * hs{t});");
+                    if (StridedNeedsGuard(t))
+                    {
+                        int tt = t;
+                        w.Block(Invariant($"if ({tt * geometry.LanesPerItem} + subLane < {settings.HiddenSize})"), () => w.Line(add));
+                    }
+                    else
+                    {
+                        w.Line(add);
+                    }
                 }
-            }
-
-            if (NeedsGuard(i))
-            {
-                w.Block(Invariant($"if ({LaneChunk(i)} < {geometry.Chunks})"), Body);
-            }
-            else
-            {
-                w.Block(string.Empty, Body);
-            }
+            });
+            return;
         }
+
+        w.Block(string.Empty, () =>
+        {
+            w.Line(Invariant($"long gradRow = (long){item} * {settings.HiddenSize};"));
+            for (int e = 0; e < elementsPerLane; e++)
+            {
+                w.Line(Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[gradRow + {e}], {coefficient} * h{e});"));
+            }
+        });
     }
 
     /// <summary>Sub-group 0 writes the row of dH (zeros for an ignored row) in the gradient's element type.</summary>
