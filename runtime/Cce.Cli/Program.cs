@@ -9,9 +9,10 @@ internal static class Program
     [
         new InfoCommand(),
         new CacheCommand(),
+        new TuneCommand(),
     ];
 
-    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "json", "all", "help", "foreign-devices" };
+    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "json", "all", "help", "foreign-devices", "force" };
 
     public static int Main(string[] args)
     {

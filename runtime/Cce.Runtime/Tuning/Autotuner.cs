@@ -33,7 +33,9 @@ internal static class Autotuner
         List<int> alive = [.. Enumerable.Range(0, count).Where(i => failures[i] is null)];
         double[] medians = [.. samples.Select(s => s.MedianMs)];
         IReadOnlyList<int> finalists = PickRule.Finalists(medians, alive, plan.Finalists, plan.TieMargin);
-        foreach (int i in finalists)
+
+        // A lone survivor has nothing to be separated from: its screening times stand.
+        foreach (int i in finalists.Count > 1 ? finalists : [])
         {
             Attempt(i, () => Done(() => samples[i] = TimingSample.Of(runner.Time(i, plan.Warmups, plan.FinalRepetitions))), "final timing", candidates, failures, progress);
         }

@@ -14,6 +14,11 @@ internal sealed record LossCandidates(string Name, LossDescription Description, 
         where TLoss : ILossKernels<TLoss> =>
         new(typeof(TLoss).FullName ?? typeof(TLoss).Name, TLoss.Description, TLoss.Variants, TLoss.DefaultVariant);
 
+    /// <summary>The portable kernels of <typeparamref name="TLoss"/> as the only candidate: what its losses run on the CPU accelerator.</summary>
+    public static LossCandidates PortableOf<TLoss>()
+        where TLoss : ILossKernels<TLoss> =>
+        new(typeof(TLoss).FullName ?? typeof(TLoss).Name, TLoss.Description, [TLoss.PortableVariant], 0);
+
     /// <summary>The tiles, in declaration order.</summary>
     public IReadOnlyList<TileConfig> Tiles => [.. Variants.Select(v => v.Tile)];
 

@@ -14,6 +14,8 @@ public static class LossTuner
     /// The pick of <typeparamref name="TLoss"/> for the bucket of <paramref name="rows"/> × <paramref name="catalog"/>
     /// on <paramref name="device"/>: from the cache, or tuned and stored on a miss (always tuned under
     /// <see cref="TunePolicy.Force"/>). <see cref="TunePolicy.Off"/> does not apply: this is an explicit request.
+    /// On the CPU accelerator only the portable kernels, which losses there run, are checked and timed, unless
+    /// <see cref="TuningOptions.TuneOnCpu"/> asks for the declared candidates.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
     public static TuningReport Tune<TLoss>(CceDevice device, int rows, int catalog, TuningOptions? options = null)
@@ -21,7 +23,8 @@ public static class LossTuner
     {
         ArgumentNullException.ThrowIfNull(device);
         options ??= TuningOptions.FromEnvironment();
-        return Tune(device, TuningEnvironment.For(device.Fingerprint, options.Timing.PolicyId), LossCandidates.Of<TLoss>(), rows, catalog, options);
+        LossCandidates loss = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? LossCandidates.PortableOf<TLoss>() : LossCandidates.Of<TLoss>();
+        return Tune(device, TuningEnvironment.For(device.Fingerprint, options.Timing.PolicyId), loss, rows, catalog, options);
     }
 
     /// <summary>As <see cref="Tune{TLoss}"/>, in a given environment (tests change its fingerprint).</summary>
