@@ -7,13 +7,13 @@ namespace Cce.Runtime.Tests.Tuning;
 [Collection("cpu")]
 public sealed class DeviceRunnerTests(CpuDeviceFixture fixture)
 {
-    private static readonly TimingPlan Quick = new(1, 2, 2, 2, 0.02);
+    /// <summary>Launches on the CPU accelerator take about half a second: one timed launch per candidate.</summary>
+    private static readonly TimingPlan Quick = new(0, 1, 1, 1, 0.02);
 
-    [Theory]
-    [InlineData(5, 37)]
-    [InlineData(16, 200)]
-    public void DeclaredCandidatesAgreeWithTheReferenceAndAreTimed(int rows, int catalog)
+    [Fact]
+    public void DeclaredCandidatesAgreeWithTheReferenceAndAreTimed()
     {
+        const int rows = 5, catalog = 37;
         foreach (LossCandidates loss in (LossCandidates[])[LossCandidates.Of<TinyTuneLoss>(), LossCandidates.Of<TinyExplicitLoss>()])
         {
             using var runner = new DeviceCandidateRunner(fixture.Device, loss.Description, loss.Variants, rows, catalog, (ulong)Random.Shared.NextInt64(1, long.MaxValue));
