@@ -11,9 +11,10 @@ internal static class Program
         new VerifyCommand(),
         new BenchCommand(),
         new CacheCommand(),
+        new TuneCommand(),
     ];
 
-    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "json", "all", "help", "foreign-devices", "all-variants" };
+    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "json", "all", "help", "foreign-devices", "all-variants", "force" };
 
     public static int Main(string[] args)
     {

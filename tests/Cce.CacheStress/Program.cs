@@ -6,6 +6,7 @@ namespace Cce.CacheStress;
 /// <c>distinct ROOT WRITER COUNT</c>: stores COUNT keys no other writer uses.
 /// <c>same ROOT WRITER COUNT</c>: stores one shared key COUNT times, reading it back in between.
 /// <c>key</c>: prints the sample key's id and environment directory.
+/// <c>tune ROOT</c>: creates a tuned loss on the CPU accelerator with the cache in ROOT and runs it once, logging to standard output.
 /// Writers first wait for a file named <c>go</c> in ROOT, so that all of them write at once.
 /// Exit code 0 when every read was a valid entry or a plain miss and no warning was logged.
 /// </summary>
@@ -25,11 +26,16 @@ public static class Program
             return 0;
         }
 
+        if (args is ["tune", string cacheRoot])
+        {
+            return TunedChild.Run(cacheRoot);
+        }
+
         if (args is not [string mode, string root, string writerText, string countText]
             || !int.TryParse(writerText, CultureInfo.InvariantCulture, out int writer)
             || !int.TryParse(countText, CultureInfo.InvariantCulture, out int count))
         {
-            Console.Error.WriteLine("usage: Cce.CacheStress distinct|same ROOT WRITER COUNT | key");
+            Console.Error.WriteLine("usage: Cce.CacheStress distinct|same ROOT WRITER COUNT | key | tune ROOT");
             return 2;
         }
 

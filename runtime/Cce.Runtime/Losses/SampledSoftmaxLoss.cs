@@ -14,7 +14,7 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
     where TElement : unmanaged
     where TGrad : unmanaged
 {
-    private readonly LossKernelSet kernels;
+    private readonly KernelSelector kernels;
     private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<int>> checkIndices;
     private readonly Action<AcceleratorStream, KernelConfig, ArrayView<float>, int, ArrayView<int>, int, ArrayView<float>> reduceLoss;
     private readonly Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>> findNonFinite;
@@ -39,7 +39,7 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
 
         Device = device;
         Description = description;
-        kernels = new LossKernelSet(device, description, variant);
+        kernels = new KernelSelector(device, description, variant);
         Accelerator accelerator = device.Accelerator;
         checkIndices = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<int>>(SupportKernels.CheckIndices);
         reduceLoss = accelerator.LoadKernel<ArrayView<float>, int, ArrayView<int>, int, ArrayView<float>>(SupportKernels.ReduceLoss);
@@ -54,7 +54,7 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
     /// <summary>What the kernels were specialised on.</summary>
     public LossDescription Description { get; }
 
-    /// <summary>The tile configuration in use.</summary>
+    /// <summary>The tile configuration of the most recent call; before the first call, the one the loss was created with.</summary>
     public TileConfig Tile => kernels.Tile;
 
     /// <summary>
@@ -74,7 +74,7 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
     public LossResult Forward(CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives)
     {
         KernelArguments arguments = Prepare(hidden, items, targets, negatives);
-        kernels.Forward(arguments);
+        kernels.For(arguments.Rows, arguments.Catalog).Forward(arguments);
         return Finish(arguments);
     }
 
@@ -111,7 +111,7 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
         arguments.RowLse = lse.View;
         arguments.UpstreamPerRow = upstreamPerRow?.View ?? default;
         gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
-        kernels.Backward(arguments);
+        kernels.For(arguments.Rows, arguments.Catalog).Backward(arguments);
         Device.Accelerator.DefaultStream.Synchronize();
     }
 
@@ -130,7 +130,7 @@ public abstract class SampledSoftmaxLoss<TElement, TGrad> : IDisposable
         InputValidation.Upstream(upstream);
         KernelArguments arguments = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream);
         gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
-        kernels.ForwardBackward(arguments);
+        kernels.For(arguments.Rows, arguments.Catalog).ForwardBackward(arguments);
         return Finish(arguments);
     }
 

@@ -8,8 +8,8 @@ namespace Cce;
 /// <param name="Version">Raised whenever the policy changes in a way that can change a pick.</param>
 public sealed record TimingPolicyId(string Name, int Version)
 {
-    /// <summary>The policy of this runtime's tuner.</summary>
-    public static TimingPolicyId Current { get; } = new("median-event-timing", 1);
+    /// <summary>The policy of this runtime's tuner under <see cref="TimingPlan.Default"/>.</summary>
+    public static TimingPolicyId Current => TimingPlan.Default.PolicyId;
 
     /// <inheritdoc />
     public override string ToString() => FormattableString.Invariant($"{Name}/v{Version}");
