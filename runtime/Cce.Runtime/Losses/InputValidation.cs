@@ -11,7 +11,8 @@ internal static class InputValidation
         ArgumentNullException.ThrowIfNull(tensor, name);
         if (!ReferenceEquals(tensor.Device, device))
         {
-            throw new ArgumentException($"Expected {name} on device '{device}'; got a tensor on '{tensor.Device}'.", name);
+            // Two devices of a kind can share a name (two CPU accelerators, two identical GPUs): say "another" outright.
+            throw new ArgumentException($"Expected {name} on device '{device}'; got a tensor on another device, '{tensor.Device}'.", name);
         }
 
         long address = tensor.View.LoadEffectiveAddressAsPtr().ToInt64();

@@ -1,0 +1,85 @@
+using Cce.Cli.Verification;
+using Cce.Runtime.Tests.Infrastructure;
+using Cce.Verification;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Cce.Runtime.Tests.Losses;
+
+/// <summary>
+/// Every loss of the verification suite (scheme × element type × correction × reduction, K = 1, fp32 dH) against
+/// the fp64 reference on the CPU accelerator, each operation on fresh random inputs with poisoned outputs.
+/// </summary>
+[Collection("cpu")]
+public sealed class LossMatrixTests(CpuDeviceFixture fixture, ITestOutputHelper output)
+{
+    /// <summary>Names of every loss of the suite.</summary>
+    public static TheoryData<string> AllLosses() => new(VerificationSuite.Entries.Select(e => e.Name));
+
+    /// <summary>
+    /// The losses whose warp-layout kernels also run here. On the CPU accelerator every shuffle is a barrier of all
+    /// threads, so the warp layout costs far more than the portable one; corrections and reductions only change scalars
+    /// around the shuffles, which the portable matrix covers. Kept: one loss of every (element type, D, tile), which
+    /// meets each lane layout the suite's hidden sizes were chosen for (several items per warp, guarded lanes, several
+    /// chunks per lane); every K = 1 and fp32-dH loss; and the explicit scheme with K > 1 in each element type.
+    /// </summary>
+    public static TheoryData<string> WarpLosses()
+    {
+        IEnumerable<VerificationEntry> geometries = VerificationSuite.Entries
+            .GroupBy(e => (e.Description.Element, e.Description.HiddenSize, Tiles: string.Join(",", e.Variants.Select(v => v.Tile))))
+            .Select(g => g.First());
+        IEnumerable<VerificationEntry> special = VerificationSuite.Entries.Where(e =>
+            e.Description.Negatives == 1
+            || e.Description.HiddenGradient == GradientPrecision.Float32
+            || (e.Description.Scheme == NegativeScheme.Explicit && e.Description.Reduction == LossReduction.Mean && e.Description.Correction == LogQCorrection.None));
+        return new(geometries.Union(special).Select(e => e.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllLosses))]
+    public void PortableKernelsMatchTheReference(string loss)
+    {
+        VerificationEntry entry = Find(loss);
+        AssertPassed(entry, entry.Portable, VerificationCase.Standard);
+    }
+
+    [Theory]
+    [MemberData(nameof(WarpLosses))]
+    public void WarpKernelsMatchTheReference(string loss)
+    {
+        // The case whose rows fill no tile evenly: it reaches partial groups, the shuffles and the shared-memory logits.
+        VerificationEntry entry = Find(loss);
+        VerificationCase oddRows = VerificationCase.Standard.Single(c => c.Name == "odd-rows");
+        foreach (KernelVariant variant in entry.Variants)
+        {
+            AssertPassed(entry, variant, [oddRows]);
+        }
+    }
+
+    private static VerificationEntry Find(string loss) => VerificationSuite.Entries.Single(e => e.Name == loss);
+
+    private void AssertPassed(VerificationEntry entry, KernelVariant variant, IEnumerable<VerificationCase> cases)
+    {
+        var data = new RandomData(output);
+        var results = new List<VerificationResult>();
+        foreach (VerificationCase shape in cases)
+        {
+            results.AddRange(entry.Verify(fixture.Device, variant, shape, data.Random.Next()));
+        }
+
+        foreach (VerificationResult result in results)
+        {
+            output.WriteLine(Describe(result));
+        }
+
+        Assert.NotEmpty(results);
+        VerificationResult[] failed = results.Where(r => !r.Passed).ToArray();
+        Assert.True(failed.Length == 0, $"{data}: {failed.Length} of {results.Count} results failed:\n{string.Join("\n", failed.Select(Describe))}");
+    }
+
+    private static string Describe(VerificationResult r) =>
+        $"{r.Loss} {r.Variant} {r.Case} {r.Operation} (input seed {r.Seed}): loss {Error(r.LossError)}, lse {Error(r.LseError)}, " +
+        $"dH {Error(r.GradHiddenError)}, dW {Error(r.GradItemsError)}{(r.Passed ? string.Empty : $" FAILED: {r.Failure}")}";
+
+    private static string Error(double? error) => error is double e ? e.ToString("E2", System.Globalization.CultureInfo.InvariantCulture) : "-";
+}
