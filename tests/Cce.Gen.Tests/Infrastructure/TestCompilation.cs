@@ -11,7 +11,11 @@ internal static class TestCompilation
     /// <summary>Parse options of every test input: the newest language version, as user projects get.</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly ImmutableArray<MetadataReference> References =
+    /// <summary>Compilation options of every test input: a library with nullable annotations on, like the project templates.</summary>
+    public static readonly CSharpCompilationOptions Options = new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+
+    /// <summary>The .NET 10 reference assemblies, Cce.Runtime and ILGPU with its algorithms library.</summary>
+    public static readonly ImmutableArray<MetadataReference> References =
     [
         .. Net100.References.All,
         MetadataReference.CreateFromFile(typeof(SampledSoftmaxLossAttribute).Assembly.Location),
@@ -19,11 +23,11 @@ internal static class TestCompilation
         MetadataReference.CreateFromFile(typeof(ILGPU.Algorithms.XMath).Assembly.Location),
     ];
 
-    /// <summary>A library compilation of the given sources, with nullable annotations on like the project templates.</summary>
+    /// <summary>A compilation of the given sources with <see cref="Options"/>.</summary>
     public static CSharpCompilation Create(params string[] sources) =>
         CSharpCompilation.Create(
             "TestInput",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Input" + i + ".cs")),
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            Options);
 }

@@ -305,6 +305,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -317,15 +325,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -391,15 +399,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -414,15 +422,15 @@ namespace Shop.Recommenders
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
                         {
-                            long gradBase0 = (long)item1 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c1 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c1 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c1 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c1 * h7);
+                            long gradRow = (long)item1 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                 }
@@ -581,6 +589,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -593,15 +609,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -632,15 +648,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -664,15 +680,15 @@ namespace Shop.Recommenders
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
                         {
-                            long gradBase0 = (long)item1 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c1 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c1 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c1 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c1 * h7);
+                            long gradRow = (long)item1 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                 }
@@ -875,6 +891,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -887,15 +911,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -961,15 +985,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -984,15 +1008,15 @@ namespace Shop.Recommenders
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
                         {
-                            long gradBase0 = (long)item1 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c1 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c1 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c1 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c1 * h7);
+                            long gradRow = (long)item1 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                 }
@@ -1151,6 +1175,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1163,15 +1195,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -1202,15 +1234,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1234,15 +1266,15 @@ namespace Shop.Recommenders
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
                         {
-                            long gradBase0 = (long)item1 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c1 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c1 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c1 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c1 * h7);
+                            long gradRow = (long)item1 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                 }
@@ -1493,6 +1525,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1505,15 +1545,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -1627,15 +1667,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -1650,15 +1690,15 @@ namespace Shop.Recommenders
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
                         {
-                            long gradBase0 = (long)item1 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c1 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c1 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c1 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c1 * h7);
+                            long gradRow = (long)item1 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -1673,15 +1713,15 @@ namespace Shop.Recommenders
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
                         {
-                            long gradBase0 = (long)item2 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c2 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c2 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c2 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c2 * h7);
+                            long gradRow = (long)item2 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -1696,15 +1736,15 @@ namespace Shop.Recommenders
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
                         {
-                            long gradBase0 = (long)item3 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c3 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c3 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c3 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c3 * h7);
+                            long gradRow = (long)item3 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
                         }
                     }
                 }
@@ -1919,6 +1959,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1931,15 +1979,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -1974,15 +2022,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -2006,15 +2054,15 @@ namespace Shop.Recommenders
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
                         {
-                            long gradBase0 = (long)item1 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c1 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c1 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c1 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c1 * h7);
+                            long gradRow = (long)item1 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -2038,15 +2086,15 @@ namespace Shop.Recommenders
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
                         {
-                            long gradBase0 = (long)item2 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c2 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c2 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c2 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c2 * h7);
+                            long gradRow = (long)item2 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -2070,15 +2118,15 @@ namespace Shop.Recommenders
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
                         {
-                            long gradBase0 = (long)item3 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c3 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c3 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c3 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c3 * h7);
+                            long gradRow = (long)item3 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
                         }
                     }
                 }
@@ -2257,6 +2305,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2269,15 +2325,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -2319,15 +2375,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                 }
@@ -2458,6 +2514,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2470,15 +2534,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -2507,15 +2571,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                 }
@@ -2766,6 +2830,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2778,15 +2850,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -2900,15 +2972,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -2923,15 +2995,15 @@ namespace Shop.Recommenders
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
                         {
-                            long gradBase0 = (long)item1 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c1 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c1 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c1 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c1 * h7);
+                            long gradRow = (long)item1 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -2946,15 +3018,15 @@ namespace Shop.Recommenders
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
                         {
-                            long gradBase0 = (long)item2 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c2 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c2 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c2 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c2 * h7);
+                            long gradRow = (long)item2 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -2969,15 +3041,15 @@ namespace Shop.Recommenders
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
                         {
-                            long gradBase0 = (long)item3 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c3 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c3 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c3 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c3 * h7);
+                            long gradRow = (long)item3 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
                         }
                     }
                 }
@@ -3192,6 +3264,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -3204,15 +3284,15 @@ namespace Shop.Recommenders
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 256 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 256 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -3247,15 +3327,15 @@ namespace Shop.Recommenders
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -3279,15 +3359,15 @@ namespace Shop.Recommenders
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
                         {
-                            long gradBase0 = (long)item1 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c1 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c1 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c1 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c1 * h7);
+                            long gradRow = (long)item1 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -3311,15 +3391,15 @@ namespace Shop.Recommenders
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
                         {
-                            long gradBase0 = (long)item2 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c2 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c2 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c2 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c2 * h7);
+                            long gradRow = (long)item2 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -3343,15 +3423,15 @@ namespace Shop.Recommenders
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
                         {
-                            long gradBase0 = (long)item3 * 256 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c3 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c3 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c3 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c3 * h7);
+                            long gradRow = (long)item3 * 256 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
                         }
                     }
                 }
@@ -5954,356 +6034,263 @@ namespace Shop.Recommenders
                     dh254 += cp * wp254;
                     dh255 += cp * wp255;
                     {
-                        long gradBase0 = (long)target * 256 + 0 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
-                    }
-                    {
-                        long gradBase1 = (long)target * 256 + 1 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 4], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 5], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 6], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 7], cp * h15);
-                    }
-                    {
-                        long gradBase2 = (long)target * 256 + 2 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 4], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 5], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 6], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 7], cp * h23);
-                    }
-                    {
-                        long gradBase3 = (long)target * 256 + 3 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 4], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 5], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 6], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 7], cp * h31);
-                    }
-                    {
-                        long gradBase4 = (long)target * 256 + 4 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 4], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 5], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 6], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 7], cp * h39);
-                    }
-                    {
-                        long gradBase5 = (long)target * 256 + 5 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 4], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 5], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 6], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 7], cp * h47);
-                    }
-                    {
-                        long gradBase6 = (long)target * 256 + 6 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 4], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 5], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 6], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 7], cp * h55);
-                    }
-                    {
-                        long gradBase7 = (long)target * 256 + 7 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 4], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 5], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 6], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 7], cp * h63);
-                    }
-                    {
-                        long gradBase8 = (long)target * 256 + 8 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 0], cp * h64);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 1], cp * h65);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 2], cp * h66);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 3], cp * h67);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 4], cp * h68);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 5], cp * h69);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 6], cp * h70);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 7], cp * h71);
-                    }
-                    {
-                        long gradBase9 = (long)target * 256 + 9 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 0], cp * h72);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 1], cp * h73);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 2], cp * h74);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 3], cp * h75);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 4], cp * h76);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 5], cp * h77);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 6], cp * h78);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 7], cp * h79);
-                    }
-                    {
-                        long gradBase10 = (long)target * 256 + 10 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 0], cp * h80);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 1], cp * h81);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 2], cp * h82);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 3], cp * h83);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 4], cp * h84);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 5], cp * h85);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 6], cp * h86);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 7], cp * h87);
-                    }
-                    {
-                        long gradBase11 = (long)target * 256 + 11 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 0], cp * h88);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 1], cp * h89);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 2], cp * h90);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 3], cp * h91);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 4], cp * h92);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 5], cp * h93);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 6], cp * h94);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 7], cp * h95);
-                    }
-                    {
-                        long gradBase12 = (long)target * 256 + 12 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 0], cp * h96);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 1], cp * h97);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 2], cp * h98);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 3], cp * h99);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 4], cp * h100);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 5], cp * h101);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 6], cp * h102);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 7], cp * h103);
-                    }
-                    {
-                        long gradBase13 = (long)target * 256 + 13 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 0], cp * h104);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 1], cp * h105);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 2], cp * h106);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 3], cp * h107);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 4], cp * h108);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 5], cp * h109);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 6], cp * h110);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 7], cp * h111);
-                    }
-                    {
-                        long gradBase14 = (long)target * 256 + 14 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 0], cp * h112);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 1], cp * h113);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 2], cp * h114);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 3], cp * h115);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 4], cp * h116);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 5], cp * h117);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 6], cp * h118);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 7], cp * h119);
-                    }
-                    {
-                        long gradBase15 = (long)target * 256 + 15 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 0], cp * h120);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 1], cp * h121);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 2], cp * h122);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 3], cp * h123);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 4], cp * h124);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 5], cp * h125);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 6], cp * h126);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 7], cp * h127);
-                    }
-                    {
-                        long gradBase16 = (long)target * 256 + 16 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 0], cp * h128);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 1], cp * h129);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 2], cp * h130);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 3], cp * h131);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 4], cp * h132);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 5], cp * h133);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 6], cp * h134);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 7], cp * h135);
-                    }
-                    {
-                        long gradBase17 = (long)target * 256 + 17 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 0], cp * h136);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 1], cp * h137);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 2], cp * h138);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 3], cp * h139);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 4], cp * h140);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 5], cp * h141);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 6], cp * h142);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 7], cp * h143);
-                    }
-                    {
-                        long gradBase18 = (long)target * 256 + 18 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 0], cp * h144);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 1], cp * h145);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 2], cp * h146);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 3], cp * h147);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 4], cp * h148);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 5], cp * h149);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 6], cp * h150);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 7], cp * h151);
-                    }
-                    {
-                        long gradBase19 = (long)target * 256 + 19 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 0], cp * h152);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 1], cp * h153);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 2], cp * h154);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 3], cp * h155);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 4], cp * h156);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 5], cp * h157);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 6], cp * h158);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 7], cp * h159);
-                    }
-                    {
-                        long gradBase20 = (long)target * 256 + 20 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 0], cp * h160);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 1], cp * h161);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 2], cp * h162);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 3], cp * h163);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 4], cp * h164);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 5], cp * h165);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 6], cp * h166);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 7], cp * h167);
-                    }
-                    {
-                        long gradBase21 = (long)target * 256 + 21 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 0], cp * h168);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 1], cp * h169);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 2], cp * h170);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 3], cp * h171);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 4], cp * h172);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 5], cp * h173);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 6], cp * h174);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 7], cp * h175);
-                    }
-                    {
-                        long gradBase22 = (long)target * 256 + 22 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 0], cp * h176);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 1], cp * h177);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 2], cp * h178);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 3], cp * h179);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 4], cp * h180);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 5], cp * h181);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 6], cp * h182);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 7], cp * h183);
-                    }
-                    {
-                        long gradBase23 = (long)target * 256 + 23 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 0], cp * h184);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 1], cp * h185);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 2], cp * h186);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 3], cp * h187);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 4], cp * h188);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 5], cp * h189);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 6], cp * h190);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 7], cp * h191);
-                    }
-                    {
-                        long gradBase24 = (long)target * 256 + 24 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 0], cp * h192);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 1], cp * h193);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 2], cp * h194);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 3], cp * h195);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 4], cp * h196);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 5], cp * h197);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 6], cp * h198);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 7], cp * h199);
-                    }
-                    {
-                        long gradBase25 = (long)target * 256 + 25 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 0], cp * h200);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 1], cp * h201);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 2], cp * h202);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 3], cp * h203);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 4], cp * h204);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 5], cp * h205);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 6], cp * h206);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 7], cp * h207);
-                    }
-                    {
-                        long gradBase26 = (long)target * 256 + 26 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 0], cp * h208);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 1], cp * h209);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 2], cp * h210);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 3], cp * h211);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 4], cp * h212);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 5], cp * h213);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 6], cp * h214);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 7], cp * h215);
-                    }
-                    {
-                        long gradBase27 = (long)target * 256 + 27 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 0], cp * h216);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 1], cp * h217);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 2], cp * h218);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 3], cp * h219);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 4], cp * h220);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 5], cp * h221);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 6], cp * h222);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 7], cp * h223);
-                    }
-                    {
-                        long gradBase28 = (long)target * 256 + 28 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 0], cp * h224);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 1], cp * h225);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 2], cp * h226);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 3], cp * h227);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 4], cp * h228);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 5], cp * h229);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 6], cp * h230);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 7], cp * h231);
-                    }
-                    {
-                        long gradBase29 = (long)target * 256 + 29 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 0], cp * h232);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 1], cp * h233);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 2], cp * h234);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 3], cp * h235);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 4], cp * h236);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 5], cp * h237);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 6], cp * h238);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 7], cp * h239);
-                    }
-                    {
-                        long gradBase30 = (long)target * 256 + 30 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 0], cp * h240);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 1], cp * h241);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 2], cp * h242);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 3], cp * h243);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 4], cp * h244);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 5], cp * h245);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 6], cp * h246);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 7], cp * h247);
-                    }
-                    {
-                        long gradBase31 = (long)target * 256 + 31 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 0], cp * h248);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 1], cp * h249);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 2], cp * h250);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 3], cp * h251);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 4], cp * h252);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 5], cp * h253);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 6], cp * h254);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 7], cp * h255);
+                        long gradRow = (long)target * 256;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * h128);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], cp * h129);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], cp * h130);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], cp * h131);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], cp * h132);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], cp * h133);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], cp * h134);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], cp * h135);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], cp * h136);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], cp * h137);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], cp * h138);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], cp * h139);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], cp * h140);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], cp * h141);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], cp * h142);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], cp * h143);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], cp * h144);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], cp * h145);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], cp * h146);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], cp * h147);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], cp * h148);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], cp * h149);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], cp * h150);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], cp * h151);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], cp * h152);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], cp * h153);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], cp * h154);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], cp * h155);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], cp * h156);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], cp * h157);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], cp * h158);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], cp * h159);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * h160);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], cp * h161);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], cp * h162);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], cp * h163);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], cp * h164);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], cp * h165);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], cp * h166);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], cp * h167);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], cp * h168);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], cp * h169);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], cp * h170);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], cp * h171);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], cp * h172);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], cp * h173);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], cp * h174);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], cp * h175);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], cp * h176);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], cp * h177);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], cp * h178);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], cp * h179);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], cp * h180);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], cp * h181);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], cp * h182);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], cp * h183);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], cp * h184);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], cp * h185);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], cp * h186);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], cp * h187);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], cp * h188);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], cp * h189);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], cp * h190);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], cp * h191);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * h192);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], cp * h193);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], cp * h194);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], cp * h195);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], cp * h196);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], cp * h197);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], cp * h198);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], cp * h199);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], cp * h200);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], cp * h201);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], cp * h202);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], cp * h203);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], cp * h204);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], cp * h205);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], cp * h206);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], cp * h207);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], cp * h208);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], cp * h209);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], cp * h210);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], cp * h211);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], cp * h212);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], cp * h213);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], cp * h214);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], cp * h215);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], cp * h216);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], cp * h217);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], cp * h218);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], cp * h219);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], cp * h220);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], cp * h221);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], cp * h222);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], cp * h223);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * h224);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], cp * h225);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], cp * h226);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], cp * h227);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], cp * h228);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], cp * h229);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], cp * h230);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], cp * h231);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], cp * h232);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], cp * h233);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], cp * h234);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], cp * h235);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], cp * h236);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], cp * h237);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], cp * h238);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], cp * h239);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], cp * h240);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], cp * h241);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], cp * h242);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], cp * h243);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], cp * h244);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], cp * h245);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], cp * h246);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], cp * h247);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], cp * h248);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], cp * h249);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], cp * h250);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], cp * h251);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], cp * h252);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], cp * h253);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], cp * h254);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], cp * h255);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -7115,356 +7102,263 @@ namespace Shop.Recommenders
                         dh254 += c0 * w0_254;
                         dh255 += c0 * w0_255;
                         {
-                            long gradBase0 = (long)item0 * 256 + 0 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
-                        }
-                        {
-                            long gradBase1 = (long)item0 * 256 + 1 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 4], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 5], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 6], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 7], c0 * h15);
-                        }
-                        {
-                            long gradBase2 = (long)item0 * 256 + 2 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 4], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 5], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 6], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 7], c0 * h23);
-                        }
-                        {
-                            long gradBase3 = (long)item0 * 256 + 3 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 4], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 5], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 6], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 7], c0 * h31);
-                        }
-                        {
-                            long gradBase4 = (long)item0 * 256 + 4 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 4], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 5], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 6], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 7], c0 * h39);
-                        }
-                        {
-                            long gradBase5 = (long)item0 * 256 + 5 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 4], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 5], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 6], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 7], c0 * h47);
-                        }
-                        {
-                            long gradBase6 = (long)item0 * 256 + 6 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 4], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 5], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 6], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 7], c0 * h55);
-                        }
-                        {
-                            long gradBase7 = (long)item0 * 256 + 7 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 4], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 5], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 6], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 7], c0 * h63);
-                        }
-                        {
-                            long gradBase8 = (long)item0 * 256 + 8 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 0], c0 * h64);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 1], c0 * h65);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 2], c0 * h66);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 3], c0 * h67);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 4], c0 * h68);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 5], c0 * h69);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 6], c0 * h70);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 7], c0 * h71);
-                        }
-                        {
-                            long gradBase9 = (long)item0 * 256 + 9 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 0], c0 * h72);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 1], c0 * h73);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 2], c0 * h74);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 3], c0 * h75);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 4], c0 * h76);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 5], c0 * h77);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 6], c0 * h78);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 7], c0 * h79);
-                        }
-                        {
-                            long gradBase10 = (long)item0 * 256 + 10 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 0], c0 * h80);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 1], c0 * h81);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 2], c0 * h82);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 3], c0 * h83);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 4], c0 * h84);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 5], c0 * h85);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 6], c0 * h86);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 7], c0 * h87);
-                        }
-                        {
-                            long gradBase11 = (long)item0 * 256 + 11 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 0], c0 * h88);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 1], c0 * h89);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 2], c0 * h90);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 3], c0 * h91);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 4], c0 * h92);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 5], c0 * h93);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 6], c0 * h94);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 7], c0 * h95);
-                        }
-                        {
-                            long gradBase12 = (long)item0 * 256 + 12 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 0], c0 * h96);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 1], c0 * h97);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 2], c0 * h98);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 3], c0 * h99);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 4], c0 * h100);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 5], c0 * h101);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 6], c0 * h102);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 7], c0 * h103);
-                        }
-                        {
-                            long gradBase13 = (long)item0 * 256 + 13 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 0], c0 * h104);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 1], c0 * h105);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 2], c0 * h106);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 3], c0 * h107);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 4], c0 * h108);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 5], c0 * h109);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 6], c0 * h110);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 7], c0 * h111);
-                        }
-                        {
-                            long gradBase14 = (long)item0 * 256 + 14 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 0], c0 * h112);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 1], c0 * h113);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 2], c0 * h114);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 3], c0 * h115);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 4], c0 * h116);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 5], c0 * h117);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 6], c0 * h118);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 7], c0 * h119);
-                        }
-                        {
-                            long gradBase15 = (long)item0 * 256 + 15 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 0], c0 * h120);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 1], c0 * h121);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 2], c0 * h122);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 3], c0 * h123);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 4], c0 * h124);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 5], c0 * h125);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 6], c0 * h126);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 7], c0 * h127);
-                        }
-                        {
-                            long gradBase16 = (long)item0 * 256 + 16 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 0], c0 * h128);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 1], c0 * h129);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 2], c0 * h130);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 3], c0 * h131);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 4], c0 * h132);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 5], c0 * h133);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 6], c0 * h134);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 7], c0 * h135);
-                        }
-                        {
-                            long gradBase17 = (long)item0 * 256 + 17 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 0], c0 * h136);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 1], c0 * h137);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 2], c0 * h138);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 3], c0 * h139);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 4], c0 * h140);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 5], c0 * h141);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 6], c0 * h142);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 7], c0 * h143);
-                        }
-                        {
-                            long gradBase18 = (long)item0 * 256 + 18 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 0], c0 * h144);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 1], c0 * h145);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 2], c0 * h146);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 3], c0 * h147);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 4], c0 * h148);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 5], c0 * h149);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 6], c0 * h150);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 7], c0 * h151);
-                        }
-                        {
-                            long gradBase19 = (long)item0 * 256 + 19 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 0], c0 * h152);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 1], c0 * h153);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 2], c0 * h154);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 3], c0 * h155);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 4], c0 * h156);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 5], c0 * h157);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 6], c0 * h158);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 7], c0 * h159);
-                        }
-                        {
-                            long gradBase20 = (long)item0 * 256 + 20 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 0], c0 * h160);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 1], c0 * h161);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 2], c0 * h162);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 3], c0 * h163);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 4], c0 * h164);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 5], c0 * h165);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 6], c0 * h166);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 7], c0 * h167);
-                        }
-                        {
-                            long gradBase21 = (long)item0 * 256 + 21 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 0], c0 * h168);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 1], c0 * h169);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 2], c0 * h170);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 3], c0 * h171);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 4], c0 * h172);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 5], c0 * h173);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 6], c0 * h174);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 7], c0 * h175);
-                        }
-                        {
-                            long gradBase22 = (long)item0 * 256 + 22 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 0], c0 * h176);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 1], c0 * h177);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 2], c0 * h178);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 3], c0 * h179);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 4], c0 * h180);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 5], c0 * h181);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 6], c0 * h182);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 7], c0 * h183);
-                        }
-                        {
-                            long gradBase23 = (long)item0 * 256 + 23 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 0], c0 * h184);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 1], c0 * h185);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 2], c0 * h186);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 3], c0 * h187);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 4], c0 * h188);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 5], c0 * h189);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 6], c0 * h190);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 7], c0 * h191);
-                        }
-                        {
-                            long gradBase24 = (long)item0 * 256 + 24 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 0], c0 * h192);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 1], c0 * h193);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 2], c0 * h194);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 3], c0 * h195);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 4], c0 * h196);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 5], c0 * h197);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 6], c0 * h198);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 7], c0 * h199);
-                        }
-                        {
-                            long gradBase25 = (long)item0 * 256 + 25 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 0], c0 * h200);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 1], c0 * h201);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 2], c0 * h202);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 3], c0 * h203);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 4], c0 * h204);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 5], c0 * h205);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 6], c0 * h206);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 7], c0 * h207);
-                        }
-                        {
-                            long gradBase26 = (long)item0 * 256 + 26 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 0], c0 * h208);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 1], c0 * h209);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 2], c0 * h210);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 3], c0 * h211);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 4], c0 * h212);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 5], c0 * h213);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 6], c0 * h214);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 7], c0 * h215);
-                        }
-                        {
-                            long gradBase27 = (long)item0 * 256 + 27 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 0], c0 * h216);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 1], c0 * h217);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 2], c0 * h218);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 3], c0 * h219);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 4], c0 * h220);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 5], c0 * h221);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 6], c0 * h222);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 7], c0 * h223);
-                        }
-                        {
-                            long gradBase28 = (long)item0 * 256 + 28 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 0], c0 * h224);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 1], c0 * h225);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 2], c0 * h226);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 3], c0 * h227);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 4], c0 * h228);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 5], c0 * h229);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 6], c0 * h230);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 7], c0 * h231);
-                        }
-                        {
-                            long gradBase29 = (long)item0 * 256 + 29 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 0], c0 * h232);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 1], c0 * h233);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 2], c0 * h234);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 3], c0 * h235);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 4], c0 * h236);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 5], c0 * h237);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 6], c0 * h238);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 7], c0 * h239);
-                        }
-                        {
-                            long gradBase30 = (long)item0 * 256 + 30 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 0], c0 * h240);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 1], c0 * h241);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 2], c0 * h242);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 3], c0 * h243);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 4], c0 * h244);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 5], c0 * h245);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 6], c0 * h246);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 7], c0 * h247);
-                        }
-                        {
-                            long gradBase31 = (long)item0 * 256 + 31 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 0], c0 * h248);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 1], c0 * h249);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 2], c0 * h250);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 3], c0 * h251);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 4], c0 * h252);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 5], c0 * h253);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 6], c0 * h254);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 7], c0 * h255);
+                            long gradRow = (long)item0 * 256;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * h128);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], c0 * h129);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], c0 * h130);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], c0 * h131);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], c0 * h132);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], c0 * h133);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], c0 * h134);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], c0 * h135);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], c0 * h136);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], c0 * h137);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], c0 * h138);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], c0 * h139);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], c0 * h140);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], c0 * h141);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], c0 * h142);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], c0 * h143);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], c0 * h144);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], c0 * h145);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], c0 * h146);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], c0 * h147);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], c0 * h148);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], c0 * h149);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], c0 * h150);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], c0 * h151);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], c0 * h152);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], c0 * h153);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], c0 * h154);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], c0 * h155);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], c0 * h156);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], c0 * h157);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], c0 * h158);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], c0 * h159);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * h160);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], c0 * h161);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], c0 * h162);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], c0 * h163);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], c0 * h164);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], c0 * h165);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], c0 * h166);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], c0 * h167);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], c0 * h168);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], c0 * h169);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], c0 * h170);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], c0 * h171);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], c0 * h172);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], c0 * h173);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], c0 * h174);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], c0 * h175);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], c0 * h176);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], c0 * h177);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], c0 * h178);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], c0 * h179);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], c0 * h180);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], c0 * h181);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], c0 * h182);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], c0 * h183);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], c0 * h184);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], c0 * h185);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], c0 * h186);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], c0 * h187);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], c0 * h188);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], c0 * h189);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], c0 * h190);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], c0 * h191);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * h192);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], c0 * h193);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], c0 * h194);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], c0 * h195);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], c0 * h196);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], c0 * h197);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], c0 * h198);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], c0 * h199);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], c0 * h200);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], c0 * h201);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], c0 * h202);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], c0 * h203);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], c0 * h204);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], c0 * h205);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], c0 * h206);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], c0 * h207);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], c0 * h208);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], c0 * h209);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], c0 * h210);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], c0 * h211);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], c0 * h212);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], c0 * h213);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], c0 * h214);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], c0 * h215);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], c0 * h216);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], c0 * h217);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], c0 * h218);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], c0 * h219);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], c0 * h220);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], c0 * h221);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], c0 * h222);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], c0 * h223);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * h224);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], c0 * h225);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], c0 * h226);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], c0 * h227);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], c0 * h228);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], c0 * h229);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], c0 * h230);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], c0 * h231);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], c0 * h232);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], c0 * h233);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], c0 * h234);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], c0 * h235);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], c0 * h236);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], c0 * h237);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], c0 * h238);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], c0 * h239);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], c0 * h240);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], c0 * h241);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], c0 * h242);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], c0 * h243);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], c0 * h244);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], c0 * h245);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], c0 * h246);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], c0 * h247);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], c0 * h248);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], c0 * h249);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], c0 * h250);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], c0 * h251);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], c0 * h252);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], c0 * h253);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], c0 * h254);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], c0 * h255);
                         }
                     }
                 }
@@ -9282,356 +9176,263 @@ namespace Shop.Recommenders
                     dh254 += cp * wp254;
                     dh255 += cp * wp255;
                     {
-                        long gradBase0 = (long)target * 256 + 0 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
-                    }
-                    {
-                        long gradBase1 = (long)target * 256 + 1 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 4], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 5], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 6], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 7], cp * h15);
-                    }
-                    {
-                        long gradBase2 = (long)target * 256 + 2 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 4], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 5], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 6], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 7], cp * h23);
-                    }
-                    {
-                        long gradBase3 = (long)target * 256 + 3 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 4], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 5], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 6], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 7], cp * h31);
-                    }
-                    {
-                        long gradBase4 = (long)target * 256 + 4 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 4], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 5], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 6], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 7], cp * h39);
-                    }
-                    {
-                        long gradBase5 = (long)target * 256 + 5 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 4], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 5], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 6], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 7], cp * h47);
-                    }
-                    {
-                        long gradBase6 = (long)target * 256 + 6 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 4], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 5], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 6], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 7], cp * h55);
-                    }
-                    {
-                        long gradBase7 = (long)target * 256 + 7 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 4], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 5], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 6], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 7], cp * h63);
-                    }
-                    {
-                        long gradBase8 = (long)target * 256 + 8 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 0], cp * h64);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 1], cp * h65);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 2], cp * h66);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 3], cp * h67);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 4], cp * h68);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 5], cp * h69);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 6], cp * h70);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 7], cp * h71);
-                    }
-                    {
-                        long gradBase9 = (long)target * 256 + 9 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 0], cp * h72);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 1], cp * h73);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 2], cp * h74);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 3], cp * h75);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 4], cp * h76);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 5], cp * h77);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 6], cp * h78);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 7], cp * h79);
-                    }
-                    {
-                        long gradBase10 = (long)target * 256 + 10 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 0], cp * h80);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 1], cp * h81);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 2], cp * h82);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 3], cp * h83);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 4], cp * h84);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 5], cp * h85);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 6], cp * h86);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 7], cp * h87);
-                    }
-                    {
-                        long gradBase11 = (long)target * 256 + 11 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 0], cp * h88);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 1], cp * h89);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 2], cp * h90);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 3], cp * h91);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 4], cp * h92);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 5], cp * h93);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 6], cp * h94);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 7], cp * h95);
-                    }
-                    {
-                        long gradBase12 = (long)target * 256 + 12 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 0], cp * h96);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 1], cp * h97);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 2], cp * h98);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 3], cp * h99);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 4], cp * h100);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 5], cp * h101);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 6], cp * h102);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 7], cp * h103);
-                    }
-                    {
-                        long gradBase13 = (long)target * 256 + 13 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 0], cp * h104);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 1], cp * h105);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 2], cp * h106);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 3], cp * h107);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 4], cp * h108);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 5], cp * h109);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 6], cp * h110);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 7], cp * h111);
-                    }
-                    {
-                        long gradBase14 = (long)target * 256 + 14 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 0], cp * h112);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 1], cp * h113);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 2], cp * h114);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 3], cp * h115);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 4], cp * h116);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 5], cp * h117);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 6], cp * h118);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 7], cp * h119);
-                    }
-                    {
-                        long gradBase15 = (long)target * 256 + 15 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 0], cp * h120);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 1], cp * h121);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 2], cp * h122);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 3], cp * h123);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 4], cp * h124);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 5], cp * h125);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 6], cp * h126);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 7], cp * h127);
-                    }
-                    {
-                        long gradBase16 = (long)target * 256 + 16 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 0], cp * h128);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 1], cp * h129);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 2], cp * h130);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 3], cp * h131);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 4], cp * h132);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 5], cp * h133);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 6], cp * h134);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 7], cp * h135);
-                    }
-                    {
-                        long gradBase17 = (long)target * 256 + 17 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 0], cp * h136);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 1], cp * h137);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 2], cp * h138);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 3], cp * h139);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 4], cp * h140);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 5], cp * h141);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 6], cp * h142);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 7], cp * h143);
-                    }
-                    {
-                        long gradBase18 = (long)target * 256 + 18 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 0], cp * h144);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 1], cp * h145);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 2], cp * h146);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 3], cp * h147);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 4], cp * h148);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 5], cp * h149);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 6], cp * h150);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 7], cp * h151);
-                    }
-                    {
-                        long gradBase19 = (long)target * 256 + 19 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 0], cp * h152);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 1], cp * h153);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 2], cp * h154);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 3], cp * h155);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 4], cp * h156);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 5], cp * h157);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 6], cp * h158);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 7], cp * h159);
-                    }
-                    {
-                        long gradBase20 = (long)target * 256 + 20 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 0], cp * h160);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 1], cp * h161);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 2], cp * h162);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 3], cp * h163);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 4], cp * h164);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 5], cp * h165);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 6], cp * h166);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 7], cp * h167);
-                    }
-                    {
-                        long gradBase21 = (long)target * 256 + 21 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 0], cp * h168);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 1], cp * h169);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 2], cp * h170);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 3], cp * h171);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 4], cp * h172);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 5], cp * h173);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 6], cp * h174);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 7], cp * h175);
-                    }
-                    {
-                        long gradBase22 = (long)target * 256 + 22 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 0], cp * h176);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 1], cp * h177);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 2], cp * h178);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 3], cp * h179);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 4], cp * h180);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 5], cp * h181);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 6], cp * h182);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 7], cp * h183);
-                    }
-                    {
-                        long gradBase23 = (long)target * 256 + 23 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 0], cp * h184);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 1], cp * h185);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 2], cp * h186);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 3], cp * h187);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 4], cp * h188);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 5], cp * h189);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 6], cp * h190);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 7], cp * h191);
-                    }
-                    {
-                        long gradBase24 = (long)target * 256 + 24 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 0], cp * h192);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 1], cp * h193);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 2], cp * h194);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 3], cp * h195);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 4], cp * h196);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 5], cp * h197);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 6], cp * h198);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 7], cp * h199);
-                    }
-                    {
-                        long gradBase25 = (long)target * 256 + 25 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 0], cp * h200);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 1], cp * h201);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 2], cp * h202);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 3], cp * h203);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 4], cp * h204);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 5], cp * h205);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 6], cp * h206);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 7], cp * h207);
-                    }
-                    {
-                        long gradBase26 = (long)target * 256 + 26 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 0], cp * h208);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 1], cp * h209);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 2], cp * h210);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 3], cp * h211);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 4], cp * h212);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 5], cp * h213);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 6], cp * h214);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 7], cp * h215);
-                    }
-                    {
-                        long gradBase27 = (long)target * 256 + 27 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 0], cp * h216);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 1], cp * h217);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 2], cp * h218);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 3], cp * h219);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 4], cp * h220);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 5], cp * h221);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 6], cp * h222);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 7], cp * h223);
-                    }
-                    {
-                        long gradBase28 = (long)target * 256 + 28 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 0], cp * h224);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 1], cp * h225);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 2], cp * h226);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 3], cp * h227);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 4], cp * h228);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 5], cp * h229);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 6], cp * h230);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 7], cp * h231);
-                    }
-                    {
-                        long gradBase29 = (long)target * 256 + 29 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 0], cp * h232);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 1], cp * h233);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 2], cp * h234);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 3], cp * h235);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 4], cp * h236);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 5], cp * h237);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 6], cp * h238);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 7], cp * h239);
-                    }
-                    {
-                        long gradBase30 = (long)target * 256 + 30 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 0], cp * h240);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 1], cp * h241);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 2], cp * h242);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 3], cp * h243);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 4], cp * h244);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 5], cp * h245);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 6], cp * h246);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 7], cp * h247);
-                    }
-                    {
-                        long gradBase31 = (long)target * 256 + 31 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 0], cp * h248);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 1], cp * h249);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 2], cp * h250);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 3], cp * h251);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 4], cp * h252);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 5], cp * h253);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 6], cp * h254);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 7], cp * h255);
+                        long gradRow = (long)target * 256;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * h128);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], cp * h129);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], cp * h130);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], cp * h131);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], cp * h132);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], cp * h133);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], cp * h134);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], cp * h135);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], cp * h136);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], cp * h137);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], cp * h138);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], cp * h139);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], cp * h140);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], cp * h141);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], cp * h142);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], cp * h143);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], cp * h144);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], cp * h145);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], cp * h146);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], cp * h147);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], cp * h148);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], cp * h149);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], cp * h150);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], cp * h151);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], cp * h152);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], cp * h153);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], cp * h154);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], cp * h155);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], cp * h156);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], cp * h157);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], cp * h158);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], cp * h159);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * h160);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], cp * h161);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], cp * h162);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], cp * h163);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], cp * h164);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], cp * h165);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], cp * h166);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], cp * h167);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], cp * h168);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], cp * h169);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], cp * h170);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], cp * h171);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], cp * h172);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], cp * h173);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], cp * h174);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], cp * h175);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], cp * h176);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], cp * h177);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], cp * h178);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], cp * h179);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], cp * h180);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], cp * h181);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], cp * h182);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], cp * h183);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], cp * h184);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], cp * h185);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], cp * h186);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], cp * h187);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], cp * h188);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], cp * h189);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], cp * h190);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], cp * h191);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * h192);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], cp * h193);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], cp * h194);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], cp * h195);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], cp * h196);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], cp * h197);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], cp * h198);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], cp * h199);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], cp * h200);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], cp * h201);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], cp * h202);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], cp * h203);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], cp * h204);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], cp * h205);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], cp * h206);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], cp * h207);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], cp * h208);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], cp * h209);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], cp * h210);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], cp * h211);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], cp * h212);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], cp * h213);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], cp * h214);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], cp * h215);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], cp * h216);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], cp * h217);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], cp * h218);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], cp * h219);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], cp * h220);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], cp * h221);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], cp * h222);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], cp * h223);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * h224);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], cp * h225);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], cp * h226);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], cp * h227);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], cp * h228);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], cp * h229);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], cp * h230);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], cp * h231);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], cp * h232);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], cp * h233);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], cp * h234);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], cp * h235);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], cp * h236);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], cp * h237);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], cp * h238);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], cp * h239);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], cp * h240);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], cp * h241);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], cp * h242);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], cp * h243);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], cp * h244);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], cp * h245);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], cp * h246);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], cp * h247);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], cp * h248);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], cp * h249);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], cp * h250);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], cp * h251);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], cp * h252);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], cp * h253);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], cp * h254);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], cp * h255);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -10443,356 +10244,263 @@ namespace Shop.Recommenders
                         dh254 += c0 * w0_254;
                         dh255 += c0 * w0_255;
                         {
-                            long gradBase0 = (long)item0 * 256 + 0 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
-                        }
-                        {
-                            long gradBase1 = (long)item0 * 256 + 1 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 4], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 5], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 6], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 7], c0 * h15);
-                        }
-                        {
-                            long gradBase2 = (long)item0 * 256 + 2 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 4], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 5], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 6], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 7], c0 * h23);
-                        }
-                        {
-                            long gradBase3 = (long)item0 * 256 + 3 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 4], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 5], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 6], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 7], c0 * h31);
-                        }
-                        {
-                            long gradBase4 = (long)item0 * 256 + 4 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 4], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 5], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 6], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 7], c0 * h39);
-                        }
-                        {
-                            long gradBase5 = (long)item0 * 256 + 5 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 4], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 5], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 6], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 7], c0 * h47);
-                        }
-                        {
-                            long gradBase6 = (long)item0 * 256 + 6 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 4], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 5], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 6], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 7], c0 * h55);
-                        }
-                        {
-                            long gradBase7 = (long)item0 * 256 + 7 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 4], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 5], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 6], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 7], c0 * h63);
-                        }
-                        {
-                            long gradBase8 = (long)item0 * 256 + 8 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 0], c0 * h64);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 1], c0 * h65);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 2], c0 * h66);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 3], c0 * h67);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 4], c0 * h68);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 5], c0 * h69);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 6], c0 * h70);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 7], c0 * h71);
-                        }
-                        {
-                            long gradBase9 = (long)item0 * 256 + 9 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 0], c0 * h72);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 1], c0 * h73);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 2], c0 * h74);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 3], c0 * h75);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 4], c0 * h76);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 5], c0 * h77);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 6], c0 * h78);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 7], c0 * h79);
-                        }
-                        {
-                            long gradBase10 = (long)item0 * 256 + 10 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 0], c0 * h80);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 1], c0 * h81);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 2], c0 * h82);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 3], c0 * h83);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 4], c0 * h84);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 5], c0 * h85);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 6], c0 * h86);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 7], c0 * h87);
-                        }
-                        {
-                            long gradBase11 = (long)item0 * 256 + 11 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 0], c0 * h88);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 1], c0 * h89);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 2], c0 * h90);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 3], c0 * h91);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 4], c0 * h92);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 5], c0 * h93);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 6], c0 * h94);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 7], c0 * h95);
-                        }
-                        {
-                            long gradBase12 = (long)item0 * 256 + 12 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 0], c0 * h96);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 1], c0 * h97);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 2], c0 * h98);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 3], c0 * h99);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 4], c0 * h100);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 5], c0 * h101);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 6], c0 * h102);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 7], c0 * h103);
-                        }
-                        {
-                            long gradBase13 = (long)item0 * 256 + 13 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 0], c0 * h104);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 1], c0 * h105);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 2], c0 * h106);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 3], c0 * h107);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 4], c0 * h108);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 5], c0 * h109);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 6], c0 * h110);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 7], c0 * h111);
-                        }
-                        {
-                            long gradBase14 = (long)item0 * 256 + 14 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 0], c0 * h112);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 1], c0 * h113);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 2], c0 * h114);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 3], c0 * h115);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 4], c0 * h116);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 5], c0 * h117);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 6], c0 * h118);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 7], c0 * h119);
-                        }
-                        {
-                            long gradBase15 = (long)item0 * 256 + 15 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 0], c0 * h120);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 1], c0 * h121);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 2], c0 * h122);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 3], c0 * h123);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 4], c0 * h124);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 5], c0 * h125);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 6], c0 * h126);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 7], c0 * h127);
-                        }
-                        {
-                            long gradBase16 = (long)item0 * 256 + 16 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 0], c0 * h128);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 1], c0 * h129);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 2], c0 * h130);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 3], c0 * h131);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 4], c0 * h132);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 5], c0 * h133);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 6], c0 * h134);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 7], c0 * h135);
-                        }
-                        {
-                            long gradBase17 = (long)item0 * 256 + 17 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 0], c0 * h136);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 1], c0 * h137);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 2], c0 * h138);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 3], c0 * h139);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 4], c0 * h140);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 5], c0 * h141);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 6], c0 * h142);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 7], c0 * h143);
-                        }
-                        {
-                            long gradBase18 = (long)item0 * 256 + 18 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 0], c0 * h144);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 1], c0 * h145);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 2], c0 * h146);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 3], c0 * h147);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 4], c0 * h148);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 5], c0 * h149);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 6], c0 * h150);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 7], c0 * h151);
-                        }
-                        {
-                            long gradBase19 = (long)item0 * 256 + 19 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 0], c0 * h152);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 1], c0 * h153);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 2], c0 * h154);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 3], c0 * h155);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 4], c0 * h156);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 5], c0 * h157);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 6], c0 * h158);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 7], c0 * h159);
-                        }
-                        {
-                            long gradBase20 = (long)item0 * 256 + 20 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 0], c0 * h160);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 1], c0 * h161);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 2], c0 * h162);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 3], c0 * h163);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 4], c0 * h164);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 5], c0 * h165);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 6], c0 * h166);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 7], c0 * h167);
-                        }
-                        {
-                            long gradBase21 = (long)item0 * 256 + 21 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 0], c0 * h168);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 1], c0 * h169);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 2], c0 * h170);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 3], c0 * h171);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 4], c0 * h172);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 5], c0 * h173);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 6], c0 * h174);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 7], c0 * h175);
-                        }
-                        {
-                            long gradBase22 = (long)item0 * 256 + 22 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 0], c0 * h176);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 1], c0 * h177);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 2], c0 * h178);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 3], c0 * h179);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 4], c0 * h180);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 5], c0 * h181);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 6], c0 * h182);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 7], c0 * h183);
-                        }
-                        {
-                            long gradBase23 = (long)item0 * 256 + 23 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 0], c0 * h184);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 1], c0 * h185);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 2], c0 * h186);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 3], c0 * h187);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 4], c0 * h188);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 5], c0 * h189);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 6], c0 * h190);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 7], c0 * h191);
-                        }
-                        {
-                            long gradBase24 = (long)item0 * 256 + 24 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 0], c0 * h192);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 1], c0 * h193);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 2], c0 * h194);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 3], c0 * h195);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 4], c0 * h196);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 5], c0 * h197);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 6], c0 * h198);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 7], c0 * h199);
-                        }
-                        {
-                            long gradBase25 = (long)item0 * 256 + 25 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 0], c0 * h200);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 1], c0 * h201);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 2], c0 * h202);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 3], c0 * h203);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 4], c0 * h204);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 5], c0 * h205);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 6], c0 * h206);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 7], c0 * h207);
-                        }
-                        {
-                            long gradBase26 = (long)item0 * 256 + 26 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 0], c0 * h208);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 1], c0 * h209);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 2], c0 * h210);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 3], c0 * h211);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 4], c0 * h212);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 5], c0 * h213);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 6], c0 * h214);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 7], c0 * h215);
-                        }
-                        {
-                            long gradBase27 = (long)item0 * 256 + 27 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 0], c0 * h216);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 1], c0 * h217);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 2], c0 * h218);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 3], c0 * h219);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 4], c0 * h220);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 5], c0 * h221);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 6], c0 * h222);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 7], c0 * h223);
-                        }
-                        {
-                            long gradBase28 = (long)item0 * 256 + 28 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 0], c0 * h224);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 1], c0 * h225);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 2], c0 * h226);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 3], c0 * h227);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 4], c0 * h228);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 5], c0 * h229);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 6], c0 * h230);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 7], c0 * h231);
-                        }
-                        {
-                            long gradBase29 = (long)item0 * 256 + 29 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 0], c0 * h232);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 1], c0 * h233);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 2], c0 * h234);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 3], c0 * h235);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 4], c0 * h236);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 5], c0 * h237);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 6], c0 * h238);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 7], c0 * h239);
-                        }
-                        {
-                            long gradBase30 = (long)item0 * 256 + 30 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 0], c0 * h240);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 1], c0 * h241);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 2], c0 * h242);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 3], c0 * h243);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 4], c0 * h244);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 5], c0 * h245);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 6], c0 * h246);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 7], c0 * h247);
-                        }
-                        {
-                            long gradBase31 = (long)item0 * 256 + 31 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 0], c0 * h248);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 1], c0 * h249);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 2], c0 * h250);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 3], c0 * h251);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 4], c0 * h252);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 5], c0 * h253);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 6], c0 * h254);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 7], c0 * h255);
+                            long gradRow = (long)item0 * 256;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * h128);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], c0 * h129);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], c0 * h130);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], c0 * h131);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], c0 * h132);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], c0 * h133);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], c0 * h134);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], c0 * h135);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], c0 * h136);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], c0 * h137);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], c0 * h138);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], c0 * h139);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], c0 * h140);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], c0 * h141);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], c0 * h142);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], c0 * h143);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], c0 * h144);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], c0 * h145);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], c0 * h146);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], c0 * h147);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], c0 * h148);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], c0 * h149);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], c0 * h150);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], c0 * h151);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], c0 * h152);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], c0 * h153);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], c0 * h154);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], c0 * h155);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], c0 * h156);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], c0 * h157);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], c0 * h158);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], c0 * h159);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * h160);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], c0 * h161);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], c0 * h162);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], c0 * h163);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], c0 * h164);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], c0 * h165);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], c0 * h166);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], c0 * h167);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], c0 * h168);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], c0 * h169);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], c0 * h170);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], c0 * h171);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], c0 * h172);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], c0 * h173);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], c0 * h174);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], c0 * h175);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], c0 * h176);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], c0 * h177);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], c0 * h178);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], c0 * h179);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], c0 * h180);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], c0 * h181);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], c0 * h182);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], c0 * h183);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], c0 * h184);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], c0 * h185);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], c0 * h186);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], c0 * h187);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], c0 * h188);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], c0 * h189);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], c0 * h190);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], c0 * h191);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * h192);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], c0 * h193);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], c0 * h194);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], c0 * h195);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], c0 * h196);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], c0 * h197);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], c0 * h198);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], c0 * h199);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], c0 * h200);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], c0 * h201);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], c0 * h202);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], c0 * h203);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], c0 * h204);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], c0 * h205);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], c0 * h206);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], c0 * h207);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], c0 * h208);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], c0 * h209);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], c0 * h210);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], c0 * h211);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], c0 * h212);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], c0 * h213);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], c0 * h214);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], c0 * h215);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], c0 * h216);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], c0 * h217);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], c0 * h218);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], c0 * h219);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], c0 * h220);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], c0 * h221);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], c0 * h222);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], c0 * h223);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * h224);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], c0 * h225);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], c0 * h226);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], c0 * h227);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], c0 * h228);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], c0 * h229);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], c0 * h230);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], c0 * h231);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], c0 * h232);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], c0 * h233);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], c0 * h234);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], c0 * h235);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], c0 * h236);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], c0 * h237);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], c0 * h238);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], c0 * h239);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], c0 * h240);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], c0 * h241);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], c0 * h242);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], c0 * h243);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], c0 * h244);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], c0 * h245);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], c0 * h246);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], c0 * h247);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], c0 * h248);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], c0 * h249);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], c0 * h250);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], c0 * h251);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], c0 * h252);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], c0 * h253);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], c0 * h254);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], c0 * h255);
                         }
                     }
                 }

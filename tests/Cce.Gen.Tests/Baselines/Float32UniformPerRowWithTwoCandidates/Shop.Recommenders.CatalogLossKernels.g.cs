@@ -269,6 +269,10 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -277,11 +281,11 @@ namespace Shop.Recommenders
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
                     {
-                        long gradBase0 = (long)target * 128 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                        long gradRow = (long)target * 128 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                     }
                 }
                 for (int it = 0; it < 128; it++)
@@ -327,11 +331,11 @@ namespace Shop.Recommenders
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
                         {
-                            long gradBase0 = (long)item0 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                            long gradRow = (long)item0 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -342,11 +346,11 @@ namespace Shop.Recommenders
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
                         {
-                            long gradBase0 = (long)item1 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                            long gradRow = (long)item1 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
                         }
                     }
                 }
@@ -479,6 +483,10 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -487,11 +495,11 @@ namespace Shop.Recommenders
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
                     {
-                        long gradBase0 = (long)target * 128 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                        long gradRow = (long)target * 128 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                     }
                 }
                 for (int it = 0; it < 128; it++)
@@ -514,11 +522,11 @@ namespace Shop.Recommenders
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
                         {
-                            long gradBase0 = (long)item0 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                            long gradRow = (long)item0 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -534,11 +542,11 @@ namespace Shop.Recommenders
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
                         {
-                            long gradBase0 = (long)item1 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                            long gradRow = (long)item1 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
                         }
                     }
                 }
@@ -743,6 +751,10 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -751,11 +763,11 @@ namespace Shop.Recommenders
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
                     {
-                        long gradBase0 = (long)target * 128 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                        long gradRow = (long)target * 128 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                     }
                 }
                 for (int it = 0; it < 64; it++)
@@ -833,11 +845,11 @@ namespace Shop.Recommenders
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
                         {
-                            long gradBase0 = (long)item0 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                            long gradRow = (long)item0 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -848,11 +860,11 @@ namespace Shop.Recommenders
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
                         {
-                            long gradBase0 = (long)item1 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                            long gradRow = (long)item1 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
                         }
                     }
                     float c2 = slot2 < 255 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -863,11 +875,11 @@ namespace Shop.Recommenders
                         dh2 += c2 * w2_2;
                         dh3 += c2 * w2_3;
                         {
-                            long gradBase0 = (long)item2 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
+                            long gradRow = (long)item2 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
                         }
                     }
                     float c3 = slot3 < 255 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -878,11 +890,11 @@ namespace Shop.Recommenders
                         dh2 += c3 * w3_2;
                         dh3 += c3 * w3_3;
                         {
-                            long gradBase0 = (long)item3 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
+                            long gradRow = (long)item3 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
                         }
                     }
                 }
@@ -1063,6 +1075,10 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1071,11 +1087,11 @@ namespace Shop.Recommenders
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
                     {
-                        long gradBase0 = (long)target * 128 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                        long gradRow = (long)target * 128 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                     }
                 }
                 for (int it = 0; it < 64; it++)
@@ -1102,11 +1118,11 @@ namespace Shop.Recommenders
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
                         {
-                            long gradBase0 = (long)item0 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                            long gradRow = (long)item0 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1122,11 +1138,11 @@ namespace Shop.Recommenders
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
                         {
-                            long gradBase0 = (long)item1 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                            long gradRow = (long)item1 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
                         }
                     }
                     float c2 = slot2 < 255 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -1142,11 +1158,11 @@ namespace Shop.Recommenders
                         dh2 += c2 * w2_2;
                         dh3 += c2 * w2_3;
                         {
-                            long gradBase0 = (long)item2 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
+                            long gradRow = (long)item2 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
                         }
                     }
                     float c3 = slot3 < 255 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -1162,11 +1178,11 @@ namespace Shop.Recommenders
                         dh2 += c3 * w3_2;
                         dh3 += c3 * w3_3;
                         {
-                            long gradBase0 = (long)item3 * 128 + (subLane + 0) * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
+                            long gradRow = (long)item3 * 128 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
                         }
                     }
                 }
@@ -2584,228 +2600,135 @@ namespace Shop.Recommenders
                     dh126 += cp * wp126;
                     dh127 += cp * wp127;
                     {
-                        long gradBase0 = (long)target * 128 + 0 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                    }
-                    {
-                        long gradBase1 = (long)target * 128 + 1 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], cp * h7);
-                    }
-                    {
-                        long gradBase2 = (long)target * 128 + 2 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], cp * h11);
-                    }
-                    {
-                        long gradBase3 = (long)target * 128 + 3 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], cp * h15);
-                    }
-                    {
-                        long gradBase4 = (long)target * 128 + 4 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], cp * h19);
-                    }
-                    {
-                        long gradBase5 = (long)target * 128 + 5 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], cp * h23);
-                    }
-                    {
-                        long gradBase6 = (long)target * 128 + 6 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], cp * h27);
-                    }
-                    {
-                        long gradBase7 = (long)target * 128 + 7 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], cp * h31);
-                    }
-                    {
-                        long gradBase8 = (long)target * 128 + 8 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 0], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 1], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 2], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 3], cp * h35);
-                    }
-                    {
-                        long gradBase9 = (long)target * 128 + 9 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 0], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 1], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 2], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 3], cp * h39);
-                    }
-                    {
-                        long gradBase10 = (long)target * 128 + 10 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 0], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 1], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 2], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 3], cp * h43);
-                    }
-                    {
-                        long gradBase11 = (long)target * 128 + 11 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 0], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 1], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 2], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 3], cp * h47);
-                    }
-                    {
-                        long gradBase12 = (long)target * 128 + 12 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 0], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 1], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 2], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 3], cp * h51);
-                    }
-                    {
-                        long gradBase13 = (long)target * 128 + 13 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 0], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 1], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 2], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 3], cp * h55);
-                    }
-                    {
-                        long gradBase14 = (long)target * 128 + 14 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 0], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 1], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 2], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 3], cp * h59);
-                    }
-                    {
-                        long gradBase15 = (long)target * 128 + 15 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 0], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 1], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 2], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 3], cp * h63);
-                    }
-                    {
-                        long gradBase16 = (long)target * 128 + 16 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 0], cp * h64);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 1], cp * h65);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 2], cp * h66);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 3], cp * h67);
-                    }
-                    {
-                        long gradBase17 = (long)target * 128 + 17 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 0], cp * h68);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 1], cp * h69);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 2], cp * h70);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 3], cp * h71);
-                    }
-                    {
-                        long gradBase18 = (long)target * 128 + 18 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 0], cp * h72);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 1], cp * h73);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 2], cp * h74);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 3], cp * h75);
-                    }
-                    {
-                        long gradBase19 = (long)target * 128 + 19 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 0], cp * h76);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 1], cp * h77);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 2], cp * h78);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 3], cp * h79);
-                    }
-                    {
-                        long gradBase20 = (long)target * 128 + 20 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 0], cp * h80);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 1], cp * h81);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 2], cp * h82);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 3], cp * h83);
-                    }
-                    {
-                        long gradBase21 = (long)target * 128 + 21 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 0], cp * h84);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 1], cp * h85);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 2], cp * h86);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 3], cp * h87);
-                    }
-                    {
-                        long gradBase22 = (long)target * 128 + 22 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 0], cp * h88);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 1], cp * h89);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 2], cp * h90);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 3], cp * h91);
-                    }
-                    {
-                        long gradBase23 = (long)target * 128 + 23 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 0], cp * h92);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 1], cp * h93);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 2], cp * h94);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 3], cp * h95);
-                    }
-                    {
-                        long gradBase24 = (long)target * 128 + 24 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 0], cp * h96);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 1], cp * h97);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 2], cp * h98);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 3], cp * h99);
-                    }
-                    {
-                        long gradBase25 = (long)target * 128 + 25 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 0], cp * h100);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 1], cp * h101);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 2], cp * h102);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 3], cp * h103);
-                    }
-                    {
-                        long gradBase26 = (long)target * 128 + 26 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 0], cp * h104);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 1], cp * h105);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 2], cp * h106);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 3], cp * h107);
-                    }
-                    {
-                        long gradBase27 = (long)target * 128 + 27 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 0], cp * h108);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 1], cp * h109);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 2], cp * h110);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 3], cp * h111);
-                    }
-                    {
-                        long gradBase28 = (long)target * 128 + 28 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 0], cp * h112);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 1], cp * h113);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 2], cp * h114);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 3], cp * h115);
-                    }
-                    {
-                        long gradBase29 = (long)target * 128 + 29 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 0], cp * h116);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 1], cp * h117);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 2], cp * h118);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 3], cp * h119);
-                    }
-                    {
-                        long gradBase30 = (long)target * 128 + 30 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 0], cp * h120);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 1], cp * h121);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 2], cp * h122);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 3], cp * h123);
-                    }
-                    {
-                        long gradBase31 = (long)target * 128 + 31 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 0], cp * h124);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 1], cp * h125);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 2], cp * h126);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 3], cp * h127);
+                        long gradRow = (long)target * 128;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127);
                     }
                 }
                 for (int it = 0; it < 255; it++)
@@ -3233,228 +3156,135 @@ namespace Shop.Recommenders
                         dh126 += c0 * w0_126;
                         dh127 += c0 * w0_127;
                         {
-                            long gradBase0 = (long)item0 * 128 + 0 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                        }
-                        {
-                            long gradBase1 = (long)item0 * 128 + 1 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], c0 * h7);
-                        }
-                        {
-                            long gradBase2 = (long)item0 * 128 + 2 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], c0 * h11);
-                        }
-                        {
-                            long gradBase3 = (long)item0 * 128 + 3 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], c0 * h15);
-                        }
-                        {
-                            long gradBase4 = (long)item0 * 128 + 4 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], c0 * h19);
-                        }
-                        {
-                            long gradBase5 = (long)item0 * 128 + 5 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], c0 * h23);
-                        }
-                        {
-                            long gradBase6 = (long)item0 * 128 + 6 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], c0 * h27);
-                        }
-                        {
-                            long gradBase7 = (long)item0 * 128 + 7 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], c0 * h31);
-                        }
-                        {
-                            long gradBase8 = (long)item0 * 128 + 8 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 0], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 1], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 2], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 3], c0 * h35);
-                        }
-                        {
-                            long gradBase9 = (long)item0 * 128 + 9 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 0], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 1], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 2], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 3], c0 * h39);
-                        }
-                        {
-                            long gradBase10 = (long)item0 * 128 + 10 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 0], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 1], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 2], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 3], c0 * h43);
-                        }
-                        {
-                            long gradBase11 = (long)item0 * 128 + 11 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 0], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 1], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 2], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 3], c0 * h47);
-                        }
-                        {
-                            long gradBase12 = (long)item0 * 128 + 12 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 0], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 1], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 2], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 3], c0 * h51);
-                        }
-                        {
-                            long gradBase13 = (long)item0 * 128 + 13 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 0], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 1], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 2], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 3], c0 * h55);
-                        }
-                        {
-                            long gradBase14 = (long)item0 * 128 + 14 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 0], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 1], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 2], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 3], c0 * h59);
-                        }
-                        {
-                            long gradBase15 = (long)item0 * 128 + 15 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 0], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 1], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 2], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 3], c0 * h63);
-                        }
-                        {
-                            long gradBase16 = (long)item0 * 128 + 16 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 0], c0 * h64);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 1], c0 * h65);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 2], c0 * h66);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 3], c0 * h67);
-                        }
-                        {
-                            long gradBase17 = (long)item0 * 128 + 17 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 0], c0 * h68);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 1], c0 * h69);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 2], c0 * h70);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 3], c0 * h71);
-                        }
-                        {
-                            long gradBase18 = (long)item0 * 128 + 18 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 0], c0 * h72);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 1], c0 * h73);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 2], c0 * h74);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 3], c0 * h75);
-                        }
-                        {
-                            long gradBase19 = (long)item0 * 128 + 19 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 0], c0 * h76);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 1], c0 * h77);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 2], c0 * h78);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 3], c0 * h79);
-                        }
-                        {
-                            long gradBase20 = (long)item0 * 128 + 20 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 0], c0 * h80);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 1], c0 * h81);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 2], c0 * h82);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 3], c0 * h83);
-                        }
-                        {
-                            long gradBase21 = (long)item0 * 128 + 21 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 0], c0 * h84);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 1], c0 * h85);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 2], c0 * h86);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 3], c0 * h87);
-                        }
-                        {
-                            long gradBase22 = (long)item0 * 128 + 22 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 0], c0 * h88);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 1], c0 * h89);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 2], c0 * h90);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 3], c0 * h91);
-                        }
-                        {
-                            long gradBase23 = (long)item0 * 128 + 23 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 0], c0 * h92);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 1], c0 * h93);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 2], c0 * h94);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 3], c0 * h95);
-                        }
-                        {
-                            long gradBase24 = (long)item0 * 128 + 24 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 0], c0 * h96);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 1], c0 * h97);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 2], c0 * h98);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 3], c0 * h99);
-                        }
-                        {
-                            long gradBase25 = (long)item0 * 128 + 25 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 0], c0 * h100);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 1], c0 * h101);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 2], c0 * h102);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 3], c0 * h103);
-                        }
-                        {
-                            long gradBase26 = (long)item0 * 128 + 26 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 0], c0 * h104);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 1], c0 * h105);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 2], c0 * h106);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 3], c0 * h107);
-                        }
-                        {
-                            long gradBase27 = (long)item0 * 128 + 27 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 0], c0 * h108);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 1], c0 * h109);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 2], c0 * h110);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 3], c0 * h111);
-                        }
-                        {
-                            long gradBase28 = (long)item0 * 128 + 28 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 0], c0 * h112);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 1], c0 * h113);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 2], c0 * h114);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 3], c0 * h115);
-                        }
-                        {
-                            long gradBase29 = (long)item0 * 128 + 29 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 0], c0 * h116);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 1], c0 * h117);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 2], c0 * h118);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 3], c0 * h119);
-                        }
-                        {
-                            long gradBase30 = (long)item0 * 128 + 30 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 0], c0 * h120);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 1], c0 * h121);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 2], c0 * h122);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 3], c0 * h123);
-                        }
-                        {
-                            long gradBase31 = (long)item0 * 128 + 31 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 0], c0 * h124);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 1], c0 * h125);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 2], c0 * h126);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 3], c0 * h127);
+                            long gradRow = (long)item0 * 128;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127);
                         }
                     }
                 }
@@ -4440,228 +4270,135 @@ namespace Shop.Recommenders
                     dh126 += cp * wp126;
                     dh127 += cp * wp127;
                     {
-                        long gradBase0 = (long)target * 128 + 0 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                    }
-                    {
-                        long gradBase1 = (long)target * 128 + 1 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], cp * h7);
-                    }
-                    {
-                        long gradBase2 = (long)target * 128 + 2 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], cp * h11);
-                    }
-                    {
-                        long gradBase3 = (long)target * 128 + 3 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], cp * h15);
-                    }
-                    {
-                        long gradBase4 = (long)target * 128 + 4 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], cp * h19);
-                    }
-                    {
-                        long gradBase5 = (long)target * 128 + 5 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], cp * h23);
-                    }
-                    {
-                        long gradBase6 = (long)target * 128 + 6 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], cp * h27);
-                    }
-                    {
-                        long gradBase7 = (long)target * 128 + 7 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], cp * h31);
-                    }
-                    {
-                        long gradBase8 = (long)target * 128 + 8 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 0], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 1], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 2], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 3], cp * h35);
-                    }
-                    {
-                        long gradBase9 = (long)target * 128 + 9 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 0], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 1], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 2], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 3], cp * h39);
-                    }
-                    {
-                        long gradBase10 = (long)target * 128 + 10 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 0], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 1], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 2], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 3], cp * h43);
-                    }
-                    {
-                        long gradBase11 = (long)target * 128 + 11 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 0], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 1], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 2], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 3], cp * h47);
-                    }
-                    {
-                        long gradBase12 = (long)target * 128 + 12 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 0], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 1], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 2], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 3], cp * h51);
-                    }
-                    {
-                        long gradBase13 = (long)target * 128 + 13 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 0], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 1], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 2], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 3], cp * h55);
-                    }
-                    {
-                        long gradBase14 = (long)target * 128 + 14 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 0], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 1], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 2], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 3], cp * h59);
-                    }
-                    {
-                        long gradBase15 = (long)target * 128 + 15 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 0], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 1], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 2], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 3], cp * h63);
-                    }
-                    {
-                        long gradBase16 = (long)target * 128 + 16 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 0], cp * h64);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 1], cp * h65);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 2], cp * h66);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 3], cp * h67);
-                    }
-                    {
-                        long gradBase17 = (long)target * 128 + 17 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 0], cp * h68);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 1], cp * h69);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 2], cp * h70);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 3], cp * h71);
-                    }
-                    {
-                        long gradBase18 = (long)target * 128 + 18 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 0], cp * h72);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 1], cp * h73);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 2], cp * h74);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 3], cp * h75);
-                    }
-                    {
-                        long gradBase19 = (long)target * 128 + 19 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 0], cp * h76);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 1], cp * h77);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 2], cp * h78);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 3], cp * h79);
-                    }
-                    {
-                        long gradBase20 = (long)target * 128 + 20 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 0], cp * h80);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 1], cp * h81);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 2], cp * h82);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 3], cp * h83);
-                    }
-                    {
-                        long gradBase21 = (long)target * 128 + 21 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 0], cp * h84);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 1], cp * h85);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 2], cp * h86);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 3], cp * h87);
-                    }
-                    {
-                        long gradBase22 = (long)target * 128 + 22 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 0], cp * h88);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 1], cp * h89);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 2], cp * h90);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 3], cp * h91);
-                    }
-                    {
-                        long gradBase23 = (long)target * 128 + 23 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 0], cp * h92);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 1], cp * h93);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 2], cp * h94);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 3], cp * h95);
-                    }
-                    {
-                        long gradBase24 = (long)target * 128 + 24 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 0], cp * h96);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 1], cp * h97);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 2], cp * h98);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 3], cp * h99);
-                    }
-                    {
-                        long gradBase25 = (long)target * 128 + 25 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 0], cp * h100);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 1], cp * h101);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 2], cp * h102);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 3], cp * h103);
-                    }
-                    {
-                        long gradBase26 = (long)target * 128 + 26 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 0], cp * h104);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 1], cp * h105);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 2], cp * h106);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 3], cp * h107);
-                    }
-                    {
-                        long gradBase27 = (long)target * 128 + 27 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 0], cp * h108);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 1], cp * h109);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 2], cp * h110);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 3], cp * h111);
-                    }
-                    {
-                        long gradBase28 = (long)target * 128 + 28 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 0], cp * h112);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 1], cp * h113);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 2], cp * h114);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 3], cp * h115);
-                    }
-                    {
-                        long gradBase29 = (long)target * 128 + 29 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 0], cp * h116);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 1], cp * h117);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 2], cp * h118);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 3], cp * h119);
-                    }
-                    {
-                        long gradBase30 = (long)target * 128 + 30 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 0], cp * h120);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 1], cp * h121);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 2], cp * h122);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 3], cp * h123);
-                    }
-                    {
-                        long gradBase31 = (long)target * 128 + 31 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 0], cp * h124);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 1], cp * h125);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 2], cp * h126);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 3], cp * h127);
+                        long gradRow = (long)target * 128;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127);
                     }
                 }
                 for (int it = 0; it < 255; it++)
@@ -5089,228 +4826,135 @@ namespace Shop.Recommenders
                         dh126 += c0 * w0_126;
                         dh127 += c0 * w0_127;
                         {
-                            long gradBase0 = (long)item0 * 128 + 0 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                        }
-                        {
-                            long gradBase1 = (long)item0 * 128 + 1 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], c0 * h7);
-                        }
-                        {
-                            long gradBase2 = (long)item0 * 128 + 2 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], c0 * h11);
-                        }
-                        {
-                            long gradBase3 = (long)item0 * 128 + 3 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], c0 * h15);
-                        }
-                        {
-                            long gradBase4 = (long)item0 * 128 + 4 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], c0 * h19);
-                        }
-                        {
-                            long gradBase5 = (long)item0 * 128 + 5 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], c0 * h23);
-                        }
-                        {
-                            long gradBase6 = (long)item0 * 128 + 6 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], c0 * h27);
-                        }
-                        {
-                            long gradBase7 = (long)item0 * 128 + 7 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], c0 * h31);
-                        }
-                        {
-                            long gradBase8 = (long)item0 * 128 + 8 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 0], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 1], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 2], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase8 + 3], c0 * h35);
-                        }
-                        {
-                            long gradBase9 = (long)item0 * 128 + 9 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 0], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 1], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 2], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase9 + 3], c0 * h39);
-                        }
-                        {
-                            long gradBase10 = (long)item0 * 128 + 10 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 0], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 1], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 2], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase10 + 3], c0 * h43);
-                        }
-                        {
-                            long gradBase11 = (long)item0 * 128 + 11 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 0], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 1], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 2], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase11 + 3], c0 * h47);
-                        }
-                        {
-                            long gradBase12 = (long)item0 * 128 + 12 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 0], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 1], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 2], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase12 + 3], c0 * h51);
-                        }
-                        {
-                            long gradBase13 = (long)item0 * 128 + 13 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 0], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 1], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 2], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase13 + 3], c0 * h55);
-                        }
-                        {
-                            long gradBase14 = (long)item0 * 128 + 14 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 0], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 1], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 2], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase14 + 3], c0 * h59);
-                        }
-                        {
-                            long gradBase15 = (long)item0 * 128 + 15 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 0], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 1], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 2], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase15 + 3], c0 * h63);
-                        }
-                        {
-                            long gradBase16 = (long)item0 * 128 + 16 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 0], c0 * h64);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 1], c0 * h65);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 2], c0 * h66);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase16 + 3], c0 * h67);
-                        }
-                        {
-                            long gradBase17 = (long)item0 * 128 + 17 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 0], c0 * h68);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 1], c0 * h69);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 2], c0 * h70);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase17 + 3], c0 * h71);
-                        }
-                        {
-                            long gradBase18 = (long)item0 * 128 + 18 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 0], c0 * h72);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 1], c0 * h73);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 2], c0 * h74);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase18 + 3], c0 * h75);
-                        }
-                        {
-                            long gradBase19 = (long)item0 * 128 + 19 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 0], c0 * h76);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 1], c0 * h77);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 2], c0 * h78);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase19 + 3], c0 * h79);
-                        }
-                        {
-                            long gradBase20 = (long)item0 * 128 + 20 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 0], c0 * h80);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 1], c0 * h81);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 2], c0 * h82);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase20 + 3], c0 * h83);
-                        }
-                        {
-                            long gradBase21 = (long)item0 * 128 + 21 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 0], c0 * h84);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 1], c0 * h85);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 2], c0 * h86);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase21 + 3], c0 * h87);
-                        }
-                        {
-                            long gradBase22 = (long)item0 * 128 + 22 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 0], c0 * h88);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 1], c0 * h89);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 2], c0 * h90);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase22 + 3], c0 * h91);
-                        }
-                        {
-                            long gradBase23 = (long)item0 * 128 + 23 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 0], c0 * h92);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 1], c0 * h93);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 2], c0 * h94);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase23 + 3], c0 * h95);
-                        }
-                        {
-                            long gradBase24 = (long)item0 * 128 + 24 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 0], c0 * h96);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 1], c0 * h97);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 2], c0 * h98);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase24 + 3], c0 * h99);
-                        }
-                        {
-                            long gradBase25 = (long)item0 * 128 + 25 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 0], c0 * h100);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 1], c0 * h101);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 2], c0 * h102);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase25 + 3], c0 * h103);
-                        }
-                        {
-                            long gradBase26 = (long)item0 * 128 + 26 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 0], c0 * h104);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 1], c0 * h105);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 2], c0 * h106);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase26 + 3], c0 * h107);
-                        }
-                        {
-                            long gradBase27 = (long)item0 * 128 + 27 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 0], c0 * h108);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 1], c0 * h109);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 2], c0 * h110);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase27 + 3], c0 * h111);
-                        }
-                        {
-                            long gradBase28 = (long)item0 * 128 + 28 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 0], c0 * h112);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 1], c0 * h113);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 2], c0 * h114);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase28 + 3], c0 * h115);
-                        }
-                        {
-                            long gradBase29 = (long)item0 * 128 + 29 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 0], c0 * h116);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 1], c0 * h117);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 2], c0 * h118);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase29 + 3], c0 * h119);
-                        }
-                        {
-                            long gradBase30 = (long)item0 * 128 + 30 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 0], c0 * h120);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 1], c0 * h121);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 2], c0 * h122);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase30 + 3], c0 * h123);
-                        }
-                        {
-                            long gradBase31 = (long)item0 * 128 + 31 * 4;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 0], c0 * h124);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 1], c0 * h125);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 2], c0 * h126);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase31 + 3], c0 * h127);
+                            long gradRow = (long)item0 * 128;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127);
                         }
                     }
                 }

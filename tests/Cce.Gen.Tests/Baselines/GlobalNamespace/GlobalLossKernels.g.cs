@@ -276,6 +276,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -284,11 +288,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -330,11 +334,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -345,11 +349,11 @@ public static class GlobalLossKernels
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
                     {
-                        long gradBase0 = (long)item1 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                        long gradRow = (long)item1 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
             }
@@ -498,6 +502,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -506,11 +514,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -533,11 +541,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -553,11 +561,11 @@ public static class GlobalLossKernels
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
                     {
-                        long gradBase0 = (long)item1 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                        long gradRow = (long)item1 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
             }
@@ -736,6 +744,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -744,11 +756,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -790,11 +802,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -805,11 +817,11 @@ public static class GlobalLossKernels
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
                     {
-                        long gradBase0 = (long)item1 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                        long gradRow = (long)item1 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
             }
@@ -958,6 +970,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -966,11 +982,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -993,11 +1009,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1013,11 +1029,11 @@ public static class GlobalLossKernels
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
                     {
-                        long gradBase0 = (long)item1 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                        long gradRow = (long)item1 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
             }
@@ -1232,6 +1248,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1240,11 +1260,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -1314,11 +1334,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -1329,11 +1349,11 @@ public static class GlobalLossKernels
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
                     {
-                        long gradBase0 = (long)item1 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                        long gradRow = (long)item1 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -1344,11 +1364,11 @@ public static class GlobalLossKernels
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
                     {
-                        long gradBase0 = (long)item2 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
+                        long gradRow = (long)item2 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -1359,11 +1379,11 @@ public static class GlobalLossKernels
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
                     {
-                        long gradBase0 = (long)item3 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
+                        long gradRow = (long)item3 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
                     }
                 }
             }
@@ -1556,6 +1576,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1564,11 +1588,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -1595,11 +1619,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1615,11 +1639,11 @@ public static class GlobalLossKernels
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
                     {
-                        long gradBase0 = (long)item1 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                        long gradRow = (long)item1 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -1635,11 +1659,11 @@ public static class GlobalLossKernels
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
                     {
-                        long gradBase0 = (long)item2 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
+                        long gradRow = (long)item2 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -1655,11 +1679,11 @@ public static class GlobalLossKernels
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
                     {
-                        long gradBase0 = (long)item3 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
+                        long gradRow = (long)item3 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
                     }
                 }
             }
@@ -1820,6 +1844,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1828,11 +1856,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 32; it++)
@@ -1860,11 +1888,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
             }
@@ -1991,6 +2019,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1999,11 +2031,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 32; it++)
@@ -2024,11 +2056,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
             }
@@ -2243,6 +2275,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2251,11 +2287,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -2325,11 +2361,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -2340,11 +2376,11 @@ public static class GlobalLossKernels
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
                     {
-                        long gradBase0 = (long)item1 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                        long gradRow = (long)item1 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -2355,11 +2391,11 @@ public static class GlobalLossKernels
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
                     {
-                        long gradBase0 = (long)item2 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
+                        long gradRow = (long)item2 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -2370,11 +2406,11 @@ public static class GlobalLossKernels
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
                     {
-                        long gradBase0 = (long)item3 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
+                        long gradRow = (long)item3 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
                     }
                 }
             }
@@ -2567,6 +2603,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2575,11 +2615,11 @@ public static class GlobalLossKernels
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
                 {
-                    long gradBase0 = (long)target * 32 + (subLane + 0) * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
+                    long gradRow = (long)target * 32 + subLane;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -2606,11 +2646,11 @@ public static class GlobalLossKernels
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
                     {
-                        long gradBase0 = (long)item0 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
+                        long gradRow = (long)item0 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -2626,11 +2666,11 @@ public static class GlobalLossKernels
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
                     {
-                        long gradBase0 = (long)item1 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c1 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c1 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c1 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c1 * h3);
+                        long gradRow = (long)item1 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -2646,11 +2686,11 @@ public static class GlobalLossKernels
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
                     {
-                        long gradBase0 = (long)item2 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c2 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c2 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c2 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c2 * h3);
+                        long gradRow = (long)item2 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -2666,11 +2706,11 @@ public static class GlobalLossKernels
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
                     {
-                        long gradBase0 = (long)item3 * 32 + (subLane + 0) * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c3 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c3 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c3 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c3 * h3);
+                        long gradRow = (long)item3 * 32 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
                     }
                 }
             }
@@ -3088,60 +3128,39 @@ public static class GlobalLossKernels
                 dh30 += cp * wp30;
                 dh31 += cp * wp31;
                 {
-                    long gradBase0 = (long)target * 32 + 0 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                }
-                {
-                    long gradBase1 = (long)target * 32 + 1 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], cp * h4);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], cp * h5);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], cp * h6);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], cp * h7);
-                }
-                {
-                    long gradBase2 = (long)target * 32 + 2 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], cp * h8);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], cp * h9);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], cp * h10);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], cp * h11);
-                }
-                {
-                    long gradBase3 = (long)target * 32 + 3 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], cp * h12);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], cp * h13);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], cp * h14);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], cp * h15);
-                }
-                {
-                    long gradBase4 = (long)target * 32 + 4 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], cp * h16);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], cp * h17);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], cp * h18);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], cp * h19);
-                }
-                {
-                    long gradBase5 = (long)target * 32 + 5 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], cp * h20);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], cp * h21);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], cp * h22);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], cp * h23);
-                }
-                {
-                    long gradBase6 = (long)target * 32 + 6 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], cp * h24);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], cp * h25);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], cp * h26);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], cp * h27);
-                }
-                {
-                    long gradBase7 = (long)target * 32 + 7 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], cp * h28);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], cp * h29);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], cp * h30);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], cp * h31);
+                    long gradRow = (long)target * 32;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
                 }
             }
             for (int it = 0; it < 127; it++)
@@ -3257,60 +3276,39 @@ public static class GlobalLossKernels
                     dh30 += c0 * w0_30;
                     dh31 += c0 * w0_31;
                     {
-                        long gradBase0 = (long)item0 * 32 + 0 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                    }
-                    {
-                        long gradBase1 = (long)item0 * 32 + 1 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], c0 * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], c0 * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], c0 * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], c0 * h7);
-                    }
-                    {
-                        long gradBase2 = (long)item0 * 32 + 2 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], c0 * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], c0 * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], c0 * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], c0 * h11);
-                    }
-                    {
-                        long gradBase3 = (long)item0 * 32 + 3 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], c0 * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], c0 * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], c0 * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], c0 * h15);
-                    }
-                    {
-                        long gradBase4 = (long)item0 * 32 + 4 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], c0 * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], c0 * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], c0 * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], c0 * h19);
-                    }
-                    {
-                        long gradBase5 = (long)item0 * 32 + 5 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], c0 * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], c0 * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], c0 * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], c0 * h23);
-                    }
-                    {
-                        long gradBase6 = (long)item0 * 32 + 6 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], c0 * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], c0 * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], c0 * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], c0 * h27);
-                    }
-                    {
-                        long gradBase7 = (long)item0 * 32 + 7 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], c0 * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], c0 * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], c0 * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], c0 * h31);
+                        long gradRow = (long)item0 * 32;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
                     }
                 }
             }
@@ -3600,60 +3598,39 @@ public static class GlobalLossKernels
                 dh30 += cp * wp30;
                 dh31 += cp * wp31;
                 {
-                    long gradBase0 = (long)target * 32 + 0 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                }
-                {
-                    long gradBase1 = (long)target * 32 + 1 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], cp * h4);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], cp * h5);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], cp * h6);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], cp * h7);
-                }
-                {
-                    long gradBase2 = (long)target * 32 + 2 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], cp * h8);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], cp * h9);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], cp * h10);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], cp * h11);
-                }
-                {
-                    long gradBase3 = (long)target * 32 + 3 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], cp * h12);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], cp * h13);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], cp * h14);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], cp * h15);
-                }
-                {
-                    long gradBase4 = (long)target * 32 + 4 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], cp * h16);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], cp * h17);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], cp * h18);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], cp * h19);
-                }
-                {
-                    long gradBase5 = (long)target * 32 + 5 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], cp * h20);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], cp * h21);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], cp * h22);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], cp * h23);
-                }
-                {
-                    long gradBase6 = (long)target * 32 + 6 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], cp * h24);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], cp * h25);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], cp * h26);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], cp * h27);
-                }
-                {
-                    long gradBase7 = (long)target * 32 + 7 * 4;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], cp * h28);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], cp * h29);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], cp * h30);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], cp * h31);
+                    long gradRow = (long)target * 32;
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
                 }
             }
             for (int it = 0; it < 127; it++)
@@ -3769,60 +3746,39 @@ public static class GlobalLossKernels
                     dh30 += c0 * w0_30;
                     dh31 += c0 * w0_31;
                     {
-                        long gradBase0 = (long)item0 * 32 + 0 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                    }
-                    {
-                        long gradBase1 = (long)item0 * 32 + 1 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], c0 * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], c0 * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], c0 * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], c0 * h7);
-                    }
-                    {
-                        long gradBase2 = (long)item0 * 32 + 2 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], c0 * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], c0 * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], c0 * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], c0 * h11);
-                    }
-                    {
-                        long gradBase3 = (long)item0 * 32 + 3 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], c0 * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], c0 * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], c0 * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], c0 * h15);
-                    }
-                    {
-                        long gradBase4 = (long)item0 * 32 + 4 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], c0 * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], c0 * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], c0 * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], c0 * h19);
-                    }
-                    {
-                        long gradBase5 = (long)item0 * 32 + 5 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], c0 * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], c0 * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], c0 * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], c0 * h23);
-                    }
-                    {
-                        long gradBase6 = (long)item0 * 32 + 6 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], c0 * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], c0 * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], c0 * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], c0 * h27);
-                    }
-                    {
-                        long gradBase7 = (long)item0 * 32 + 7 * 4;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], c0 * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], c0 * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], c0 * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], c0 * h31);
+                        long gradRow = (long)item0 * 32;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
                     }
                 }
             }

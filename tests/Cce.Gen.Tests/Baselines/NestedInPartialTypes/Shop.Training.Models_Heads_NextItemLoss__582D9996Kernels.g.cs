@@ -294,6 +294,14 @@ namespace Shop.Training
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -306,15 +314,15 @@ namespace Shop.Training
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 64 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 64 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 16; it++)
@@ -354,15 +362,15 @@ namespace Shop.Training
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 64 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 64 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * hs7);
                         }
                     }
                 }
@@ -517,6 +525,14 @@ namespace Shop.Training
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
+                float hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -529,15 +545,15 @@ namespace Shop.Training
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
                     {
-                        long gradBase0 = (long)target * 64 + (subLane + 0) * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
+                        long gradRow = (long)target * 64 + subLane;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 16; it++)
@@ -566,15 +582,15 @@ namespace Shop.Training
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
                         {
-                            long gradBase0 = (long)item0 * 64 + (subLane + 0) * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
+                            long gradRow = (long)item0 * 64 + subLane;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * hs7);
                         }
                     }
                 }
@@ -1288,92 +1304,71 @@ namespace Shop.Training
                     dh62 += cp * wp62;
                     dh63 += cp * wp63;
                     {
-                        long gradBase0 = (long)target * 64 + 0 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
-                    }
-                    {
-                        long gradBase1 = (long)target * 64 + 1 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 4], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 5], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 6], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 7], cp * h15);
-                    }
-                    {
-                        long gradBase2 = (long)target * 64 + 2 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 4], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 5], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 6], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 7], cp * h23);
-                    }
-                    {
-                        long gradBase3 = (long)target * 64 + 3 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 4], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 5], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 6], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 7], cp * h31);
-                    }
-                    {
-                        long gradBase4 = (long)target * 64 + 4 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 4], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 5], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 6], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 7], cp * h39);
-                    }
-                    {
-                        long gradBase5 = (long)target * 64 + 5 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 4], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 5], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 6], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 7], cp * h47);
-                    }
-                    {
-                        long gradBase6 = (long)target * 64 + 6 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 4], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 5], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 6], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 7], cp * h55);
-                    }
-                    {
-                        long gradBase7 = (long)target * 64 + 7 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 4], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 5], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 6], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 7], cp * h63);
+                        long gradRow = (long)target * 64;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
                     }
                 }
                 for (int it = 0; it < 63; it++)
@@ -1585,92 +1580,71 @@ namespace Shop.Training
                         dh62 += c0 * w0_62;
                         dh63 += c0 * w0_63;
                         {
-                            long gradBase0 = (long)item0 * 64 + 0 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
-                        }
-                        {
-                            long gradBase1 = (long)item0 * 64 + 1 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 4], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 5], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 6], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 7], c0 * h15);
-                        }
-                        {
-                            long gradBase2 = (long)item0 * 64 + 2 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 4], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 5], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 6], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 7], c0 * h23);
-                        }
-                        {
-                            long gradBase3 = (long)item0 * 64 + 3 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 4], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 5], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 6], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 7], c0 * h31);
-                        }
-                        {
-                            long gradBase4 = (long)item0 * 64 + 4 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 4], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 5], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 6], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 7], c0 * h39);
-                        }
-                        {
-                            long gradBase5 = (long)item0 * 64 + 5 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 4], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 5], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 6], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 7], c0 * h47);
-                        }
-                        {
-                            long gradBase6 = (long)item0 * 64 + 6 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 4], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 5], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 6], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 7], c0 * h55);
-                        }
-                        {
-                            long gradBase7 = (long)item0 * 64 + 7 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 4], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 5], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 6], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 7], c0 * h63);
+                            long gradRow = (long)item0 * 64;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
                         }
                     }
                 }
@@ -2152,92 +2126,71 @@ namespace Shop.Training
                     dh62 += cp * wp62;
                     dh63 += cp * wp63;
                     {
-                        long gradBase0 = (long)target * 64 + 0 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], cp * h7);
-                    }
-                    {
-                        long gradBase1 = (long)target * 64 + 1 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 4], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 5], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 6], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 7], cp * h15);
-                    }
-                    {
-                        long gradBase2 = (long)target * 64 + 2 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 4], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 5], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 6], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 7], cp * h23);
-                    }
-                    {
-                        long gradBase3 = (long)target * 64 + 3 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 4], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 5], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 6], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 7], cp * h31);
-                    }
-                    {
-                        long gradBase4 = (long)target * 64 + 4 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 4], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 5], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 6], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 7], cp * h39);
-                    }
-                    {
-                        long gradBase5 = (long)target * 64 + 5 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 4], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 5], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 6], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 7], cp * h47);
-                    }
-                    {
-                        long gradBase6 = (long)target * 64 + 6 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 4], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 5], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 6], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 7], cp * h55);
-                    }
-                    {
-                        long gradBase7 = (long)target * 64 + 7 * 8;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 4], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 5], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 6], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 7], cp * h63);
+                        long gradRow = (long)target * 64;
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
                     }
                 }
                 for (int it = 0; it < 63; it++)
@@ -2449,92 +2402,71 @@ namespace Shop.Training
                         dh62 += c0 * w0_62;
                         dh63 += c0 * w0_63;
                         {
-                            long gradBase0 = (long)item0 * 64 + 0 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase0 + 7], c0 * h7);
-                        }
-                        {
-                            long gradBase1 = (long)item0 * 64 + 1 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 0], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 1], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 2], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 3], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 4], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 5], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 6], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase1 + 7], c0 * h15);
-                        }
-                        {
-                            long gradBase2 = (long)item0 * 64 + 2 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 0], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 1], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 2], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 3], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 4], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 5], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 6], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase2 + 7], c0 * h23);
-                        }
-                        {
-                            long gradBase3 = (long)item0 * 64 + 3 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 0], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 1], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 2], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 3], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 4], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 5], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 6], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase3 + 7], c0 * h31);
-                        }
-                        {
-                            long gradBase4 = (long)item0 * 64 + 4 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 0], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 1], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 2], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 3], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 4], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 5], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 6], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase4 + 7], c0 * h39);
-                        }
-                        {
-                            long gradBase5 = (long)item0 * 64 + 5 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 0], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 1], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 2], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 3], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 4], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 5], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 6], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase5 + 7], c0 * h47);
-                        }
-                        {
-                            long gradBase6 = (long)item0 * 64 + 6 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 0], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 1], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 2], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 3], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 4], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 5], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 6], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase6 + 7], c0 * h55);
-                        }
-                        {
-                            long gradBase7 = (long)item0 * 64 + 7 * 8;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 0], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 1], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 2], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 3], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 4], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 5], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 6], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradBase7 + 7], c0 * h63);
+                            long gradRow = (long)item0 * 64;
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
                         }
                     }
                 }
