@@ -69,7 +69,8 @@ internal sealed class KernelEmitter
         w.Line(portable
             ? Invariant($"/// <summary>{Describe(mode)}: one row per thread, no lane waits for another.</summary>")
             : Invariant($"/// <summary>{Describe(mode)}: {tile.Warps} warps, {tile.RowsPerGroup} rows per group, {tile.ItemsInFlight} item(s) in flight per sub-group of {geometry.LanesPerItem} lanes.</summary>"));
-        w.Open(Invariant($"public static void {Name(mode, tile, portable)}(global::Cce.Kernels.KernelArguments a)"));
+        w.Line(Invariant($"public static void {Name(mode, tile, portable)}<TScatter>(global::Cce.Kernels.KernelArguments a)"));
+        w.Open("    where TScatter : struct, global::Cce.Kernels.IScatterMode");
         if (portable)
         {
             w.Open($"for (int row = {Ilgpu}Grid.GlobalIndex.X; row < a.Rows; row += {Ilgpu}Grid.DimX * {Ilgpu}Group.DimX)");
@@ -415,12 +416,21 @@ internal sealed class KernelEmitter
         int width = geometry.VectorWidth;
         for (int t = 0; t < elementsPerLane; t++)
         {
-            string index = Invariant($"({t * lanes} + subLane)");
-            string element = Invariant($"global::Cce.Kernels.ChunkElements.{ChunkElementFunction()}(a.Hidden[(long)row * {geometry.Chunks} + ({index} >> {Log2(width)})], {index} & {width - 1})");
-            w.Line(StridedNeedsGuard(t)
-                ? Invariant($"float hs{t} = {index} < {settings.HiddenSize} ? {element} : 0f;")
-                : Invariant($"float hs{t} = {element};"));
+            w.Line(Invariant($"float hs{t} = 0f;"));
         }
+
+        // Only the scalar scatter needs them; with vector reductions this block is compiled away.
+        w.Block("if (!TScatter.Vector)", () =>
+        {
+            for (int t = 0; t < elementsPerLane; t++)
+            {
+                string index = Invariant($"({t * lanes} + subLane)");
+                string element = Invariant($"global::Cce.Kernels.ChunkElements.{ChunkElementFunction()}(a.Hidden[(long)row * {geometry.Chunks} + ({index} >> {Log2(width)})], {index} & {width - 1})");
+                w.Line(StridedNeedsGuard(t)
+                    ? Invariant($"hs{t} = {index} < {settings.HiddenSize} ? {element} : 0f;")
+                    : Invariant($"hs{t} = {element};"));
+            }
+        });
     }
 
     private bool StridedNeedsGuard(int t) => (t + 1) * geometry.LanesPerItem > settings.HiddenSize;
@@ -432,17 +442,38 @@ internal sealed class KernelEmitter
         _ => "Half",
     };
 
-    /// <summary>dW[item] += coefficient · h over this lane's elements, as fp32 atomics.</summary>
+    /// <summary>
+    /// dW[item] += coefficient · h over this lane's elements, as fp32 atomics: sm_90 vector reductions over
+    /// the lane's own chunks where the device has them, else scalar additions in the strided order.
+    /// </summary>
     private void ScatterItemGradient(string item, string coefficient)
     {
         if (!portable)
         {
-            w.Block(string.Empty, () =>
+            w.Block("if (TScatter.Vector)", () =>
+            {
+                for (int i = 0; i < geometry.ChunksPerLane; i++)
+                {
+                    int chunk = i;
+                    void Body()
+                    {
+                        w.Line(Invariant($"long gradChunk = (long){item} * {settings.HiddenSize} + {LaneChunk(chunk)} * {geometry.VectorWidth};"));
+                        for (int q = 0; q < geometry.VectorWidth; q += 4)
+                        {
+                            int e = (chunk * geometry.VectorWidth) + q;
+                            w.Line(Invariant($"global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + {q}, a.GradItemsAddress, {coefficient} * h{e}, {coefficient} * h{e + 1}, {coefficient} * h{e + 2}, {coefficient} * h{e + 3});"));
+                        }
+                    }
+
+                    w.Block(NeedsGuard(i) ? Invariant($"if ({LaneChunk(i)} < {geometry.Chunks})") : string.Empty, Body);
+                }
+            });
+            w.Block("else", () =>
             {
                 w.Line(Invariant($"long gradRow = (long){item} * {settings.HiddenSize} + subLane;"));
                 for (int t = 0; t < elementsPerLane; t++)
                 {
-                    string add = Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[gradRow + {t * geometry.LanesPerItem}], {coefficient} * hs{t});");
+                    string add = Invariant($"global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + {t * geometry.LanesPerItem}, {coefficient} * hs{t});");
                     if (StridedNeedsGuard(t))
                     {
                         int tt = t;
@@ -462,7 +493,7 @@ internal sealed class KernelEmitter
             w.Line(Invariant($"long gradRow = (long){item} * {settings.HiddenSize};"));
             for (int e = 0; e < elementsPerLane; e++)
             {
-                w.Line(Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[gradRow + {e}], {coefficient} * h{e});"));
+                w.Line(Invariant($"global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + {e}, {coefficient} * h{e});"));
             }
         });
     }

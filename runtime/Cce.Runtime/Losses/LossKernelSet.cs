@@ -17,9 +17,10 @@ internal sealed class LossKernelSet
         Device = device;
         Tile = variant.Tile;
         Accelerator accelerator = device.Accelerator;
-        forward = accelerator.LoadKernel(variant.Forward);
-        backward = accelerator.LoadKernel(variant.Backward);
-        forwardBackward = accelerator.LoadKernel(variant.ForwardBackward);
+        KernelEntryPoints entryPoints = device.VectorAtomics ? variant.Vector : variant.Scalar;
+        forward = accelerator.LoadKernel(entryPoints.Forward);
+        backward = accelerator.LoadKernel(entryPoints.Backward);
+        forwardBackward = accelerator.LoadKernel(entryPoints.ForwardBackward);
         Layout = variant.Layout;
         long sharedBytes = description.Geometry(Tile.Warps, variant.Layout).FusedSharedBytes;
         fusedSharedFloats = checked((int)(sharedBytes / sizeof(float)));
@@ -34,9 +35,15 @@ internal sealed class LossKernelSet
 
     public void Forward(in KernelArguments arguments) => forward(Stream, Shape(arguments.Rows, 0), arguments);
 
-    public void Backward(in KernelArguments arguments) => backward(Stream, Shape(arguments.Rows, 0), arguments);
+    public void Backward(in KernelArguments arguments) => backward(Stream, Shape(arguments.Rows, 0), WithAddresses(arguments));
 
-    public void ForwardBackward(in KernelArguments arguments) => forwardBackward(Stream, Shape(arguments.Rows, fusedSharedFloats), arguments);
+    public void ForwardBackward(in KernelArguments arguments) => forwardBackward(Stream, Shape(arguments.Rows, fusedSharedFloats), WithAddresses(arguments));
+
+    private static KernelArguments WithAddresses(KernelArguments arguments)
+    {
+        arguments.GradItemsAddress = arguments.GradItems.Length > 0 ? (ulong)arguments.GradItems.LoadEffectiveAddressAsPtr().ToInt64() : 0;
+        return arguments;
+    }
 
     private AcceleratorStream Stream => Device.Accelerator.DefaultStream;
 

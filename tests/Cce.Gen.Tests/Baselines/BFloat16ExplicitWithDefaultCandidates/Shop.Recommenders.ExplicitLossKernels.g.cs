@@ -10,13 +10,13 @@ namespace Shop.Recommenders
             global::Cce.LogQCorrection.Paper, global::Cce.LossReduction.Sum, -100, global::Cce.GradientPrecision.Float32);
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 4, 2), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w4r4f2, ExplicitLossKernels.Backward_w4r4f2, ExplicitLossKernels.ForwardBackward_w4r4f2),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 8, 2), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w8r8f2, ExplicitLossKernels.Backward_w8r8f2, ExplicitLossKernels.ForwardBackward_w8r8f2),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 4), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w4r8f4, ExplicitLossKernels.Backward_w4r8f4, ExplicitLossKernels.ForwardBackward_w4r8f4),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 1), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w8r16f1, ExplicitLossKernels.Backward_w8r16f1, ExplicitLossKernels.ForwardBackward_w8r16f1),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 2, 4), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w2r2f4, ExplicitLossKernels.Backward_w2r2f4, ExplicitLossKernels.ForwardBackward_w2r2f4));
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 4, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w4r4f2<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w4r4f2<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w4r4f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w4r4f2<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w4r4f2<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w4r4f2<global::Cce.Kernels.VectorScatter>)),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 8, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w8r8f2<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w8r8f2<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w8r8f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w8r8f2<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w8r8f2<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w8r8f2<global::Cce.Kernels.VectorScatter>)),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w4r8f4<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w4r8f4<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w4r8f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w4r8f4<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w4r8f4<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w4r8f4<global::Cce.Kernels.VectorScatter>)),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 1), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w8r16f1<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w8r16f1<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w8r16f1<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w8r16f1<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w8r16f1<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w8r16f1<global::Cce.Kernels.VectorScatter>)),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 2, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w2r2f4<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w2r2f4<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w2r2f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w2r2f4<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w2r2f4<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w2r2f4<global::Cce.Kernels.VectorScatter>)));
 
-        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, ExplicitLossKernels.Forward_Portable, ExplicitLossKernels.Backward_Portable, ExplicitLossKernels.ForwardBackward_Portable);
+        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_Portable<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_Portable<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_Portable<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_Portable<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_Portable<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_Portable<global::Cce.Kernels.VectorScatter>));
 
         private ExplicitLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
             : base(device, CceDescription, variant)
@@ -115,7 +115,8 @@ namespace Shop.Recommenders
     public static class ExplicitLossKernels
     {
         /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w4r4f2(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -233,7 +234,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w4r4f2(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -305,14 +307,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -324,16 +337,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -398,16 +420,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -421,16 +452,25 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
                         }
                     }
                 }
@@ -443,7 +483,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w4r4f2(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -589,14 +630,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -608,16 +660,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -647,16 +708,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -679,16 +749,25 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
                         }
                     }
                 }
@@ -701,7 +780,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w8r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -819,7 +899,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w8r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -891,14 +972,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -910,16 +1002,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -984,16 +1085,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -1007,16 +1117,25 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
                         }
                     }
                 }
@@ -1029,7 +1148,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w8r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1175,14 +1295,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1194,16 +1325,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -1233,16 +1373,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1265,16 +1414,25 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
                         }
                     }
                 }
@@ -1287,7 +1445,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w4r8f4(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1453,7 +1612,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w4r8f4(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1525,14 +1685,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1544,16 +1715,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -1666,16 +1846,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -1689,16 +1878,25 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -1712,16 +1910,25 @@ namespace Shop.Recommenders
                         dh5 += c2 * w2_5;
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item2 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c2 * h4, c2 * h5, c2 * h6, c2 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item2 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c2 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c2 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c2 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -1735,16 +1942,25 @@ namespace Shop.Recommenders
                         dh5 += c3 * w3_5;
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item3 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c3 * h4, c3 * h5, c3 * h6, c3 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item3 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c3 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c3 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c3 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c3 * hs7);
                         }
                     }
                 }
@@ -1757,7 +1973,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w4r8f4(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1959,14 +2176,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1978,16 +2206,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -2021,16 +2258,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -2053,16 +2299,25 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -2085,16 +2340,25 @@ namespace Shop.Recommenders
                         dh5 += c2 * w2_5;
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item2 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c2 * h4, c2 * h5, c2 * h6, c2 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item2 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c2 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c2 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c2 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -2117,16 +2381,25 @@ namespace Shop.Recommenders
                         dh5 += c3 * w3_5;
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item3 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c3 * h4, c3 * h5, c3 * h6, c3 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item3 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c3 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c3 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c3 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c3 * hs7);
                         }
                     }
                 }
@@ -2139,7 +2412,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w8r16f1(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2233,7 +2507,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w8r16f1(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2305,14 +2580,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2324,16 +2610,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -2374,16 +2669,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                 }
@@ -2396,7 +2700,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w8r16f1(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2514,14 +2819,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2533,16 +2849,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -2570,16 +2895,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                 }
@@ -2592,7 +2926,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w2r2f4(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2758,7 +3093,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w2r2f4(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2830,14 +3166,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2849,16 +3196,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -2971,16 +3327,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -2994,16 +3359,25 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -3017,16 +3391,25 @@ namespace Shop.Recommenders
                         dh5 += c2 * w2_5;
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item2 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c2 * h4, c2 * h5, c2 * h6, c2 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item2 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c2 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c2 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c2 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -3040,16 +3423,25 @@ namespace Shop.Recommenders
                         dh5 += c3 * w3_5;
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item3 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c3 * h4, c3 * h5, c3 * h6, c3 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item3 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c3 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c3 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c3 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c3 * hs7);
                         }
                     }
                 }
@@ -3062,7 +3454,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w2r2f4(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -3264,14 +3657,25 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -3283,16 +3687,25 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -3326,16 +3739,25 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -3358,16 +3780,25 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -3390,16 +3821,25 @@ namespace Shop.Recommenders
                         dh5 += c2 * w2_5;
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item2 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c2 * h4, c2 * h5, c2 * h6, c2 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item2 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c2 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c2 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c2 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -3422,16 +3862,25 @@ namespace Shop.Recommenders
                         dh5 += c3 * w3_5;
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item3 * 256 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c3 * h4, c3 * h5, c3 * h6, c3 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item3 * 256 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c3 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c3 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c3 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c3 * hs7);
                         }
                     }
                 }
@@ -3444,7 +3893,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-        public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -4602,7 +5052,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-        public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -6035,262 +6486,262 @@ namespace Shop.Recommenders
                     dh255 += cp * wp255;
                     {
                         long gradRow = (long)target * 256;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * h128);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], cp * h129);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], cp * h130);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], cp * h131);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], cp * h132);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], cp * h133);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], cp * h134);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], cp * h135);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], cp * h136);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], cp * h137);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], cp * h138);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], cp * h139);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], cp * h140);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], cp * h141);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], cp * h142);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], cp * h143);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], cp * h144);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], cp * h145);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], cp * h146);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], cp * h147);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], cp * h148);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], cp * h149);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], cp * h150);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], cp * h151);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], cp * h152);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], cp * h153);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], cp * h154);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], cp * h155);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], cp * h156);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], cp * h157);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], cp * h158);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], cp * h159);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * h160);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], cp * h161);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], cp * h162);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], cp * h163);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], cp * h164);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], cp * h165);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], cp * h166);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], cp * h167);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], cp * h168);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], cp * h169);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], cp * h170);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], cp * h171);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], cp * h172);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], cp * h173);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], cp * h174);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], cp * h175);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], cp * h176);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], cp * h177);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], cp * h178);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], cp * h179);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], cp * h180);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], cp * h181);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], cp * h182);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], cp * h183);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], cp * h184);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], cp * h185);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], cp * h186);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], cp * h187);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], cp * h188);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], cp * h189);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], cp * h190);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], cp * h191);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * h192);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], cp * h193);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], cp * h194);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], cp * h195);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], cp * h196);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], cp * h197);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], cp * h198);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], cp * h199);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], cp * h200);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], cp * h201);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], cp * h202);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], cp * h203);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], cp * h204);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], cp * h205);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], cp * h206);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], cp * h207);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], cp * h208);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], cp * h209);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], cp * h210);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], cp * h211);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], cp * h212);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], cp * h213);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], cp * h214);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], cp * h215);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], cp * h216);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], cp * h217);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], cp * h218);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], cp * h219);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], cp * h220);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], cp * h221);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], cp * h222);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], cp * h223);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * h224);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], cp * h225);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], cp * h226);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], cp * h227);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], cp * h228);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], cp * h229);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], cp * h230);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], cp * h231);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], cp * h232);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], cp * h233);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], cp * h234);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], cp * h235);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], cp * h236);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], cp * h237);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], cp * h238);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], cp * h239);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], cp * h240);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], cp * h241);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], cp * h242);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], cp * h243);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], cp * h244);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], cp * h245);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], cp * h246);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], cp * h247);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], cp * h248);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], cp * h249);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], cp * h250);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], cp * h251);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], cp * h252);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], cp * h253);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], cp * h254);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], cp * h255);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * h128);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, cp * h129);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, cp * h130);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, cp * h131);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, cp * h132);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, cp * h133);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, cp * h134);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, cp * h135);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, cp * h136);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, cp * h137);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, cp * h138);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, cp * h139);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, cp * h140);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, cp * h141);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, cp * h142);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, cp * h143);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, cp * h144);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, cp * h145);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, cp * h146);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, cp * h147);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, cp * h148);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, cp * h149);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, cp * h150);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, cp * h151);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, cp * h152);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, cp * h153);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, cp * h154);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, cp * h155);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, cp * h156);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, cp * h157);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, cp * h158);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, cp * h159);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * h160);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, cp * h161);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, cp * h162);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, cp * h163);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, cp * h164);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, cp * h165);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, cp * h166);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, cp * h167);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, cp * h168);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, cp * h169);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, cp * h170);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, cp * h171);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, cp * h172);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, cp * h173);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, cp * h174);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, cp * h175);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, cp * h176);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, cp * h177);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, cp * h178);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, cp * h179);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, cp * h180);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, cp * h181);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, cp * h182);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, cp * h183);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, cp * h184);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, cp * h185);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, cp * h186);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, cp * h187);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, cp * h188);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, cp * h189);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, cp * h190);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, cp * h191);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * h192);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, cp * h193);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, cp * h194);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, cp * h195);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, cp * h196);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, cp * h197);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, cp * h198);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, cp * h199);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, cp * h200);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, cp * h201);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, cp * h202);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, cp * h203);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, cp * h204);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, cp * h205);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, cp * h206);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, cp * h207);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, cp * h208);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, cp * h209);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, cp * h210);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, cp * h211);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, cp * h212);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, cp * h213);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, cp * h214);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, cp * h215);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, cp * h216);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, cp * h217);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, cp * h218);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, cp * h219);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, cp * h220);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, cp * h221);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, cp * h222);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, cp * h223);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * h224);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, cp * h225);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, cp * h226);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, cp * h227);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, cp * h228);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, cp * h229);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, cp * h230);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, cp * h231);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, cp * h232);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, cp * h233);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, cp * h234);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, cp * h235);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, cp * h236);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, cp * h237);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, cp * h238);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, cp * h239);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, cp * h240);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, cp * h241);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, cp * h242);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, cp * h243);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, cp * h244);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, cp * h245);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, cp * h246);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, cp * h247);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, cp * h248);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, cp * h249);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, cp * h250);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, cp * h251);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, cp * h252);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, cp * h253);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, cp * h254);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, cp * h255);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -7103,262 +7554,262 @@ namespace Shop.Recommenders
                         dh255 += c0 * w0_255;
                         {
                             long gradRow = (long)item0 * 256;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * h128);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], c0 * h129);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], c0 * h130);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], c0 * h131);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], c0 * h132);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], c0 * h133);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], c0 * h134);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], c0 * h135);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], c0 * h136);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], c0 * h137);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], c0 * h138);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], c0 * h139);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], c0 * h140);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], c0 * h141);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], c0 * h142);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], c0 * h143);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], c0 * h144);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], c0 * h145);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], c0 * h146);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], c0 * h147);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], c0 * h148);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], c0 * h149);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], c0 * h150);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], c0 * h151);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], c0 * h152);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], c0 * h153);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], c0 * h154);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], c0 * h155);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], c0 * h156);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], c0 * h157);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], c0 * h158);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], c0 * h159);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * h160);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], c0 * h161);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], c0 * h162);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], c0 * h163);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], c0 * h164);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], c0 * h165);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], c0 * h166);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], c0 * h167);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], c0 * h168);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], c0 * h169);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], c0 * h170);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], c0 * h171);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], c0 * h172);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], c0 * h173);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], c0 * h174);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], c0 * h175);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], c0 * h176);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], c0 * h177);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], c0 * h178);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], c0 * h179);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], c0 * h180);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], c0 * h181);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], c0 * h182);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], c0 * h183);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], c0 * h184);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], c0 * h185);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], c0 * h186);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], c0 * h187);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], c0 * h188);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], c0 * h189);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], c0 * h190);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], c0 * h191);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * h192);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], c0 * h193);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], c0 * h194);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], c0 * h195);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], c0 * h196);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], c0 * h197);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], c0 * h198);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], c0 * h199);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], c0 * h200);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], c0 * h201);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], c0 * h202);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], c0 * h203);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], c0 * h204);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], c0 * h205);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], c0 * h206);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], c0 * h207);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], c0 * h208);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], c0 * h209);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], c0 * h210);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], c0 * h211);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], c0 * h212);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], c0 * h213);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], c0 * h214);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], c0 * h215);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], c0 * h216);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], c0 * h217);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], c0 * h218);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], c0 * h219);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], c0 * h220);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], c0 * h221);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], c0 * h222);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], c0 * h223);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * h224);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], c0 * h225);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], c0 * h226);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], c0 * h227);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], c0 * h228);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], c0 * h229);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], c0 * h230);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], c0 * h231);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], c0 * h232);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], c0 * h233);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], c0 * h234);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], c0 * h235);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], c0 * h236);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], c0 * h237);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], c0 * h238);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], c0 * h239);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], c0 * h240);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], c0 * h241);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], c0 * h242);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], c0 * h243);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], c0 * h244);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], c0 * h245);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], c0 * h246);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], c0 * h247);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], c0 * h248);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], c0 * h249);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], c0 * h250);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], c0 * h251);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], c0 * h252);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], c0 * h253);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], c0 * h254);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], c0 * h255);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * h128);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, c0 * h129);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, c0 * h130);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, c0 * h131);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, c0 * h132);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, c0 * h133);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, c0 * h134);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, c0 * h135);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, c0 * h136);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, c0 * h137);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, c0 * h138);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, c0 * h139);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, c0 * h140);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, c0 * h141);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, c0 * h142);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, c0 * h143);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, c0 * h144);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, c0 * h145);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, c0 * h146);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, c0 * h147);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, c0 * h148);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, c0 * h149);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, c0 * h150);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, c0 * h151);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, c0 * h152);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, c0 * h153);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, c0 * h154);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, c0 * h155);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, c0 * h156);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, c0 * h157);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, c0 * h158);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, c0 * h159);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * h160);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, c0 * h161);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, c0 * h162);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, c0 * h163);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, c0 * h164);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, c0 * h165);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, c0 * h166);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, c0 * h167);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, c0 * h168);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, c0 * h169);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, c0 * h170);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, c0 * h171);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, c0 * h172);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, c0 * h173);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, c0 * h174);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, c0 * h175);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, c0 * h176);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, c0 * h177);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, c0 * h178);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, c0 * h179);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, c0 * h180);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, c0 * h181);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, c0 * h182);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, c0 * h183);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, c0 * h184);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, c0 * h185);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, c0 * h186);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, c0 * h187);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, c0 * h188);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, c0 * h189);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, c0 * h190);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, c0 * h191);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * h192);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, c0 * h193);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, c0 * h194);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, c0 * h195);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, c0 * h196);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, c0 * h197);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, c0 * h198);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, c0 * h199);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, c0 * h200);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, c0 * h201);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, c0 * h202);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, c0 * h203);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, c0 * h204);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, c0 * h205);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, c0 * h206);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, c0 * h207);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, c0 * h208);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, c0 * h209);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, c0 * h210);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, c0 * h211);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, c0 * h212);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, c0 * h213);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, c0 * h214);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, c0 * h215);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, c0 * h216);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, c0 * h217);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, c0 * h218);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, c0 * h219);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, c0 * h220);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, c0 * h221);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, c0 * h222);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, c0 * h223);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * h224);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, c0 * h225);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, c0 * h226);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, c0 * h227);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, c0 * h228);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, c0 * h229);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, c0 * h230);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, c0 * h231);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, c0 * h232);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, c0 * h233);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, c0 * h234);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, c0 * h235);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, c0 * h236);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, c0 * h237);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, c0 * h238);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, c0 * h239);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, c0 * h240);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, c0 * h241);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, c0 * h242);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, c0 * h243);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, c0 * h244);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, c0 * h245);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, c0 * h246);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, c0 * h247);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, c0 * h248);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, c0 * h249);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, c0 * h250);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, c0 * h251);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, c0 * h252);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, c0 * h253);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, c0 * h254);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, c0 * h255);
                         }
                     }
                 }
@@ -7432,7 +7883,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-        public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -9177,262 +9629,262 @@ namespace Shop.Recommenders
                     dh255 += cp * wp255;
                     {
                         long gradRow = (long)target * 256;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * h128);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], cp * h129);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], cp * h130);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], cp * h131);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], cp * h132);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], cp * h133);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], cp * h134);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], cp * h135);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], cp * h136);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], cp * h137);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], cp * h138);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], cp * h139);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], cp * h140);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], cp * h141);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], cp * h142);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], cp * h143);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], cp * h144);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], cp * h145);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], cp * h146);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], cp * h147);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], cp * h148);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], cp * h149);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], cp * h150);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], cp * h151);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], cp * h152);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], cp * h153);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], cp * h154);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], cp * h155);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], cp * h156);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], cp * h157);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], cp * h158);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], cp * h159);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * h160);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], cp * h161);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], cp * h162);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], cp * h163);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], cp * h164);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], cp * h165);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], cp * h166);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], cp * h167);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], cp * h168);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], cp * h169);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], cp * h170);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], cp * h171);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], cp * h172);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], cp * h173);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], cp * h174);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], cp * h175);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], cp * h176);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], cp * h177);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], cp * h178);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], cp * h179);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], cp * h180);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], cp * h181);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], cp * h182);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], cp * h183);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], cp * h184);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], cp * h185);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], cp * h186);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], cp * h187);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], cp * h188);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], cp * h189);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], cp * h190);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], cp * h191);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * h192);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], cp * h193);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], cp * h194);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], cp * h195);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], cp * h196);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], cp * h197);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], cp * h198);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], cp * h199);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], cp * h200);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], cp * h201);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], cp * h202);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], cp * h203);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], cp * h204);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], cp * h205);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], cp * h206);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], cp * h207);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], cp * h208);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], cp * h209);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], cp * h210);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], cp * h211);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], cp * h212);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], cp * h213);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], cp * h214);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], cp * h215);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], cp * h216);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], cp * h217);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], cp * h218);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], cp * h219);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], cp * h220);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], cp * h221);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], cp * h222);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], cp * h223);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * h224);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], cp * h225);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], cp * h226);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], cp * h227);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], cp * h228);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], cp * h229);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], cp * h230);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], cp * h231);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], cp * h232);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], cp * h233);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], cp * h234);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], cp * h235);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], cp * h236);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], cp * h237);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], cp * h238);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], cp * h239);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], cp * h240);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], cp * h241);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], cp * h242);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], cp * h243);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], cp * h244);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], cp * h245);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], cp * h246);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], cp * h247);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], cp * h248);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], cp * h249);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], cp * h250);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], cp * h251);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], cp * h252);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], cp * h253);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], cp * h254);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], cp * h255);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * h128);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, cp * h129);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, cp * h130);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, cp * h131);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, cp * h132);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, cp * h133);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, cp * h134);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, cp * h135);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, cp * h136);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, cp * h137);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, cp * h138);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, cp * h139);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, cp * h140);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, cp * h141);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, cp * h142);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, cp * h143);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, cp * h144);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, cp * h145);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, cp * h146);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, cp * h147);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, cp * h148);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, cp * h149);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, cp * h150);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, cp * h151);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, cp * h152);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, cp * h153);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, cp * h154);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, cp * h155);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, cp * h156);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, cp * h157);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, cp * h158);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, cp * h159);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * h160);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, cp * h161);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, cp * h162);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, cp * h163);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, cp * h164);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, cp * h165);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, cp * h166);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, cp * h167);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, cp * h168);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, cp * h169);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, cp * h170);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, cp * h171);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, cp * h172);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, cp * h173);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, cp * h174);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, cp * h175);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, cp * h176);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, cp * h177);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, cp * h178);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, cp * h179);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, cp * h180);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, cp * h181);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, cp * h182);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, cp * h183);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, cp * h184);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, cp * h185);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, cp * h186);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, cp * h187);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, cp * h188);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, cp * h189);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, cp * h190);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, cp * h191);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * h192);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, cp * h193);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, cp * h194);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, cp * h195);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, cp * h196);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, cp * h197);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, cp * h198);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, cp * h199);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, cp * h200);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, cp * h201);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, cp * h202);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, cp * h203);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, cp * h204);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, cp * h205);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, cp * h206);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, cp * h207);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, cp * h208);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, cp * h209);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, cp * h210);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, cp * h211);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, cp * h212);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, cp * h213);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, cp * h214);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, cp * h215);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, cp * h216);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, cp * h217);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, cp * h218);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, cp * h219);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, cp * h220);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, cp * h221);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, cp * h222);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, cp * h223);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * h224);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, cp * h225);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, cp * h226);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, cp * h227);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, cp * h228);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, cp * h229);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, cp * h230);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, cp * h231);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, cp * h232);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, cp * h233);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, cp * h234);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, cp * h235);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, cp * h236);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, cp * h237);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, cp * h238);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, cp * h239);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, cp * h240);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, cp * h241);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, cp * h242);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, cp * h243);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, cp * h244);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, cp * h245);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, cp * h246);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, cp * h247);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, cp * h248);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, cp * h249);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, cp * h250);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, cp * h251);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, cp * h252);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, cp * h253);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, cp * h254);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, cp * h255);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -10245,262 +10697,262 @@ namespace Shop.Recommenders
                         dh255 += c0 * w0_255;
                         {
                             long gradRow = (long)item0 * 256;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * h128);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], c0 * h129);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], c0 * h130);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], c0 * h131);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], c0 * h132);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], c0 * h133);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], c0 * h134);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], c0 * h135);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], c0 * h136);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], c0 * h137);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], c0 * h138);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], c0 * h139);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], c0 * h140);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], c0 * h141);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], c0 * h142);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], c0 * h143);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], c0 * h144);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], c0 * h145);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], c0 * h146);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], c0 * h147);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], c0 * h148);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], c0 * h149);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], c0 * h150);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], c0 * h151);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], c0 * h152);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], c0 * h153);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], c0 * h154);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], c0 * h155);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], c0 * h156);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], c0 * h157);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], c0 * h158);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], c0 * h159);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * h160);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], c0 * h161);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], c0 * h162);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], c0 * h163);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], c0 * h164);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], c0 * h165);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], c0 * h166);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], c0 * h167);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], c0 * h168);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], c0 * h169);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], c0 * h170);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], c0 * h171);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], c0 * h172);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], c0 * h173);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], c0 * h174);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], c0 * h175);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], c0 * h176);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], c0 * h177);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], c0 * h178);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], c0 * h179);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], c0 * h180);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], c0 * h181);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], c0 * h182);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], c0 * h183);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], c0 * h184);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], c0 * h185);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], c0 * h186);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], c0 * h187);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], c0 * h188);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], c0 * h189);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], c0 * h190);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], c0 * h191);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * h192);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], c0 * h193);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], c0 * h194);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], c0 * h195);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], c0 * h196);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], c0 * h197);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], c0 * h198);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], c0 * h199);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], c0 * h200);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], c0 * h201);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], c0 * h202);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], c0 * h203);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], c0 * h204);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], c0 * h205);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], c0 * h206);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], c0 * h207);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], c0 * h208);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], c0 * h209);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], c0 * h210);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], c0 * h211);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], c0 * h212);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], c0 * h213);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], c0 * h214);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], c0 * h215);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], c0 * h216);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], c0 * h217);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], c0 * h218);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], c0 * h219);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], c0 * h220);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], c0 * h221);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], c0 * h222);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], c0 * h223);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * h224);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], c0 * h225);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], c0 * h226);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], c0 * h227);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], c0 * h228);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], c0 * h229);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], c0 * h230);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], c0 * h231);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], c0 * h232);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], c0 * h233);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], c0 * h234);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], c0 * h235);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], c0 * h236);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], c0 * h237);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], c0 * h238);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], c0 * h239);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], c0 * h240);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], c0 * h241);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], c0 * h242);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], c0 * h243);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], c0 * h244);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], c0 * h245);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], c0 * h246);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], c0 * h247);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], c0 * h248);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], c0 * h249);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], c0 * h250);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], c0 * h251);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], c0 * h252);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], c0 * h253);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], c0 * h254);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], c0 * h255);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * h128);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, c0 * h129);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, c0 * h130);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, c0 * h131);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, c0 * h132);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, c0 * h133);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, c0 * h134);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, c0 * h135);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, c0 * h136);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, c0 * h137);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, c0 * h138);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, c0 * h139);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, c0 * h140);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, c0 * h141);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, c0 * h142);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, c0 * h143);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, c0 * h144);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, c0 * h145);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, c0 * h146);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, c0 * h147);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, c0 * h148);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, c0 * h149);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, c0 * h150);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, c0 * h151);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, c0 * h152);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, c0 * h153);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, c0 * h154);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, c0 * h155);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, c0 * h156);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, c0 * h157);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, c0 * h158);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, c0 * h159);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * h160);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, c0 * h161);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, c0 * h162);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, c0 * h163);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, c0 * h164);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, c0 * h165);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, c0 * h166);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, c0 * h167);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, c0 * h168);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, c0 * h169);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, c0 * h170);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, c0 * h171);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, c0 * h172);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, c0 * h173);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, c0 * h174);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, c0 * h175);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, c0 * h176);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, c0 * h177);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, c0 * h178);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, c0 * h179);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, c0 * h180);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, c0 * h181);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, c0 * h182);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, c0 * h183);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, c0 * h184);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, c0 * h185);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, c0 * h186);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, c0 * h187);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, c0 * h188);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, c0 * h189);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, c0 * h190);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, c0 * h191);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * h192);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, c0 * h193);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, c0 * h194);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, c0 * h195);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, c0 * h196);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, c0 * h197);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, c0 * h198);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, c0 * h199);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, c0 * h200);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, c0 * h201);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, c0 * h202);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, c0 * h203);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, c0 * h204);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, c0 * h205);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, c0 * h206);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, c0 * h207);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, c0 * h208);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, c0 * h209);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, c0 * h210);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, c0 * h211);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, c0 * h212);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, c0 * h213);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, c0 * h214);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, c0 * h215);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, c0 * h216);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, c0 * h217);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, c0 * h218);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, c0 * h219);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, c0 * h220);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, c0 * h221);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, c0 * h222);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, c0 * h223);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * h224);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, c0 * h225);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, c0 * h226);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, c0 * h227);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, c0 * h228);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, c0 * h229);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, c0 * h230);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, c0 * h231);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, c0 * h232);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, c0 * h233);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, c0 * h234);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, c0 * h235);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, c0 * h236);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, c0 * h237);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, c0 * h238);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, c0 * h239);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, c0 * h240);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, c0 * h241);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, c0 * h242);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, c0 * h243);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, c0 * h244);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, c0 * h245);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, c0 * h246);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, c0 * h247);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, c0 * h248);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, c0 * h249);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, c0 * h250);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, c0 * h251);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, c0 * h252);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, c0 * h253);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, c0 * h254);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, c0 * h255);
                         }
                     }
                 }

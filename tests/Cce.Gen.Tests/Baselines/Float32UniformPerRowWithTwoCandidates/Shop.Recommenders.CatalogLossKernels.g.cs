@@ -10,10 +10,10 @@ namespace Shop.Recommenders
             global::Cce.LogQCorrection.LogQ, global::Cce.LossReduction.Mean, -100, global::Cce.GradientPrecision.Input);
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 2), global::Cce.KernelLayout.Warp, CatalogLossKernels.Forward_w4r8f2, CatalogLossKernels.Backward_w4r8f2, CatalogLossKernels.ForwardBackward_w4r8f2),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 4), global::Cce.KernelLayout.Warp, CatalogLossKernels.Forward_w8r16f4, CatalogLossKernels.Backward_w8r16f4, CatalogLossKernels.ForwardBackward_w8r16f4));
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_w4r8f2<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.Backward_w4r8f2<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.ForwardBackward_w4r8f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_w4r8f2<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.Backward_w4r8f2<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.ForwardBackward_w4r8f2<global::Cce.Kernels.VectorScatter>)),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_w8r16f4<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.Backward_w8r16f4<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.ForwardBackward_w8r16f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_w8r16f4<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.Backward_w8r16f4<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.ForwardBackward_w8r16f4<global::Cce.Kernels.VectorScatter>)));
 
-        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, CatalogLossKernels.Forward_Portable, CatalogLossKernels.Backward_Portable, CatalogLossKernels.ForwardBackward_Portable);
+        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_Portable<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.Backward_Portable<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.ForwardBackward_Portable<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_Portable<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.Backward_Portable<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.ForwardBackward_Portable<global::Cce.Kernels.VectorScatter>));
 
         private CatalogLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
             : base(device, CceDescription, variant)
@@ -116,7 +116,8 @@ namespace Shop.Recommenders
     public static class CatalogLossKernels
     {
         /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w4r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w4r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -214,7 +215,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w4r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w4r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -269,10 +271,17 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
-                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
-                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                    hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                    hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                    hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -280,12 +289,20 @@ namespace Shop.Recommenders
                     dh1 += cp * wp1;
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 128 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 128 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
                     }
                 }
                 for (int it = 0; it < 128; it++)
@@ -330,12 +347,20 @@ namespace Shop.Recommenders
                         dh1 += c0 * w0_1;
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -345,12 +370,20 @@ namespace Shop.Recommenders
                         dh1 += c1 * w1_1;
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
                         }
                     }
                 }
@@ -362,7 +395,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w4r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w4r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -483,10 +517,17 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
-                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
-                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                    hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                    hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                    hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -494,12 +535,20 @@ namespace Shop.Recommenders
                     dh1 += cp * wp1;
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 128 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 128 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
                     }
                 }
                 for (int it = 0; it < 128; it++)
@@ -521,12 +570,20 @@ namespace Shop.Recommenders
                         dh1 += c0 * w0_1;
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -541,12 +598,20 @@ namespace Shop.Recommenders
                         dh1 += c1 * w1_1;
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
                         }
                     }
                 }
@@ -558,7 +623,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w8r16f4(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w8r16f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -696,7 +762,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w8r16f4(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w8r16f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -751,10 +818,17 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
-                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
-                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                    hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                    hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                    hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -762,12 +836,20 @@ namespace Shop.Recommenders
                     dh1 += cp * wp1;
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 128 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 128 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
                     }
                 }
                 for (int it = 0; it < 64; it++)
@@ -844,12 +926,20 @@ namespace Shop.Recommenders
                         dh1 += c0 * w0_1;
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -859,12 +949,20 @@ namespace Shop.Recommenders
                         dh1 += c1 * w1_1;
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
                         }
                     }
                     float c2 = slot2 < 255 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -874,12 +972,20 @@ namespace Shop.Recommenders
                         dh1 += c2 * w2_1;
                         dh2 += c2 * w2_2;
                         dh3 += c2 * w2_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item2 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item2 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
                         }
                     }
                     float c3 = slot3 < 255 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -889,12 +995,20 @@ namespace Shop.Recommenders
                         dh1 += c3 * w3_1;
                         dh2 += c3 * w3_2;
                         dh3 += c3 * w3_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item3 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item3 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
                         }
                     }
                 }
@@ -906,7 +1020,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w8r16f4(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w8r16f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1075,10 +1190,17 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
-                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
-                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                    hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                    hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                    hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1086,12 +1208,20 @@ namespace Shop.Recommenders
                     dh1 += cp * wp1;
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 128 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 128 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
                     }
                 }
                 for (int it = 0; it < 64; it++)
@@ -1117,12 +1247,20 @@ namespace Shop.Recommenders
                         dh1 += c0 * w0_1;
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1137,12 +1275,20 @@ namespace Shop.Recommenders
                         dh1 += c1 * w1_1;
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item1 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item1 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
                         }
                     }
                     float c2 = slot2 < 255 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -1157,12 +1303,20 @@ namespace Shop.Recommenders
                         dh1 += c2 * w2_1;
                         dh2 += c2 * w2_2;
                         dh3 += c2 * w2_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item2 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item2 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
                         }
                     }
                     float c3 = slot3 < 255 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -1177,12 +1331,20 @@ namespace Shop.Recommenders
                         dh1 += c3 * w3_1;
                         dh2 += c3 * w3_2;
                         dh3 += c3 * w3_3;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item3 * 128 + (subLane + 0) * 4;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item3 * 128 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
                         }
                     }
                 }
@@ -1194,7 +1356,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-        public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -1840,7 +2003,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-        public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -2601,134 +2765,134 @@ namespace Shop.Recommenders
                     dh127 += cp * wp127;
                     {
                         long gradRow = (long)target * 128;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127);
                     }
                 }
                 for (int it = 0; it < 255; it++)
@@ -3157,134 +3321,134 @@ namespace Shop.Recommenders
                         dh127 += c0 * w0_127;
                         {
                             long gradRow = (long)item0 * 128;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127);
                         }
                     }
                 }
@@ -3326,7 +3490,8 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-        public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -4271,134 +4436,134 @@ namespace Shop.Recommenders
                     dh127 += cp * wp127;
                     {
                         long gradRow = (long)target * 128;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127);
                     }
                 }
                 for (int it = 0; it < 255; it++)
@@ -4827,134 +4992,134 @@ namespace Shop.Recommenders
                         dh127 += c0 * w0_127;
                         {
                             long gradRow = (long)item0 * 128;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127);
                         }
                     }
                 }

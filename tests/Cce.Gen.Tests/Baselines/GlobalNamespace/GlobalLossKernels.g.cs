@@ -8,13 +8,13 @@ partial class GlobalLoss : global::Cce.SampledSoftmaxLoss<float, float>, global:
         global::Cce.LogQCorrection.None, global::Cce.LossReduction.Mean, -1, global::Cce.GradientPrecision.Input);
 
     private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 4, 2), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w4r4f2, GlobalLossKernels.Backward_w4r4f2, GlobalLossKernels.ForwardBackward_w4r4f2),
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 8, 2), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w8r8f2, GlobalLossKernels.Backward_w8r8f2, GlobalLossKernels.ForwardBackward_w8r8f2),
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 4), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w4r8f4, GlobalLossKernels.Backward_w4r8f4, GlobalLossKernels.ForwardBackward_w4r8f4),
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 1), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w8r16f1, GlobalLossKernels.Backward_w8r16f1, GlobalLossKernels.ForwardBackward_w8r16f1),
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 2, 4), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w2r2f4, GlobalLossKernels.Backward_w2r2f4, GlobalLossKernels.ForwardBackward_w2r2f4));
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 4, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w4r4f2<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w4r4f2<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w4r4f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w4r4f2<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w4r4f2<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w4r4f2<global::Cce.Kernels.VectorScatter>)),
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 8, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w8r8f2<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w8r8f2<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w8r8f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w8r8f2<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w8r8f2<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w8r8f2<global::Cce.Kernels.VectorScatter>)),
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w4r8f4<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w4r8f4<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w4r8f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w4r8f4<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w4r8f4<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w4r8f4<global::Cce.Kernels.VectorScatter>)),
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 1), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w8r16f1<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w8r16f1<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w8r16f1<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w8r16f1<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w8r16f1<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w8r16f1<global::Cce.Kernels.VectorScatter>)),
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 2, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w2r2f4<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w2r2f4<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w2r2f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w2r2f4<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w2r2f4<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w2r2f4<global::Cce.Kernels.VectorScatter>)));
 
-    private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, GlobalLossKernels.Forward_Portable, GlobalLossKernels.Backward_Portable, GlobalLossKernels.ForwardBackward_Portable);
+    private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_Portable<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_Portable<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_Portable<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_Portable<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_Portable<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_Portable<global::Cce.Kernels.VectorScatter>));
 
     private GlobalLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
         : base(device, CceDescription, variant)
@@ -117,7 +117,8 @@ partial class GlobalLoss : global::Cce.SampledSoftmaxLoss<float, float>, global:
 public static class GlobalLossKernels
 {
     /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w4r4f2(global::Cce.Kernels.KernelArguments a)
+    public static void Forward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -223,7 +224,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w4r4f2(global::Cce.Kernels.KernelArguments a)
+    public static void Backward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -276,10 +278,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -287,12 +296,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -333,12 +350,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -348,12 +373,20 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
                     }
                 }
             }
@@ -373,7 +406,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w4r4f2(global::Cce.Kernels.KernelArguments a)
+    public static void ForwardBackward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -502,10 +536,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -513,12 +554,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -540,12 +589,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -560,12 +617,20 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
                     }
                 }
             }
@@ -585,7 +650,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w8r8f2(global::Cce.Kernels.KernelArguments a)
+    public static void Forward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -691,7 +757,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w8r8f2(global::Cce.Kernels.KernelArguments a)
+    public static void Backward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -744,10 +811,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -755,12 +829,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -801,12 +883,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -816,12 +906,20 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
                     }
                 }
             }
@@ -841,7 +939,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w8r8f2(global::Cce.Kernels.KernelArguments a)
+    public static void ForwardBackward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -970,10 +1069,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -981,12 +1087,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -1008,12 +1122,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1028,12 +1150,20 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
                     }
                 }
             }
@@ -1053,7 +1183,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w4r8f4(global::Cce.Kernels.KernelArguments a)
+    public static void Forward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -1195,7 +1326,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w4r8f4(global::Cce.Kernels.KernelArguments a)
+    public static void Backward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -1248,10 +1380,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1259,12 +1398,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -1333,12 +1480,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -1348,12 +1503,20 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -1363,12 +1526,20 @@ public static class GlobalLossKernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item2 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item2 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c2 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c2 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -1378,12 +1549,20 @@ public static class GlobalLossKernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item3 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item3 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c3 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c3 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c3 * hs3);
                     }
                 }
             }
@@ -1403,7 +1582,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w4r8f4(global::Cce.Kernels.KernelArguments a)
+    public static void ForwardBackward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -1576,10 +1756,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1587,12 +1774,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -1618,12 +1813,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1638,12 +1841,20 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -1658,12 +1869,20 @@ public static class GlobalLossKernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item2 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item2 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c2 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c2 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -1678,12 +1897,20 @@ public static class GlobalLossKernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item3 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item3 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c3 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c3 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c3 * hs3);
                     }
                 }
             }
@@ -1703,7 +1930,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w8r16f1(global::Cce.Kernels.KernelArguments a)
+    public static void Forward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -1791,7 +2019,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w8r16f1(global::Cce.Kernels.KernelArguments a)
+    public static void Backward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -1844,10 +2073,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1855,12 +2091,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 32; it++)
@@ -1887,12 +2131,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
             }
@@ -1912,7 +2164,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w8r16f1(global::Cce.Kernels.KernelArguments a)
+    public static void ForwardBackward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2019,10 +2272,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2030,12 +2290,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 32; it++)
@@ -2055,12 +2323,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
             }
@@ -2080,7 +2356,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w2r2f4(global::Cce.Kernels.KernelArguments a)
+    public static void Forward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2222,7 +2499,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w2r2f4(global::Cce.Kernels.KernelArguments a)
+    public static void Backward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2275,10 +2553,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2286,12 +2571,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -2360,12 +2653,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -2375,12 +2676,20 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -2390,12 +2699,20 @@ public static class GlobalLossKernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item2 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item2 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c2 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c2 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -2405,12 +2722,20 @@ public static class GlobalLossKernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item3 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item3 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c3 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c3 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c3 * hs3);
                     }
                 }
             }
@@ -2430,7 +2755,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w2r2f4(global::Cce.Kernels.KernelArguments a)
+    public static void ForwardBackward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2603,10 +2929,17 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            float hs0 = 0f;
+            float hs1 = 0f;
+            float hs2 = 0f;
+            float hs3 = 0f;
+            if (!TScatter.Vector)
+            {
+                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
+            }
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2614,12 +2947,20 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                if (TScatter.Vector)
+                {
+                    {
+                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
+                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                    }
+                }
+                else
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -2645,12 +2986,20 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -2665,12 +3014,20 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -2685,12 +3042,20 @@ public static class GlobalLossKernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item2 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item2 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c2 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c2 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -2705,12 +3070,20 @@ public static class GlobalLossKernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)item3 * 32 + (subLane + 0) * 4;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)item3 * 32 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c3 * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c3 * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c3 * hs3);
                     }
                 }
             }
@@ -2730,7 +3103,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-    public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
+    public static void Forward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
@@ -2920,7 +3294,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-    public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
+    public static void Backward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
@@ -3129,38 +3504,38 @@ public static class GlobalLossKernels
                 dh31 += cp * wp31;
                 {
                     long gradRow = (long)target * 32;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
                 }
             }
             for (int it = 0; it < 127; it++)
@@ -3277,38 +3652,38 @@ public static class GlobalLossKernels
                     dh31 += c0 * w0_31;
                     {
                         long gradRow = (long)item0 * 32;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
                     }
                 }
             }
@@ -3326,7 +3701,8 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-    public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
+    public static void ForwardBackward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+        where TScatter : struct, global::Cce.Kernels.IScatterMode
     {
         for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
@@ -3599,38 +3975,38 @@ public static class GlobalLossKernels
                 dh31 += cp * wp31;
                 {
                     long gradRow = (long)target * 32;
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
-                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
+                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
                 }
             }
             for (int it = 0; it < 127; it++)
@@ -3747,38 +4123,38 @@ public static class GlobalLossKernels
                     dh31 += c0 * w0_31;
                     {
                         long gradRow = (long)item0 * 32;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
                     }
                 }
             }

@@ -14,9 +14,9 @@ namespace Shop.Training
                     global::Cce.LogQCorrection.None, global::Cce.LossReduction.Mean, -100, global::Cce.GradientPrecision.Input);
 
                 private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-                    new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 4, 1), global::Cce.KernelLayout.Warp, Models_Heads_NextItemLoss__582D9996Kernels.Forward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.Backward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_w2r4f1));
+                    new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 4, 1), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(Models_Heads_NextItemLoss__582D9996Kernels.Forward_w2r4f1<global::Cce.Kernels.ScalarScatter>, Models_Heads_NextItemLoss__582D9996Kernels.Backward_w2r4f1<global::Cce.Kernels.ScalarScatter>, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_w2r4f1<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(Models_Heads_NextItemLoss__582D9996Kernels.Forward_w2r4f1<global::Cce.Kernels.VectorScatter>, Models_Heads_NextItemLoss__582D9996Kernels.Backward_w2r4f1<global::Cce.Kernels.VectorScatter>, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_w2r4f1<global::Cce.Kernels.VectorScatter>)));
 
-                private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, Models_Heads_NextItemLoss__582D9996Kernels.Forward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.Backward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_Portable);
+                private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, new global::Cce.KernelEntryPoints(Models_Heads_NextItemLoss__582D9996Kernels.Forward_Portable<global::Cce.Kernels.ScalarScatter>, Models_Heads_NextItemLoss__582D9996Kernels.Backward_Portable<global::Cce.Kernels.ScalarScatter>, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_Portable<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(Models_Heads_NextItemLoss__582D9996Kernels.Forward_Portable<global::Cce.Kernels.VectorScatter>, Models_Heads_NextItemLoss__582D9996Kernels.Backward_Portable<global::Cce.Kernels.VectorScatter>, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_Portable<global::Cce.Kernels.VectorScatter>));
 
                 private NextItemLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
                     : base(device, CceDescription, variant)
@@ -121,7 +121,8 @@ namespace Shop.Training
     public static class Models_Heads_NextItemLoss__582D9996Kernels
     {
         /// <summary>Loss and log-sum-exp of each row: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-        public static void Forward_w2r4f1(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w2r4f1<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -225,7 +226,8 @@ namespace Shop.Training
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-        public static void Backward_w2r4f1(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w2r4f1<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -294,14 +296,25 @@ namespace Shop.Training
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -313,16 +326,25 @@ namespace Shop.Training
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 64 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 64 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 16; it++)
@@ -361,16 +383,25 @@ namespace Shop.Training
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 64 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 64 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * hs7);
                         }
                     }
                 }
@@ -398,7 +429,8 @@ namespace Shop.Training
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-        public static void ForwardBackward_w2r4f1(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w2r4f1<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -525,14 +557,25 @@ namespace Shop.Training
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                float hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
-                float hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
-                float hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
-                float hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                float hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
-                float hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
-                float hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
+                float hs0 = 0f;
+                float hs1 = 0f;
+                float hs2 = 0f;
+                float hs3 = 0f;
+                float hs4 = 0f;
+                float hs5 = 0f;
+                float hs6 = 0f;
+                float hs7 = 0f;
+                if (!TScatter.Vector)
+                {
+                    hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                    hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
+                    hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
+                    hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
+                    hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                    hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
+                    hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
+                    hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
+                }
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -544,16 +587,25 @@ namespace Shop.Training
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
+                    if (TScatter.Vector)
+                    {
+                        {
+                            long gradChunk = (long)target * 64 + (subLane + 0) * 8;
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
+                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
+                        }
+                    }
+                    else
                     {
                         long gradRow = (long)target * 64 + subLane;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * hs5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * hs6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * hs7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * hs5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * hs6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * hs7);
                     }
                 }
                 for (int it = 0; it < 16; it++)
@@ -581,16 +633,25 @@ namespace Shop.Training
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
+                        if (TScatter.Vector)
+                        {
+                            {
+                                long gradChunk = (long)item0 * 64 + (subLane + 0) * 8;
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
+                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
+                            }
+                        }
+                        else
                         {
                             long gradRow = (long)item0 * 64 + subLane;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * hs5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * hs6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * hs7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * hs5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * hs6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * hs7);
                         }
                     }
                 }
@@ -618,7 +679,8 @@ namespace Shop.Training
         }
 
         /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-        public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -936,7 +998,8 @@ namespace Shop.Training
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-        public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -1305,70 +1368,70 @@ namespace Shop.Training
                     dh63 += cp * wp63;
                     {
                         long gradRow = (long)target * 64;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
                     }
                 }
                 for (int it = 0; it < 63; it++)
@@ -1581,70 +1644,70 @@ namespace Shop.Training
                         dh63 += c0 * w0_63;
                         {
                             long gradRow = (long)item0 * 64;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
                         }
                     }
                 }
@@ -1662,7 +1725,8 @@ namespace Shop.Training
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-        public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
+            where TScatter : struct, global::Cce.Kernels.IScatterMode
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -2127,70 +2191,70 @@ namespace Shop.Training
                     dh63 += cp * wp63;
                     {
                         long gradRow = (long)target * 64;
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62);
-                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
+                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
                     }
                 }
                 for (int it = 0; it < 63; it++)
@@ -2403,70 +2467,70 @@ namespace Shop.Training
                         dh63 += c0 * w0_63;
                         {
                             long gradRow = (long)item0 * 64;
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62);
-                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
+                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
                         }
                     }
                 }
