@@ -153,15 +153,11 @@ public sealed partial class LossGenerator
             kernels.Emit(KernelMode.ForwardBackward);
         }
 
-        private static string Variant(LossModel model, TileModel t, bool portable) =>
-            Invariant($"new {Cce}KernelVariant(new {Cce}TileConfig({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{(portable ? "Portable" : "Warp")}, ")
-            + EntryPoints(model, t, portable, "ScalarScatter") + ", " + EntryPoints(model, t, portable, "VectorScatter") + ")";
-
-        private static string EntryPoints(LossModel model, TileModel t, bool portable, string scatter)
+        private static string Variant(LossModel model, TileModel t, bool portable)
         {
             string kernels = model.KernelsTypeName;
-            string mode = $"<global::Cce.Kernels.{scatter}>";
-            return $"new {Cce}KernelEntryPoints({kernels}.{KernelEmitter.Name(KernelMode.Forward, t, portable)}{mode}, {kernels}.{KernelEmitter.Name(KernelMode.Backward, t, portable)}{mode}, {kernels}.{KernelEmitter.Name(KernelMode.ForwardBackward, t, portable)}{mode})";
+            return Invariant($"new {Cce}KernelVariant(new {Cce}TileConfig({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{(portable ? "Portable" : "Warp")}, ")
+                + $"{kernels}.{KernelEmitter.Name(KernelMode.Forward, t, portable)}, {kernels}.{KernelEmitter.Name(KernelMode.Backward, t, portable)}, {kernels}.{KernelEmitter.Name(KernelMode.ForwardBackward, t, portable)})";
         }
 
         private static void Doc(SourceWriter w, string summary, IEnumerable<string> parameters)

@@ -69,8 +69,7 @@ internal sealed class KernelEmitter
         w.Line(portable
             ? Invariant($"/// <summary>{Describe(mode)}: one row per thread, no lane waits for another.</summary>")
             : Invariant($"/// <summary>{Describe(mode)}: {tile.Warps} warps, {tile.RowsPerGroup} rows per group, {tile.ItemsInFlight} item(s) in flight per sub-group of {geometry.LanesPerItem} lanes.</summary>"));
-        w.Line(Invariant($"public static void {Name(mode, tile, portable)}<TScatter>(global::Cce.Kernels.KernelArguments a)"));
-        w.Open("    where TScatter : struct, global::Cce.Kernels.IScatterMode");
+        w.Open(Invariant($"public static void {Name(mode, tile, portable)}(global::Cce.Kernels.KernelArguments a)"));
         if (portable)
         {
             w.Open($"for (int row = {Ilgpu}Grid.GlobalIndex.X; row < a.Rows; row += {Ilgpu}Grid.DimX * {Ilgpu}Group.DimX)");
@@ -416,21 +415,12 @@ internal sealed class KernelEmitter
         int width = geometry.VectorWidth;
         for (int t = 0; t < elementsPerLane; t++)
         {
-            w.Line(Invariant($"float hs{t} = 0f;"));
+            string index = Invariant($"({t * lanes} + subLane)");
+            string element = Invariant($"global::Cce.Kernels.ChunkElements.{ChunkElementFunction()}(a.Hidden[(long)row * {geometry.Chunks} + ({index} >> {Log2(width)})], {index} & {width - 1})");
+            w.Line(StridedNeedsGuard(t)
+                ? Invariant($"float hs{t} = {index} < {settings.HiddenSize} ? {element} : 0f;")
+                : Invariant($"float hs{t} = {element};"));
         }
-
-        // Only the scalar scatter needs them; with vector reductions this block is compiled away.
-        w.Block("if (!TScatter.Vector)", () =>
-        {
-            for (int t = 0; t < elementsPerLane; t++)
-            {
-                string index = Invariant($"({t * lanes} + subLane)");
-                string element = Invariant($"global::Cce.Kernels.ChunkElements.{ChunkElementFunction()}(a.Hidden[(long)row * {geometry.Chunks} + ({index} >> {Log2(width)})], {index} & {width - 1})");
-                w.Line(StridedNeedsGuard(t)
-                    ? Invariant($"hs{t} = {index} < {settings.HiddenSize} ? {element} : 0f;")
-                    : Invariant($"hs{t} = {element};"));
-            }
-        });
     }
 
     private bool StridedNeedsGuard(int t) => (t + 1) * geometry.LanesPerItem > settings.HiddenSize;
@@ -442,33 +432,12 @@ internal sealed class KernelEmitter
         _ => "Half",
     };
 
-    /// <summary>
-    /// dW[item] += coefficient · h over this lane's elements, as fp32 atomics: sm_90 vector reductions over
-    /// the lane's own chunks where the device has them, else scalar additions in the strided order.
-    /// </summary>
+    /// <summary>dW[item] += coefficient · h over this lane's elements, as fp32 atomics.</summary>
     private void ScatterItemGradient(string item, string coefficient)
     {
         if (!portable)
         {
-            w.Block("if (TScatter.Vector)", () =>
-            {
-                for (int i = 0; i < geometry.ChunksPerLane; i++)
-                {
-                    int chunk = i;
-                    void Body()
-                    {
-                        w.Line(Invariant($"long gradChunk = (long){item} * {settings.HiddenSize} + {LaneChunk(chunk)} * {geometry.VectorWidth};"));
-                        for (int q = 0; q < geometry.VectorWidth; q += 4)
-                        {
-                            int e = (chunk * geometry.VectorWidth) + q;
-                            w.Line(Invariant($"global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + {q}, a.GradItemsAddress, {coefficient} * h{e}, {coefficient} * h{e + 1}, {coefficient} * h{e + 2}, {coefficient} * h{e + 3});"));
-                        }
-                    }
-
-                    w.Block(NeedsGuard(i) ? Invariant($"if ({LaneChunk(i)} < {geometry.Chunks})") : string.Empty, Body);
-                }
-            });
-            w.Block("else", () =>
+            w.Block(string.Empty, () =>
             {
                 w.Line(Invariant($"long gradRow = (long){item} * {settings.HiddenSize} + subLane;"));
                 for (int t = 0; t < elementsPerLane; t++)

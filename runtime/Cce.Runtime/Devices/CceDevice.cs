@@ -14,18 +14,12 @@ public sealed class CceDevice : IDisposable
     /// <summary>Environment variable that overrides <see cref="OpenDefault"/>: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public const string DeviceVariable = "CCE_DEVICE";
 
-    /// <summary>Environment variable that, set to <c>0</c>, keeps kernels on scalar atomics even where sm_90 vector reductions exist.</summary>
-    public const string VectorAtomicsVariable = "CCE_VECTOR_ATOMICS";
-
     private CceDevice(Context context, Accelerator accelerator, DeviceKind kind, int index)
     {
         Context = context;
         Accelerator = accelerator;
         Kind = kind;
         Index = index;
-        VectorAtomics = accelerator is CudaAccelerator cuda
-            && Environment.GetEnvironmentVariable(VectorAtomicsVariable) != "0"
-            && PtxTarget.RaiseToDevice(cuda);
         Fingerprint = DeviceFingerprint.Of(accelerator);
     }
 
@@ -43,9 +37,6 @@ public sealed class CceDevice : IDisposable
 
     /// <summary>What identifies this device for the tuning cache.</summary>
     public DeviceFingerprint Fingerprint { get; }
-
-    /// <summary>Whether kernels may use sm_90 vector reductions (the PTX target was raised to this device's architecture).</summary>
-    internal bool VectorAtomics { get; }
 
     /// <summary>The device name as the driver reports it.</summary>
     public string Name => Accelerator.Name;

@@ -32,9 +32,6 @@ public struct KernelArguments
     /// <summary>Gradient of the item table, [V · D] fp32, accumulated with atomics.</summary>
     public ArrayView<float> GradItems;
 
-    /// <summary>Device address of <see cref="GradItems"/>[0], for the vector reductions of inline PTX (kernels cannot take addresses).</summary>
-    public ulong GradItemsAddress;
-
     /// <summary>Per-row upstream gradient, [N]; empty when <see cref="Upstream"/> applies to all rows.</summary>
     public ArrayView<float> UpstreamPerRow;
 

@@ -17,10 +17,9 @@ internal sealed class LossKernelSet
         Device = device;
         Tile = variant.Tile;
         Accelerator accelerator = device.Accelerator;
-        KernelEntryPoints entryPoints = device.VectorAtomics ? variant.Vector : variant.Scalar;
-        forward = accelerator.LoadKernel(entryPoints.Forward);
-        backward = accelerator.LoadKernel(entryPoints.Backward);
-        forwardBackward = accelerator.LoadKernel(entryPoints.ForwardBackward);
+        forward = accelerator.LoadKernel(variant.Forward);
+        backward = accelerator.LoadKernel(variant.Backward);
+        forwardBackward = accelerator.LoadKernel(variant.ForwardBackward);
         Layout = variant.Layout;
         long sharedBytes = description.Geometry(Tile.Warps, variant.Layout).FusedSharedBytes;
         fusedSharedFloats = checked((int)(sharedBytes / sizeof(float)));
@@ -35,15 +34,9 @@ internal sealed class LossKernelSet
 
     public void Forward(in KernelArguments arguments) => forward(Stream, Shape(arguments.Rows, 0), arguments);
 
-    public void Backward(in KernelArguments arguments) => backward(Stream, Shape(arguments.Rows, 0), WithAddresses(arguments));
+    public void Backward(in KernelArguments arguments) => backward(Stream, Shape(arguments.Rows, 0), arguments);
 
-    public void ForwardBackward(in KernelArguments arguments) => forwardBackward(Stream, Shape(arguments.Rows, fusedSharedFloats), WithAddresses(arguments));
-
-    private static KernelArguments WithAddresses(KernelArguments arguments)
-    {
-        arguments.GradItemsAddress = arguments.GradItems.Length > 0 ? (ulong)arguments.GradItems.LoadEffectiveAddressAsPtr().ToInt64() : 0;
-        return arguments;
-    }
+    public void ForwardBackward(in KernelArguments arguments) => forwardBackward(Stream, Shape(arguments.Rows, fusedSharedFloats), arguments);
 
     private AcceleratorStream Stream => Device.Accelerator.DefaultStream;
 

@@ -10,13 +10,13 @@ namespace Shop.Recommenders
             global::Cce.LogQCorrection.Paper, global::Cce.LossReduction.Sum, -100, global::Cce.GradientPrecision.Float32);
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 4, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w4r4f2<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w4r4f2<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w4r4f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w4r4f2<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w4r4f2<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w4r4f2<global::Cce.Kernels.VectorScatter>)),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 8, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w8r8f2<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w8r8f2<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w8r8f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w8r8f2<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w8r8f2<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w8r8f2<global::Cce.Kernels.VectorScatter>)),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w4r8f4<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w4r8f4<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w4r8f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w4r8f4<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w4r8f4<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w4r8f4<global::Cce.Kernels.VectorScatter>)),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 1), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w8r16f1<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w8r16f1<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w8r16f1<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w8r16f1<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w8r16f1<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w8r16f1<global::Cce.Kernels.VectorScatter>)),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 2, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w2r2f4<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_w2r2f4<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_w2r2f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_w2r2f4<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_w2r2f4<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_w2r2f4<global::Cce.Kernels.VectorScatter>)));
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 4, 2), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w4r4f2, ExplicitLossKernels.Backward_w4r4f2, ExplicitLossKernels.ForwardBackward_w4r4f2),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 8, 2), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w8r8f2, ExplicitLossKernels.Backward_w8r8f2, ExplicitLossKernels.ForwardBackward_w8r8f2),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 4), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w4r8f4, ExplicitLossKernels.Backward_w4r8f4, ExplicitLossKernels.ForwardBackward_w4r8f4),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 1), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w8r16f1, ExplicitLossKernels.Backward_w8r16f1, ExplicitLossKernels.ForwardBackward_w8r16f1),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 2, 4), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w2r2f4, ExplicitLossKernels.Backward_w2r2f4, ExplicitLossKernels.ForwardBackward_w2r2f4));
 
-        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_Portable<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.Backward_Portable<global::Cce.Kernels.ScalarScatter>, ExplicitLossKernels.ForwardBackward_Portable<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(ExplicitLossKernels.Forward_Portable<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.Backward_Portable<global::Cce.Kernels.VectorScatter>, ExplicitLossKernels.ForwardBackward_Portable<global::Cce.Kernels.VectorScatter>));
+        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, ExplicitLossKernels.Forward_Portable, ExplicitLossKernels.Backward_Portable, ExplicitLossKernels.ForwardBackward_Portable);
 
         private ExplicitLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
             : base(device, CceDescription, variant)
@@ -115,8 +115,7 @@ namespace Shop.Recommenders
     public static class ExplicitLossKernels
     {
         /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_w4r4f2(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -234,8 +233,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_w4r4f2(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -307,25 +305,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -337,15 +324,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -420,15 +398,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -452,15 +421,6 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -483,8 +443,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_w4r4f2(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -630,25 +589,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -660,15 +608,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -708,15 +647,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -749,15 +679,6 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -780,8 +701,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_w8r8f2(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -899,8 +819,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_w8r8f2(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -972,25 +891,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1002,15 +910,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -1085,15 +984,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -1117,15 +1007,6 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -1148,8 +1029,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_w8r8f2(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1295,25 +1175,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1325,15 +1194,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -1373,15 +1233,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -1414,15 +1265,6 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -1445,8 +1287,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_w4r8f4(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1612,8 +1453,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_w4r8f4(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1685,25 +1525,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1715,15 +1544,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -1846,15 +1666,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -1878,15 +1689,6 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -1910,15 +1712,6 @@ namespace Shop.Recommenders
                         dh5 += c2 * w2_5;
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item2 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c2 * h4, c2 * h5, c2 * h6, c2 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item2 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -1942,15 +1735,6 @@ namespace Shop.Recommenders
                         dh5 += c3 * w3_5;
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item3 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c3 * h4, c3 * h5, c3 * h6, c3 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item3 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -1973,8 +1757,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_w4r8f4(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2176,25 +1959,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2206,15 +1978,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -2258,15 +2021,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -2299,15 +2053,6 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -2340,15 +2085,6 @@ namespace Shop.Recommenders
                         dh5 += c2 * w2_5;
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item2 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c2 * h4, c2 * h5, c2 * h6, c2 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item2 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -2381,15 +2117,6 @@ namespace Shop.Recommenders
                         dh5 += c3 * w3_5;
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item3 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c3 * h4, c3 * h5, c3 * h6, c3 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item3 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -2412,8 +2139,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_w8r16f1(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2507,8 +2233,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_w8r16f1(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2580,25 +2305,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2610,15 +2324,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -2669,15 +2374,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -2700,8 +2396,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_w8r16f1(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2819,25 +2514,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2849,15 +2533,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -2895,15 +2570,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -2926,8 +2592,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_w2r2f4(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -3093,8 +2758,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_w2r2f4(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -3166,25 +2830,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -3196,15 +2849,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -3327,15 +2971,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -3359,15 +2994,6 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -3391,15 +3017,6 @@ namespace Shop.Recommenders
                         dh5 += c2 * w2_5;
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item2 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c2 * h4, c2 * h5, c2 * h6, c2 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item2 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -3423,15 +3040,6 @@ namespace Shop.Recommenders
                         dh5 += c3 * w3_5;
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item3 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c3 * h4, c3 * h5, c3 * h6, c3 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item3 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -3454,8 +3062,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_w2r2f4(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -3657,25 +3264,14 @@ namespace Shop.Recommenders
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((64 + subLane) >> 3)], (64 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((96 + subLane) >> 3)], (96 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((128 + subLane) >> 3)], (128 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((160 + subLane) >> 3)], (160 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((192 + subLane) >> 3)], (192 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.BFloat16(a.Hidden[(long)row * 32 + ((224 + subLane) >> 3)], (224 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -3687,15 +3283,6 @@ namespace Shop.Recommenders
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 256 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 256 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -3739,15 +3326,6 @@ namespace Shop.Recommenders
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -3780,15 +3358,6 @@ namespace Shop.Recommenders
                         dh5 += c1 * w1_5;
                         dh6 += c1 * w1_6;
                         dh7 += c1 * w1_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c1 * h4, c1 * h5, c1 * h6, c1 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -3821,15 +3390,6 @@ namespace Shop.Recommenders
                         dh5 += c2 * w2_5;
                         dh6 += c2 * w2_6;
                         dh7 += c2 * w2_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item2 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c2 * h4, c2 * h5, c2 * h6, c2 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item2 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -3862,15 +3422,6 @@ namespace Shop.Recommenders
                         dh5 += c3 * w3_5;
                         dh6 += c3 * w3_6;
                         dh7 += c3 * w3_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item3 * 256 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c3 * h4, c3 * h5, c3 * h6, c3 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item3 * 256 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -3893,8 +3444,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-        public static void Forward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -5052,8 +4602,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-        public static void Backward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -7883,8 +7432,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-        public static void ForwardBackward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {

@@ -10,10 +10,10 @@ namespace Shop.Recommenders
             global::Cce.LogQCorrection.LogQ, global::Cce.LossReduction.Mean, -100, global::Cce.GradientPrecision.Input);
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_w4r8f2<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.Backward_w4r8f2<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.ForwardBackward_w4r8f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_w4r8f2<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.Backward_w4r8f2<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.ForwardBackward_w4r8f2<global::Cce.Kernels.VectorScatter>)),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_w8r16f4<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.Backward_w8r16f4<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.ForwardBackward_w8r16f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_w8r16f4<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.Backward_w8r16f4<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.ForwardBackward_w8r16f4<global::Cce.Kernels.VectorScatter>)));
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 2), global::Cce.KernelLayout.Warp, CatalogLossKernels.Forward_w4r8f2, CatalogLossKernels.Backward_w4r8f2, CatalogLossKernels.ForwardBackward_w4r8f2),
+            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 4), global::Cce.KernelLayout.Warp, CatalogLossKernels.Forward_w8r16f4, CatalogLossKernels.Backward_w8r16f4, CatalogLossKernels.ForwardBackward_w8r16f4));
 
-        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_Portable<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.Backward_Portable<global::Cce.Kernels.ScalarScatter>, CatalogLossKernels.ForwardBackward_Portable<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(CatalogLossKernels.Forward_Portable<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.Backward_Portable<global::Cce.Kernels.VectorScatter>, CatalogLossKernels.ForwardBackward_Portable<global::Cce.Kernels.VectorScatter>));
+        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, CatalogLossKernels.Forward_Portable, CatalogLossKernels.Backward_Portable, CatalogLossKernels.ForwardBackward_Portable);
 
         private CatalogLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
             : base(device, CceDescription, variant)
@@ -116,8 +116,7 @@ namespace Shop.Recommenders
     public static class CatalogLossKernels
     {
         /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w4r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_w4r8f2(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -215,8 +214,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w4r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_w4r8f2(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -271,17 +269,10 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                    hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
-                    hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
-                    hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -289,14 +280,6 @@ namespace Shop.Recommenders
                     dh1 += cp * wp1;
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 128 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 128 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -347,14 +330,6 @@ namespace Shop.Recommenders
                         dh1 += c0 * w0_1;
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -370,14 +345,6 @@ namespace Shop.Recommenders
                         dh1 += c1 * w1_1;
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -395,8 +362,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w4r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_w4r8f2(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -517,17 +483,10 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                    hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
-                    hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
-                    hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -535,14 +494,6 @@ namespace Shop.Recommenders
                     dh1 += cp * wp1;
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 128 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 128 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -570,14 +521,6 @@ namespace Shop.Recommenders
                         dh1 += c0 * w0_1;
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -598,14 +541,6 @@ namespace Shop.Recommenders
                         dh1 += c1 * w1_1;
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -623,8 +558,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w8r16f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_w8r16f4(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -762,8 +696,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w8r16f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_w8r16f4(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -818,17 +751,10 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                    hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
-                    hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
-                    hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -836,14 +762,6 @@ namespace Shop.Recommenders
                     dh1 += cp * wp1;
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 128 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 128 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -926,14 +844,6 @@ namespace Shop.Recommenders
                         dh1 += c0 * w0_1;
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -949,14 +859,6 @@ namespace Shop.Recommenders
                         dh1 += c1 * w1_1;
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -972,14 +874,6 @@ namespace Shop.Recommenders
                         dh1 += c2 * w2_1;
                         dh2 += c2 * w2_2;
                         dh3 += c2 * w2_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item2 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item2 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -995,14 +889,6 @@ namespace Shop.Recommenders
                         dh1 += c3 * w3_1;
                         dh2 += c3 * w3_2;
                         dh3 += c3 * w3_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item3 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item3 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -1020,8 +906,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w8r16f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_w8r16f4(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1190,17 +1075,10 @@ namespace Shop.Recommenders
                 float dh1 = 0f;
                 float dh2 = 0f;
                 float dh3 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                    hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
-                    hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
-                    hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+                float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((32 + subLane) >> 2)], (32 + subLane) & 3);
+                float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((64 + subLane) >> 2)], (64 + subLane) & 3);
+                float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 32 + ((96 + subLane) >> 2)], (96 + subLane) & 3);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1208,14 +1086,6 @@ namespace Shop.Recommenders
                     dh1 += cp * wp1;
                     dh2 += cp * wp2;
                     dh3 += cp * wp3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 128 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 128 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -1247,14 +1117,6 @@ namespace Shop.Recommenders
                         dh1 += c0 * w0_1;
                         dh2 += c0 * w0_2;
                         dh3 += c0 * w0_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -1275,14 +1137,6 @@ namespace Shop.Recommenders
                         dh1 += c1 * w1_1;
                         dh2 += c1 * w1_2;
                         dh3 += c1 * w1_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item1 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item1 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -1303,14 +1157,6 @@ namespace Shop.Recommenders
                         dh1 += c2 * w2_1;
                         dh2 += c2 * w2_2;
                         dh3 += c2 * w2_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item2 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item2 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -1331,14 +1177,6 @@ namespace Shop.Recommenders
                         dh1 += c3 * w3_1;
                         dh2 += c3 * w3_2;
                         dh3 += c3 * w3_3;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item3 * 128 + (subLane + 0) * 4;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item3 * 128 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -1356,8 +1194,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-        public static void Forward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -2003,8 +1840,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-        public static void Backward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -3490,8 +3326,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-        public static void ForwardBackward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {

@@ -8,13 +8,13 @@ partial class GlobalLoss : global::Cce.SampledSoftmaxLoss<float, float>, global:
         global::Cce.LogQCorrection.None, global::Cce.LossReduction.Mean, -1, global::Cce.GradientPrecision.Input);
 
     private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 4, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w4r4f2<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w4r4f2<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w4r4f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w4r4f2<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w4r4f2<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w4r4f2<global::Cce.Kernels.VectorScatter>)),
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 8, 2), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w8r8f2<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w8r8f2<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w8r8f2<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w8r8f2<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w8r8f2<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w8r8f2<global::Cce.Kernels.VectorScatter>)),
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w4r8f4<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w4r8f4<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w4r8f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w4r8f4<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w4r8f4<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w4r8f4<global::Cce.Kernels.VectorScatter>)),
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 1), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w8r16f1<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w8r16f1<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w8r16f1<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w8r16f1<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w8r16f1<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w8r16f1<global::Cce.Kernels.VectorScatter>)),
-        new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 2, 4), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w2r2f4<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_w2r2f4<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_w2r2f4<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_w2r2f4<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_w2r2f4<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_w2r2f4<global::Cce.Kernels.VectorScatter>)));
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 4, 2), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w4r4f2, GlobalLossKernels.Backward_w4r4f2, GlobalLossKernels.ForwardBackward_w4r4f2),
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 8, 2), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w8r8f2, GlobalLossKernels.Backward_w8r8f2, GlobalLossKernels.ForwardBackward_w8r8f2),
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 4), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w4r8f4, GlobalLossKernels.Backward_w4r8f4, GlobalLossKernels.ForwardBackward_w4r8f4),
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 1), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w8r16f1, GlobalLossKernels.Backward_w8r16f1, GlobalLossKernels.ForwardBackward_w8r16f1),
+        new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 2, 4), global::Cce.KernelLayout.Warp, GlobalLossKernels.Forward_w2r2f4, GlobalLossKernels.Backward_w2r2f4, GlobalLossKernels.ForwardBackward_w2r2f4));
 
-    private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_Portable<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.Backward_Portable<global::Cce.Kernels.ScalarScatter>, GlobalLossKernels.ForwardBackward_Portable<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(GlobalLossKernels.Forward_Portable<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.Backward_Portable<global::Cce.Kernels.VectorScatter>, GlobalLossKernels.ForwardBackward_Portable<global::Cce.Kernels.VectorScatter>));
+    private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, GlobalLossKernels.Forward_Portable, GlobalLossKernels.Backward_Portable, GlobalLossKernels.ForwardBackward_Portable);
 
     private GlobalLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
         : base(device, CceDescription, variant)
@@ -117,8 +117,7 @@ partial class GlobalLoss : global::Cce.SampledSoftmaxLoss<float, float>, global:
 public static class GlobalLossKernels
 {
     /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Forward_w4r4f2(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -224,8 +223,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Backward_w4r4f2(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -278,17 +276,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -296,14 +287,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -350,14 +333,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -373,14 +348,6 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -406,8 +373,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w4r4f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void ForwardBackward_w4r4f2(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -536,17 +502,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -554,14 +513,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -589,14 +540,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -617,14 +560,6 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -650,8 +585,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Forward_w8r8f2(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -757,8 +691,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Backward_w8r8f2(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -811,17 +744,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -829,14 +755,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -883,14 +801,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -906,14 +816,6 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -939,8 +841,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w8r8f2<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void ForwardBackward_w8r8f2(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -1069,17 +970,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1087,14 +981,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -1122,14 +1008,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -1150,14 +1028,6 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -1183,8 +1053,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Forward_w4r8f4(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -1326,8 +1195,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Backward_w4r8f4(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -1380,17 +1248,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1398,14 +1259,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -1480,14 +1333,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -1503,14 +1348,6 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -1526,14 +1363,6 @@ public static class GlobalLossKernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item2 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item2 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -1549,14 +1378,6 @@ public static class GlobalLossKernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item3 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item3 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -1582,8 +1403,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w4r8f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void ForwardBackward_w4r8f4(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -1756,17 +1576,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -1774,14 +1587,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -1813,14 +1618,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -1841,14 +1638,6 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -1869,14 +1658,6 @@ public static class GlobalLossKernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item2 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item2 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -1897,14 +1678,6 @@ public static class GlobalLossKernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item3 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item3 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -1930,8 +1703,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Forward_w8r16f1(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2019,8 +1791,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Backward_w8r16f1(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2073,17 +1844,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2091,14 +1855,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -2131,14 +1887,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -2164,8 +1912,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w8r16f1<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void ForwardBackward_w8r16f1(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2272,17 +2019,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2290,14 +2030,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -2323,14 +2055,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -2356,8 +2080,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Forward_w2r2f4(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2499,8 +2222,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Backward_w2r2f4(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2553,17 +2275,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2571,14 +2286,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -2653,14 +2360,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -2676,14 +2375,6 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -2699,14 +2390,6 @@ public static class GlobalLossKernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item2 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item2 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -2722,14 +2405,6 @@ public static class GlobalLossKernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item3 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item3 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -2755,8 +2430,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w2r2f4<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void ForwardBackward_w2r2f4(global::Cce.Kernels.KernelArguments a)
     {
         int lane = global::ILGPU.Warp.LaneIdx;
         int warp = global::ILGPU.Warp.WarpIdx;
@@ -2929,17 +2603,10 @@ public static class GlobalLossKernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            float hs0 = 0f;
-            float hs1 = 0f;
-            float hs2 = 0f;
-            float hs3 = 0f;
-            if (!TScatter.Vector)
-            {
-                hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
-                hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
-                hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
-                hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
-            }
+            float hs0 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((0 + subLane) >> 2)], (0 + subLane) & 3);
+            float hs1 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((8 + subLane) >> 2)], (8 + subLane) & 3);
+            float hs2 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((16 + subLane) >> 2)], (16 + subLane) & 3);
+            float hs3 = global::Cce.Kernels.ChunkElements.Float32(a.Hidden[(long)row * 8 + ((24 + subLane) >> 2)], (24 + subLane) & 3);
             if (sub == 0)
             {
                 float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -2947,14 +2614,6 @@ public static class GlobalLossKernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                if (TScatter.Vector)
-                {
-                    {
-                        long gradChunk = (long)target * 32 + (subLane + 0) * 4;
-                        global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                    }
-                }
-                else
                 {
                     long gradRow = (long)target * 32 + subLane;
                     global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -2986,14 +2645,6 @@ public static class GlobalLossKernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item0 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item0 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -3014,14 +2665,6 @@ public static class GlobalLossKernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item1 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c1 * h0, c1 * h1, c1 * h2, c1 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item1 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
@@ -3042,14 +2685,6 @@ public static class GlobalLossKernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item2 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c2 * h0, c2 * h1, c2 * h2, c2 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item2 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
@@ -3070,14 +2705,6 @@ public static class GlobalLossKernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)item3 * 32 + (subLane + 0) * 4;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c3 * h0, c3 * h1, c3 * h2, c3 * h3);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)item3 * 32 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
@@ -3103,8 +2730,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-    public static void Forward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
     {
         for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
@@ -3294,8 +2920,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-    public static void Backward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
     {
         for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
@@ -3701,8 +3326,7 @@ public static class GlobalLossKernels
     }
 
     /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-    public static void ForwardBackward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-        where TScatter : struct, global::Cce.Kernels.IScatterMode
+    public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
     {
         for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {

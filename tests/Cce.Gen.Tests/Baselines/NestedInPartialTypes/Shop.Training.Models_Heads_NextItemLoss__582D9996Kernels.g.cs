@@ -14,9 +14,9 @@ namespace Shop.Training
                     global::Cce.LogQCorrection.None, global::Cce.LossReduction.Mean, -100, global::Cce.GradientPrecision.Input);
 
                 private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-                    new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 4, 1), global::Cce.KernelLayout.Warp, new global::Cce.KernelEntryPoints(Models_Heads_NextItemLoss__582D9996Kernels.Forward_w2r4f1<global::Cce.Kernels.ScalarScatter>, Models_Heads_NextItemLoss__582D9996Kernels.Backward_w2r4f1<global::Cce.Kernels.ScalarScatter>, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_w2r4f1<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(Models_Heads_NextItemLoss__582D9996Kernels.Forward_w2r4f1<global::Cce.Kernels.VectorScatter>, Models_Heads_NextItemLoss__582D9996Kernels.Backward_w2r4f1<global::Cce.Kernels.VectorScatter>, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_w2r4f1<global::Cce.Kernels.VectorScatter>)));
+                    new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 4, 1), global::Cce.KernelLayout.Warp, Models_Heads_NextItemLoss__582D9996Kernels.Forward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.Backward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_w2r4f1));
 
-                private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, new global::Cce.KernelEntryPoints(Models_Heads_NextItemLoss__582D9996Kernels.Forward_Portable<global::Cce.Kernels.ScalarScatter>, Models_Heads_NextItemLoss__582D9996Kernels.Backward_Portable<global::Cce.Kernels.ScalarScatter>, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_Portable<global::Cce.Kernels.ScalarScatter>), new global::Cce.KernelEntryPoints(Models_Heads_NextItemLoss__582D9996Kernels.Forward_Portable<global::Cce.Kernels.VectorScatter>, Models_Heads_NextItemLoss__582D9996Kernels.Backward_Portable<global::Cce.Kernels.VectorScatter>, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_Portable<global::Cce.Kernels.VectorScatter>));
+                private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, Models_Heads_NextItemLoss__582D9996Kernels.Forward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.Backward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_Portable);
 
                 private NextItemLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
                     : base(device, CceDescription, variant)
@@ -121,8 +121,7 @@ namespace Shop.Training
     public static class Models_Heads_NextItemLoss__582D9996Kernels
     {
         /// <summary>Loss and log-sum-exp of each row: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-        public static void Forward_w2r4f1<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_w2r4f1(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -226,8 +225,7 @@ namespace Shop.Training
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-        public static void Backward_w2r4f1<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_w2r4f1(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -296,25 +294,14 @@ namespace Shop.Training
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -326,15 +313,6 @@ namespace Shop.Training
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 64 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 64 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -383,15 +361,6 @@ namespace Shop.Training
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 64 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 64 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -429,8 +398,7 @@ namespace Shop.Training
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-        public static void ForwardBackward_w2r4f1<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_w2r4f1(global::Cce.Kernels.KernelArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -557,25 +525,14 @@ namespace Shop.Training
                 float dh5 = 0f;
                 float dh6 = 0f;
                 float dh7 = 0f;
-                float hs0 = 0f;
-                float hs1 = 0f;
-                float hs2 = 0f;
-                float hs3 = 0f;
-                float hs4 = 0f;
-                float hs5 = 0f;
-                float hs6 = 0f;
-                float hs7 = 0f;
-                if (!TScatter.Vector)
-                {
-                    hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
-                    hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
-                    hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
-                    hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
-                    hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
-                    hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
-                    hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
-                    hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
-                }
+                float hs0 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((0 + subLane) >> 3)], (0 + subLane) & 7);
+                float hs1 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((8 + subLane) >> 3)], (8 + subLane) & 7);
+                float hs2 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((16 + subLane) >> 3)], (16 + subLane) & 7);
+                float hs3 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((24 + subLane) >> 3)], (24 + subLane) & 7);
+                float hs4 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((32 + subLane) >> 3)], (32 + subLane) & 7);
+                float hs5 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((40 + subLane) >> 3)], (40 + subLane) & 7);
+                float hs6 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((48 + subLane) >> 3)], (48 + subLane) & 7);
+                float hs7 = global::Cce.Kernels.ChunkElements.Half(a.Hidden[(long)row * 8 + ((56 + subLane) >> 3)], (56 + subLane) & 7);
                 if (sub == 0)
                 {
                     float cp = g * (global::System.MathF.Exp(s0 - lse) - 1f);
@@ -587,15 +544,6 @@ namespace Shop.Training
                     dh5 += cp * wp5;
                     dh6 += cp * wp6;
                     dh7 += cp * wp7;
-                    if (TScatter.Vector)
-                    {
-                        {
-                            long gradChunk = (long)target * 64 + (subLane + 0) * 8;
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, cp * h0, cp * h1, cp * h2, cp * h3);
-                            global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, cp * h4, cp * h5, cp * h6, cp * h7);
-                        }
-                    }
-                    else
                     {
                         long gradRow = (long)target * 64 + subLane;
                         global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
@@ -633,15 +581,6 @@ namespace Shop.Training
                         dh5 += c0 * w0_5;
                         dh6 += c0 * w0_6;
                         dh7 += c0 * w0_7;
-                        if (TScatter.Vector)
-                        {
-                            {
-                                long gradChunk = (long)item0 * 64 + (subLane + 0) * 8;
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 0, a.GradItemsAddress, c0 * h0, c0 * h1, c0 * h2, c0 * h3);
-                                global::Cce.Kernels.VectorAtomics.Add4(a.GradItems, gradChunk + 4, a.GradItemsAddress, c0 * h4, c0 * h5, c0 * h6, c0 * h7);
-                            }
-                        }
-                        else
                         {
                             long gradRow = (long)item0 * 64 + subLane;
                             global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
@@ -679,8 +618,7 @@ namespace Shop.Training
         }
 
         /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-        public static void Forward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -998,8 +936,7 @@ namespace Shop.Training
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-        public static void Backward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -1725,8 +1662,7 @@ namespace Shop.Training
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-        public static void ForwardBackward_Portable<TScatter>(global::Cce.Kernels.KernelArguments a)
-            where TScatter : struct, global::Cce.Kernels.IScatterMode
+        public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
