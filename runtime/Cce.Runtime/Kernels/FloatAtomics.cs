@@ -1,24 +1,18 @@
 using ILGPU;
-using ILGPU.Runtime.Cuda;
 
 namespace Cce.Kernels;
 
 /// <summary>
-/// fp32 atomic addition that terminates whatever the values: on GPUs the hardware instruction; elsewhere a
-/// compare-exchange loop on the raw bits. ILGPU's own fallback compares floats, and once the target holds
-/// NaN (a NaN in H or W must propagate, SPEC §5) that comparison never succeeds and the loop never ends.
+/// fp32 atomic addition for accelerators without a hardware one (the CPU accelerator): a compare-exchange
+/// loop on the raw bits. ILGPU's own fallback compares floats, and once the target holds NaN (a NaN in H or
+/// W must propagate, SPEC §5) that comparison never succeeds and the loop never ends. Generated kernels use
+/// the hardware <see cref="Atomic.Add(ref float, float)"/> on GPUs and this elsewhere.
 /// </summary>
 public static class FloatAtomics
 {
     /// <summary>target[index] += value, atomically.</summary>
     public static void Add(ArrayView<float> target, long index, float value)
     {
-        if (CudaAsm.IsSupported)
-        {
-            Atomic.Add(ref target[index], value);
-            return;
-        }
-
         ArrayView<int> bits = target.Cast<int>();
         int expected = bits[index];
         while (true)

@@ -326,14 +326,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -400,14 +400,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -423,14 +423,14 @@ namespace Shop.Recommenders
                         dh7 += c1 * w1_7;
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                 }
@@ -610,14 +610,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -649,14 +649,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -681,14 +681,14 @@ namespace Shop.Recommenders
                         dh7 += c1 * w1_7;
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                 }
@@ -912,14 +912,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -986,14 +986,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -1009,14 +1009,14 @@ namespace Shop.Recommenders
                         dh7 += c1 * w1_7;
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                 }
@@ -1196,14 +1196,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 1024; it++)
@@ -1235,14 +1235,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1267,14 +1267,14 @@ namespace Shop.Recommenders
                         dh7 += c1 * w1_7;
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                 }
@@ -1546,14 +1546,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -1668,14 +1668,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -1691,14 +1691,14 @@ namespace Shop.Recommenders
                         dh7 += c1 * w1_7;
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -1714,14 +1714,14 @@ namespace Shop.Recommenders
                         dh7 += c2 * w2_7;
                         {
                             long gradRow = (long)item2 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c2 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c2 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c2 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c2 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -1737,14 +1737,14 @@ namespace Shop.Recommenders
                         dh7 += c3 * w3_7;
                         {
                             long gradRow = (long)item3 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c3 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c3 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c3 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c3 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
                         }
                     }
                 }
@@ -1980,14 +1980,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -2023,14 +2023,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -2055,14 +2055,14 @@ namespace Shop.Recommenders
                         dh7 += c1 * w1_7;
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -2087,14 +2087,14 @@ namespace Shop.Recommenders
                         dh7 += c2 * w2_7;
                         {
                             long gradRow = (long)item2 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c2 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c2 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c2 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c2 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -2119,14 +2119,14 @@ namespace Shop.Recommenders
                         dh7 += c3 * w3_7;
                         {
                             long gradRow = (long)item3 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c3 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c3 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c3 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c3 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
                         }
                     }
                 }
@@ -2326,14 +2326,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -2376,14 +2376,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                 }
@@ -2535,14 +2535,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -2572,14 +2572,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                 }
@@ -2851,14 +2851,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -2973,14 +2973,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -2996,14 +2996,14 @@ namespace Shop.Recommenders
                         dh7 += c1 * w1_7;
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -3019,14 +3019,14 @@ namespace Shop.Recommenders
                         dh7 += c2 * w2_7;
                         {
                             long gradRow = (long)item2 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c2 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c2 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c2 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c2 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -3042,14 +3042,14 @@ namespace Shop.Recommenders
                         dh7 += c3 * w3_7;
                         {
                             long gradRow = (long)item3 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c3 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c3 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c3 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c3 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
                         }
                     }
                 }
@@ -3285,14 +3285,14 @@ namespace Shop.Recommenders
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 256 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 512; it++)
@@ -3328,14 +3328,14 @@ namespace Shop.Recommenders
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * hs7);
                         }
                     }
                     float c1 = slot1 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -3360,14 +3360,14 @@ namespace Shop.Recommenders
                         dh7 += c1 * w1_7;
                         {
                             long gradRow = (long)item1 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c1 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c1 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c1 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c1 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c1 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c1 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c1 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c1 * hs7);
                         }
                     }
                     float c2 = slot2 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -3392,14 +3392,14 @@ namespace Shop.Recommenders
                         dh7 += c2 * w2_7;
                         {
                             long gradRow = (long)item2 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c2 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c2 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c2 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c2 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c2 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c2 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c2 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c2 * hs7);
                         }
                     }
                     float c3 = slot3 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -3424,14 +3424,14 @@ namespace Shop.Recommenders
                         dh7 += c3 * w3_7;
                         {
                             long gradRow = (long)item3 * 256 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c3 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c3 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c3 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c3 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c3 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c3 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c3 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c3 * hs7);
                         }
                     }
                 }
@@ -6035,262 +6035,262 @@ namespace Shop.Recommenders
                     dh255 += cp * wp255;
                     {
                         long gradRow = (long)target * 256;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * h128);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, cp * h129);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, cp * h130);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, cp * h131);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, cp * h132);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, cp * h133);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, cp * h134);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, cp * h135);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, cp * h136);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, cp * h137);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, cp * h138);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, cp * h139);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, cp * h140);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, cp * h141);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, cp * h142);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, cp * h143);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, cp * h144);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, cp * h145);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, cp * h146);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, cp * h147);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, cp * h148);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, cp * h149);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, cp * h150);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, cp * h151);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, cp * h152);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, cp * h153);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, cp * h154);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, cp * h155);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, cp * h156);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, cp * h157);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, cp * h158);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, cp * h159);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * h160);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, cp * h161);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, cp * h162);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, cp * h163);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, cp * h164);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, cp * h165);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, cp * h166);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, cp * h167);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, cp * h168);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, cp * h169);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, cp * h170);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, cp * h171);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, cp * h172);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, cp * h173);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, cp * h174);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, cp * h175);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, cp * h176);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, cp * h177);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, cp * h178);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, cp * h179);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, cp * h180);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, cp * h181);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, cp * h182);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, cp * h183);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, cp * h184);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, cp * h185);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, cp * h186);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, cp * h187);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, cp * h188);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, cp * h189);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, cp * h190);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, cp * h191);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * h192);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, cp * h193);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, cp * h194);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, cp * h195);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, cp * h196);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, cp * h197);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, cp * h198);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, cp * h199);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, cp * h200);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, cp * h201);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, cp * h202);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, cp * h203);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, cp * h204);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, cp * h205);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, cp * h206);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, cp * h207);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, cp * h208);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, cp * h209);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, cp * h210);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, cp * h211);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, cp * h212);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, cp * h213);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, cp * h214);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, cp * h215);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, cp * h216);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, cp * h217);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, cp * h218);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, cp * h219);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, cp * h220);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, cp * h221);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, cp * h222);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, cp * h223);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * h224);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, cp * h225);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, cp * h226);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, cp * h227);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, cp * h228);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, cp * h229);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, cp * h230);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, cp * h231);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, cp * h232);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, cp * h233);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, cp * h234);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, cp * h235);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, cp * h236);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, cp * h237);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, cp * h238);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, cp * h239);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, cp * h240);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, cp * h241);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, cp * h242);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, cp * h243);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, cp * h244);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, cp * h245);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, cp * h246);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, cp * h247);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, cp * h248);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, cp * h249);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, cp * h250);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, cp * h251);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, cp * h252);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, cp * h253);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, cp * h254);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, cp * h255);
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * h128); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * h128); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], cp * h129); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, cp * h129); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], cp * h130); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, cp * h130); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], cp * h131); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, cp * h131); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], cp * h132); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, cp * h132); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], cp * h133); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, cp * h133); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], cp * h134); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, cp * h134); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], cp * h135); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, cp * h135); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], cp * h136); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, cp * h136); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], cp * h137); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, cp * h137); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], cp * h138); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, cp * h138); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], cp * h139); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, cp * h139); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], cp * h140); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, cp * h140); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], cp * h141); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, cp * h141); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], cp * h142); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, cp * h142); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], cp * h143); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, cp * h143); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], cp * h144); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, cp * h144); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], cp * h145); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, cp * h145); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], cp * h146); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, cp * h146); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], cp * h147); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, cp * h147); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], cp * h148); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, cp * h148); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], cp * h149); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, cp * h149); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], cp * h150); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, cp * h150); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], cp * h151); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, cp * h151); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], cp * h152); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, cp * h152); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], cp * h153); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, cp * h153); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], cp * h154); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, cp * h154); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], cp * h155); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, cp * h155); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], cp * h156); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, cp * h156); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], cp * h157); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, cp * h157); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], cp * h158); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, cp * h158); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], cp * h159); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, cp * h159); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * h160); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * h160); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], cp * h161); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, cp * h161); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], cp * h162); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, cp * h162); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], cp * h163); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, cp * h163); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], cp * h164); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, cp * h164); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], cp * h165); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, cp * h165); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], cp * h166); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, cp * h166); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], cp * h167); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, cp * h167); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], cp * h168); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, cp * h168); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], cp * h169); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, cp * h169); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], cp * h170); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, cp * h170); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], cp * h171); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, cp * h171); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], cp * h172); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, cp * h172); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], cp * h173); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, cp * h173); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], cp * h174); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, cp * h174); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], cp * h175); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, cp * h175); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], cp * h176); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, cp * h176); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], cp * h177); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, cp * h177); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], cp * h178); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, cp * h178); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], cp * h179); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, cp * h179); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], cp * h180); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, cp * h180); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], cp * h181); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, cp * h181); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], cp * h182); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, cp * h182); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], cp * h183); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, cp * h183); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], cp * h184); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, cp * h184); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], cp * h185); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, cp * h185); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], cp * h186); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, cp * h186); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], cp * h187); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, cp * h187); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], cp * h188); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, cp * h188); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], cp * h189); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, cp * h189); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], cp * h190); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, cp * h190); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], cp * h191); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, cp * h191); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * h192); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * h192); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], cp * h193); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, cp * h193); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], cp * h194); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, cp * h194); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], cp * h195); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, cp * h195); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], cp * h196); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, cp * h196); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], cp * h197); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, cp * h197); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], cp * h198); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, cp * h198); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], cp * h199); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, cp * h199); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], cp * h200); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, cp * h200); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], cp * h201); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, cp * h201); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], cp * h202); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, cp * h202); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], cp * h203); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, cp * h203); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], cp * h204); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, cp * h204); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], cp * h205); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, cp * h205); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], cp * h206); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, cp * h206); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], cp * h207); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, cp * h207); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], cp * h208); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, cp * h208); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], cp * h209); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, cp * h209); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], cp * h210); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, cp * h210); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], cp * h211); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, cp * h211); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], cp * h212); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, cp * h212); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], cp * h213); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, cp * h213); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], cp * h214); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, cp * h214); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], cp * h215); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, cp * h215); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], cp * h216); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, cp * h216); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], cp * h217); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, cp * h217); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], cp * h218); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, cp * h218); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], cp * h219); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, cp * h219); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], cp * h220); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, cp * h220); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], cp * h221); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, cp * h221); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], cp * h222); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, cp * h222); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], cp * h223); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, cp * h223); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * h224); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * h224); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], cp * h225); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, cp * h225); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], cp * h226); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, cp * h226); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], cp * h227); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, cp * h227); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], cp * h228); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, cp * h228); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], cp * h229); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, cp * h229); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], cp * h230); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, cp * h230); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], cp * h231); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, cp * h231); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], cp * h232); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, cp * h232); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], cp * h233); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, cp * h233); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], cp * h234); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, cp * h234); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], cp * h235); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, cp * h235); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], cp * h236); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, cp * h236); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], cp * h237); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, cp * h237); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], cp * h238); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, cp * h238); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], cp * h239); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, cp * h239); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], cp * h240); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, cp * h240); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], cp * h241); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, cp * h241); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], cp * h242); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, cp * h242); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], cp * h243); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, cp * h243); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], cp * h244); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, cp * h244); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], cp * h245); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, cp * h245); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], cp * h246); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, cp * h246); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], cp * h247); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, cp * h247); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], cp * h248); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, cp * h248); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], cp * h249); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, cp * h249); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], cp * h250); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, cp * h250); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], cp * h251); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, cp * h251); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], cp * h252); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, cp * h252); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], cp * h253); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, cp * h253); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], cp * h254); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, cp * h254); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], cp * h255); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, cp * h255); }
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -7103,262 +7103,262 @@ namespace Shop.Recommenders
                         dh255 += c0 * w0_255;
                         {
                             long gradRow = (long)item0 * 256;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * h128);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, c0 * h129);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, c0 * h130);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, c0 * h131);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, c0 * h132);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, c0 * h133);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, c0 * h134);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, c0 * h135);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, c0 * h136);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, c0 * h137);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, c0 * h138);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, c0 * h139);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, c0 * h140);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, c0 * h141);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, c0 * h142);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, c0 * h143);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, c0 * h144);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, c0 * h145);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, c0 * h146);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, c0 * h147);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, c0 * h148);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, c0 * h149);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, c0 * h150);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, c0 * h151);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, c0 * h152);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, c0 * h153);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, c0 * h154);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, c0 * h155);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, c0 * h156);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, c0 * h157);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, c0 * h158);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, c0 * h159);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * h160);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, c0 * h161);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, c0 * h162);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, c0 * h163);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, c0 * h164);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, c0 * h165);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, c0 * h166);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, c0 * h167);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, c0 * h168);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, c0 * h169);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, c0 * h170);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, c0 * h171);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, c0 * h172);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, c0 * h173);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, c0 * h174);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, c0 * h175);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, c0 * h176);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, c0 * h177);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, c0 * h178);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, c0 * h179);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, c0 * h180);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, c0 * h181);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, c0 * h182);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, c0 * h183);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, c0 * h184);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, c0 * h185);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, c0 * h186);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, c0 * h187);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, c0 * h188);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, c0 * h189);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, c0 * h190);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, c0 * h191);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * h192);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, c0 * h193);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, c0 * h194);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, c0 * h195);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, c0 * h196);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, c0 * h197);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, c0 * h198);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, c0 * h199);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, c0 * h200);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, c0 * h201);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, c0 * h202);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, c0 * h203);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, c0 * h204);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, c0 * h205);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, c0 * h206);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, c0 * h207);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, c0 * h208);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, c0 * h209);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, c0 * h210);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, c0 * h211);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, c0 * h212);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, c0 * h213);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, c0 * h214);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, c0 * h215);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, c0 * h216);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, c0 * h217);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, c0 * h218);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, c0 * h219);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, c0 * h220);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, c0 * h221);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, c0 * h222);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, c0 * h223);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * h224);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, c0 * h225);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, c0 * h226);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, c0 * h227);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, c0 * h228);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, c0 * h229);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, c0 * h230);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, c0 * h231);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, c0 * h232);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, c0 * h233);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, c0 * h234);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, c0 * h235);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, c0 * h236);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, c0 * h237);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, c0 * h238);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, c0 * h239);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, c0 * h240);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, c0 * h241);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, c0 * h242);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, c0 * h243);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, c0 * h244);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, c0 * h245);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, c0 * h246);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, c0 * h247);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, c0 * h248);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, c0 * h249);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, c0 * h250);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, c0 * h251);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, c0 * h252);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, c0 * h253);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, c0 * h254);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, c0 * h255);
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * h128); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * h128); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], c0 * h129); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, c0 * h129); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], c0 * h130); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, c0 * h130); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], c0 * h131); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, c0 * h131); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], c0 * h132); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, c0 * h132); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], c0 * h133); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, c0 * h133); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], c0 * h134); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, c0 * h134); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], c0 * h135); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, c0 * h135); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], c0 * h136); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, c0 * h136); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], c0 * h137); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, c0 * h137); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], c0 * h138); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, c0 * h138); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], c0 * h139); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, c0 * h139); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], c0 * h140); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, c0 * h140); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], c0 * h141); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, c0 * h141); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], c0 * h142); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, c0 * h142); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], c0 * h143); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, c0 * h143); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], c0 * h144); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, c0 * h144); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], c0 * h145); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, c0 * h145); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], c0 * h146); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, c0 * h146); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], c0 * h147); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, c0 * h147); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], c0 * h148); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, c0 * h148); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], c0 * h149); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, c0 * h149); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], c0 * h150); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, c0 * h150); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], c0 * h151); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, c0 * h151); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], c0 * h152); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, c0 * h152); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], c0 * h153); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, c0 * h153); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], c0 * h154); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, c0 * h154); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], c0 * h155); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, c0 * h155); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], c0 * h156); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, c0 * h156); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], c0 * h157); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, c0 * h157); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], c0 * h158); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, c0 * h158); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], c0 * h159); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, c0 * h159); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * h160); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * h160); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], c0 * h161); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, c0 * h161); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], c0 * h162); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, c0 * h162); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], c0 * h163); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, c0 * h163); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], c0 * h164); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, c0 * h164); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], c0 * h165); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, c0 * h165); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], c0 * h166); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, c0 * h166); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], c0 * h167); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, c0 * h167); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], c0 * h168); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, c0 * h168); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], c0 * h169); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, c0 * h169); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], c0 * h170); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, c0 * h170); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], c0 * h171); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, c0 * h171); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], c0 * h172); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, c0 * h172); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], c0 * h173); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, c0 * h173); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], c0 * h174); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, c0 * h174); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], c0 * h175); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, c0 * h175); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], c0 * h176); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, c0 * h176); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], c0 * h177); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, c0 * h177); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], c0 * h178); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, c0 * h178); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], c0 * h179); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, c0 * h179); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], c0 * h180); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, c0 * h180); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], c0 * h181); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, c0 * h181); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], c0 * h182); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, c0 * h182); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], c0 * h183); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, c0 * h183); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], c0 * h184); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, c0 * h184); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], c0 * h185); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, c0 * h185); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], c0 * h186); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, c0 * h186); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], c0 * h187); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, c0 * h187); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], c0 * h188); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, c0 * h188); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], c0 * h189); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, c0 * h189); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], c0 * h190); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, c0 * h190); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], c0 * h191); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, c0 * h191); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * h192); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * h192); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], c0 * h193); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, c0 * h193); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], c0 * h194); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, c0 * h194); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], c0 * h195); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, c0 * h195); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], c0 * h196); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, c0 * h196); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], c0 * h197); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, c0 * h197); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], c0 * h198); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, c0 * h198); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], c0 * h199); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, c0 * h199); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], c0 * h200); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, c0 * h200); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], c0 * h201); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, c0 * h201); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], c0 * h202); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, c0 * h202); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], c0 * h203); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, c0 * h203); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], c0 * h204); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, c0 * h204); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], c0 * h205); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, c0 * h205); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], c0 * h206); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, c0 * h206); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], c0 * h207); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, c0 * h207); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], c0 * h208); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, c0 * h208); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], c0 * h209); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, c0 * h209); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], c0 * h210); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, c0 * h210); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], c0 * h211); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, c0 * h211); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], c0 * h212); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, c0 * h212); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], c0 * h213); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, c0 * h213); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], c0 * h214); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, c0 * h214); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], c0 * h215); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, c0 * h215); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], c0 * h216); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, c0 * h216); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], c0 * h217); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, c0 * h217); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], c0 * h218); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, c0 * h218); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], c0 * h219); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, c0 * h219); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], c0 * h220); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, c0 * h220); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], c0 * h221); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, c0 * h221); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], c0 * h222); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, c0 * h222); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], c0 * h223); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, c0 * h223); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * h224); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * h224); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], c0 * h225); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, c0 * h225); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], c0 * h226); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, c0 * h226); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], c0 * h227); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, c0 * h227); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], c0 * h228); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, c0 * h228); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], c0 * h229); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, c0 * h229); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], c0 * h230); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, c0 * h230); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], c0 * h231); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, c0 * h231); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], c0 * h232); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, c0 * h232); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], c0 * h233); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, c0 * h233); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], c0 * h234); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, c0 * h234); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], c0 * h235); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, c0 * h235); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], c0 * h236); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, c0 * h236); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], c0 * h237); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, c0 * h237); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], c0 * h238); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, c0 * h238); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], c0 * h239); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, c0 * h239); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], c0 * h240); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, c0 * h240); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], c0 * h241); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, c0 * h241); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], c0 * h242); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, c0 * h242); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], c0 * h243); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, c0 * h243); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], c0 * h244); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, c0 * h244); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], c0 * h245); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, c0 * h245); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], c0 * h246); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, c0 * h246); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], c0 * h247); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, c0 * h247); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], c0 * h248); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, c0 * h248); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], c0 * h249); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, c0 * h249); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], c0 * h250); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, c0 * h250); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], c0 * h251); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, c0 * h251); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], c0 * h252); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, c0 * h252); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], c0 * h253); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, c0 * h253); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], c0 * h254); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, c0 * h254); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], c0 * h255); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, c0 * h255); }
                         }
                     }
                 }
@@ -9177,262 +9177,262 @@ namespace Shop.Recommenders
                     dh255 += cp * wp255;
                     {
                         long gradRow = (long)target * 256;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * h128);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, cp * h129);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, cp * h130);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, cp * h131);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, cp * h132);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, cp * h133);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, cp * h134);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, cp * h135);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, cp * h136);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, cp * h137);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, cp * h138);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, cp * h139);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, cp * h140);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, cp * h141);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, cp * h142);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, cp * h143);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, cp * h144);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, cp * h145);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, cp * h146);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, cp * h147);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, cp * h148);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, cp * h149);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, cp * h150);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, cp * h151);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, cp * h152);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, cp * h153);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, cp * h154);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, cp * h155);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, cp * h156);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, cp * h157);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, cp * h158);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, cp * h159);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * h160);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, cp * h161);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, cp * h162);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, cp * h163);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, cp * h164);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, cp * h165);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, cp * h166);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, cp * h167);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, cp * h168);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, cp * h169);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, cp * h170);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, cp * h171);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, cp * h172);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, cp * h173);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, cp * h174);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, cp * h175);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, cp * h176);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, cp * h177);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, cp * h178);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, cp * h179);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, cp * h180);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, cp * h181);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, cp * h182);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, cp * h183);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, cp * h184);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, cp * h185);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, cp * h186);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, cp * h187);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, cp * h188);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, cp * h189);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, cp * h190);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, cp * h191);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * h192);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, cp * h193);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, cp * h194);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, cp * h195);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, cp * h196);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, cp * h197);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, cp * h198);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, cp * h199);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, cp * h200);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, cp * h201);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, cp * h202);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, cp * h203);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, cp * h204);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, cp * h205);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, cp * h206);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, cp * h207);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, cp * h208);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, cp * h209);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, cp * h210);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, cp * h211);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, cp * h212);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, cp * h213);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, cp * h214);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, cp * h215);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, cp * h216);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, cp * h217);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, cp * h218);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, cp * h219);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, cp * h220);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, cp * h221);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, cp * h222);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, cp * h223);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * h224);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, cp * h225);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, cp * h226);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, cp * h227);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, cp * h228);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, cp * h229);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, cp * h230);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, cp * h231);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, cp * h232);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, cp * h233);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, cp * h234);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, cp * h235);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, cp * h236);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, cp * h237);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, cp * h238);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, cp * h239);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, cp * h240);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, cp * h241);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, cp * h242);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, cp * h243);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, cp * h244);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, cp * h245);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, cp * h246);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, cp * h247);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, cp * h248);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, cp * h249);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, cp * h250);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, cp * h251);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, cp * h252);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, cp * h253);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, cp * h254);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, cp * h255);
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], cp * h128); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, cp * h128); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], cp * h129); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, cp * h129); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], cp * h130); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, cp * h130); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], cp * h131); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, cp * h131); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], cp * h132); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, cp * h132); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], cp * h133); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, cp * h133); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], cp * h134); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, cp * h134); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], cp * h135); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, cp * h135); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], cp * h136); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, cp * h136); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], cp * h137); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, cp * h137); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], cp * h138); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, cp * h138); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], cp * h139); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, cp * h139); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], cp * h140); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, cp * h140); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], cp * h141); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, cp * h141); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], cp * h142); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, cp * h142); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], cp * h143); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, cp * h143); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], cp * h144); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, cp * h144); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], cp * h145); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, cp * h145); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], cp * h146); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, cp * h146); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], cp * h147); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, cp * h147); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], cp * h148); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, cp * h148); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], cp * h149); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, cp * h149); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], cp * h150); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, cp * h150); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], cp * h151); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, cp * h151); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], cp * h152); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, cp * h152); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], cp * h153); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, cp * h153); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], cp * h154); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, cp * h154); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], cp * h155); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, cp * h155); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], cp * h156); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, cp * h156); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], cp * h157); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, cp * h157); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], cp * h158); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, cp * h158); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], cp * h159); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, cp * h159); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], cp * h160); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, cp * h160); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], cp * h161); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, cp * h161); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], cp * h162); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, cp * h162); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], cp * h163); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, cp * h163); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], cp * h164); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, cp * h164); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], cp * h165); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, cp * h165); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], cp * h166); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, cp * h166); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], cp * h167); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, cp * h167); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], cp * h168); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, cp * h168); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], cp * h169); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, cp * h169); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], cp * h170); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, cp * h170); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], cp * h171); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, cp * h171); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], cp * h172); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, cp * h172); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], cp * h173); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, cp * h173); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], cp * h174); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, cp * h174); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], cp * h175); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, cp * h175); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], cp * h176); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, cp * h176); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], cp * h177); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, cp * h177); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], cp * h178); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, cp * h178); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], cp * h179); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, cp * h179); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], cp * h180); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, cp * h180); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], cp * h181); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, cp * h181); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], cp * h182); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, cp * h182); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], cp * h183); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, cp * h183); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], cp * h184); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, cp * h184); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], cp * h185); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, cp * h185); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], cp * h186); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, cp * h186); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], cp * h187); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, cp * h187); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], cp * h188); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, cp * h188); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], cp * h189); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, cp * h189); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], cp * h190); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, cp * h190); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], cp * h191); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, cp * h191); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], cp * h192); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, cp * h192); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], cp * h193); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, cp * h193); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], cp * h194); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, cp * h194); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], cp * h195); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, cp * h195); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], cp * h196); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, cp * h196); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], cp * h197); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, cp * h197); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], cp * h198); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, cp * h198); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], cp * h199); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, cp * h199); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], cp * h200); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, cp * h200); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], cp * h201); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, cp * h201); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], cp * h202); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, cp * h202); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], cp * h203); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, cp * h203); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], cp * h204); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, cp * h204); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], cp * h205); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, cp * h205); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], cp * h206); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, cp * h206); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], cp * h207); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, cp * h207); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], cp * h208); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, cp * h208); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], cp * h209); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, cp * h209); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], cp * h210); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, cp * h210); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], cp * h211); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, cp * h211); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], cp * h212); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, cp * h212); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], cp * h213); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, cp * h213); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], cp * h214); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, cp * h214); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], cp * h215); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, cp * h215); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], cp * h216); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, cp * h216); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], cp * h217); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, cp * h217); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], cp * h218); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, cp * h218); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], cp * h219); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, cp * h219); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], cp * h220); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, cp * h220); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], cp * h221); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, cp * h221); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], cp * h222); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, cp * h222); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], cp * h223); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, cp * h223); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], cp * h224); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, cp * h224); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], cp * h225); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, cp * h225); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], cp * h226); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, cp * h226); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], cp * h227); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, cp * h227); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], cp * h228); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, cp * h228); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], cp * h229); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, cp * h229); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], cp * h230); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, cp * h230); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], cp * h231); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, cp * h231); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], cp * h232); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, cp * h232); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], cp * h233); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, cp * h233); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], cp * h234); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, cp * h234); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], cp * h235); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, cp * h235); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], cp * h236); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, cp * h236); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], cp * h237); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, cp * h237); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], cp * h238); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, cp * h238); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], cp * h239); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, cp * h239); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], cp * h240); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, cp * h240); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], cp * h241); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, cp * h241); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], cp * h242); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, cp * h242); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], cp * h243); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, cp * h243); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], cp * h244); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, cp * h244); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], cp * h245); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, cp * h245); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], cp * h246); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, cp * h246); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], cp * h247); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, cp * h247); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], cp * h248); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, cp * h248); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], cp * h249); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, cp * h249); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], cp * h250); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, cp * h250); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], cp * h251); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, cp * h251); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], cp * h252); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, cp * h252); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], cp * h253); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, cp * h253); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], cp * h254); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, cp * h254); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], cp * h255); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, cp * h255); }
                     }
                 }
                 for (int it = 0; it < 2047; it++)
@@ -10245,262 +10245,262 @@ namespace Shop.Recommenders
                         dh255 += c0 * w0_255;
                         {
                             long gradRow = (long)item0 * 256;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * h128);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, c0 * h129);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, c0 * h130);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, c0 * h131);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, c0 * h132);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, c0 * h133);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, c0 * h134);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, c0 * h135);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, c0 * h136);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, c0 * h137);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, c0 * h138);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, c0 * h139);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, c0 * h140);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, c0 * h141);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, c0 * h142);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, c0 * h143);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, c0 * h144);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, c0 * h145);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, c0 * h146);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, c0 * h147);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, c0 * h148);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, c0 * h149);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, c0 * h150);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, c0 * h151);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, c0 * h152);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, c0 * h153);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, c0 * h154);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, c0 * h155);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, c0 * h156);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, c0 * h157);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, c0 * h158);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, c0 * h159);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * h160);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, c0 * h161);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, c0 * h162);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, c0 * h163);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, c0 * h164);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, c0 * h165);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, c0 * h166);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, c0 * h167);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, c0 * h168);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, c0 * h169);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, c0 * h170);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, c0 * h171);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, c0 * h172);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, c0 * h173);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, c0 * h174);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, c0 * h175);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, c0 * h176);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, c0 * h177);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, c0 * h178);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, c0 * h179);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, c0 * h180);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, c0 * h181);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, c0 * h182);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, c0 * h183);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, c0 * h184);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, c0 * h185);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, c0 * h186);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, c0 * h187);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, c0 * h188);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, c0 * h189);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, c0 * h190);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, c0 * h191);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * h192);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, c0 * h193);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, c0 * h194);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, c0 * h195);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, c0 * h196);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, c0 * h197);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, c0 * h198);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, c0 * h199);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, c0 * h200);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, c0 * h201);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, c0 * h202);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, c0 * h203);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, c0 * h204);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, c0 * h205);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, c0 * h206);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, c0 * h207);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, c0 * h208);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, c0 * h209);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, c0 * h210);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, c0 * h211);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, c0 * h212);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, c0 * h213);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, c0 * h214);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, c0 * h215);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, c0 * h216);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, c0 * h217);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, c0 * h218);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, c0 * h219);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, c0 * h220);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, c0 * h221);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, c0 * h222);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, c0 * h223);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * h224);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, c0 * h225);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, c0 * h226);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, c0 * h227);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, c0 * h228);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, c0 * h229);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, c0 * h230);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, c0 * h231);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, c0 * h232);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, c0 * h233);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, c0 * h234);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, c0 * h235);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, c0 * h236);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, c0 * h237);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, c0 * h238);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, c0 * h239);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, c0 * h240);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, c0 * h241);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, c0 * h242);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, c0 * h243);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, c0 * h244);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, c0 * h245);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, c0 * h246);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, c0 * h247);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, c0 * h248);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, c0 * h249);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, c0 * h250);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, c0 * h251);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, c0 * h252);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, c0 * h253);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, c0 * h254);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, c0 * h255);
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 128], c0 * h128); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * h128); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 129], c0 * h129); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 129, c0 * h129); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 130], c0 * h130); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 130, c0 * h130); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 131], c0 * h131); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 131, c0 * h131); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 132], c0 * h132); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 132, c0 * h132); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 133], c0 * h133); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 133, c0 * h133); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 134], c0 * h134); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 134, c0 * h134); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 135], c0 * h135); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 135, c0 * h135); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 136], c0 * h136); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 136, c0 * h136); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 137], c0 * h137); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 137, c0 * h137); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 138], c0 * h138); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 138, c0 * h138); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 139], c0 * h139); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 139, c0 * h139); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 140], c0 * h140); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 140, c0 * h140); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 141], c0 * h141); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 141, c0 * h141); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 142], c0 * h142); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 142, c0 * h142); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 143], c0 * h143); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 143, c0 * h143); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 144], c0 * h144); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 144, c0 * h144); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 145], c0 * h145); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 145, c0 * h145); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 146], c0 * h146); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 146, c0 * h146); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 147], c0 * h147); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 147, c0 * h147); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 148], c0 * h148); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 148, c0 * h148); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 149], c0 * h149); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 149, c0 * h149); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 150], c0 * h150); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 150, c0 * h150); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 151], c0 * h151); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 151, c0 * h151); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 152], c0 * h152); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 152, c0 * h152); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 153], c0 * h153); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 153, c0 * h153); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 154], c0 * h154); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 154, c0 * h154); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 155], c0 * h155); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 155, c0 * h155); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 156], c0 * h156); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 156, c0 * h156); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 157], c0 * h157); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 157, c0 * h157); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 158], c0 * h158); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 158, c0 * h158); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 159], c0 * h159); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 159, c0 * h159); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 160], c0 * h160); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * h160); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 161], c0 * h161); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 161, c0 * h161); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 162], c0 * h162); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 162, c0 * h162); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 163], c0 * h163); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 163, c0 * h163); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 164], c0 * h164); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 164, c0 * h164); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 165], c0 * h165); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 165, c0 * h165); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 166], c0 * h166); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 166, c0 * h166); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 167], c0 * h167); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 167, c0 * h167); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 168], c0 * h168); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 168, c0 * h168); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 169], c0 * h169); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 169, c0 * h169); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 170], c0 * h170); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 170, c0 * h170); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 171], c0 * h171); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 171, c0 * h171); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 172], c0 * h172); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 172, c0 * h172); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 173], c0 * h173); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 173, c0 * h173); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 174], c0 * h174); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 174, c0 * h174); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 175], c0 * h175); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 175, c0 * h175); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 176], c0 * h176); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 176, c0 * h176); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 177], c0 * h177); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 177, c0 * h177); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 178], c0 * h178); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 178, c0 * h178); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 179], c0 * h179); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 179, c0 * h179); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 180], c0 * h180); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 180, c0 * h180); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 181], c0 * h181); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 181, c0 * h181); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 182], c0 * h182); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 182, c0 * h182); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 183], c0 * h183); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 183, c0 * h183); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 184], c0 * h184); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 184, c0 * h184); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 185], c0 * h185); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 185, c0 * h185); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 186], c0 * h186); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 186, c0 * h186); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 187], c0 * h187); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 187, c0 * h187); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 188], c0 * h188); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 188, c0 * h188); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 189], c0 * h189); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 189, c0 * h189); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 190], c0 * h190); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 190, c0 * h190); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 191], c0 * h191); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 191, c0 * h191); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 192], c0 * h192); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * h192); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 193], c0 * h193); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 193, c0 * h193); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 194], c0 * h194); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 194, c0 * h194); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 195], c0 * h195); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 195, c0 * h195); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 196], c0 * h196); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 196, c0 * h196); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 197], c0 * h197); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 197, c0 * h197); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 198], c0 * h198); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 198, c0 * h198); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 199], c0 * h199); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 199, c0 * h199); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 200], c0 * h200); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 200, c0 * h200); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 201], c0 * h201); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 201, c0 * h201); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 202], c0 * h202); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 202, c0 * h202); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 203], c0 * h203); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 203, c0 * h203); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 204], c0 * h204); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 204, c0 * h204); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 205], c0 * h205); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 205, c0 * h205); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 206], c0 * h206); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 206, c0 * h206); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 207], c0 * h207); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 207, c0 * h207); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 208], c0 * h208); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 208, c0 * h208); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 209], c0 * h209); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 209, c0 * h209); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 210], c0 * h210); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 210, c0 * h210); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 211], c0 * h211); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 211, c0 * h211); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 212], c0 * h212); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 212, c0 * h212); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 213], c0 * h213); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 213, c0 * h213); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 214], c0 * h214); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 214, c0 * h214); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 215], c0 * h215); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 215, c0 * h215); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 216], c0 * h216); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 216, c0 * h216); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 217], c0 * h217); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 217, c0 * h217); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 218], c0 * h218); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 218, c0 * h218); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 219], c0 * h219); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 219, c0 * h219); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 220], c0 * h220); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 220, c0 * h220); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 221], c0 * h221); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 221, c0 * h221); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 222], c0 * h222); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 222, c0 * h222); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 223], c0 * h223); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 223, c0 * h223); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 224], c0 * h224); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * h224); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 225], c0 * h225); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 225, c0 * h225); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 226], c0 * h226); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 226, c0 * h226); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 227], c0 * h227); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 227, c0 * h227); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 228], c0 * h228); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 228, c0 * h228); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 229], c0 * h229); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 229, c0 * h229); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 230], c0 * h230); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 230, c0 * h230); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 231], c0 * h231); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 231, c0 * h231); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 232], c0 * h232); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 232, c0 * h232); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 233], c0 * h233); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 233, c0 * h233); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 234], c0 * h234); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 234, c0 * h234); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 235], c0 * h235); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 235, c0 * h235); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 236], c0 * h236); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 236, c0 * h236); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 237], c0 * h237); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 237, c0 * h237); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 238], c0 * h238); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 238, c0 * h238); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 239], c0 * h239); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 239, c0 * h239); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 240], c0 * h240); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 240, c0 * h240); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 241], c0 * h241); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 241, c0 * h241); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 242], c0 * h242); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 242, c0 * h242); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 243], c0 * h243); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 243, c0 * h243); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 244], c0 * h244); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 244, c0 * h244); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 245], c0 * h245); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 245, c0 * h245); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 246], c0 * h246); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 246, c0 * h246); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 247], c0 * h247); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 247, c0 * h247); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 248], c0 * h248); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 248, c0 * h248); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 249], c0 * h249); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 249, c0 * h249); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 250], c0 * h250); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 250, c0 * h250); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 251], c0 * h251); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 251, c0 * h251); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 252], c0 * h252); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 252, c0 * h252); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 253], c0 * h253); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 253, c0 * h253); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 254], c0 * h254); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 254, c0 * h254); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 255], c0 * h255); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 255, c0 * h255); }
                         }
                     }
                 }

@@ -282,10 +282,10 @@ namespace Shop.Recommenders
                     dh3 += cp * wp3;
                     {
                         long gradRow = (long)target * 128 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                     }
                 }
                 for (int it = 0; it < 128; it++)
@@ -332,10 +332,10 @@ namespace Shop.Recommenders
                         dh3 += c0 * w0_3;
                         {
                             long gradRow = (long)item0 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -347,10 +347,10 @@ namespace Shop.Recommenders
                         dh3 += c1 * w1_3;
                         {
                             long gradRow = (long)item1 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
                         }
                     }
                 }
@@ -496,10 +496,10 @@ namespace Shop.Recommenders
                     dh3 += cp * wp3;
                     {
                         long gradRow = (long)target * 128 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                     }
                 }
                 for (int it = 0; it < 128; it++)
@@ -523,10 +523,10 @@ namespace Shop.Recommenders
                         dh3 += c0 * w0_3;
                         {
                             long gradRow = (long)item0 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -543,10 +543,10 @@ namespace Shop.Recommenders
                         dh3 += c1 * w1_3;
                         {
                             long gradRow = (long)item1 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
                         }
                     }
                 }
@@ -764,10 +764,10 @@ namespace Shop.Recommenders
                     dh3 += cp * wp3;
                     {
                         long gradRow = (long)target * 128 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                     }
                 }
                 for (int it = 0; it < 64; it++)
@@ -846,10 +846,10 @@ namespace Shop.Recommenders
                         dh3 += c0 * w0_3;
                         {
                             long gradRow = (long)item0 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -861,10 +861,10 @@ namespace Shop.Recommenders
                         dh3 += c1 * w1_3;
                         {
                             long gradRow = (long)item1 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
                         }
                     }
                     float c2 = slot2 < 255 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -876,10 +876,10 @@ namespace Shop.Recommenders
                         dh3 += c2 * w2_3;
                         {
                             long gradRow = (long)item2 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
                         }
                     }
                     float c3 = slot3 < 255 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -891,10 +891,10 @@ namespace Shop.Recommenders
                         dh3 += c3 * w3_3;
                         {
                             long gradRow = (long)item3 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
                         }
                     }
                 }
@@ -1088,10 +1088,10 @@ namespace Shop.Recommenders
                     dh3 += cp * wp3;
                     {
                         long gradRow = (long)target * 128 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                     }
                 }
                 for (int it = 0; it < 64; it++)
@@ -1119,10 +1119,10 @@ namespace Shop.Recommenders
                         dh3 += c0 * w0_3;
                         {
                             long gradRow = (long)item0 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
                         }
                     }
                     float c1 = slot1 < 255 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1139,10 +1139,10 @@ namespace Shop.Recommenders
                         dh3 += c1 * w1_3;
                         {
                             long gradRow = (long)item1 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c1 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c1 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c1 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
                         }
                     }
                     float c2 = slot2 < 255 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -1159,10 +1159,10 @@ namespace Shop.Recommenders
                         dh3 += c2 * w2_3;
                         {
                             long gradRow = (long)item2 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c2 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c2 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c2 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
                         }
                     }
                     float c3 = slot3 < 255 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -1179,10 +1179,10 @@ namespace Shop.Recommenders
                         dh3 += c3 * w3_3;
                         {
                             long gradRow = (long)item3 * 128 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c3 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c3 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c3 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
                         }
                     }
                 }
@@ -2601,134 +2601,134 @@ namespace Shop.Recommenders
                     dh127 += cp * wp127;
                     {
                         long gradRow = (long)target * 128;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127);
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127); }
                     }
                 }
                 for (int it = 0; it < 255; it++)
@@ -3157,134 +3157,134 @@ namespace Shop.Recommenders
                         dh127 += c0 * w0_127;
                         {
                             long gradRow = (long)item0 * 128;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127);
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127); }
                         }
                     }
                 }
@@ -4271,134 +4271,134 @@ namespace Shop.Recommenders
                     dh127 += cp * wp127;
                     {
                         long gradRow = (long)target * 128;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127);
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127); }
                     }
                 }
                 for (int it = 0; it < 255; it++)
@@ -4827,134 +4827,134 @@ namespace Shop.Recommenders
                         dh127 += c0 * w0_127;
                         {
                             long gradRow = (long)item0 * 128;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127);
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127); }
                         }
                     }
                 }

@@ -289,10 +289,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -335,10 +335,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -350,10 +350,10 @@ public static class GlobalLossKernels
                     dh3 += c1 * w1_3;
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
             }
@@ -515,10 +515,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -542,10 +542,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -562,10 +562,10 @@ public static class GlobalLossKernels
                     dh3 += c1 * w1_3;
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
             }
@@ -757,10 +757,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -803,10 +803,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -818,10 +818,10 @@ public static class GlobalLossKernels
                     dh3 += c1 * w1_3;
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
             }
@@ -983,10 +983,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 16; it++)
@@ -1010,10 +1010,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1030,10 +1030,10 @@ public static class GlobalLossKernels
                     dh3 += c1 * w1_3;
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
             }
@@ -1261,10 +1261,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -1335,10 +1335,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -1350,10 +1350,10 @@ public static class GlobalLossKernels
                     dh3 += c1 * w1_3;
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -1365,10 +1365,10 @@ public static class GlobalLossKernels
                     dh3 += c2 * w2_3;
                     {
                         long gradRow = (long)item2 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c2 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c2 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c2 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -1380,10 +1380,10 @@ public static class GlobalLossKernels
                     dh3 += c3 * w3_3;
                     {
                         long gradRow = (long)item3 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c3 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c3 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c3 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
                     }
                 }
             }
@@ -1589,10 +1589,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -1620,10 +1620,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -1640,10 +1640,10 @@ public static class GlobalLossKernels
                     dh3 += c1 * w1_3;
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -1660,10 +1660,10 @@ public static class GlobalLossKernels
                     dh3 += c2 * w2_3;
                     {
                         long gradRow = (long)item2 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c2 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c2 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c2 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -1680,10 +1680,10 @@ public static class GlobalLossKernels
                     dh3 += c3 * w3_3;
                     {
                         long gradRow = (long)item3 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c3 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c3 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c3 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
                     }
                 }
             }
@@ -1857,10 +1857,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 32; it++)
@@ -1889,10 +1889,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
             }
@@ -2032,10 +2032,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 32; it++)
@@ -2057,10 +2057,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
             }
@@ -2288,10 +2288,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -2362,10 +2362,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * global::System.MathF.Exp(d1 + a.Correction - lse) : 0f;
@@ -2377,10 +2377,10 @@ public static class GlobalLossKernels
                     dh3 += c1 * w1_3;
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 && item2 != target ? g * global::System.MathF.Exp(d2 + a.Correction - lse) : 0f;
@@ -2392,10 +2392,10 @@ public static class GlobalLossKernels
                     dh3 += c2 * w2_3;
                     {
                         long gradRow = (long)item2 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c2 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c2 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c2 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 && item3 != target ? g * global::System.MathF.Exp(d3 + a.Correction - lse) : 0f;
@@ -2407,10 +2407,10 @@ public static class GlobalLossKernels
                     dh3 += c3 * w3_3;
                     {
                         long gradRow = (long)item3 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c3 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c3 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c3 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
                     }
                 }
             }
@@ -2616,10 +2616,10 @@ public static class GlobalLossKernels
                 dh3 += cp * wp3;
                 {
                     long gradRow = (long)target * 32 + subLane;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                    global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
                 }
             }
             for (int it = 0; it < 8; it++)
@@ -2647,10 +2647,10 @@ public static class GlobalLossKernels
                     dh3 += c0 * w0_3;
                     {
                         long gradRow = (long)item0 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
                     }
                 }
                 float c1 = slot1 < 127 ? g * global::System.MathF.Exp(logits[1 + slot1] - lse) : 0f;
@@ -2667,10 +2667,10 @@ public static class GlobalLossKernels
                     dh3 += c1 * w1_3;
                     {
                         long gradRow = (long)item1 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c1 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c1 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c1 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c1 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c1 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
                     }
                 }
                 float c2 = slot2 < 127 ? g * global::System.MathF.Exp(logits[1 + slot2] - lse) : 0f;
@@ -2687,10 +2687,10 @@ public static class GlobalLossKernels
                     dh3 += c2 * w2_3;
                     {
                         long gradRow = (long)item2 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c2 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c2 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c2 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c2 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c2 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
                     }
                 }
                 float c3 = slot3 < 127 ? g * global::System.MathF.Exp(logits[1 + slot3] - lse) : 0f;
@@ -2707,10 +2707,10 @@ public static class GlobalLossKernels
                     dh3 += c3 * w3_3;
                     {
                         long gradRow = (long)item3 * 32 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c3 * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c3 * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c3 * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c3 * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c3 * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
                     }
                 }
             }
@@ -3129,38 +3129,38 @@ public static class GlobalLossKernels
                 dh31 += cp * wp31;
                 {
                     long gradRow = (long)target * 32;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
                 }
             }
             for (int it = 0; it < 127; it++)
@@ -3277,38 +3277,38 @@ public static class GlobalLossKernels
                     dh31 += c0 * w0_31;
                     {
                         long gradRow = (long)item0 * 32;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
                     }
                 }
             }
@@ -3599,38 +3599,38 @@ public static class GlobalLossKernels
                 dh31 += cp * wp31;
                 {
                     long gradRow = (long)target * 32;
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
-                    global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
+                    if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
                 }
             }
             for (int it = 0; it < 127; it++)
@@ -3747,38 +3747,38 @@ public static class GlobalLossKernels
                     dh31 += c0 * w0_31;
                     {
                         long gradRow = (long)item0 * 32;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
                     }
                 }
             }

@@ -315,14 +315,14 @@ namespace Shop.Training
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 64 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 16; it++)
@@ -363,14 +363,14 @@ namespace Shop.Training
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 64 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * hs7);
                         }
                     }
                 }
@@ -546,14 +546,14 @@ namespace Shop.Training
                     dh7 += cp * wp7;
                     {
                         long gradRow = (long)target * 64 + subLane;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * hs0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * hs1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * hs2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * hs3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * hs4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * hs5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * hs6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * hs7);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * hs0);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * hs4);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * hs5);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * hs6);
+                        global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * hs7);
                     }
                 }
                 for (int it = 0; it < 16; it++)
@@ -583,14 +583,14 @@ namespace Shop.Training
                         dh7 += c0 * w0_7;
                         {
                             long gradRow = (long)item0 * 64 + subLane;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * hs0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * hs1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * hs2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * hs3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * hs4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * hs5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * hs6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * hs7);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * hs0);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs4);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * hs5);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * hs6);
+                            global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * hs7);
                         }
                     }
                 }
@@ -1305,70 +1305,70 @@ namespace Shop.Training
                     dh63 += cp * wp63;
                     {
                         long gradRow = (long)target * 64;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63); }
                     }
                 }
                 for (int it = 0; it < 63; it++)
@@ -1581,70 +1581,70 @@ namespace Shop.Training
                         dh63 += c0 * w0_63;
                         {
                             long gradRow = (long)item0 * 64;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63); }
                         }
                     }
                 }
@@ -2127,70 +2127,70 @@ namespace Shop.Training
                     dh63 += cp * wp63;
                     {
                         long gradRow = (long)target * 64;
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62);
-                        global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63);
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], cp * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, cp * h0); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62); }
+                        if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63); }
                     }
                 }
                 for (int it = 0; it < 63; it++)
@@ -2403,70 +2403,70 @@ namespace Shop.Training
                         dh63 += c0 * w0_63;
                         {
                             long gradRow = (long)item0 * 64;
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62);
-                            global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63);
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 0], c0 * h0); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 0, c0 * h0); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62); }
+                            if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) { global::ILGPU.Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63); } else { global::Cce.Kernels.FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63); }
                         }
                     }
                 }
