@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Cce.Gen.SourceGenerators.Emitting;
+using Cce.Gen.SourceGenerators.Families.PerRow;
 using Cce.Gen.SourceGenerators.Models;
+using Cce.Gen.SourceGenerators.Schemes;
+using static Cce.Gen.SourceGenerators.Emitting.InvariantText;
 
 namespace Cce.Gen.SourceGenerators;
 
@@ -12,7 +13,7 @@ public sealed partial class LossGenerator
     /// <summary>Model to C# source text: the completed partial class and its kernel class.</summary>
     internal static class Emitter
     {
-        private const string Cce = "global::Cce.";
+        private const string Cce = GlobalNames.Cce;
 
         public static string HintName(LossModel model) =>
             (model.Namespace is null ? string.Empty : model.Namespace + ".") + model.KernelsTypeName + ".g.cs";
@@ -53,10 +54,10 @@ public sealed partial class LossGenerator
         {
             LossSettings s = model.Settings;
             string self = model.ClassName;
-            string element = ElementTypeName(s.Element);
-            string gradient = s.HiddenGradient == GradientPrecision.Float32 ? "float" : element;
+            string element = ElementCode.ElementTypeName(s.Element);
+            string gradient = ElementCode.GradientTypeName(s);
             string tensor = Cce + "CceTensor";
-            bool isExplicit = s.Scheme == NegativeScheme.Explicit;
+            SchemeEmitter scheme = SchemeRegistry.Of(s.Scheme);
 
             w.Open($"partial class {self} : {Cce}SampledSoftmaxLoss<{element}, {gradient}>, {Cce}ILossKernels<{self}>");
             w.Line($"private static readonly {Cce}LossDescription CceDescription = new {Cce}LossDescription(");
@@ -67,11 +68,11 @@ public sealed partial class LossGenerator
             for (int i = 0; i < model.Tiles.Length; i++)
             {
                 TileModel t = model.Tiles[i];
-                w.Line($"    {Variant(model, t, portable: false)}{(i + 1 < model.Tiles.Length ? "," : ");")}");
+                w.Line($"    {Variant(model, new WarpLayout(s, t))}{(i + 1 < model.Tiles.Length ? "," : ");")}");
             }
 
             w.Line();
-            w.Line($"private static readonly {Cce}KernelVariant CcePortableVariant = {Variant(model, KernelEmitter.PortableTile, portable: true)};");
+            w.Line($"private static readonly {Cce}KernelVariant CcePortableVariant = {Variant(model, new PortableLayout(s))};");
             w.Line();
             w.Line($"private {self}({Cce}CceDevice device, {Cce}KernelVariant variant)");
             w.Line("    : base(device, CceDescription, variant)");
@@ -95,39 +96,40 @@ public sealed partial class LossGenerator
             w.Line($"public static {self} Create({Cce}CceDevice device, {Cce}TileConfig tile) => new {self}(device, {Cce}LossFactory.FindVariant<{self}>(tile));");
             w.Line();
 
-            string negatives = isExplicit ? $"{tensor}<int> negatives" : "ulong seed, ulong step";
-            string hostNegatives = isExplicit ? "int[] negatives" : "ulong seed, ulong step";
-            string source = isExplicit ? $"{Cce}NegativeSource.FromTensor(negatives)" : $"{Cce}NegativeSource.Sampled(seed, step)";
-            string hostSource = isExplicit ? "0, 0, negatives" : "seed, step, default";
+            string negatives = string.Join(", ", scheme.Parameters.Select(p => p.DeviceType + " " + p.Name));
+            string hostNegatives = string.Join(", ", scheme.Parameters.Select(p => p.HostType + " " + p.Name));
+            string source = scheme.NegativeSource;
+            string hostSource = scheme.HostCoreArguments;
             string inputs = $"{tensor}<{element}> hidden, {tensor}<{element}> items, {tensor}<int> targets, {negatives}";
             string hostInputs = $"{element}[] hidden, {element}[] items, int[] targets, {hostNegatives}";
-            string[] negativeNames = isExplicit ? new[] { "negatives" } : new[] { "seed", "step" };
-            string[] head = new[] { "hidden", "items", "targets" }.Concat(negativeNames).ToArray();
+            (string Name, string Text)[] head = Documented("hidden", "items", "targets")
+                .Concat(scheme.Parameters.Select(p => (p.Name, p.Doc)))
+                .ToArray();
 
             Doc(w, "Loss and per-row log-sum-exp.", head);
             w.Line($"public {Cce}LossResult Forward({inputs}) => Forward(hidden, items, targets, {source});");
             w.Line();
-            Doc(w, "Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten.", head.Concat(new[] { "lse", "gradHidden", "gradItems", "upstream" }));
+            Doc(w, "Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten.", head.Concat(Documented("lse", "gradHidden", "gradItems", "upstream")));
             w.Line($"public void Backward({inputs}, {tensor}<float> lse, {tensor}<{gradient}> gradHidden, {tensor}<float> gradItems, float upstream = 1f) =>");
             w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, upstream, null);");
             w.Line();
-            Doc(w, "Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten.", head.Concat(new[] { "lse", "gradHidden", "gradItems", "upstreamPerRow" }));
+            Doc(w, "Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten.", head.Concat(Documented("lse", "gradHidden", "gradItems", "upstreamPerRow")));
             w.Line($"public void Backward({inputs}, {tensor}<float> lse, {tensor}<{gradient}> gradHidden, {tensor}<float> gradItems, {tensor}<float> upstreamPerRow) =>");
             w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, 1f, upstreamPerRow);");
             w.Line();
-            Doc(w, "Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name=\"upstream\"/>; dH and dW are overwritten.", head.Concat(new[] { "gradHidden", "gradItems", "upstream" }));
+            Doc(w, "Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name=\"upstream\"/>; dH and dW are overwritten.", head.Concat(Documented("gradHidden", "gradItems", "upstream")));
             w.Line($"public {Cce}LossResult ForwardBackward({inputs}, {tensor}<{gradient}> gradHidden, {tensor}<float> gradItems, float upstream = 1f) =>");
             w.Line($"    ForwardBackward(hidden, items, targets, {source}, gradHidden, gradItems, upstream);");
             w.Line();
             Doc(w, "Host-array forward pass: uploads the inputs, runs, copies the results back.", head);
             w.Open($"public {Cce}HostLossResult<{gradient}> Forward({hostInputs})");
-            NullChecks(w, isExplicit);
+            NullChecks(w, scheme);
             w.Line($"return ForwardHostCore(hidden, items, targets, {hostSource});");
             w.Close();
             w.Line();
-            Doc(w, "Host-array fused pass: uploads the inputs, runs, copies the loss and gradients back.", head.Concat(new[] { "upstream" }));
+            Doc(w, "Host-array fused pass: uploads the inputs, runs, copies the loss and gradients back.", head.Concat(Documented("upstream")));
             w.Open($"public {Cce}HostLossResult<{gradient}> ForwardBackward({hostInputs}, float upstream = 1f)");
-            NullChecks(w, isExplicit);
+            NullChecks(w, scheme);
             w.Line($"return ForwardBackwardHostCore(hidden, items, targets, {hostSource}, upstream);");
             w.Close();
             w.Close();
@@ -137,46 +139,49 @@ public sealed partial class LossGenerator
         {
             w.Line($"/// <summary>The kernels of <c>{model.ClassName}</c>, one set per tile candidate.</summary>");
             w.Open($"public static class {model.KernelsTypeName}");
+            SchemeEmitter scheme = SchemeRegistry.Of(model.Settings.Scheme);
             foreach (TileModel tile in model.Tiles)
             {
-                EmitKernels(new KernelEmitter(w, model.Settings, tile, portable: false));
+                EmitKernels(new PerRowKernelEmitter(w, model.Settings, new WarpLayout(model.Settings, tile), scheme));
             }
 
-            EmitKernels(new KernelEmitter(w, model.Settings, KernelEmitter.PortableTile, portable: true));
+            EmitKernels(new PerRowKernelEmitter(w, model.Settings, new PortableLayout(model.Settings), scheme));
             w.Close();
         }
 
-        private static void EmitKernels(KernelEmitter kernels)
+        private static void EmitKernels(PerRowKernelEmitter kernels)
         {
             kernels.Emit(KernelMode.Forward);
             kernels.Emit(KernelMode.Backward);
             kernels.Emit(KernelMode.ForwardBackward);
         }
 
-        private static string Variant(LossModel model, TileModel t, bool portable)
+        private static string Variant(LossModel model, RowLayout layout)
         {
             string kernels = model.KernelsTypeName;
-            return Invariant($"new {Cce}KernelVariant(new {Cce}TileConfig({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{(portable ? "Portable" : "Warp")}, ")
-                + $"{kernels}.{KernelEmitter.Name(KernelMode.Forward, t, portable)}, {kernels}.{KernelEmitter.Name(KernelMode.Backward, t, portable)}, {kernels}.{KernelEmitter.Name(KernelMode.ForwardBackward, t, portable)})";
+            TileModel t = layout.Tile;
+            return Invariant($"new {Cce}KernelVariant(new {Cce}TileConfig({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{layout.KernelLayout}, ")
+                + $"{kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)})";
         }
 
-        private static void Doc(SourceWriter w, string summary, IEnumerable<string> parameters)
+        private static void Doc(SourceWriter w, string summary, IEnumerable<(string Name, string Text)> parameters)
         {
             w.Line($"/// <summary>{summary}</summary>");
-            foreach (string name in parameters)
+            foreach ((string name, string text) in parameters)
             {
-                w.Line($"/// <param name=\"{name}\">{ParameterDocs[name]}</param>");
+                w.Line($"/// <param name=\"{name}\">{text}</param>");
             }
         }
+
+        /// <summary>The documentation of parameters every scheme's entry points share.</summary>
+        private static IEnumerable<(string Name, string Text)> Documented(params string[] names) =>
+            names.Select(name => (name, ParameterDocs[name]));
 
         private static readonly Dictionary<string, string> ParameterDocs = new()
         {
             ["hidden"] = "Hidden states, [N, D].",
             ["items"] = "Item table, [V, D].",
             ["targets"] = "Positive item of each row, N elements; the ignore index skips a row.",
-            ["negatives"] = "Negative items, [N, K] row-major, each in [0, V).",
-            ["seed"] = "Seed of the in-kernel sampler.",
-            ["step"] = "Training step: a new step draws new negatives.",
             ["lse"] = "Per-row log-sum-exp returned by the forward pass.",
             ["gradHidden"] = "Receives dH, [N, D].",
             ["gradItems"] = "Receives dW, [V, D] in fp32.",
@@ -184,21 +189,13 @@ public sealed partial class LossGenerator
             ["upstreamPerRow"] = "Gradient of the objective with respect to each row's loss, N elements.",
         };
 
-        private static void NullChecks(SourceWriter w, bool isExplicit)
+        private static void NullChecks(SourceWriter w, SchemeEmitter scheme)
         {
-            foreach (string name in isExplicit ? new[] { "hidden", "items", "targets", "negatives" } : new[] { "hidden", "items", "targets" })
+            IEnumerable<string> schemeArrays = scheme.Parameters.Where(p => p.NullChecked).Select(p => p.Name);
+            foreach (string name in new[] { "hidden", "items", "targets" }.Concat(schemeArrays))
             {
                 w.Line($"global::System.ArgumentNullException.ThrowIfNull({name});");
             }
         }
-
-        private static string ElementTypeName(ElementType element) => element switch
-        {
-            ElementType.Float32 => "float",
-            ElementType.Float16 => "global::System.Half",
-            _ => "global::Cce.BFloat16",
-        };
-
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using Cce.Gen.SourceGenerators.Diagnostics;
 using Cce.Gen.SourceGenerators.Models;
 using Cce.Gen.SourceGenerators.Parsing;
+using Cce.Gen.SourceGenerators.Schemes;
 
 namespace Cce.Gen.SourceGenerators;
 
@@ -15,7 +16,7 @@ public sealed partial class LossGenerator
         private static LossSettings ReadSettings(AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
         {
             var settings = new LossSettings(
-                (NegativeScheme)loss.Int(nameof(LossSettings.Scheme), (int)NegativeScheme.UniformPerRow),
+                (NegativeScheme)loss.Int(nameof(LossSettings.Scheme), (int)SchemeRegistry.AttributeDefault),
                 loss.Int(nameof(LossSettings.Negatives), 0),
                 loss.Int(nameof(LossSettings.HiddenSize), 0),
                 (ElementType)loss.Int(nameof(LossSettings.Element), (int)ElementType.Float32),
@@ -25,11 +26,16 @@ public sealed partial class LossGenerator
                 (GradientPrecision)loss.Int(nameof(LossSettings.HiddenGradient), (int)GradientPrecision.Input));
 
             bool schemeKnown = Enum.IsDefined(typeof(NegativeScheme), settings.Scheme);
-            if (!schemeKnown || !IsAvailable(settings.Scheme))
+            if (!schemeKnown || SchemeRegistry.For(settings.Scheme) is null)
             {
                 string reason = schemeKnown ? "is not available yet" : "is not a defined NegativeScheme";
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedScheme, loss.LocationOf(nameof(LossSettings.Scheme)), className, Describe(settings.Scheme), reason));
+                    DiagnosticDescriptors.UnsupportedScheme,
+                    loss.LocationOf(nameof(LossSettings.Scheme)),
+                    className,
+                    Describe(settings.Scheme),
+                    reason,
+                    SchemeRegistry.AvailableNames));
             }
 
             if (settings.Negatives < 1)
@@ -68,10 +74,6 @@ public sealed partial class LossGenerator
             return settings;
         }
 
-        /// <summary>Schemes this version generates kernels for.</summary>
-        private static bool IsAvailable(NegativeScheme scheme) =>
-            scheme is NegativeScheme.UniformPerRow or NegativeScheme.Explicit;
-
         private static void CheckCorrection(LossSettings settings, AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
         {
             string? reason = null;
@@ -80,11 +82,10 @@ public sealed partial class LossGenerator
             {
                 reason = "is not a defined LogQCorrection";
             }
-            else if (settings.Scheme == NegativeScheme.Explicit && settings.Correction == LogQCorrection.LogQ)
+            else if (SchemeRegistry.For(settings.Scheme)?.CheckCorrection(settings.Correction) is { } rejection)
             {
-                // LogQ needs q(j), the probability the sampler drew item j; explicit negatives come from an unknown sampler.
-                reason = "is not supported by the Explicit scheme, whose sampling distribution is unknown";
-                expected = "None or Paper";
+                reason = rejection.Reason;
+                expected = rejection.Expected;
             }
 
             if (reason is not null)

@@ -42,7 +42,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedScheme = Error(
         "CCE0007",
         "Negative scheme unknown or not available",
-        "The loss class '{0}' declares Scheme = {1}, which {2}; expected UniformPerRow or Explicit");
+        "The loss class '{0}' declares Scheme = {1}, which {2}; expected {3}");
 
     public static readonly DiagnosticDescriptor CandidateCannotLaunch = Error(
         "CCE0008",

@@ -1,0 +1,80 @@
+using System;
+using Cce.Gen.SourceGenerators.Emitting;
+using Cce.Gen.SourceGenerators.Models;
+using static Cce.Gen.SourceGenerators.Emitting.InvariantText;
+
+namespace Cce.Gen.SourceGenerators.Families.PerRow;
+
+/// <summary>
+/// The layout for ILGPU's CPU accelerator: one thread owns a whole row, so no lane ever waits for another. There
+/// every shuffle is a barrier between operating-system threads, which the warp layout pays on every item.
+/// </summary>
+internal sealed class PortableLayout : RowLayout
+{
+    private const string Ilgpu = GlobalNames.Ilgpu;
+
+    /// <summary>The launch shape of the portable layout: one warp per group, eight rows per thread, one item at a time.</summary>
+    private static readonly TileModel PortableTile = new(1, 256, 1);
+
+    /// <summary>Sizes the portable layout, launched as <see cref="PortableTile"/>.</summary>
+    public PortableLayout(LossSettings settings)
+        : base(settings, PortableTile, lanesPerRow: 1)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string KernelLayout => "Portable";
+
+    /// <inheritdoc />
+    public override string Suffix => "Portable";
+
+    /// <inheritdoc />
+    public override string Shape => "one row per thread, no lane waits for another.";
+
+    /// <inheritdoc />
+    public override void OpenRowLoop(SourceWriter w, bool keepLogits) =>
+        w.Open($"for (int row = {Ilgpu}Grid.GlobalIndex.X; row < a.Rows; row += {Ilgpu}Grid.DimX * {Ilgpu}Group.DimX)");
+
+    /// <inheritdoc />
+    /// <remarks>Every thread leads its own row, so no condition; the block keeps the body's names scoped as in the warp layout.</remarks>
+    public override void When(SourceWriter w, string condition, Action body) => w.Block(string.Empty, body);
+
+    /// <inheritdoc />
+    public override string LaneChunk(int i) => Invariant($"{i}");
+
+    /// <inheritdoc />
+    public override void StartLogSumExp(SourceWriter w)
+    {
+        w.Line("float m = s0;");
+        w.Line("float sum = 1f;");
+    }
+
+    /// <inheritdoc />
+    public override string SlotBase(int slotsPerIteration) => Invariant($"it * {slotsPerIteration}");
+
+    /// <inheritdoc />
+    /// <remarks>The thread holds the whole row of h already, in the scatter's order.</remarks>
+    public override void LoadScatterHidden(SourceWriter w)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void ScatterItemGradient(SourceWriter w, string item, string coefficient)
+    {
+        w.Block(string.Empty, () =>
+        {
+            w.Line(Invariant($"long gradRow = (long){item} * {Settings.HiddenSize};"));
+            for (int e = 0; e < ElementsPerLane; e++)
+            {
+                w.Line(AtomicAdd(Invariant($"gradRow + {e}"), Invariant($"{coefficient} * h{e}")));
+            }
+        });
+    }
+
+    /// <summary>
+    /// One fp32 atomic addition into dW: the hardware instruction on GPUs, the NaN-safe bitwise loop on the CPU
+    /// accelerator (ILGPU's own loop never ends once dW holds a NaN).
+    /// </summary>
+    private static string AtomicAdd(string index, string value) =>
+        $"if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) {{ {Ilgpu}Atomic.Add(ref a.GradItems[{index}], {value}); }} else {{ global::Cce.Kernels.FloatAtomics.Add(a.GradItems, {index}, {value}); }}";
+}

@@ -1,0 +1,9 @@
+namespace Cce.Gen.SourceGenerators.Schemes;
+
+/// <summary>One parameter through which the caller hands a scheme its negatives in the typed API.</summary>
+/// <param name="Name">Parameter name, the same in every entry point.</param>
+/// <param name="DeviceType">Its type in the device-tensor entry points.</param>
+/// <param name="HostType">Its type in the host-array entry points.</param>
+/// <param name="Doc">Its <c>&lt;param&gt;</c> documentation.</param>
+/// <param name="NullChecked">Whether the host-array entry points reject null (reference types only).</param>
+internal sealed record SchemeParameter(string Name, string DeviceType, string HostType, string Doc, bool NullChecked);

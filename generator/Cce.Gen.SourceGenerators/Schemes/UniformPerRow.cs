@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using Cce.Gen.SourceGenerators.Emitting;
+using Cce.Gen.SourceGenerators.Models;
+using static Cce.Gen.SourceGenerators.Emitting.InvariantText;
+
+namespace Cce.Gen.SourceGenerators.Schemes;
+
+/// <summary>
+/// K uniform draws per row made inside the kernel: the caller passes only a seed and a step, and the backward
+/// pass regenerates the same negatives from them, so no [N, K] tensor ever exists.
+/// </summary>
+internal sealed class UniformPerRow : SchemeEmitter
+{
+    private static readonly SchemeParameter[] SeedAndStep =
+    {
+        new("seed", "ulong", "ulong", "Seed of the in-kernel sampler.", NullChecked: false),
+        new("step", "ulong", "ulong", "Training step: a new step draws new negatives.", NullChecked: false),
+    };
+
+    /// <inheritdoc />
+    public override NegativeScheme Scheme => NegativeScheme.UniformPerRow;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SchemeParameter> Parameters => SeedAndStep;
+
+    /// <inheritdoc />
+    public override string NegativeSource => GlobalNames.Cce + "NegativeSource.Sampled(seed, step)";
+
+    /// <inheritdoc />
+    public override string HostCoreArguments => "seed, step, default";
+
+    /// <inheritdoc />
+    public override string Draw(LossSettings settings, string row, string slot) =>
+        Invariant($"global::Cce.Kernels.UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, {row}, {slot}, a.Catalog)");
+}
