@@ -59,12 +59,12 @@ public sealed partial class LossGenerator
             string tensor = Cce + "CceTensor";
             SchemeEmitter scheme = SchemeRegistry.Of(s.Scheme);
 
-            w.Open($"partial class {self} : {Cce}SampledSoftmaxLoss<{element}, {gradient}>, {Cce}ILossKernels<{self}>");
+            w.Open($"partial class {self} : {Cce}CatalogLoss<{element}, {gradient}>, {Cce}ILossKernels<{self}>");
             w.Line($"private static readonly {Cce}LossDescription CceDescription = new {Cce}LossDescription(");
             w.Line(Invariant($"    {Cce}NegativeScheme.{s.Scheme}, {s.Negatives}, {s.HiddenSize}, {Cce}ElementType.{s.Element},"));
             w.Line(Invariant($"    {Cce}LogQCorrection.{s.Correction}, {Cce}LossReduction.{s.Reduction}, {s.IgnoreIndex}, {Cce}GradientPrecision.{s.HiddenGradient});"));
             w.Line();
-            w.Line($"private static readonly global::System.Collections.Immutable.ImmutableArray<{Cce}KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(");
+            w.Line($"private static readonly global::System.Collections.Immutable.ImmutableArray<{Cce}KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create<{Cce}KernelVariant>(");
             for (int i = 0; i < model.Tiles.Length; i++)
             {
                 TileModel t = model.Tiles[i];
@@ -74,8 +74,8 @@ public sealed partial class LossGenerator
             w.Line();
             w.Line($"private static readonly {Cce}KernelVariant CcePortableVariant = {Variant(model, new PortableLayout(s))};");
             w.Line();
-            w.Line($"private {self}({Cce}CceDevice device, {Cce}KernelVariant variant)");
-            w.Line("    : base(device, CceDescription, variant)");
+            w.Line($"private {self}({Cce}CceDevice device, {Cce}KernelPlan plan)");
+            w.Line("    : base(device, CceDescription, plan)");
             w.Line("{");
             w.Line("}");
             w.Line();
@@ -87,13 +87,13 @@ public sealed partial class LossGenerator
             w.Line();
             w.Line($"static {Cce}KernelVariant {Cce}ILossKernels<{self}>.PortableVariant => CcePortableVariant;");
             w.Line();
-            w.Line($"static {self} {Cce}ILossKernels<{self}>.Create({Cce}CceDevice device, {Cce}KernelVariant variant) => new {self}(device, variant);");
+            w.Line($"static {self} {Cce}ILossKernels<{self}>.Create({Cce}CceDevice device, {Cce}KernelPlan plan) => new {self}(device, plan);");
             w.Line();
             w.Line($"/// <summary>Compiles this loss for <paramref name=\"device\"/> with the tile configuration chosen for it.</summary>");
-            w.Line($"public static {self} Create({Cce}CceDevice device) => new {self}(device, {Cce}LossFactory.ChooseVariant<{self}>(device));");
+            w.Line($"public static {self} Create({Cce}CceDevice device) => new {self}(device, {Cce}LossFactory.Plan<{self}>(device));");
             w.Line();
             w.Line($"/// <summary>Compiles this loss for <paramref name=\"device\"/> with one of its declared tile configurations.</summary>");
-            w.Line($"public static {self} Create({Cce}CceDevice device, {Cce}TileConfig tile) => new {self}(device, {Cce}LossFactory.FindVariant<{self}>(tile));");
+            w.Line($"public static {self} Create({Cce}CceDevice device, {Cce}KernelTile tile) => new {self}(device, {Cce}LossFactory.Fixed<{self}>(tile));");
             w.Line();
 
             string negatives = string.Join(", ", scheme.Parameters.Select(p => p.DeviceType + " " + p.Name));
@@ -160,7 +160,7 @@ public sealed partial class LossGenerator
         {
             string kernels = model.KernelsTypeName;
             TileModel t = layout.Tile;
-            return Invariant($"new {Cce}KernelVariant(new {Cce}TileConfig({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{layout.KernelLayout}, ")
+            return Invariant($"new {Cce}PerRowVariant(new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{layout.KernelLayout}, ")
                 + $"{kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)})";
         }
 

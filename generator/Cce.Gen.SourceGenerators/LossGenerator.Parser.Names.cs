@@ -76,6 +76,24 @@ public sealed partial class LossGenerator
             return joined + "__" + Fnv1a(metadataName.ToString()).ToString("X8", CultureInfo.InvariantCulture) + "Kernels";
         }
 
+        /// <summary>
+        /// The fully qualified name the assembly's loss registry uses for <paramref name="symbol"/>, or null when code
+        /// elsewhere in the assembly cannot name it: an enclosing type is generic, or a type on the way is private or protected.
+        /// </summary>
+        private static string? RegistryName(INamedTypeSymbol symbol)
+        {
+            for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
+            {
+                bool visible = type.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+                if (!visible || (!type.Equals(symbol, SymbolEqualityComparer.Default) && type.Arity > 0))
+                {
+                    return null;
+                }
+            }
+
+            return symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        }
+
         /// <summary>32-bit FNV-1a: stable across processes and runtimes, unlike <see cref="string.GetHashCode()"/>.</summary>
         private static uint Fnv1a(string text)
         {

@@ -10,7 +10,7 @@ public sealed partial class LossGenerator
 {
     internal static partial class Parser
     {
-        /// <summary>CCE0013 for each <c>[TileCandidate]</c> on this class part when no part of the class declares the loss.</summary>
+        /// <summary>CCE0013 for each <c>[PerRowTile]</c> on this class part when no part of the class declares the loss.</summary>
         public static EquatableArray<DiagnosticInfo> ParseOrphanTiles(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();

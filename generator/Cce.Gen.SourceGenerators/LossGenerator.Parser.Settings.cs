@@ -5,6 +5,7 @@ using Cce.Gen.SourceGenerators.Diagnostics;
 using Cce.Gen.SourceGenerators.Models;
 using Cce.Gen.SourceGenerators.Parsing;
 using Cce.Gen.SourceGenerators.Schemes;
+using Cce.Families.PerRow;
 
 namespace Cce.Gen.SourceGenerators;
 
@@ -12,7 +13,7 @@ public sealed partial class LossGenerator
 {
     internal static partial class Parser
     {
-        /// <summary>Reads <c>[SampledSoftmaxLoss]</c> with the attribute's own defaults and checks CCE0003 to CCE0007 and CCE0012.</summary>
+        /// <summary>Reads <c>[CatalogLoss]</c> with the attribute's own defaults and checks CCE0003 to CCE0007 and CCE0012.</summary>
         private static LossSettings ReadSettings(AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
         {
             var settings = new LossSettings(
@@ -56,7 +57,7 @@ public sealed partial class LossGenerator
             }
             else
             {
-                var geometry = new KernelGeometry(settings.Element, settings.HiddenSize, settings.Negatives, GradientPrecision.Input, warps: 1);
+                var geometry = new PerRowGeometry(settings.Element, settings.HiddenSize, settings.Negatives, GradientPrecision.Input, warps: 1);
                 if (!geometry.HiddenSizeFitsVectors)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(

@@ -4,6 +4,7 @@ using Cce.Gen.SourceGenerators.Diagnostics;
 using Cce.Gen.SourceGenerators.Models;
 using Cce.Gen.SourceGenerators.Parsing;
 using Microsoft.CodeAnalysis;
+using Cce.Families.PerRow;
 
 namespace Cce.Gen.SourceGenerators;
 
@@ -65,7 +66,7 @@ public sealed partial class LossGenerator
 
         private static void CheckTile(TileModel tile, AttributeArguments attribute, LossSettings settings, string className, List<DiagnosticInfo> diagnostics)
         {
-            const int MaxWarps = KernelGeometry.MaxThreadsPerGroup / KernelGeometry.WarpSize;
+            const int MaxWarps = PerRowGeometry.MaxThreadsPerGroup / PerRowGeometry.WarpSize;
             bool warpsValid = tile.Warps is >= 1 and <= MaxWarps;
             if (!warpsValid)
             {
@@ -75,12 +76,12 @@ public sealed partial class LossGenerator
                     className,
                     tile.Warps,
                     MaxWarps,
-                    KernelGeometry.MaxThreadsPerGroup));
+                    PerRowGeometry.MaxThreadsPerGroup));
             }
             else if (settings.Negatives >= 1)
             {
                 long bytes = SharedBytes(settings, tile);
-                if (bytes > KernelGeometry.MaxSharedBytesPerGroup)
+                if (bytes > PerRowGeometry.MaxSharedBytesPerGroup)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.CandidateSharedMemory,
@@ -88,7 +89,7 @@ public sealed partial class LossGenerator
                         className,
                         bytes,
                         "the tile candidate with Warps = " + Text(tile.Warps) + " and Negatives = " + Text(settings.Negatives),
-                        KernelGeometry.MaxSharedBytesPerGroup));
+                        PerRowGeometry.MaxSharedBytesPerGroup));
                 }
             }
 
@@ -124,7 +125,7 @@ public sealed partial class LossGenerator
 
             foreach (TileModel tile in DefaultTiles)
             {
-                if (SharedBytes(settings, tile) <= KernelGeometry.MaxSharedBytesPerGroup)
+                if (SharedBytes(settings, tile) <= PerRowGeometry.MaxSharedBytesPerGroup)
                 {
                     tiles.Add(tile);
                 }
@@ -133,7 +134,7 @@ public sealed partial class LossGenerator
             if (tiles.Count == 0)
             {
                 long bytes = SharedBytes(settings, SmallestTile);
-                if (bytes <= KernelGeometry.MaxSharedBytesPerGroup)
+                if (bytes <= PerRowGeometry.MaxSharedBytesPerGroup)
                 {
                     tiles.Add(SmallestTile);
                 }
@@ -145,7 +146,7 @@ public sealed partial class LossGenerator
                         className,
                         bytes,
                         "its smallest tile candidate, Warps = 1, with Negatives = " + Text(settings.Negatives),
-                        KernelGeometry.MaxSharedBytesPerGroup));
+                        PerRowGeometry.MaxSharedBytesPerGroup));
                 }
             }
 
@@ -153,7 +154,7 @@ public sealed partial class LossGenerator
         }
 
         private static long SharedBytes(LossSettings settings, TileModel tile) =>
-            new KernelGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, tile.Warps).FusedSharedBytes;
+            new PerRowGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, tile.Warps).FusedSharedBytes;
 
         private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
     }

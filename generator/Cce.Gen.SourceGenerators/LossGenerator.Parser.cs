@@ -56,12 +56,13 @@ public sealed partial class LossGenerator
                 KernelsTypeName(symbol),
                 settings,
                 tiles.ToEquatableArray(),
-                tileAttributes.Count > 0);
+                tileAttributes.Count > 0,
+                RegistryName(symbol));
             return new ParseResult(model, diagnostics.ToEquatableArray());
         }
 
         /// <summary>
-        /// The <c>[TileCandidate]</c> applications of every part of the class, in declaration order, or null
+        /// The <c>[PerRowTile]</c> applications of every part of the class, in declaration order, or null
         /// when the compiler rejects one of them.
         /// </summary>
         private static List<AttributeArguments>? ReadTileAttributes(INamedTypeSymbol symbol, Compilation compilation, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Cce.Gen.SourceGenerators.Diagnostics;
+using Cce.Gen.SourceGenerators.Emitting;
 using Cce.Gen.SourceGenerators.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -6,17 +8,17 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Cce.Gen.SourceGenerators;
 
 /// <summary>
-/// Completes every <c>[SampledSoftmaxLoss]</c> partial class with specialised ILGPU kernels, the
+/// Completes every <c>[CatalogLoss]</c> partial class with specialised ILGPU kernels, the
 /// descriptor interface and the typed API. Pipeline only: parse, split diagnostics from models, emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class LossGenerator : IIncrementalGenerator
 {
     /// <summary>Fully qualified metadata name of the loss attribute.</summary>
-    internal const string LossAttributeName = "Cce.SampledSoftmaxLossAttribute";
+    internal const string LossAttributeName = "Cce.CatalogLossAttribute";
 
     /// <summary>Fully qualified metadata name of the tile candidate attribute.</summary>
-    internal const string TileAttributeName = "Cce.TileCandidateAttribute";
+    internal const string TileAttributeName = "Cce.PerRowTileAttribute";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -38,7 +40,7 @@ public sealed partial class LossGenerator : IIncrementalGenerator
             .Where(static d => d.Length > 0)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        // [TileCandidate] alone does nothing; only a separate pass over those classes can say so.
+        // [PerRowTile] alone does nothing; only a separate pass over those classes can say so.
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> orphanTiles = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 TileAttributeName,
@@ -53,6 +55,15 @@ public sealed partial class LossGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(models, static (spc, model) =>
             spc.AddSource(Emitter.HintName(model), Emitter.Emit(model)));
+
+        IncrementalValueProvider<ImmutableArray<LossModel>> registry = models.Collect().WithTrackingName(TrackingNames.Registry);
+        context.RegisterSourceOutput(registry, static (spc, all) =>
+        {
+            if (RegistryEmitter.Emit(all) is string source)
+            {
+                spc.AddSource(RegistryEmitter.HintName, source);
+            }
+        });
     }
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

@@ -3,7 +3,7 @@ namespace Cce.Gen.SourceGenerators;
 /// <summary>Names of the incremental pipeline steps, so tests can check what stayed cached.</summary>
 internal static class TrackingNames
 {
-    /// <summary>One parse result per <c>[SampledSoftmaxLoss]</c> class.</summary>
+    /// <summary>One parse result per <c>[CatalogLoss]</c> class.</summary>
     public const string Parsed = nameof(Parsed);
 
     /// <summary>The models of the classes that parsed without errors.</summary>
@@ -12,9 +12,12 @@ internal static class TrackingNames
     /// <summary>The diagnostics of the classes that have any.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 
-    /// <summary>CCE0013 diagnostics of <c>[TileCandidate]</c> classes, empty when the class also declares the loss.</summary>
+    /// <summary>CCE0013 diagnostics of <c>[PerRowTile]</c> classes, empty when the class also declares the loss.</summary>
     public const string OrphanTiles = nameof(OrphanTiles);
 
     /// <summary>The non-empty <see cref="OrphanTiles"/> results.</summary>
     public const string OrphanTileDiagnostics = nameof(OrphanTileDiagnostics);
+
+    /// <summary>Every model of the compilation, collected for the loss registry.</summary>
+    public const string Registry = nameof(Registry);
 }

@@ -1,14 +1,16 @@
+using Cce.Tuning.Cache;
+
 namespace Cce.CacheStress;
 
 /// <summary>Environments, keys and entries shared by the cache tests and their child processes.</summary>
 public static class CacheSamples
 {
     /// <summary>Tile candidates in the order a generator might offer them.</summary>
-    public static IReadOnlyList<TileConfig> Candidates { get; } =
+    public static IReadOnlyList<PerRowTile> Candidates { get; } =
     [
-        new TileConfig(4, 8, 1),
-        new TileConfig(8, 16, 2),
-        new TileConfig(8, 32, 4),
+        new PerRowTile(4, 8, 1),
+        new PerRowTile(8, 16, 2),
+        new PerRowTile(8, 32, 4),
     ];
 
     /// <summary>An H100-like fingerprint; each argument overrides one field.</summary>

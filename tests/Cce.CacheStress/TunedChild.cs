@@ -1,9 +1,11 @@
+using Cce.Tuning.Cache;
+
 namespace Cce.CacheStress;
 
 /// <summary>A tiny loss with two candidates, tuned in a child process.</summary>
-[SampledSoftmaxLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 32, Element = ElementType.Float32)]
-[TileCandidate(Warps = 1, RowsPerGroup = 1, ItemsInFlight = 1)]
-[TileCandidate(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 2)]
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 32, Element = ElementType.Float32)]
+[PerRowTile(Warps = 1, RowsPerGroup = 1, ItemsInFlight = 1)]
+[PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 2)]
 public sealed partial class ChildLoss;
 
 /// <summary>Creates <see cref="ChildLoss"/> with tuning on and runs one fused pass, so the tuner's log shows a hit or a miss.</summary>

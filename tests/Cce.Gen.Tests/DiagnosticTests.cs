@@ -11,13 +11,13 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0001_ClassNotPartial() => DiagnosticAssert.Fires("CCE0001", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
         public class [|Loss|] { }
         """);
 
     [Fact]
     public void CCE0001_PartialClass_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
         public partial class Loss { }
         """);
 
@@ -27,7 +27,7 @@ public sealed class DiagnosticTests
         Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0002", Usings + """
             public class [|Outer|]<T>
             {
-                [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                [CatalogLoss(Negatives = 7, HiddenSize = 8)]
                 public partial class Loss;
             }
             """);
@@ -38,7 +38,7 @@ public sealed class DiagnosticTests
     public void CCE0002_PartialContainingType_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
         public partial class Outer<T>
         {
-            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
             public partial class Loss;
         }
         """);
@@ -47,7 +47,7 @@ public sealed class DiagnosticTests
     public void CCE0003_NegativesBelowOne()
     {
         Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0003", Usings + """
-            [SampledSoftmaxLoss([|Negatives = 0|], HiddenSize = 8)]
+            [CatalogLoss([|Negatives = 0|], HiddenSize = 8)]
             public partial class Loss;
             """);
         Assert.Equal("The loss class 'Loss' declares Negatives = 0; expected at least 1 negative per row", diagnostic.GetMessage());
@@ -55,13 +55,13 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0003_NegativesMissing_PointsAtTheAttribute() => DiagnosticAssert.Fires("CCE0003", Usings + """
-        [[|SampledSoftmaxLoss(HiddenSize = 8)|]]
+        [[|CatalogLoss(HiddenSize = 8)|]]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0003_OneNegative_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Negatives = 1, HiddenSize = 8)]
+        [CatalogLoss(Negatives = 1, HiddenSize = 8)]
         public partial class Loss;
         """);
 
@@ -69,7 +69,7 @@ public sealed class DiagnosticTests
     public void CCE0004_HiddenSizeNotAMultipleOfTheVectorWidth()
     {
         Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0004", Usings + """
-            [SampledSoftmaxLoss(Negatives = 7, [|HiddenSize = 12|], Element = ElementType.Float16)]
+            [CatalogLoss(Negatives = 7, [|HiddenSize = 12|], Element = ElementType.Float16)]
             public partial class Loss;
             """);
         Assert.Contains("expected a positive multiple of 8", diagnostic.GetMessage(), StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0004_HiddenSizeAMultipleOfTheVectorWidth_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 16, Element = ElementType.Float16)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 16, Element = ElementType.Float16)]
         public partial class Loss;
         """);
 
@@ -85,7 +85,7 @@ public sealed class DiagnosticTests
     public void CCE0005_UnknownElementType()
     {
         Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0005", Usings + """
-            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|Element = (ElementType)7|])]
+            [CatalogLoss(Negatives = 7, HiddenSize = 8, [|Element = (ElementType)7|])]
             public partial class Loss;
             """);
         Assert.Contains("(ElementType)7", diagnostic.GetMessage(), StringComparison.Ordinal);
@@ -93,25 +93,41 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0005_KnownElementType_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, Element = ElementType.BFloat16)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8, Element = ElementType.BFloat16)]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0006_LogQWithExplicitNegatives() => DiagnosticAssert.Fires("CCE0006", Usings + """
-        [SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 7, HiddenSize = 8, [|Correction = LogQCorrection.LogQ|])]
+        [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 7, HiddenSize = 8, [|Correction = LogQCorrection.LogQ|])]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0006_UnknownCorrection() => DiagnosticAssert.Fires("CCE0006", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|Correction = (LogQCorrection)9|])]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8, [|Correction = (LogQCorrection)9|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0006_PaperWithPopularityNegatives()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0006", Usings + """
+            [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 8, [|Correction = LogQCorrection.Paper|])]
+            public partial class Loss;
+            """);
+        Assert.Contains("None or LogQ", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CCE0006_LogQWithPopularityNegatives_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 8, Correction = LogQCorrection.LogQ)]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0006_PaperWithExplicitNegatives_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 7, HiddenSize = 8, Correction = LogQCorrection.Paper)]
+        [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 7, HiddenSize = 8, Correction = LogQCorrection.Paper)]
         public partial class Loss;
         """);
 
@@ -119,7 +135,7 @@ public sealed class DiagnosticTests
     public void CCE0007_SchemeNotAvailableYet()
     {
         Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0007", Usings + """
-            [SampledSoftmaxLoss([|Scheme = NegativeScheme.InBatch|], Negatives = 7, HiddenSize = 8)]
+            [CatalogLoss([|Scheme = NegativeScheme.InBatch|], Negatives = 7, HiddenSize = 8)]
             public partial class Loss;
             """);
         Assert.Contains("InBatch, which is not available yet", diagnostic.GetMessage(), StringComparison.Ordinal);
@@ -127,34 +143,34 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0007_UnknownScheme() => DiagnosticAssert.Fires("CCE0007", Usings + """
-        [SampledSoftmaxLoss([|Scheme = (NegativeScheme)42|], Negatives = 7, HiddenSize = 8)]
+        [CatalogLoss([|Scheme = (NegativeScheme)42|], Negatives = 7, HiddenSize = 8)]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0007_AvailableScheme_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 7, HiddenSize = 8)]
+        [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 7, HiddenSize = 8)]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0008_TooManyWarps() => DiagnosticAssert.Fires("CCE0008", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-        [TileCandidate([|Warps = 33|], RowsPerGroup = 33)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile([|Warps = 33|], RowsPerGroup = 33)]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0008_NoWarps() => DiagnosticAssert.Fires("CCE0008", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-        [TileCandidate([|Warps = 0|])]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile([|Warps = 0|])]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0008_ThirtyTwoWarps_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-        [TileCandidate(Warps = 32, RowsPerGroup = 32)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile(Warps = 32, RowsPerGroup = 32)]
         public partial class Loss;
         """);
 
@@ -162,8 +178,8 @@ public sealed class DiagnosticTests
     public void CCE0009_CandidateNeedsTooMuchSharedMemory()
     {
         Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0009", Usings + """
-            [SampledSoftmaxLoss(Negatives = 10000, HiddenSize = 8)]
-            [TileCandidate([|Warps = 8|], RowsPerGroup = 8)]
+            [CatalogLoss(Negatives = 10000, HiddenSize = 8)]
+            [PerRowTile([|Warps = 8|], RowsPerGroup = 8)]
             public partial class Loss;
             """);
         Assert.Contains("needs 320032 bytes", diagnostic.GetMessage(), StringComparison.Ordinal);
@@ -172,42 +188,42 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0009_NoDefaultCandidateFits_PointsAtTheClass() => DiagnosticAssert.Fires("CCE0009", Usings + """
-        [SampledSoftmaxLoss(Negatives = 60000, HiddenSize = 8)]
+        [CatalogLoss(Negatives = 60000, HiddenSize = 8)]
         public partial class [|Loss|];
         """);
 
     [Fact]
     public void CCE0009_CandidateThatFits_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Negatives = 10000, HiddenSize = 8)]
-        [TileCandidate(Warps = 4, RowsPerGroup = 8)]
+        [CatalogLoss(Negatives = 10000, HiddenSize = 8)]
+        [PerRowTile(Warps = 4, RowsPerGroup = 8)]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0010_RowsNotAMultipleOfWarps() => DiagnosticAssert.Fires("CCE0010", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-        [TileCandidate(Warps = 4, [|RowsPerGroup = 6|])]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile(Warps = 4, [|RowsPerGroup = 6|])]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0010_DefaultRowsNotAMultipleOfWarps_PointsAtTheCandidate() => DiagnosticAssert.Fires("CCE0010", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-        [[|TileCandidate(Warps = 8)|]]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [[|PerRowTile(Warps = 8)|]]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0010_TooManyItemsInFlight() => DiagnosticAssert.Fires("CCE0010", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-        [TileCandidate([|ItemsInFlight = 9|])]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile([|ItemsInFlight = 9|])]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0010_RowsAMultipleOfWarps_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-        [TileCandidate(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 8)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 8)]
         public partial class Loss;
         """);
 
@@ -215,17 +231,17 @@ public sealed class DiagnosticTests
     public void CCE0011_DuplicateCandidate_IsDroppedWithAWarning()
     {
         Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0011", Usings + """
-            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-            [TileCandidate(Warps = 4)]
-            [[|TileCandidate(Warps = 4, RowsPerGroup = 4, ItemsInFlight = 2)|]]
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+            [PerRowTile(Warps = 4)]
+            [[|PerRowTile(Warps = 4, RowsPerGroup = 4, ItemsInFlight = 2)|]]
             public partial class Loss;
             """);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
 
         GeneratorRun run = GeneratorRun.Of(Markup.Parse(Usings + """
-            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-            [TileCandidate(Warps = 4)]
-            [[|TileCandidate(Warps = 4, RowsPerGroup = 4, ItemsInFlight = 2)|]]
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+            [PerRowTile(Warps = 4)]
+            [[|PerRowTile(Warps = 4, RowsPerGroup = 4, ItemsInFlight = 2)|]]
             public partial class Loss;
             """).Source);
         Assert.Equal(1, Assert.Single(run.Models).Tiles.Length);
@@ -233,39 +249,39 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0011_DistinctCandidates_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-        [TileCandidate(Warps = 4)]
-        [TileCandidate(Warps = 4, ItemsInFlight = 4)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile(Warps = 4)]
+        [PerRowTile(Warps = 4, ItemsInFlight = 4)]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0012_NonNegativeIgnoreIndex() => DiagnosticAssert.Fires("CCE0012", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|IgnoreIndex = 0|])]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8, [|IgnoreIndex = 0|])]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0012_UnknownReduction() => DiagnosticAssert.Fires("CCE0012", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|Reduction = (LossReduction)5|])]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8, [|Reduction = (LossReduction)5|])]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0012_UnknownHiddenGradient() => DiagnosticAssert.Fires("CCE0012", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, [|HiddenGradient = (GradientPrecision)3|])]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8, [|HiddenGradient = (GradientPrecision)3|])]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0012_NegativeIgnoreIndex_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8, IgnoreIndex = -1, Reduction = LossReduction.None, HiddenGradient = GradientPrecision.Float32)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8, IgnoreIndex = -1, Reduction = LossReduction.None, HiddenGradient = GradientPrecision.Float32)]
         public partial class Loss;
         """);
 
     [Fact]
     public void CCE0013_CandidateWithoutLoss() => DiagnosticAssert.Fires("CCE0013", Usings + """
-        [[|TileCandidate(Warps = 4)|]]
+        [[|PerRowTile(Warps = 4)|]]
         public partial class NotALoss;
         """);
 
@@ -273,10 +289,10 @@ public sealed class DiagnosticTests
     public void CCE0013_LossOnAnotherPart_DoesNotFire()
     {
         GeneratorRun run = DiagnosticAssert.Clean(Usings + """
-            [TileCandidate(Warps = 2, RowsPerGroup = 2)]
+            [PerRowTile(Warps = 2, RowsPerGroup = 2)]
             public partial class Loss;
 
-            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
             public partial class Loss;
             """);
         Assert.True(Assert.Single(run.Models).TilesDeclared);
@@ -284,19 +300,19 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0014_StaticClass() => DiagnosticAssert.Fires("CCE0014", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
         public [|static|] partial class Loss;
         """);
 
     [Fact]
     public void CCE0014_AbstractClass() => DiagnosticAssert.Fires("CCE0014", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
         public [|abstract|] partial class Loss;
         """);
 
     [Fact]
     public void CCE0014_GenericClass() => DiagnosticAssert.Fires("CCE0014", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
         public partial class Loss[|<T>|];
         """);
 
@@ -306,7 +322,7 @@ public sealed class DiagnosticTests
         Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0014", Usings + """
             public class Base;
 
-            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
             public partial class Loss : [|Base|], System.IDisposable
             {
                 public void Dispose() { }
@@ -317,7 +333,7 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0014_Record() => DiagnosticAssert.Fires("CCE0014", Usings + """
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
         public partial record [|Loss|];
         """);
 
@@ -325,7 +341,7 @@ public sealed class DiagnosticTests
     public void CCE0014_SealedClassWithInterface_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
         public interface IMarker;
 
-        [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
         public sealed partial class Loss : IMarker;
         """);
 
@@ -333,7 +349,7 @@ public sealed class DiagnosticTests
     public void ArgumentTheCompilerRejects_ReportsNothingOfItsOwn()
     {
         GeneratorRun run = GeneratorRun.Of(Usings + """
-            [SampledSoftmaxLoss(Negatives = "seven", HiddenSize = 8)]
+            [CatalogLoss(Negatives = "seven", HiddenSize = 8)]
             public partial class Loss;
             """);
 
@@ -347,8 +363,8 @@ public sealed class DiagnosticTests
     public void EveryMistakeOfOneClass_IsReported()
     {
         GeneratorRun run = GeneratorRun.Of(Usings + """
-            [SampledSoftmaxLoss(Negatives = 0, HiddenSize = 3, IgnoreIndex = 5)]
-            [TileCandidate(Warps = 64, ItemsInFlight = 0)]
+            [CatalogLoss(Negatives = 0, HiddenSize = 3, IgnoreIndex = 5)]
+            [PerRowTile(Warps = 64, ItemsInFlight = 0)]
             public class Loss;
             """);
 

@@ -15,14 +15,14 @@ public sealed class IncrementalityTests
 
         namespace Shop;
 
-        [SampledSoftmaxLoss(Negatives = 255, HiddenSize = 64)]
-        [TileCandidate(Warps = 4, RowsPerGroup = 8)]
+        [CatalogLoss(Negatives = 255, HiddenSize = 64)]
+        [PerRowTile(Warps = 4, RowsPerGroup = 8)]
         public partial class GoodLoss;
 
-        [SampledSoftmaxLoss(Negatives = 0, HiddenSize = 64)]
+        [CatalogLoss(Negatives = 0, HiddenSize = 64)]
         public partial class BrokenLoss;
 
-        [TileCandidate(Warps = 2)]
+        [PerRowTile(Warps = 2)]
         public partial class OrphanCandidates;
 
         public static class Helpers

@@ -25,13 +25,13 @@ public sealed class ModelGraphTests
 
             public partial class Outer<T>
             {
-                [SampledSoftmaxLoss(Negatives = 255, HiddenSize = 64, Element = ElementType.BFloat16)]
-                [TileCandidate(Warps = 4, RowsPerGroup = 8)]
-                [TileCandidate(Warps = 4, RowsPerGroup = 8)]
+                [CatalogLoss(Negatives = 255, HiddenSize = 64, Element = ElementType.BFloat16)]
+                [PerRowTile(Warps = 4, RowsPerGroup = 8)]
+                [PerRowTile(Warps = 4, RowsPerGroup = 8)]
                 public partial class GoodLoss;
             }
 
-            [SampledSoftmaxLoss(Negatives = 0, HiddenSize = 3)]
+            [CatalogLoss(Negatives = 0, HiddenSize = 3)]
             public class BrokenLoss;
             """);
 

@@ -12,7 +12,7 @@ public sealed class ModelTests
     public void Settings_AreReadWithTheAttributeDefaults()
     {
         LossModel model = SingleModel("""
-            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
             public partial class Loss;
             """);
 
@@ -25,7 +25,7 @@ public sealed class ModelTests
     public void Settings_AreReadAsWritten()
     {
         LossModel model = SingleModel("""
-            [SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 99, HiddenSize = 32, Element = ElementType.Float16,
+            [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 99, HiddenSize = 32, Element = ElementType.Float16,
                                 Correction = LogQCorrection.Paper, Reduction = LossReduction.None, IgnoreIndex = -1,
                                 HiddenGradient = GradientPrecision.Float32)]
             public partial class Loss;
@@ -40,9 +40,9 @@ public sealed class ModelTests
     public void DeclaredCandidates_KeepDeclarationOrder()
     {
         LossModel model = SingleModel("""
-            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
-            [TileCandidate(Warps = 8, RowsPerGroup = 16, ItemsInFlight = 1)]
-            [TileCandidate]
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+            [PerRowTile(Warps = 8, RowsPerGroup = 16, ItemsInFlight = 1)]
+            [PerRowTile]
             public partial class Loss;
             """);
 
@@ -57,7 +57,7 @@ public sealed class ModelTests
     [InlineData(40000, "1,1,1")]
     public void DefaultCandidates_AreThoseThatFitSharedMemory(int negatives, string expected)
     {
-        LossModel model = SingleModel("[SampledSoftmaxLoss(Negatives = " + negatives + ", HiddenSize = 8)]\npublic partial class Loss;");
+        LossModel model = SingleModel("[CatalogLoss(Negatives = " + negatives + ", HiddenSize = 8)]\npublic partial class Loss;");
 
         Assert.False(model.TilesDeclared);
         Assert.Equal(expected, string.Join(" ", model.Tiles.Select(t => t.Warps + "," + t.RowsPerGroup + "," + t.ItemsInFlight)));
@@ -77,7 +77,7 @@ public sealed class ModelTests
                     {
                         private partial struct Inner<T>
                         {
-                            [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
                             public partial class Loss;
                         }
                     }
@@ -100,7 +100,7 @@ public sealed class ModelTests
 
             public partial class Outer
             {
-                [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                [CatalogLoss(Negatives = 7, HiddenSize = 8)]
                 public partial class Loss;
             }
             """);
@@ -110,7 +110,7 @@ public sealed class ModelTests
 
     [Fact]
     public void GlobalNamespace_HasNoNamespace() =>
-        Assert.Null(SingleModel("[SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]\npublic partial class Loss;").Namespace);
+        Assert.Null(SingleModel("[CatalogLoss(Negatives = 7, HiddenSize = 8)]\npublic partial class Loss;").Namespace);
 
     [Fact]
     public void KernelsTypeName_IsUniqueAcrossNestingUnderscoresAndArity()
@@ -120,24 +120,24 @@ public sealed class ModelTests
 
             namespace Shop
             {
-                [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                [CatalogLoss(Negatives = 7, HiddenSize = 8)]
                 public partial class Outer_Loss;
 
                 public partial class Outer
                 {
-                    [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                    [CatalogLoss(Negatives = 7, HiddenSize = 8)]
                     public partial class Loss;
                 }
 
                 public partial class Outer<T>
                 {
-                    [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                    [CatalogLoss(Negatives = 7, HiddenSize = 8)]
                     public partial class Loss;
                 }
 
                 public partial class Outer<T1, T2>
                 {
-                    [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                    [CatalogLoss(Negatives = 7, HiddenSize = 8)]
                     public partial class Loss;
                 }
             }
@@ -146,7 +146,7 @@ public sealed class ModelTests
             {
                 public partial class Outer
                 {
-                    [SampledSoftmaxLoss(Negatives = 7, HiddenSize = 8)]
+                    [CatalogLoss(Negatives = 7, HiddenSize = 8)]
                     public partial class Loss;
                 }
             }
@@ -157,7 +157,43 @@ public sealed class ModelTests
         Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
         Assert.All(names, n => Assert.EndsWith("Kernels", n, StringComparison.Ordinal));
         Assert.Empty(run.Diagnostics);
-        Assert.Equal(5, run.Result.GeneratedSources.Length);
+        Assert.Equal(5, run.Result.GeneratedSources.Count(s => s.HintName.EndsWith("Kernels.g.cs", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void TheRegistryListsTheLossesCodeElsewhereCanName()
+    {
+        GeneratorRun run = GeneratorRun.Of("""
+            using Cce;
+
+            namespace Shop
+            {
+                [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+                public partial class Visible;
+
+                internal partial class Holder
+                {
+                    [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+                    internal partial class Nested;
+
+                    [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+                    private partial class Hidden;
+                }
+
+                public partial class Generic<T>
+                {
+                    [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+                    public partial class InGeneric;
+                }
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        string registry = run.Result.GeneratedSources.Single(s => s.HintName == "Cce.LossRegistry.g.cs").SourceText.ToString();
+        Assert.Contains("global::Cce.LossEntry.Of<global::Shop.Visible>()", registry, StringComparison.Ordinal);
+        Assert.Contains("global::Cce.LossEntry.Of<global::Shop.Holder.Nested>()", registry, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden", registry, StringComparison.Ordinal);
+        Assert.DoesNotContain("InGeneric", registry, StringComparison.Ordinal);
     }
 
     private static LossModel SingleModel(string source)

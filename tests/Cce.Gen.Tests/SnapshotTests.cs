@@ -16,10 +16,10 @@ public sealed class SnapshotTests
 
         namespace Shop.Recommenders;
 
-        [SampledSoftmaxLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 255, HiddenSize = 128,
+        [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 255, HiddenSize = 128,
                             Element = ElementType.Float32, Correction = LogQCorrection.LogQ)]
-        [TileCandidate(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 2)]
-        [TileCandidate(Warps = 8, RowsPerGroup = 16, ItemsInFlight = 4)]
+        [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 2)]
+        [PerRowTile(Warps = 8, RowsPerGroup = 16, ItemsInFlight = 4)]
         public partial class CatalogLoss;
         """);
 
@@ -29,10 +29,22 @@ public sealed class SnapshotTests
 
         namespace Shop.Recommenders;
 
-        [SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 2047, HiddenSize = 256,
+        [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 2047, HiddenSize = 256,
                             Element = ElementType.BFloat16, Correction = LogQCorrection.Paper,
                             Reduction = LossReduction.Sum, HiddenGradient = GradientPrecision.Float32)]
         public partial class ExplicitLoss;
+        """);
+
+    [Fact]
+    public Task Float16PopularityWithLogQ() => VerifyAsync("""
+        using Cce;
+
+        namespace Shop.Recommenders;
+
+        [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 127, HiddenSize = 64,
+                     Element = ElementType.Float16, Correction = LogQCorrection.LogQ)]
+        [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 2)]
+        public sealed partial class PopularLoss;
         """);
 
     [Fact]
@@ -45,8 +57,8 @@ public sealed class SnapshotTests
         {
             internal partial struct Heads
             {
-                [SampledSoftmaxLoss(Negatives = 63, HiddenSize = 64, Element = ElementType.Float16)]
-                [TileCandidate(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 1)]
+                [CatalogLoss(Negatives = 63, HiddenSize = 64, Element = ElementType.Float16)]
+                [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 1)]
                 public sealed partial class NextItemLoss;
             }
         }
@@ -56,7 +68,7 @@ public sealed class SnapshotTests
     public Task GlobalNamespace() => VerifyAsync("""
         using Cce;
 
-        [SampledSoftmaxLoss(Negatives = 127, HiddenSize = 32, IgnoreIndex = -1)]
+        [CatalogLoss(Negatives = 127, HiddenSize = 32, IgnoreIndex = -1)]
         internal partial class GlobalLoss;
         """);
 

@@ -11,4 +11,10 @@ internal static class GlobalNames
 
     /// <summary>The runtime's public namespace.</summary>
     public const string Cce = "global::Cce.";
+
+    /// <summary>The tool name <c>[GeneratedCode]</c> carries.</summary>
+    public const string GeneratorName = "Cce.Gen";
+
+    /// <summary>The version <c>[GeneratedCode]</c> carries: the generator's, so a stale build shows in the generated code.</summary>
+    public const string GeneratorVersion = ThisAssembly.Version;
 }

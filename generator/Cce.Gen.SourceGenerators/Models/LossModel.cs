@@ -8,6 +8,10 @@ namespace Cce.Gen.SourceGenerators.Models;
 /// <param name="Settings">The loss description.</param>
 /// <param name="Tiles">Tile candidates in declaration order (the default set when none was declared).</param>
 /// <param name="TilesDeclared">Whether the class declared its own candidates.</param>
+/// <param name="RegistryName">
+/// The class's fully qualified name as the assembly's loss registry names it, or null when the registry cannot name
+/// it (nested in a generic type, or not visible to the rest of its assembly).
+/// </param>
 internal sealed record LossModel(
     string? Namespace,
     string ClassName,
@@ -15,4 +19,5 @@ internal sealed record LossModel(
     string KernelsTypeName,
     LossSettings Settings,
     EquatableArray<TileModel> Tiles,
-    bool TilesDeclared);
+    bool TilesDeclared,
+    string? RegistryName);

@@ -1,6 +1,6 @@
 namespace Cce.Gen.SourceGenerators.Models;
 
-/// <summary>The values of one <c>[SampledSoftmaxLoss]</c> attribute.</summary>
+/// <summary>The values of one <c>[CatalogLoss]</c> attribute.</summary>
 internal sealed record LossSettings(
     NegativeScheme Scheme,
     int Negatives,

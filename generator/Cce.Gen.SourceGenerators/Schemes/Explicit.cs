@@ -26,7 +26,7 @@ internal sealed class Explicit : SchemeEmitter
     public override string NegativeSource => GlobalNames.Cce + "NegativeSource.FromTensor(negatives)";
 
     /// <inheritdoc />
-    public override string HostCoreArguments => "0, 0, negatives";
+    public override string HostCoreArguments => "default, negatives";
 
     /// <inheritdoc />
     /// <remarks>LogQ needs q(j), the probability the sampler drew item j; explicit negatives come from an unknown sampler.</remarks>
@@ -35,5 +35,5 @@ internal sealed class Explicit : SchemeEmitter
 
     /// <inheritdoc />
     public override string Draw(LossSettings settings, string row, string slot) =>
-        Invariant($"a.Negatives[(long){row} * {settings.Negatives} + {slot}]");
+        Invariant($"a.SchemeIndices[(long){row} * {settings.Negatives} + {slot}]");
 }

@@ -19,7 +19,7 @@ internal abstract class SchemeEmitter
     /// <summary>The <c>NegativeSource</c> expression the device-tensor entry points build from <see cref="Parameters"/>.</summary>
     public abstract string NegativeSource { get; }
 
-    /// <summary>The arguments after <c>targets</c> of the base class's host cores: seed, step and the host negatives.</summary>
+    /// <summary>The arguments after <c>targets</c> of the base class's host cores: the in-kernel sampling of the call and the host negatives.</summary>
     public abstract string HostCoreArguments { get; }
 
     /// <summary>
@@ -35,5 +35,5 @@ internal abstract class SchemeEmitter
     /// The float expression added to the logit of the negative <paramref name="item"/>. By default the runtime's
     /// per-loss constant, which is exact whenever every negative was equally likely to be drawn.
     /// </summary>
-    public virtual string Correction(string item) => "a.Correction";
+    public virtual string Correction(LossSettings settings, string item) => "a.Correction";
 }

@@ -27,7 +27,7 @@ internal sealed class UniformPerRow : SchemeEmitter
     public override string NegativeSource => GlobalNames.Cce + "NegativeSource.Sampled(seed, step)";
 
     /// <inheritdoc />
-    public override string HostCoreArguments => "seed, step, default";
+    public override string HostCoreArguments => NegativeSource + ", default";
 
     /// <inheritdoc />
     public override string Draw(LossSettings settings, string row, string slot) =>

@@ -3,16 +3,16 @@ using Cce;
 namespace Cce.Cli.Benchmarks;
 
 // The losses of the benchmark presets: fp16 inputs, uniform per-row negatives, the paper's correction, as
-// in the published comparison. No [TileCandidate]: the generator's default set is what gets tuned.
+// in the published comparison. No [KernelTile]: the generator's default set is what gets tuned.
 
 /// <summary>D = 256, K = 511: the beauty and ml20m presets.</summary>
-[SampledSoftmaxLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
 public sealed partial class D256K511Loss;
 
 /// <summary>D = 256, K = 2047: the zvuk preset.</summary>
-[SampledSoftmaxLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 2047, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 2047, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
 public sealed partial class D256K2047Loss;
 
 /// <summary>D = 64, K = 511: the d64 preset.</summary>
-[SampledSoftmaxLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
 public sealed partial class D64K511Loss;

@@ -17,14 +17,14 @@ internal sealed class BenchmarkRunner
     public LossDescription Description { get; }
 
     public static BenchmarkRunner Of<TLoss>()
-        where TLoss : SampledSoftmaxLoss<Half, Half>, ILossKernels<TLoss> => new(TLoss.Description, Run<TLoss>);
+        where TLoss : CatalogLoss<Half, Half>, ILossKernels<TLoss> => new(TLoss.Description, Run<TLoss>);
 
     /// <summary>Times the variant <c>Create(device)</c> picks, or every declared variant when <paramref name="allVariants"/>.</summary>
     public IEnumerable<BenchmarkResult> Run(CceDevice device, int rows, int catalog, bool allVariants, int repetitions, string preset) =>
         run(device, rows, catalog, allVariants, repetitions, preset);
 
     private static IEnumerable<BenchmarkResult> Run<TLoss>(CceDevice device, int rows, int catalog, bool allVariants, int repetitions, string preset)
-        where TLoss : SampledSoftmaxLoss<Half, Half>, ILossKernels<TLoss>
+        where TLoss : CatalogLoss<Half, Half>, ILossKernels<TLoss>
     {
         int d = TLoss.Description.HiddenSize;
         var random = new Random(1);
@@ -41,8 +41,8 @@ internal sealed class BenchmarkRunner
         using CceTensor<float> gradItems = device.Allocate<float>(catalog, d);
 
         IEnumerable<TLoss> losses = allVariants
-            ? TLoss.Variants.Select(v => TLoss.Create(device, v))
-            : [TLoss.Create(device, LossFactory.ChooseVariant<TLoss>(device))];
+            ? TLoss.Variants.Select(v => TLoss.Create(device, KernelPlan.Fixed(v)))
+            : [TLoss.Create(device, LossFactory.Plan<TLoss>(device))];
         foreach (TLoss loss in losses)
         {
             using (loss)
@@ -53,7 +53,7 @@ internal sealed class BenchmarkRunner
     }
 
     private static BenchmarkResult Time<TLoss>(TLoss loss, CceTensor<Half> hidden, CceTensor<Half> items, CceTensor<int> targets, CceTensor<Half> gradHidden, CceTensor<float> gradItems, int repetitions, string preset)
-        where TLoss : SampledSoftmaxLoss<Half, Half>
+        where TLoss : CatalogLoss<Half, Half>
     {
         LossResult last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 0), gradHidden, gradItems);
         last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 1), gradHidden, gradItems);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cce.Tuning.Cache;
 
 namespace Cce.Cli.Commands;
 
@@ -76,7 +77,7 @@ internal sealed class CacheCommand : ICliCommand
         string description = arguments.Value("loss") ?? throw new CliUsageException("--loss is required.");
         long rows = Size(arguments, "rows");
         long catalog = Size(arguments, "catalog");
-        IReadOnlyList<TileConfig>? candidates = arguments.Value("candidates") is string list ? Candidates(list) : null;
+        IReadOnlyList<KernelTile>? candidates = arguments.Value("candidates") is string list ? Candidates(list) : null;
         string? device = arguments.Value("device");
         Finish(arguments, 0);
 
@@ -163,11 +164,11 @@ internal sealed class CacheCommand : ICliCommand
             : throw new CliUsageException($"--{option} expects a non-negative whole number; got '{text}'.");
     }
 
-    private static IReadOnlyList<TileConfig> Candidates(string list)
+    private static IReadOnlyList<KernelTile> Candidates(string list)
     {
         try
         {
-            IReadOnlyList<TileConfig> tiles = TileConfigText.ParseList(list);
+            IReadOnlyList<KernelTile> tiles = KernelTile.ParseList(list);
             return tiles.Count > 0 ? tiles : throw new CliUsageException("--candidates is empty.");
         }
         catch (FormatException e)

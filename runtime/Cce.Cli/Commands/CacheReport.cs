@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cce.Tuning.Cache;
 
 namespace Cce.Cli.Commands;
 
@@ -54,7 +55,7 @@ internal static class CacheReport
     }
 
     /// <summary>Hit or miss, and what sets the nearest entries apart.</summary>
-    public static void Explain(TextWriter output, TuningEnvironment environment, string description, IReadOnlyList<TileConfig>? candidates, ShapeBucket bucket, CacheExplanation explanation)
+    public static void Explain(TextWriter output, TuningEnvironment environment, string description, IReadOnlyList<KernelTile>? candidates, ShapeBucket bucket, CacheExplanation explanation)
     {
         output.WriteLine($"environment  {explanation.EnvironmentDirectory}  {Describe(environment)}");
         output.WriteLine($"loss         {description}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Cce.Tuning;
 
 namespace Cce.Cli.Commands;
 
@@ -21,8 +22,8 @@ internal sealed class TuneCommand : ICliCommand
         --loss     a loss's full or simple type name; --all (the default) tunes every loss found.
         --plan     a file of 'LOSS-TYPE N V' lines, as written by a program run with CCE_RECORD_PLAN=FILE.
         --force    retune shapes the cache already holds.
-        --assembly where to look for generated losses (default: {TuneTargets.DefaultAssemblyFile} next to cce,
-                   else the losses compiled into cce itself).
+        --assembly where to look for generated losses (default: cce itself, whose benchmark losses it warms;
+                   pass a built assembly of your own to warm its losses).
         On the CPU accelerator the portable kernels, which losses there run, are checked and timed as the one
         candidate; CCE_TUNE_CPU=1 tunes the declared warp candidates instead (slow). CCE_TUNE_LOG=1 shows every step.
         The cache lives in CCE_CACHE_DIR when set, else in cce-gen under the user's cache folder.
@@ -60,14 +61,14 @@ internal sealed class TuneCommand : ICliCommand
         }
 
         Assembly assembly = TuneTargets.Load(assemblyPath);
-        IReadOnlyList<Type> losses = TuneTargets.Losses(assembly);
+        IReadOnlyList<LossEntry> losses = LossRegistryAttribute.LossesOf(assembly);
         if (losses.Count == 0)
         {
             Console.Error.WriteLine($"cce tune: no generated losses in {assembly.Location}; pass --assembly PATH.");
             return 1;
         }
 
-        List<(Type Loss, int Rows, int Catalog)> work = plan is not null
+        List<(LossEntry Loss, int Rows, int Catalog)> work = plan is not null
             ? FromPlan(plan, losses)
             : [.. (lossName is null ? losses : [TuneTargets.Find(losses, lossName)])
                 .SelectMany(t => Shapes(shapes!, catalog).Select(s => (t, s.Rows, s.Catalog)))];
@@ -91,8 +92,8 @@ internal sealed class TuneCommand : ICliCommand
         var rows = new List<TuneRow>();
         for (int i = 0; i < work.Count; i++)
         {
-            (Type loss, int n, int v) = work[i];
-            output.Write(FormattableString.Invariant($"[{i + 1}/{work.Count}] {loss.Name} N={n} V={v} ... "));
+            (LossEntry loss, int n, int v) = work[i];
+            output.Write(FormattableString.Invariant($"[{i + 1}/{work.Count}] {loss.ShortName} N={n} V={v} ... "));
             output.Flush();
             TuneRow row = Tune(loss, opened, n, v, options);
             output.WriteLine(row.Report.FromCache ? $"cached: {row.Report.Entry.Pick}" : FormattableString.Invariant($"tuned: {row.Report.Entry.Pick} ({row.Report.Elapsed.TotalSeconds:F1} s)"));
@@ -104,28 +105,13 @@ internal sealed class TuneCommand : ICliCommand
         return 0;
     }
 
-    private static TuneRow Tune(Type loss, CceDevice device, int rows, int catalog, TuningOptions options)
+    private static TuneRow Tune(LossEntry loss, CceDevice device, int rows, int catalog, TuningOptions options)
     {
-        MethodInfo method = typeof(TuneCommand).GetMethod(nameof(TuneOne), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(loss);
-        try
-        {
-            return (TuneRow)method.Invoke(null, [device, rows, catalog, options])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
+        KernelVariant fallback = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? loss.Portable : loss.Variants[loss.DefaultVariant];
+        return new(loss.ShortName, rows, catalog, fallback.Tile, LossTuner.Tune(loss, device, rows, catalog, options));
     }
 
-    private static TuneRow TuneOne<TLoss>(CceDevice device, int rows, int catalog, TuningOptions options)
-        where TLoss : ILossKernels<TLoss>
-    {
-        KernelVariant fallback = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? TLoss.PortableVariant : TLoss.Variants[TLoss.DefaultVariant];
-        return new(typeof(TLoss).Name, rows, catalog, fallback.Tile, LossTuner.Tune<TLoss>(device, rows, catalog, options));
-    }
-
-    private static List<(Type, int, int)> FromPlan(string path, IReadOnlyList<Type> losses)
+    private static List<(LossEntry, int, int)> FromPlan(string path, IReadOnlyList<LossEntry> losses)
     {
         IReadOnlyList<ShapePlanEntry> entries;
         try

@@ -6,4 +6,4 @@ namespace Cce.Cli.Commands;
 /// <param name="Catalog">Catalog size V asked for.</param>
 /// <param name="DefaultTile">The generator's default candidate.</param>
 /// <param name="Report">What the tuner did.</param>
-internal sealed record TuneRow(string Loss, int Rows, int Catalog, TileConfig DefaultTile, TuningReport Report);
+internal sealed record TuneRow(string Loss, int Rows, int Catalog, KernelTile DefaultTile, TuningReport Report);

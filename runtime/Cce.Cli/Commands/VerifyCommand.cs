@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Cce.Cli.Verification;
 using Cce.Verification;
+using Cce.Verification.Losses;
 
 namespace Cce.Cli.Commands;
 
@@ -51,7 +51,7 @@ internal sealed class VerifyCommand : ICliCommand
             output.WriteLine(Row("loss", "variant", "case", "operation", "loss err", "lse err", "dH err", "dW err", "tolerance (loss/lse/dH/dW)", "result"));
         }
 
-        IReadOnlyList<VerificationResult> results = VerificationSuite.Run(device, layouts, filter, new Random(seed), result =>
+        IReadOnlyList<VerificationResult> results = VerificationSuite.Run(VerificationLosses.All, device, layouts, filter, new Random(seed), result =>
         {
             if (!json)
             {

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
-using ILGPU.Runtime;
+using Cce.Families.PerRow;
 using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime;
 
 namespace Cce;
 
@@ -16,7 +17,7 @@ internal static unsafe class CudaSharedMemoryOptIn
     /// <summary>Raises the kernel's dynamic shared memory limit to <paramref name="bytes"/>; a no-op for other accelerators or small requests.</summary>
     public static void Apply(Accelerator accelerator, Kernel kernel, int bytes)
     {
-        if (bytes <= KernelGeometry.DefaultSharedBytesPerGroup || kernel is not CudaKernel cuda)
+        if (bytes <= PerRowGeometry.DefaultSharedBytesPerGroup || kernel is not CudaKernel cuda)
         {
             return;
         }

@@ -4,11 +4,11 @@ namespace Cce;
 
 /// <summary>
 /// Implemented by the generated part of every annotated loss class: the description and the kernel
-/// variants, as static members, so the runtime and the tuner enumerate them without reflection.
+/// variants, as static members, so the runtime and the tools enumerate them without reflection.
 /// </summary>
 /// <typeparam name="TSelf">The annotated class.</typeparam>
 public interface ILossKernels<TSelf>
-    where TSelf : ILossKernels<TSelf>
+    where TSelf : CatalogLoss, ILossKernels<TSelf>
 {
     /// <summary>What the kernels were specialised on.</summary>
     static abstract LossDescription Description { get; }
@@ -22,6 +22,6 @@ public interface ILossKernels<TSelf>
     /// <summary>The one-row-per-thread kernels, for ILGPU's CPU accelerator.</summary>
     static abstract KernelVariant PortableVariant { get; }
 
-    /// <summary>Compiles the loss for <paramref name="device"/> with one given variant (used by the tuner and the verifier).</summary>
-    static abstract TSelf Create(CceDevice device, KernelVariant variant);
+    /// <summary>Compiles the loss for <paramref name="device"/>, running the kernels <paramref name="plan"/> chooses.</summary>
+    static abstract TSelf Create(CceDevice device, KernelPlan plan);
 }

@@ -19,11 +19,15 @@ public sealed record LossDescription(
     int IgnoreIndex,
     GradientPrecision HiddenGradient)
 {
-    /// <summary>The geometry of this description under a tile of <paramref name="warps"/> warps in <paramref name="layout"/>.</summary>
-    public KernelGeometry Geometry(int warps, KernelLayout layout = KernelLayout.Warp) =>
-        new(Element, HiddenSize, Negatives, HiddenGradient, warps, layout == KernelLayout.Portable ? 1 : KernelGeometry.WarpSize);
+    /// <summary>
+    /// The description as tuning-cache keys carry it: every field by name, in a fixed order and an invariant format.
+    /// Part of the cache format, so it is written here rather than left to <see cref="ToString"/>.
+    /// </summary>
+    public string CanonicalText => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"scheme={Scheme};k={Negatives};d={HiddenSize};element={Element};correction={Correction};reduction={Reduction};ignore={IgnoreIndex};dh={HiddenGradient}");
 
-    /// <summary>A stable one-line form, used in reports and cache keys.</summary>
+    /// <summary>A one-line form for reports.</summary>
     public override string ToString() =>
         $"{Scheme} K={Negatives} D={HiddenSize} {Element} correction={Correction} reduction={Reduction} ignore={IgnoreIndex} dH={HiddenGradient}";
 }

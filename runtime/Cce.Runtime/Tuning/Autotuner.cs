@@ -1,4 +1,6 @@
-namespace Cce;
+using Cce.Tuning.Cache;
+
+namespace Cce.Tuning;
 
 /// <summary>
 /// The tuning procedure over any <see cref="ICandidateRunner"/>: load every candidate first (so compile time
@@ -14,7 +16,7 @@ internal static class Autotuner
     /// <param name="defaultIndex">The candidate used when all fail.</param>
     /// <param name="plan">Repetitions and tie margin.</param>
     /// <param name="progress">Receives one line per step, or null.</param>
-    public static TuningOutcome Run(ICandidateRunner runner, IReadOnlyList<TileConfig> candidates, int defaultIndex, TimingPlan plan, Action<string>? progress)
+    public static TuningOutcome Run(ICandidateRunner runner, IReadOnlyList<KernelTile> candidates, int defaultIndex, TimingPlan plan, Action<string>? progress)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -62,7 +64,7 @@ internal static class Autotuner
         return null;
     }
 
-    private static void Step(Func<int, string?> action, string stage, IReadOnlyList<TileConfig> candidates, string?[] failures, Action<string>? progress)
+    private static void Step(Func<int, string?> action, string stage, IReadOnlyList<KernelTile> candidates, string?[] failures, Action<string>? progress)
     {
         for (int i = 0; i < candidates.Count; i++)
         {
@@ -74,7 +76,7 @@ internal static class Autotuner
     }
 
     /// <summary>Runs one stage of one candidate; a returned reason or any exception disqualifies only that candidate.</summary>
-    private static void Attempt(int candidate, Func<string?> action, string stage, IReadOnlyList<TileConfig> candidates, string?[] failures, Action<string>? progress)
+    private static void Attempt(int candidate, Func<string?> action, string stage, IReadOnlyList<KernelTile> candidates, string?[] failures, Action<string>? progress)
     {
         progress?.Invoke($"  {stage} {candidates[candidate]}");
         try

@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
+using Cce.Families.PerRow;
 using Cce.Kernels;
-using ILGPU;
 using ILGPU.Runtime;
+using ILGPU;
 
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>
 /// Runs tile candidates on a real device: times the fused forward-backward kernel (what a training step runs)
@@ -19,11 +20,10 @@ internal sealed class DeviceCandidateRunner : ICandidateRunner
     private readonly CceDevice device;
     private readonly LossDescription description;
     private readonly IReadOnlyList<KernelVariant> variants;
-    private readonly LossKernelSet?[] loaded;
+    private readonly LoadedKernels?[] loaded;
     private readonly TuningInputs inputs;
     private readonly ReferenceCheck check;
     private readonly CceTensor<byte>? flush;
-    private readonly float correction;
     private ulong step;
 
     /// <param name="device">Where to run.</param>
@@ -37,23 +37,22 @@ internal sealed class DeviceCandidateRunner : ICandidateRunner
         this.device = device;
         this.description = description;
         this.variants = variants;
-        loaded = new LossKernelSet?[variants.Count];
+        loaded = new LoadedKernels?[variants.Count];
         inputs = new TuningInputs(device, description, rows, catalog, seed);
         check = new ReferenceCheck(inputs, step: 0);
-        correction = CorrectionTerm.For(description.Correction, description.Scheme, description.Negatives, catalog);
         long l2 = device.Fingerprint.L2CacheBytes;
         flush = l2 > 0 ? device.Allocate<byte>(checked((int)(l2 * FlushFactor)), 1) : null;
     }
 
-    public void Load(int candidate) => loaded[candidate] = new LossKernelSet(device, description, variants[candidate]);
+    public void Load(int candidate) => loaded[candidate] = variants[candidate].Load(device, description);
 
     public string? Check(int candidate)
     {
-        LossKernelSet kernels = Loaded(candidate);
-        KernelArguments arguments = inputs.Arguments(0, check.Correction);
+        LoadedKernels kernels = Loaded(candidate);
+        LossCall call = inputs.Call(0, check.CorrectionCatalog);
 
         Poison();
-        kernels.Forward(arguments);
+        kernels.Run(LossOperation.Forward, call);
         if (check.Compare("forward", inputs.RowLoss.ToArray(), inputs.RowLse.ToArray(), null) is string forward)
         {
             return forward;
@@ -62,7 +61,7 @@ internal sealed class DeviceCandidateRunner : ICandidateRunner
         // The backward pass reads the log-sum-exp the forward pass just wrote and was checked against.
         Poison(outputsOnly: true);
         inputs.GradItems.View.MemSetToZero(device.Accelerator.DefaultStream);
-        kernels.Backward(arguments);
+        kernels.Run(LossOperation.Backward, call);
         if (check.Compare("backward", null, null, GradHidden()) is string backward)
         {
             return backward;
@@ -70,26 +69,26 @@ internal sealed class DeviceCandidateRunner : ICandidateRunner
 
         Poison();
         inputs.GradItems.View.MemSetToZero(device.Accelerator.DefaultStream);
-        kernels.ForwardBackward(arguments);
+        kernels.Run(LossOperation.ForwardBackward, call);
         return check.Compare("forward-backward", inputs.RowLoss.ToArray(), inputs.RowLse.ToArray(), GradHidden());
     }
 
     public IReadOnlyList<double> Time(int candidate, int warmups, int repetitions)
     {
-        LossKernelSet kernels = Loaded(candidate);
+        LoadedKernels kernels = Loaded(candidate);
         AcceleratorStream stream = device.Accelerator.DefaultStream;
         for (int i = 0; i < warmups; i++)
         {
-            kernels.ForwardBackward(inputs.Arguments(++step, correction));
+            kernels.Run(LossOperation.ForwardBackward, inputs.Call(++step, inputs.Catalog));
         }
 
         var times = new double[repetitions];
         for (int i = 0; i < repetitions; i++)
         {
-            KernelArguments arguments = inputs.Arguments(++step, correction);
+            LossCall call = inputs.Call(++step, inputs.Catalog);
             flush?.View.MemSet(stream, (byte)i);
             using ProfilingMarker start = stream.AddProfilingMarker();
-            kernels.ForwardBackward(arguments);
+            kernels.Run(LossOperation.ForwardBackward, call);
             using ProfilingMarker end = stream.AddProfilingMarker();
             times[i] = end.MeasureFrom(start).TotalMilliseconds;
         }
@@ -103,7 +102,7 @@ internal sealed class DeviceCandidateRunner : ICandidateRunner
         flush?.Dispose();
     }
 
-    private LossKernelSet Loaded(int candidate) =>
+    private LoadedKernels Loaded(int candidate) =>
         loaded[candidate] ?? throw new InvalidOperationException($"Candidate {candidate} was not loaded.");
 
     /// <summary>Fills the outputs with NaN bits, so a row a kernel forgets to write cannot pass.</summary>

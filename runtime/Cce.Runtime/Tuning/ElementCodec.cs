@@ -1,6 +1,6 @@
 using Cce.Kernels;
 
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>Packs host values into the raw element bits the kernels read and unpacks what they write.</summary>
 internal static class ElementCodec

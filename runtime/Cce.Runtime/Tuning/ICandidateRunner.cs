@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>
 /// Runs the candidates of one tuning: what the tuner needs from a device, behind an interface so the

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cce.Tuning.Cache;
+using Cce.Tuning;
 
 namespace Cce;
 
@@ -19,22 +21,28 @@ public static class LossTuner
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
     public static TuningReport Tune<TLoss>(CceDevice device, int rows, int catalog, TuningOptions? options = null)
-        where TLoss : ILossKernels<TLoss>
+        where TLoss : CatalogLoss, ILossKernels<TLoss> =>
+        Tune(LossEntry.Of<TLoss>(), device, rows, catalog, options);
+
+    /// <summary>As <see cref="Tune{TLoss}"/>, for a loss named by its registry entry.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
+    public static TuningReport Tune(LossEntry loss, CceDevice device, int rows, int catalog, TuningOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(device);
         options ??= TuningOptions.FromEnvironment();
-        LossCandidates loss = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? LossCandidates.PortableOf<TLoss>() : LossCandidates.Of<TLoss>();
-        return Tune(device, TuningEnvironment.For(device.Fingerprint, options.Timing.PolicyId), loss, rows, catalog, options);
+        LossEntry candidates = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? loss.PortableOnly() : loss;
+        return Tune(device, TuningEnvironment.For(device.Fingerprint, options.Timing.PolicyId), candidates, rows, catalog, options);
     }
 
     /// <summary>As <see cref="Tune{TLoss}"/>, in a given environment (tests change its fingerprint).</summary>
-    internal static TuningReport Tune(CceDevice device, TuningEnvironment environment, LossCandidates loss, int rows, int catalog, TuningOptions options)
+    internal static TuningReport Tune(CceDevice device, TuningEnvironment environment, LossEntry loss, int rows, int catalog, TuningOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(catalog, 1);
         var clock = Stopwatch.StartNew();
         TuningKey key = TuningKey.For(loss.Description, loss.Tiles, rows, catalog);
-        string subject = $"{ShortName(loss.Name)} {key.Bucket} on {device}";
+        string subject = $"{loss.ShortName} {key.Bucket} on {device}";
         if (options.Policy != TunePolicy.Force && options.Cache.TryGet(environment, key, out TuningEntry? cached))
         {
             options.Log?.WriteLine($"cce tune: {subject}: cache hit, {cached.Pick}");
@@ -64,6 +72,4 @@ public static class LossTuner
         options.Log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cce tune: {subject}: picked {entry.Pick}{(outcome.PickIsDefault ? " (every candidate failed: the default)" : string.Empty)} in {clock.Elapsed.TotalSeconds:F2} s ({where})"));
         return new TuningReport(entry, FromCache: false, clock.Elapsed);
     }
-
-    private static string ShortName(string name) => name[(name.LastIndexOf('.') + 1)..];
 }

@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>The deterministic choice among timed candidates.</summary>
 internal static class PickRule

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cce.Reference;
 
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>
 /// The fp64 reference for a few rows of a tuning's inputs. Rows are independent, so the reference runs on just
@@ -73,12 +73,21 @@ internal sealed class ReferenceCheck
 
         // The kernels divide by the valid rows of the whole batch, the reference by those of the sample.
         double upstream = description.Reduction == LossReduction.Mean ? (double)sampleValid / inputs.ValidCount : 1.0;
-        expected = ReferenceLoss.Compute(description, hidden, items, targets, negatives, compact.Count, upstream);
-        Correction = CorrectionTerm.For(description.Correction, description.Scheme, k, compact.Count);
+        // Constant corrections depend on V, so the kernels are launched with those of the compact catalog; per-item
+        // corrections follow the original item of each compact index.
+        int[] original = new int[compact.Count];
+        foreach ((int item, int index) in compact)
+        {
+            original[index] = item;
+        }
+
+        CorrectionCatalog = compact.Count;
+        Func<int, double> correction = inputs.Scheme.ReferenceCorrection(description, CorrectionCatalog, inputs.Source(step));
+        expected = ReferenceLoss.Compute(description, hidden, items, targets, negatives, compact.Count, upstream, correction: index => correction(original[index]));
     }
 
-    /// <summary>The correction term the kernels must be launched with for this check.</summary>
-    public float Correction { get; }
+    /// <summary>The catalog size whose correction term the kernels must be launched with for this check.</summary>
+    public int CorrectionCatalog { get; }
 
     /// <summary>Compares the outputs a pass wrote; null arrays are not compared.</summary>
     /// <returns>Null when every sampled value agrees, else the first disagreement.</returns>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>
 /// A plan file: the (loss, N, V) triples a program met, one <c>LOSS N V</c> line each, so its shapes can be

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>One line of a shape plan: a loss type and a shape it was called with.</summary>
 /// <param name="Loss">The loss's full type name.</param>

@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>
 /// The random values of a tuning's inputs as a pure function of (seed, stream, index), so the reference can

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cce.Tuning.Cache;
 
 namespace Cce;
 

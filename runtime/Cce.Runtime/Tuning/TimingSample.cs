@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>The summary of one series of timed launches, in milliseconds.</summary>
 /// <param name="MedianMs">Median.</param>

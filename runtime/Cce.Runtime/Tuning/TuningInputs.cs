@@ -1,9 +1,11 @@
 using System.Runtime.InteropServices;
+using Cce.Families.PerRow;
 using Cce.Kernels;
-using ILGPU;
+using Cce.Schemes;
 using ILGPU.Runtime;
+using ILGPU;
 
-namespace Cce;
+namespace Cce.Tuning;
 
 /// <summary>
 /// Random inputs and output buffers of one bucket's shape on the device, fresh for every tuning. Values come
@@ -20,7 +22,7 @@ internal sealed class TuningInputs : IDisposable
     private readonly CceTensor<U4> hidden;
     private readonly CceTensor<U4> items;
     private readonly CceTensor<int> targets;
-    private readonly CceTensor<int>? negatives;
+    private readonly SchemeInputs negatives;
     private readonly CceTensor<int> validRows;
     private readonly int[] hostTargets;
 
@@ -50,17 +52,8 @@ internal sealed class TuningInputs : IDisposable
         items = Upload(SyntheticValues.Items, catalog);
         targets = device.Upload<int>(hostTargets, rows, 1);
         validRows = device.Upload<int>([ValidCount], 1, 1);
-        if (description.Scheme == NegativeScheme.Explicit)
-        {
-            var drawn = new int[(long)rows * k];
-            for (long i = 0; i < drawn.LongLength; i++)
-            {
-                drawn[i] = SyntheticValues.Below(seed, SyntheticValues.Negatives, i, catalog);
-            }
-
-            negatives = device.Upload<int>(drawn, rows, k);
-        }
-
+        Scheme = LossScheme.For(description.Scheme);
+        negatives = Scheme.Synthetic(device, new SyntheticBatch(description, rows, catalog, hostTargets, seed));
         RowLoss = device.Allocate<float>(rows, 1);
         RowLse = device.Allocate<float>(rows, 1);
         GradHidden = device.Allocate<U4>(rows, d * ElementCodec.Size(gradient) / 16);
@@ -77,6 +70,9 @@ internal sealed class TuningInputs : IDisposable
 
     public ulong Seed { get; }
 
+    /// <summary>The runtime half of the loss's scheme.</summary>
+    public LossScheme Scheme { get; }
+
     /// <summary>Rows whose target is not the ignore index.</summary>
     public int ValidCount { get; }
 
@@ -92,9 +88,10 @@ internal sealed class TuningInputs : IDisposable
     public int Target(int row) => hostTargets[row];
 
     /// <summary>Negative <paramref name="slot"/> of <paramref name="row"/> as the kernels see it at <paramref name="step"/>.</summary>
-    public int Negative(int row, int slot, ulong step) => negatives is null
-        ? UniformSampler.Draw(Seed, step, row, slot, Catalog)
-        : SyntheticValues.Below(Seed, SyntheticValues.Negatives, ((long)row * Description.Negatives) + slot, Catalog);
+    public int Negative(int row, int slot, ulong step) => negatives.Negative(row, slot, step);
+
+    /// <summary>The negatives argument of a call at <paramref name="step"/>.</summary>
+    public NegativeSource Source(ulong step) => negatives.Source(step);
 
     /// <summary>Row <paramref name="row"/> of H as the kernels read it.</summary>
     public double[] HiddenRow(int row) => HostRow(SyntheticValues.Hidden, row);
@@ -102,13 +99,17 @@ internal sealed class TuningInputs : IDisposable
     /// <summary>Row <paramref name="item"/> of W as the kernels read it.</summary>
     public double[] ItemRow(int item) => HostRow(SyntheticValues.Items, item);
 
-    /// <summary>The arguments of one launch at <paramref name="step"/>, with the given correction term.</summary>
-    public KernelArguments Arguments(ulong step, float correction) => new()
+    /// <summary>
+    /// One call at <paramref name="step"/>, with the correction of a catalog of <paramref name="correctionCatalog"/>
+    /// items (the reference check runs on a compact catalog).
+    /// </summary>
+    public LossCall Call(ulong step, int correctionCatalog) => new()
     {
+        Description = Description,
         Hidden = hidden.View,
         Items = items.View,
         Targets = targets.View,
-        Negatives = negatives?.View ?? default,
+        Negatives = Source(step),
         RowLoss = RowLoss.View,
         RowLse = RowLse.View,
         GradHidden = GradHidden.View,
@@ -116,13 +117,8 @@ internal sealed class TuningInputs : IDisposable
         ValidRows = validRows.View,
         Rows = Rows,
         Catalog = Catalog,
-        SeedLo = (uint)Seed,
-        SeedHi = (uint)(Seed >> 32),
-        StepLo = (uint)step,
-        StepHi = (uint)(step >> 32),
-        Correction = correction,
+        CorrectionCatalog = correctionCatalog,
         Upstream = 1f,
-        MeanReduction = Description.Reduction == LossReduction.Mean ? 1 : 0,
     };
 
     public void Dispose()
@@ -130,7 +126,7 @@ internal sealed class TuningInputs : IDisposable
         hidden.Dispose();
         items.Dispose();
         targets.Dispose();
-        negatives?.Dispose();
+        negatives.Dispose();
         validRows.Dispose();
         RowLoss.Dispose();
         RowLse.Dispose();

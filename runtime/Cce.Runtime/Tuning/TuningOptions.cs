@@ -1,3 +1,6 @@
+using Cce.Tuning.Cache;
+using Cce.Tuning;
+
 namespace Cce;
 
 /// <summary>

@@ -1,4 +1,6 @@
-namespace Cce;
+using Cce.Tuning.Cache;
+
+namespace Cce.Tuning;
 
 /// <summary>What one tuning run found.</summary>
 /// <param name="Results">One result per candidate, in candidate order.</param>

@@ -1,3 +1,5 @@
+using Cce.Tuning.Cache;
+
 namespace Cce;
 
 /// <summary>What <see cref="LossTuner"/> did for one loss and shape.</summary>
@@ -7,7 +9,7 @@ namespace Cce;
 public sealed record TuningReport(TuningEntry Entry, bool FromCache, TimeSpan Elapsed)
 {
     /// <summary>The result of the generator's default candidate, or null when it is not among the results.</summary>
-    public CandidateResult? Default(TileConfig defaultTile) => Entry.Results.FirstOrDefault(r => r.Tile == defaultTile);
+    public CandidateResult? Default(KernelTile defaultTile) => Entry.Results.FirstOrDefault(r => r.Tile == defaultTile);
 
     /// <summary>The pick's result.</summary>
     public CandidateResult? Picked => Entry.Results.FirstOrDefault(r => r.Tile == Entry.Pick);

@@ -1,4 +1,5 @@
 using Cce.Reference;
+using Cce.Schemes;
 
 namespace Cce.Verification;
 
@@ -13,90 +14,110 @@ public static class LossVerifier
     /// <param name="variant">The kernel variant (one of <c>TLoss.Variants</c> or <c>TLoss.PortableVariant</c>).</param>
     /// <param name="shape">The input case.</param>
     /// <param name="seed">Seed of the random inputs.</param>
-    public static IReadOnlyList<VerificationResult> Verify<TLoss, TElement, TGrad>(CceDevice device, KernelVariant variant, VerificationCase shape, int seed)
-        where TLoss : SampledSoftmaxLoss<TElement, TGrad>, ILossKernels<TLoss>
-        where TElement : unmanaged
-        where TGrad : unmanaged
+    public static IReadOnlyList<VerificationResult> Verify<TLoss>(CceDevice device, KernelVariant variant, VerificationCase shape, int seed)
+        where TLoss : CatalogLoss, ILossKernels<TLoss> =>
+        Verify(LossEntry.Of<TLoss>(), device, variant, shape, seed);
+
+    /// <summary>Verifies Forward, Backward and ForwardBackward of one variant of <paramref name="loss"/> on one case.</summary>
+    /// <param name="loss">The loss, as its assembly's registry lists it.</param>
+    /// <param name="device">Where the kernels run.</param>
+    /// <param name="variant">The kernel variant (one of the loss's variants or its portable one).</param>
+    /// <param name="shape">The input case.</param>
+    /// <param name="seed">Seed of the random inputs.</param>
+    public static IReadOnlyList<VerificationResult> Verify(LossEntry loss, CceDevice device, KernelVariant variant, VerificationCase shape, int seed)
     {
+        ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(variant);
         ArgumentNullException.ThrowIfNull(shape);
-        LossDescription description = TLoss.Description;
-        var inputs = VerificationInputs<TElement>.Create(description, shape, seed);
-        var tolerance = Tolerance.For(description);
-        string lossName = typeof(TLoss).Name;
-        string variantName = variant.Layout == KernelLayout.Portable ? "portable" : variant.Tile.ToString();
+        using CatalogLoss instance = loss.Create(device, KernelPlan.Fixed(variant));
+        return instance.Accept(new Checks(loss.ShortName, variant, shape, seed));
+    }
 
-        bool perRow = description.Reduction == LossReduction.None;
-        ReferenceResult scalar = ReferenceLoss.Compute(description, inputs.HiddenExact, inputs.ItemsExact, inputs.Targets, inputs.Negatives, inputs.Catalog, inputs.Upstream);
-        ReferenceResult backwardReference = perRow
-            ? ReferenceLoss.Compute(description, inputs.HiddenExact, inputs.ItemsExact, inputs.Targets, inputs.Negatives, inputs.Catalog, 1.0, Array.ConvertAll(inputs.UpstreamPerRow, u => (double)u))
-            : scalar;
-
-        int d = description.HiddenSize;
-        using TLoss loss = TLoss.Create(device, variant);
-        using CceTensor<TElement> hidden = device.Upload<TElement>(inputs.Hidden, inputs.Rows, d);
-        using CceTensor<TElement> items = device.Upload<TElement>(inputs.Items, inputs.Catalog, d);
-        using CceTensor<int> targets = device.Upload<int>(inputs.Targets, inputs.Rows, 1);
-        using CceTensor<int>? explicitNegatives = description.Scheme == NegativeScheme.Explicit
-            ? device.Upload<int>(inputs.Negatives, inputs.Rows, description.Negatives)
-            : null;
-        using CceTensor<TGrad> gradHidden = device.Allocate<TGrad>(inputs.Rows, d);
-        using CceTensor<float> gradItems = device.Allocate<float>(inputs.Catalog, d);
-        using CceTensor<float> savedLse = device.Allocate<float>(inputs.Rows, 1);
-        using CceTensor<float> upstreamPerRow = device.Upload<float>(inputs.UpstreamPerRow, inputs.Rows, 1);
-        NegativeSource negatives = explicitNegatives is null
-            ? NegativeSource.Sampled(inputs.SamplingSeed, inputs.SamplingStep)
-            : NegativeSource.FromTensor(explicitNegatives);
-
-        var results = new List<VerificationResult>(3);
-        VerificationResult Record(LossOperation operation, double? lossError, double? lseError, double? gradHiddenError, double? gradItemsError)
+    /// <summary>The checks of one variant and case, run once the loss's element types are known.</summary>
+    private sealed class Checks(string lossName, KernelVariant variant, VerificationCase shape, int seed) : ICatalogLossVisitor<IReadOnlyList<VerificationResult>>
+    {
+        public IReadOnlyList<VerificationResult> Visit<TElement, TGrad>(CatalogLoss<TElement, TGrad> loss)
+            where TElement : unmanaged
+            where TGrad : unmanaged
         {
-            string? failure = Check("loss", lossError, tolerance.Loss) ?? Check("lse", lseError, tolerance.Lse)
-                ?? Check("dH", gradHiddenError, tolerance.GradHidden) ?? Check("dW", gradItemsError, tolerance.GradItems);
-            var result = new VerificationResult(lossName, variantName, shape.Name, operation, seed, lossError, lseError, gradHiddenError, gradItemsError, tolerance, failure);
-            results.Add(result);
-            return result;
-        }
+            LossDescription description = loss.Description;
+            CceDevice device = loss.Device;
+            var inputs = VerificationInputs<TElement>.Create(description, shape, seed);
+            var tolerance = Tolerance.For(description);
+            string variantName = variant.Name;
 
-        Run(LossOperation.Forward, () =>
-        {
-            LossResult forward = loss.Forward(hidden, items, targets, negatives);
-            Record(LossOperation.Forward, ScalarError(forward.Loss, scalar.Loss), LogDomainError(forward.Lse.ToArray(), scalar.Lse), null, null);
-        });
+            LossScheme scheme = LossScheme.For(description.Scheme);
+            var batch = new SyntheticBatch(description, inputs.Rows, inputs.Catalog, inputs.Targets, inputs.SamplingSeed, shape.PlantedHitFraction, shape.PlantedDuplicateFraction);
+            using SchemeInputs schemeInputs = scheme.Synthetic(device, batch);
+            NegativeSource negatives = schemeInputs.Source(inputs.SamplingStep);
+            int[] hostNegatives = schemeInputs.All(inputs.Rows, description.Negatives, inputs.SamplingStep);
+            Func<int, double> correction = scheme.ReferenceCorrection(description, inputs.Catalog, negatives);
 
-        Run(LossOperation.Backward, () =>
-        {
-            LossResult forward = loss.Forward(hidden, items, targets, negatives);
-            savedLse.CopyFrom(forward.Lse.ToArray());
-            Poison(gradHidden, gradItems);
-            loss.Backward(hidden, items, targets, negatives, savedLse, gradHidden, gradItems, perRow ? 1f : inputs.Upstream, perRow ? upstreamPerRow : null);
-            Record(LossOperation.Backward, null, null, VectorError(HostElements.ToDoubles(gradHidden.ToArray()), backwardReference.GradHidden), VectorError(gradItems.ToArray(), backwardReference.GradItems));
-        });
+            bool perRow = description.Reduction == LossReduction.None;
+            ReferenceResult scalar = ReferenceLoss.Compute(description, inputs.HiddenExact, inputs.ItemsExact, inputs.Targets, hostNegatives, inputs.Catalog, inputs.Upstream, correction: correction);
+            ReferenceResult backwardReference = perRow
+                ? ReferenceLoss.Compute(description, inputs.HiddenExact, inputs.ItemsExact, inputs.Targets, hostNegatives, inputs.Catalog, 1.0, Array.ConvertAll(inputs.UpstreamPerRow, u => (double)u), correction)
+                : scalar;
 
-        Run(LossOperation.ForwardBackward, () =>
-        {
-            Poison(gradHidden, gradItems);
-            LossResult fused = loss.ForwardBackward(hidden, items, targets, negatives, gradHidden, gradItems, inputs.Upstream);
-            Record(
-                LossOperation.ForwardBackward,
-                ScalarError(fused.Loss, scalar.Loss),
-                LogDomainError(fused.Lse.ToArray(), scalar.Lse),
-                VectorError(HostElements.ToDoubles(gradHidden.ToArray()), scalar.GradHidden),
-                VectorError(gradItems.ToArray(), scalar.GradItems));
-        });
+            int d = description.HiddenSize;
+            using CceTensor<TElement> hidden = device.Upload<TElement>(inputs.Hidden, inputs.Rows, d);
+            using CceTensor<TElement> items = device.Upload<TElement>(inputs.Items, inputs.Catalog, d);
+            using CceTensor<int> targets = device.Upload<int>(inputs.Targets, inputs.Rows, 1);
+            using CceTensor<TGrad> gradHidden = device.Allocate<TGrad>(inputs.Rows, d);
+            using CceTensor<float> gradItems = device.Allocate<float>(inputs.Catalog, d);
+            using CceTensor<float> savedLse = device.Allocate<float>(inputs.Rows, 1);
+            using CceTensor<float> upstreamPerRow = device.Upload<float>(inputs.UpstreamPerRow, inputs.Rows, 1);
 
-        return results;
-
-        void Run(LossOperation operation, Action body)
-        {
-            try
+            var results = new List<VerificationResult>(3);
+            VerificationResult Record(LossOperation operation, double? lossError, double? lseError, double? gradHiddenError, double? gradItemsError)
             {
-                body();
+                string? failure = Check("loss", lossError, tolerance.Loss) ?? Check("lse", lseError, tolerance.Lse)
+                    ?? Check("dH", gradHiddenError, tolerance.GradHidden) ?? Check("dW", gradItemsError, tolerance.GradItems);
+                var result = new VerificationResult(lossName, variantName, shape.Name, operation, seed, lossError, lseError, gradHiddenError, gradItemsError, tolerance, failure);
+                results.Add(result);
+                return result;
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+
+            Run(LossOperation.Forward, () =>
             {
-                results.Add(new VerificationResult(lossName, variantName, shape.Name, operation, seed, null, null, null, null, tolerance, $"{e.GetType().Name}: {e.Message}"));
+                LossResult forward = loss.Forward(hidden, items, targets, negatives);
+                Record(LossOperation.Forward, ScalarError(forward.Loss, scalar.Loss), LogDomainError(forward.Lse.ToArray(), scalar.Lse), null, null);
+            });
+
+            Run(LossOperation.Backward, () =>
+            {
+                LossResult forward = loss.Forward(hidden, items, targets, negatives);
+                savedLse.CopyFrom(forward.Lse.ToArray());
+                Poison(gradHidden, gradItems);
+                loss.Backward(hidden, items, targets, negatives, savedLse, gradHidden, gradItems, perRow ? 1f : inputs.Upstream, perRow ? upstreamPerRow : null);
+                Record(LossOperation.Backward, null, null, VectorError(HostElements.ToDoubles(gradHidden.ToArray()), backwardReference.GradHidden), VectorError(gradItems.ToArray(), backwardReference.GradItems));
+            });
+
+            Run(LossOperation.ForwardBackward, () =>
+            {
+                Poison(gradHidden, gradItems);
+                LossResult fused = loss.ForwardBackward(hidden, items, targets, negatives, gradHidden, gradItems, inputs.Upstream);
+                Record(
+                    LossOperation.ForwardBackward,
+                    ScalarError(fused.Loss, scalar.Loss),
+                    LogDomainError(fused.Lse.ToArray(), scalar.Lse),
+                    VectorError(HostElements.ToDoubles(gradHidden.ToArray()), scalar.GradHidden),
+                    VectorError(gradItems.ToArray(), scalar.GradItems));
+            });
+
+            return results;
+
+            void Run(LossOperation operation, Action body)
+            {
+                try
+                {
+                    body();
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    results.Add(new VerificationResult(lossName, variantName, shape.Name, operation, seed, null, null, null, null, tolerance, $"{e.GetType().Name}: {e.Message}"));
+                }
             }
         }
     }

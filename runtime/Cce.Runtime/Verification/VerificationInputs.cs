@@ -1,5 +1,3 @@
-using Cce.Kernels;
-
 namespace Cce.Verification;
 
 /// <summary>Fresh random inputs of one case, in the element type and widened to fp64 for the reference.</summary>
@@ -10,7 +8,6 @@ internal sealed class VerificationInputs<TElement>
     {
         var random = new Random(seed);
         int d = description.HiddenSize;
-        int k = description.Negatives;
         Rows = shape.Rows;
         Catalog = shape.Catalog;
 
@@ -31,17 +28,6 @@ internal sealed class VerificationInputs<TElement>
 
         SamplingSeed = (ulong)random.NextInt64();
         SamplingStep = (ulong)random.Next(1000);
-        Negatives = new int[Rows * k];
-        for (int n = 0; n < Rows; n++)
-        {
-            for (int slot = 0; slot < k; slot++)
-            {
-                Negatives[(n * k) + slot] = description.Scheme == NegativeScheme.Explicit
-                    ? ExplicitNegative(random, shape, n, slot, k)
-                    : UniformSampler.Draw(SamplingSeed, SamplingStep, n, slot, Catalog);
-            }
-        }
-
         Upstream = 0.5f + (float)random.NextDouble() * 1.5f;
         UpstreamPerRow = Uniform(random, Rows, 1f).Select(u => 1.25f + u).ToArray();
     }
@@ -60,9 +46,7 @@ internal sealed class VerificationInputs<TElement>
 
     public int[] Targets { get; }
 
-    /// <summary>The negatives of every row: explicit ones, or the host's copy of the in-kernel draws.</summary>
-    public int[] Negatives { get; }
-
+    /// <summary>Seed of the scheme's negatives: of the in-kernel draws, or of the caller-given ones.</summary>
     public ulong SamplingSeed { get; }
 
     public ulong SamplingStep { get; }
@@ -72,22 +56,6 @@ internal sealed class VerificationInputs<TElement>
     public float[] UpstreamPerRow { get; }
 
     public static VerificationInputs<TElement> Create(LossDescription description, VerificationCase shape, int seed) => new(description, shape, seed);
-
-    private int ExplicitNegative(Random random, VerificationCase shape, int row, int slot, int k)
-    {
-        double trap = random.NextDouble();
-        if (trap < shape.PlantedHitFraction && Targets[row] >= 0)
-        {
-            return Targets[row];
-        }
-
-        if (trap < shape.PlantedHitFraction + shape.PlantedDuplicateFraction && slot > 0)
-        {
-            return Negatives[(row * k) + random.Next(slot)];
-        }
-
-        return random.Next(Catalog);
-    }
 
     private static float[] Uniform(Random random, int count, float scale)
     {

@@ -18,7 +18,7 @@ internal static class TestCompilation
     public static readonly ImmutableArray<MetadataReference> References =
     [
         .. Net100.References.All,
-        MetadataReference.CreateFromFile(typeof(SampledSoftmaxLossAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(CatalogLossAttribute).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(ILGPU.Context).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(ILGPU.Algorithms.XMath).Assembly.Location),
     ];

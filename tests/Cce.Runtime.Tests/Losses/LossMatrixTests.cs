@@ -1,6 +1,6 @@
-using Cce.Cli.Verification;
 using Cce.Runtime.Tests.Infrastructure;
 using Cce.Verification;
+using Cce.Verification.Losses;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -14,32 +14,33 @@ namespace Cce.Runtime.Tests.Losses;
 public sealed class LossMatrixTests(CpuDeviceFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Names of every loss of the suite.</summary>
-    public static TheoryData<string> AllLosses() => new(VerificationSuite.Entries.Select(e => e.Name));
+    public static TheoryData<string> AllLosses() => new(VerificationLosses.All.Select(e => e.ShortName));
 
     /// <summary>
     /// The losses whose warp-layout kernels also run here. On the CPU accelerator every shuffle is a barrier of all
     /// threads, so the warp layout costs far more than the portable one; corrections and reductions only change scalars
     /// around the shuffles, which the portable matrix covers. Kept: one loss of every (element type, D, tile), which
     /// meets each lane layout the suite's hidden sizes were chosen for (several items per warp, guarded lanes, several
-    /// chunks per lane); every K = 1 and fp32-dH loss; and the explicit scheme with K > 1 in each element type.
+    /// chunks per lane); every K = 1 and fp32-dH loss; and the explicit and popularity schemes with K > 1 in each element type.
     /// </summary>
     public static TheoryData<string> WarpLosses()
     {
-        IEnumerable<VerificationEntry> geometries = VerificationSuite.Entries
+        IEnumerable<LossEntry> geometries = VerificationLosses.All
             .GroupBy(e => (e.Description.Element, e.Description.HiddenSize, Tiles: string.Join(",", e.Variants.Select(v => v.Tile))))
             .Select(g => g.First());
-        IEnumerable<VerificationEntry> special = VerificationSuite.Entries.Where(e =>
+        IEnumerable<LossEntry> special = VerificationLosses.All.Where(e =>
             e.Description.Negatives == 1
             || e.Description.HiddenGradient == GradientPrecision.Float32
-            || (e.Description.Scheme == NegativeScheme.Explicit && e.Description.Reduction == LossReduction.Mean && e.Description.Correction == LogQCorrection.None));
-        return new(geometries.Union(special).Select(e => e.Name));
+            || (e.Description.Scheme == NegativeScheme.Explicit && e.Description.Reduction == LossReduction.Mean && e.Description.Correction == LogQCorrection.None)
+            || (e.Description.Scheme == NegativeScheme.Popularity && e.Description.Reduction == LossReduction.Mean && e.Description.Correction == LogQCorrection.LogQ));
+        return new(geometries.Union(special).Select(e => e.ShortName));
     }
 
     [Theory]
     [MemberData(nameof(AllLosses))]
     public void PortableKernelsMatchTheReference(string loss)
     {
-        VerificationEntry entry = Find(loss);
+        LossEntry entry = Find(loss);
         AssertPassed(entry, entry.Portable, VerificationCase.Standard);
     }
 
@@ -48,7 +49,7 @@ public sealed class LossMatrixTests(CpuDeviceFixture fixture, ITestOutputHelper 
     public void WarpKernelsMatchTheReference(string loss)
     {
         // The case whose rows fill no tile evenly: it reaches partial groups, the shuffles and the shared-memory logits.
-        VerificationEntry entry = Find(loss);
+        LossEntry entry = Find(loss);
         VerificationCase oddRows = VerificationCase.Standard.Single(c => c.Name == "odd-rows");
         foreach (KernelVariant variant in entry.Variants)
         {
@@ -56,15 +57,15 @@ public sealed class LossMatrixTests(CpuDeviceFixture fixture, ITestOutputHelper 
         }
     }
 
-    private static VerificationEntry Find(string loss) => VerificationSuite.Entries.Single(e => e.Name == loss);
+    private static LossEntry Find(string loss) => VerificationLosses.All.Single(e => e.ShortName == loss);
 
-    private void AssertPassed(VerificationEntry entry, KernelVariant variant, IEnumerable<VerificationCase> cases)
+    private void AssertPassed(LossEntry entry, KernelVariant variant, IEnumerable<VerificationCase> cases)
     {
         var data = new RandomData(output);
         var results = new List<VerificationResult>();
         foreach (VerificationCase shape in cases)
         {
-            results.AddRange(entry.Verify(fixture.Device, variant, shape, data.Random.Next()));
+            results.AddRange(LossVerifier.Verify(entry, fixture.Device, variant, shape, data.Random.Next()));
         }
 
         foreach (VerificationResult result in results)

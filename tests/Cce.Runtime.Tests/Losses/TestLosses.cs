@@ -4,16 +4,16 @@ namespace Cce.Runtime.Tests.Losses;
 // and a tiny D and K keep every kernel cheap on the CPU accelerator.
 
 /// <summary>In-kernel uniform sampling, no correction, mean reduction.</summary>
-[SampledSoftmaxLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None)]
-[TileCandidate(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1)]
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None)]
+[PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class SampledTestLoss;
 
 /// <summary>Caller-given negatives, no correction, mean reduction.</summary>
-[SampledSoftmaxLoss(Scheme = NegativeScheme.Explicit, Negatives = 3, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None)]
-[TileCandidate(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1)]
+[CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 3, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None)]
+[PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class ExplicitTestLoss;
 
 /// <summary>The Paper correction log(V-1) - log(K+1), which needs V ≥ 2.</summary>
-[SampledSoftmaxLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 8, Element = ElementType.Float32, Correction = LogQCorrection.Paper)]
-[TileCandidate(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1)]
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 8, Element = ElementType.Float32, Correction = LogQCorrection.Paper)]
+[PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class PaperTestLoss;

@@ -1,3 +1,5 @@
+using Cce.Tuning.Cache;
+using Cce.Tuning;
 using Xunit;
 
 namespace Cce.Runtime.Tests.Tuning;
@@ -7,7 +9,7 @@ public sealed class AutotunerTests
 {
     private static readonly TimingPlan Plan = new(1, 5, 2, 9, 0.02);
 
-    private static readonly TileConfig[] Tiles = [new(1, 1, 1), new(2, 2, 2), new(4, 4, 1), new(4, 8, 2)];
+    private static readonly PerRowTile[] Tiles = [new(1, 1, 1), new(2, 2, 2), new(4, 4, 1), new(4, 8, 2)];
 
     [Fact]
     public void FailingCandidatesAreRecordedAndTheOthersStillTuned()

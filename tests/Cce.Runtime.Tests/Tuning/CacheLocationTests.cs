@@ -1,3 +1,4 @@
+using Cce.Tuning.Cache;
 using Xunit;
 
 namespace Cce.Runtime.Tests.Tuning;
@@ -10,7 +11,7 @@ public sealed class CacheLocationTests
     {
         string chosen = Path.Combine(Path.GetTempPath(), "chosen-cache");
 
-        string root = CacheLocation.Resolve(name => name == TuningCache.DirectoryVariable ? chosen : "/elsewhere");
+        string root = CacheLocation.Resolve(name => name == CacheFormat.DirectoryVariable ? chosen : "/elsewhere");
 
         Assert.Equal(Path.GetFullPath(chosen), root);
     }

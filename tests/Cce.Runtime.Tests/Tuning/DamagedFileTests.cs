@@ -1,5 +1,6 @@
 using System.Text;
 using Cce.CacheStress;
+using Cce.Tuning.Cache;
 using Xunit;
 
 namespace Cce.Runtime.Tests.Tuning;
@@ -63,10 +64,10 @@ public sealed class DamagedFileTests
     {
         using var temp = new TempCache();
         (TuningEnvironment environment, TuningKey key, string path) = StoreSample(temp);
-        Rewrite(path, $"\"schemaVersion\": {TuningCache.SchemaVersion},", $"\"schemaVersion\": {TuningCache.SchemaVersion + 1},");
+        Rewrite(path, $"\"schemaVersion\": {CacheFormat.SchemaVersion},", $"\"schemaVersion\": {CacheFormat.SchemaVersion + 1},");
 
         Assert.False(temp.Cache.TryGet(environment, key, out _));
-        Assert.Contains($"schema version {TuningCache.SchemaVersion + 1}", Assert.Single(temp.Warnings), StringComparison.Ordinal);
+        Assert.Contains($"schema version {CacheFormat.SchemaVersion + 1}", Assert.Single(temp.Warnings), StringComparison.Ordinal);
     }
 
     [Fact]

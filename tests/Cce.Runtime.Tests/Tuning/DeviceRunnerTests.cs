@@ -1,4 +1,6 @@
 using Cce.Runtime.Tests.Infrastructure;
+using Cce.Tuning.Cache;
+using Cce.Tuning;
 using Xunit;
 
 namespace Cce.Runtime.Tests.Tuning;
@@ -14,7 +16,7 @@ public sealed class DeviceRunnerTests(CpuDeviceFixture fixture)
     public void DeclaredCandidatesAgreeWithTheReferenceAndAreTimed()
     {
         const int rows = 5, catalog = 37;
-        foreach (LossCandidates loss in (LossCandidates[])[LossCandidates.Of<TinyTuneLoss>(), LossCandidates.Of<TinyExplicitLoss>()])
+        foreach (LossEntry loss in (LossEntry[])[LossEntry.Of<TinyTuneLoss>(), LossEntry.Of<TinyExplicitLoss>()])
         {
             using var runner = new DeviceCandidateRunner(fixture.Device, loss.Description, loss.Variants, rows, catalog, (ulong)Random.Shared.NextInt64(1, long.MaxValue));
             TuningOutcome outcome = Autotuner.Run(runner, loss.Tiles, loss.DefaultVariant, Quick, null);

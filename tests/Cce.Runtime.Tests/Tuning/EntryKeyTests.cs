@@ -1,5 +1,6 @@
 using System.Reflection;
 using Cce.CacheStress;
+using Cce.Tuning.Cache;
 using Xunit;
 
 namespace Cce.Runtime.Tests.Tuning;

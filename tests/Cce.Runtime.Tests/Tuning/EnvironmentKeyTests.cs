@@ -1,4 +1,5 @@
 using Cce.CacheStress;
+using Cce.Tuning.Cache;
 using Xunit;
 
 namespace Cce.Runtime.Tests.Tuning;
@@ -70,7 +71,7 @@ public sealed class EnvironmentKeyTests
     {
         TuningEnvironment environment = CacheSamples.Environment();
 
-        Assert.Equal(TuningCache.SchemaVersion, environment.SchemaVersion);
+        Assert.Equal(CacheFormat.SchemaVersion, environment.SchemaVersion);
         Assert.StartsWith(typeof(ILGPU.Context).Assembly.GetName().Version!.ToString(3), environment.IlgpuVersion, StringComparison.Ordinal);
         Assert.DoesNotContain('+', environment.RuntimeVersion);
         Assert.Equal(TimingPolicyId.Current, environment.TimingPolicy);

@@ -1,4 +1,5 @@
 using Cce.CacheStress;
+using Cce.Tuning.Cache;
 using Xunit;
 
 namespace Cce.Runtime.Tests.Tuning;

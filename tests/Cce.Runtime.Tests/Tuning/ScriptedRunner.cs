@@ -1,3 +1,5 @@
+using Cce.Tuning;
+
 namespace Cce.Runtime.Tests.Tuning;
 
 /// <summary>What a scripted candidate does at each stage.</summary>

@@ -1,3 +1,4 @@
+using Cce.Tuning;
 using Xunit;
 
 namespace Cce.Runtime.Tests.Tuning;

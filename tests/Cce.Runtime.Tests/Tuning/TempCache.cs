@@ -1,3 +1,5 @@
+using Cce.Tuning.Cache;
+
 namespace Cce.Runtime.Tests.Tuning;
 
 /// <summary>A cache in a fresh temp directory that is deleted afterwards, with the warnings it logged.</summary>
@@ -21,7 +23,7 @@ internal sealed class TempCache : IDisposable
 
     /// <summary>Files in the cache other than entries: temp files and set-aside ones.</summary>
     public string[] Leftovers() =>
-        [.. Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Where(p => !p.EndsWith(TuningCache.EntryExtension, StringComparison.Ordinal))];
+        [.. Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Where(p => !p.EndsWith(CacheFormat.EntryExtension, StringComparison.Ordinal))];
 
     public void Dispose()
     {

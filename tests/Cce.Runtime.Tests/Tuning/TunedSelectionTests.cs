@@ -1,4 +1,6 @@
 using Cce.Runtime.Tests.Infrastructure;
+using Cce.Tuning.Cache;
+using Cce.Tuning;
 using Xunit;
 
 namespace Cce.Runtime.Tests.Tuning;
@@ -17,10 +19,10 @@ public sealed class TunedSelectionTests(CpuDeviceFixture fixture) : IDisposable
     {
         TuningOptions options = Options(TunePolicy.Off) with { PlanFile = Path.Combine(temp.Root, "plan.txt") };
 
-        KernelVariant variant = LossFactory.ChooseVariant<TinyTuneLoss>(Device, options);
-        KernelVariant chosen = TunedVariants.Find(variant)!.Choose(Device, 4, 37);
+        KernelPlan plan = LossFactory.Plan<TinyTuneLoss>(Device, options);
+        KernelVariant chosen = plan.For(Device, 4, 37);
 
-        LossCandidates loss = LossCandidates.Of<TinyTuneLoss>();
+        LossEntry loss = LossEntry.Of<TinyTuneLoss>();
         Assert.Equal(loss.Tiles[loss.DefaultVariant], chosen.Tile);
         Assert.Equal(0, runs);
         Assert.Empty(temp.Cache.List());
@@ -31,16 +33,16 @@ public sealed class TunedSelectionTests(CpuDeviceFixture fixture) : IDisposable
     {
         TuningOptions options = Options(TunePolicy.Auto) with { TuneOnCpu = false };
 
-        KernelVariant variant = LossFactory.ChooseVariant<TinyTuneLoss>(Device, options);
+        KernelPlan plan = LossFactory.Plan<TinyTuneLoss>(Device, options);
 
-        Assert.Same(Portable<TinyTuneLoss>(), variant);
-        Assert.Null(TunedVariants.Find(variant));
+        Assert.True(plan.IsFixed);
+        Assert.Same(LossEntry.Of<TinyTuneLoss>().Portable, plan.Initial);
     }
 
     [Fact]
     public void AMissTunesAndStoresThenTheSameKeyHitsWithoutTiming()
     {
-        LossCandidates loss = LossCandidates.Of<TinyTuneLoss>();
+        LossEntry loss = LossEntry.Of<TinyTuneLoss>();
         TuningEnvironment environment = Environment(Device.Fingerprint);
 
         TuningReport first = LossTuner.Tune(Device, environment, loss, 4, 37, Options(TunePolicy.Auto));
@@ -49,14 +51,14 @@ public sealed class TunedSelectionTests(CpuDeviceFixture fixture) : IDisposable
         Assert.False(first.FromCache);
         Assert.True(second.FromCache);
         Assert.Equal(1, runs);
-        Assert.Equal(new TileConfig(2, 2, 2), second.Entry.Pick);
+        Assert.Equal(new PerRowTile(2, 2, 2), second.Entry.Pick);
         Assert.Equal(first.Entry.Results, second.Entry.Results);
     }
 
     [Fact]
     public void ForceRetimesEvenOnAHit()
     {
-        LossCandidates loss = LossCandidates.Of<TinyTuneLoss>();
+        LossEntry loss = LossEntry.Of<TinyTuneLoss>();
         TuningEnvironment environment = Environment(Device.Fingerprint);
 
         LossTuner.Tune(Device, environment, loss, 4, 37, Options(TunePolicy.Auto));
@@ -71,7 +73,7 @@ public sealed class TunedSelectionTests(CpuDeviceFixture fixture) : IDisposable
     [Fact]
     public void AChangedFingerprintMissesAndRetunesAndRestoringItHitsAgain()
     {
-        LossCandidates loss = LossCandidates.Of<TinyTuneLoss>();
+        LossEntry loss = LossEntry.Of<TinyTuneLoss>();
         TuningEnvironment original = Environment(Device.Fingerprint);
         TuningEnvironment otherDriver = Environment(Device.Fingerprint with { DriverVersion = "99.9" });
 
@@ -89,26 +91,23 @@ public sealed class TunedSelectionTests(CpuDeviceFixture fixture) : IDisposable
     {
         string plan = Path.Combine(temp.Root, "plan.txt");
         TuningOptions options = Options(TunePolicy.Auto) with { PlanFile = plan };
-        var selector = new KernelSelector(Device, LossCandidates.Of<TinyTuneLoss>().Description, LossFactory.ChooseVariant<TinyTuneLoss>(Device, options));
+        var selector = new KernelSelector(Device, LossEntry.Of<TinyTuneLoss>().Description, LossFactory.Plan<TinyTuneLoss>(Device, options));
 
-        LossKernelSet first = selector.For(4, 37);
-        LossKernelSet again = selector.For(4, 37);
+        LoadedKernels first = selector.For(4, 37);
+        LoadedKernels again = selector.For(4, 37);
         Assert.Equal(1, runs);
         Assert.Same(first, again);
 
         selector.For(5, 37);
         selector.For(4, 37);
         Assert.Equal(2, runs);
-        Assert.Equal(new TileConfig(2, 2, 2), selector.Tile);
+        Assert.Equal(new PerRowTile(2, 2, 2), selector.Tile);
 
         string name = typeof(TinyTuneLoss).FullName!;
         Assert.Equal([new ShapePlanEntry(name, 4, 37), new ShapePlanEntry(name, 5, 37)], ShapePlan.Read(plan));
     }
 
     public void Dispose() => temp.Dispose();
-
-    private static KernelVariant Portable<TLoss>()
-        where TLoss : ILossKernels<TLoss> => TLoss.PortableVariant;
 
     private static TuningEnvironment Environment(DeviceFingerprint device) => TuningEnvironment.For(device, TimingPlan.Default.PolicyId);
 

@@ -11,7 +11,7 @@ internal static class Rejection
     /// <paramref name="batch"/> were not written; and that <paramref name="loss"/> still computes the reference afterwards.
     /// </summary>
     public static TException Assert<TException>(
-        SampledSoftmaxLoss<float, float> loss, TestBatch batch, Action call, string parameter, params string[] fragments)
+        CatalogLoss<float, float> loss, TestBatch batch, Action call, string parameter, params string[] fragments)
         where TException : ArgumentException
     {
         batch.Poison();

@@ -1,3 +1,4 @@
+using Cce.Families.PerRow;
 using System.Collections.Generic;
 using Cce.Gen.SourceGenerators.Emitting;
 using Cce.Gen.SourceGenerators.Models;
@@ -27,7 +28,7 @@ internal sealed class PerRowKernelEmitter
 
     private readonly LossSettings settings;
     private readonly TileModel tile;
-    private readonly KernelGeometry geometry;
+    private readonly PerRowGeometry geometry;
     private readonly RowLayout layout;
     private readonly SchemeEmitter scheme;
     private readonly SourceWriter w;
@@ -60,7 +61,7 @@ internal sealed class PerRowKernelEmitter
         bool gradients = mode != KernelMode.Forward;
         bool keepLogits = mode == KernelMode.ForwardBackward && layout.KeepsLogits;
         w.Line($"/// <summary>{Describe(mode)}: {layout.Shape}</summary>");
-        w.Open($"public static void {layout.Name(mode)}(global::Cce.Kernels.KernelArguments a)");
+        w.Open($"public static void {layout.Name(mode)}(global::Cce.Families.PerRow.PerRowArguments a)");
         layout.OpenRowLoop(w, keepLogits);
         w.Line("int target = a.Targets[row];");
         w.Block(Invariant($"if (target == {settings.IgnoreIndex})"), () =>
@@ -137,7 +138,7 @@ internal sealed class PerRowKernelEmitter
         {
             string live = Invariant($"kept{f}");
             w.Line(Invariant($"bool {live} = {Valid(f)}item{f} != target;"));
-            w.Line(Invariant($"float logit{f} = d{f} + {scheme.Correction(Invariant($"item{f}"))};"));
+            w.Line(Invariant($"float logit{f} = d{f} + {scheme.Correction(settings, Invariant($"item{f}"))};"));
             w.Block(Invariant($"if ({live})"), () =>
             {
                 w.Line(Invariant($"float next{f} = {Max}(m, logit{f});"));
@@ -236,7 +237,7 @@ internal sealed class PerRowKernelEmitter
             for (int f = 0; f < tile.ItemsInFlight; f++)
             {
                 int flight = f;
-                w.Line(Invariant($"float c{f} = {Valid(f)}item{f} != target ? g * {Exp}(d{f} + {scheme.Correction(Invariant($"item{f}"))} - lse) : 0f;"));
+                w.Line(Invariant($"float c{f} = {Valid(f)}item{f} != target ? g * {Exp}(d{f} + {scheme.Correction(settings, Invariant($"item{f}"))} - lse) : 0f;"));
                 w.Block(Invariant($"if (c{f} != 0f)"), () =>
                 {
                     AccumulateHiddenGradient(Invariant($"c{flight}"), Invariant($"w{flight}_"));

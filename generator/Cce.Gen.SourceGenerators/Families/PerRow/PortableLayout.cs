@@ -1,3 +1,4 @@
+using Cce.Families.PerRow;
 using System;
 using Cce.Gen.SourceGenerators.Emitting;
 using Cce.Gen.SourceGenerators.Models;

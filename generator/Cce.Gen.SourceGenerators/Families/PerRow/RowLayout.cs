@@ -1,3 +1,4 @@
+using Cce.Families.PerRow;
 using System;
 using Cce.Gen.SourceGenerators.Emitting;
 using Cce.Gen.SourceGenerators.Models;
@@ -16,14 +17,14 @@ internal abstract class RowLayout
     {
         Settings = settings;
         Tile = tile;
-        Geometry = new KernelGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, tile.Warps, lanesPerRow);
+        Geometry = new PerRowGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, tile.Warps, lanesPerRow);
     }
 
     /// <summary>The launch shape of this layout's kernels.</summary>
     public TileModel Tile { get; }
 
     /// <summary>The mapping of the loss onto the lanes, the same the runtime launches with.</summary>
-    public KernelGeometry Geometry { get; }
+    public PerRowGeometry Geometry { get; }
 
     /// <summary>The fp32 elements of a row each lane holds.</summary>
     public int ElementsPerLane => Geometry.ChunksPerLane * Geometry.VectorWidth;

@@ -1,3 +1,4 @@
+using Cce.Families.PerRow;
 using System;
 using Cce.Gen.SourceGenerators.Emitting;
 using Cce.Gen.SourceGenerators.Models;
@@ -18,7 +19,7 @@ internal sealed class WarpLayout : RowLayout
 
     /// <summary>Sizes the warp layout of one tile candidate.</summary>
     public WarpLayout(LossSettings settings, TileModel tile)
-        : base(settings, tile, KernelGeometry.WarpSize)
+        : base(settings, tile, PerRowGeometry.WarpSize)
     {
     }
 

@@ -16,6 +16,7 @@ public static class ReferenceLoss
     /// <param name="catalog">Catalog size V.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss (every row's loss for <see cref="LossReduction.None"/>).</param>
     /// <param name="upstreamPerRow">For <see cref="LossReduction.None"/> only: the gradient with respect to each row's loss, [N]; overrides <paramref name="upstream"/>.</param>
+    /// <param name="correction">The correction c(j) of each item; null for the description's constant (<see cref="CorrectionTerm.Exact"/>).</param>
     /// <exception cref="ArgumentException">A shape, index or value does not fit the description; the message names the argument.</exception>
     public static ReferenceResult Compute(
         LossDescription description,
@@ -25,7 +26,8 @@ public static class ReferenceLoss
         int[] negatives,
         int catalog,
         double upstream = 1.0,
-        double[]? upstreamPerRow = null)
+        double[]? upstreamPerRow = null,
+        Func<int, double>? correction = null)
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(targets);
@@ -44,7 +46,7 @@ public static class ReferenceLoss
         }
 
         int k = description.Negatives;
-        return Compute(description, hidden, items, targets, (row, slot) => negatives[(row * k) + slot], catalog, upstream, upstreamPerRow);
+        return Compute(description, hidden, items, targets, (row, slot) => negatives[(row * k) + slot], catalog, upstream, upstreamPerRow, correction);
     }
 
     /// <summary>Loss, per-row log-sum-exp and gradients for negatives given as a function of (row, slot).</summary>
@@ -59,6 +61,7 @@ public static class ReferenceLoss
     /// <param name="catalog">Catalog size V.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss (every row's loss for <see cref="LossReduction.None"/>).</param>
     /// <param name="upstreamPerRow">For <see cref="LossReduction.None"/> only: the gradient with respect to each row's loss, [N]; overrides <paramref name="upstream"/>.</param>
+    /// <param name="correction">The correction c(j) of each item; null for the description's constant (<see cref="CorrectionTerm.Exact"/>).</param>
     /// <exception cref="ArgumentException">A shape, index or value does not fit the description; the message names the argument.</exception>
     public static ReferenceResult Compute(
         LossDescription description,
@@ -68,7 +71,8 @@ public static class ReferenceLoss
         Func<int, int, int> negative,
         int catalog,
         double upstream = 1.0,
-        double[]? upstreamPerRow = null)
+        double[]? upstreamPerRow = null,
+        Func<int, double>? correction = null)
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(hidden);
@@ -80,7 +84,12 @@ public static class ReferenceLoss
         int rows = targets.Length;
         Validate(description, hidden, items, targets, catalog, upstream, upstreamPerRow);
 
-        double correction = CorrectionTerm.Exact(description.Correction, description.Scheme, k, catalog);
+        if (correction is null)
+        {
+            double constant = CorrectionTerm.Exact(description.Correction, description.Scheme, k, catalog);
+            correction = _ => constant;
+        }
+
         var rowLoss = new double[rows];
         var lse = new double[rows];
         var gradHidden = new double[(long)rows * d];
@@ -110,7 +119,7 @@ public static class ReferenceLoss
                 }
 
                 draws[slot] = j;
-                logits[slot] = Dot(h, items.AsSpan(j * d, d)) + correction;
+                logits[slot] = Dot(h, items.AsSpan(j * d, d)) + correction(j);
                 if (j != y)
                 {
                     max = Math.Max(max, logits[slot]);

@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>
 /// Whole-file writes that readers in other processes see either entirely or not at all, and reads that

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>
 /// An export: entry documents exactly as stored, checksums included, so an import can verify each one

@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>Compares a lookup with the entries on disk, field by field.</summary>
 internal static class CacheExplainer
@@ -14,7 +14,7 @@ internal static class CacheExplainer
         IReadOnlyList<CacheFile> files,
         TuningEnvironment environment,
         string description,
-        IReadOnlyList<TileConfig>? candidates,
+        IReadOnlyList<KernelTile>? candidates,
         ShapeBucket bucket)
     {
         string directory = environment.DirectoryName;
@@ -57,7 +57,7 @@ internal static class CacheExplainer
         return differences;
     }
 
-    private static IEnumerable<KeyDifference> KeyDifferences(string description, IReadOnlyList<TileConfig>? candidates, ShapeBucket bucket, TuningKey found)
+    private static IEnumerable<KeyDifference> KeyDifferences(string description, IReadOnlyList<KernelTile>? candidates, ShapeBucket bucket, TuningKey found)
     {
         if (description != found.Description)
         {

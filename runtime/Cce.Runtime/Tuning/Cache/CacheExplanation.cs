@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>Why a lookup hits or misses: the nearest entries and how their keys differ.</summary>
 /// <param name="Hit">Whether a valid entry of the same environment matches every key field looked up.</param>

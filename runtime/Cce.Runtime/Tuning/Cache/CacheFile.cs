@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>One entry file of the cache as found on disk.</summary>
 /// <param name="Path">Full path of the file.</param>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>
 /// Hashes for cache keys and checksums. SHA-256 rather than <see cref="string.GetHashCode()"/>, which is

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>
 /// Source-generated JSON for the cache. Missing or null fields are errors rather than defaults, so a
@@ -13,7 +13,7 @@ namespace Cce;
     UseStringEnumConverter = true,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
-    Converters = [typeof(TileConfigJsonConverter)])]
+    Converters = [typeof(TileJsonConverter)])]
 [JsonSerializable(typeof(TuningEntryDocument))]
 [JsonSerializable(typeof(CacheBundle))]
 internal sealed partial class CacheJsonContext : JsonSerializerContext

@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>Where the tuning cache lives unless a caller names a directory.</summary>
 internal static class CacheLocation
@@ -14,7 +14,7 @@ internal static class CacheLocation
     /// <summary>As <see cref="Resolve()"/>, reading environment variables through <paramref name="variable"/>.</summary>
     public static string Resolve(Func<string, string?> variable)
     {
-        string? overridden = variable(TuningCache.DirectoryVariable);
+        string? overridden = variable(CacheFormat.DirectoryVariable);
         if (!string.IsNullOrWhiteSpace(overridden))
         {
             return Path.GetFullPath(overridden);

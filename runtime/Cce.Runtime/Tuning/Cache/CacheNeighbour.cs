@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>An entry near a lookup that missed, and the key fields that set it apart.</summary>
 /// <param name="File">The entry.</param>

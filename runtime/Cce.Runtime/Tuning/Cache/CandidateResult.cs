@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>What tuning measured for one tile candidate.</summary>
 /// <param name="Tile">The candidate.</param>
@@ -8,7 +8,7 @@ namespace Cce;
 /// <param name="P80Ms">80th percentile time in milliseconds; null when failed.</param>
 /// <param name="Reason">Why it failed; null when timed.</param>
 public sealed record CandidateResult(
-    TileConfig Tile,
+    KernelTile Tile,
     CandidateStatus Status,
     double? MedianMs,
     double? P20Ms,
@@ -17,7 +17,7 @@ public sealed record CandidateResult(
 {
     /// <summary>A timed candidate.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A time is negative or not finite, or the percentiles are out of order.</exception>
-    public static CandidateResult Ok(TileConfig tile, double medianMs, double p20Ms, double p80Ms)
+    public static CandidateResult Ok(KernelTile tile, double medianMs, double p20Ms, double p80Ms)
     {
         ArgumentNullException.ThrowIfNull(tile);
         foreach (double time in (ReadOnlySpan<double>)[medianMs, p20Ms, p80Ms])
@@ -38,7 +38,7 @@ public sealed record CandidateResult(
     }
 
     /// <summary>A candidate that failed for <paramref name="reason"/>.</summary>
-    public static CandidateResult Failed(TileConfig tile, string reason)
+    public static CandidateResult Failed(KernelTile tile, string reason)
     {
         ArgumentNullException.ThrowIfNull(tile);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

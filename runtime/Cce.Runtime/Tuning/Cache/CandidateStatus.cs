@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>How timing one tile candidate ended.</summary>
 public enum CandidateStatus

@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>What an import did.</summary>
 /// <param name="Imported">Entries verified and stored.</param>

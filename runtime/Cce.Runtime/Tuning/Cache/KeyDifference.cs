@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>One key field in which a cache entry differs from what was looked up.</summary>
 /// <param name="Field">The field, e.g. "device name", "SM count", "description", "bucket".</param>

@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>
 /// The shape part of a cache key: rows N and catalog size V, each exact up to <see cref="ExactLimit"/>

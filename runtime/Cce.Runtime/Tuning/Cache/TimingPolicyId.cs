@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>
 /// Names how candidates were timed. Part of the environment key: timings taken under another policy

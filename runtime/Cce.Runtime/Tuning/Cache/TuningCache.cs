@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>
 /// The per-user store of tuning results: one directory per <see cref="TuningEnvironment"/>, one JSON file
@@ -12,15 +12,6 @@ namespace Cce;
 /// </summary>
 public sealed partial class TuningCache
 {
-    /// <summary>Environment variable naming the cache directory, overriding the per-user default.</summary>
-    public const string DirectoryVariable = "CCE_CACHE_DIR";
-
-    /// <summary>Version of the file layout; raising it makes every older entry a miss.</summary>
-    public const int SchemaVersion = 1;
-
-    /// <summary>Extension of entry files.</summary>
-    public const string EntryExtension = ".json";
-
     private readonly Action<string> log;
 
     /// <summary>A cache in <paramref name="root"/>, by default <see cref="DefaultRoot"/>.</summary>
@@ -109,9 +100,9 @@ public sealed partial class TuningCache
         var files = new List<CacheFile>();
         foreach (string directory in EnvironmentDirectories())
         {
-            foreach (string path in Directory.EnumerateFiles(directory, "*" + EntryExtension))
+            foreach (string path in Directory.EnumerateFiles(directory, "*" + CacheFormat.EntryExtension))
             {
-                if (Path.GetExtension(path) == EntryExtension)
+                if (Path.GetExtension(path) == CacheFormat.EntryExtension)
                 {
                     files.Add(Read(path));
                 }
@@ -130,9 +121,9 @@ public sealed partial class TuningCache
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         string name = key.Trim().Replace('\\', '/');
-        if (name.EndsWith(EntryExtension, StringComparison.Ordinal))
+        if (name.EndsWith(CacheFormat.EntryExtension, StringComparison.Ordinal))
         {
-            name = name[..^EntryExtension.Length];
+            name = name[..^CacheFormat.EntryExtension.Length];
         }
 
         IReadOnlyList<CacheFile> files = List();
@@ -145,7 +136,7 @@ public sealed partial class TuningCache
     /// hits or misses in <paramref name="environment"/>: the nearest entries of this and of other environments,
     /// with the key fields that differ. Null <paramref name="candidates"/> matches any candidate set.
     /// </summary>
-    public CacheExplanation Explain(TuningEnvironment environment, string description, IReadOnlyList<TileConfig>? candidates, long rows, long catalog)
+    public CacheExplanation Explain(TuningEnvironment environment, string description, IReadOnlyList<KernelTile>? candidates, long rows, long catalog)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
@@ -171,7 +162,7 @@ public sealed partial class TuningCache
             }
         }
 
-        var bundle = new CacheBundle(SchemaVersion, DateTime.UtcNow, entries);
+        var bundle = new CacheBundle(CacheFormat.SchemaVersion, DateTime.UtcNow, entries);
         AtomicFile.Write(file, CacheJsonContext.Indented(bundle, CacheJsonContext.Default.CacheBundle));
         return entries.Count;
     }
@@ -256,7 +247,7 @@ public sealed partial class TuningCache
         int deleted = 0;
         foreach (string directory in EnvironmentDirectories())
         {
-            foreach (string path in Directory.EnumerateFiles(directory, "*" + EntryExtension))
+            foreach (string path in Directory.EnumerateFiles(directory, "*" + CacheFormat.EntryExtension))
             {
                 deleted += Delete(path);
             }
@@ -304,7 +295,7 @@ public sealed partial class TuningCache
     private static IEnumerable<string> Leftovers(string directory) =>
         Directory.EnumerateFiles(directory).Where(p =>
             p.EndsWith(AtomicFile.TempExtension, StringComparison.Ordinal)
-            || Path.GetFileName(p).Contains(EntryExtension + UnusableFiles.Marker, StringComparison.Ordinal));
+            || Path.GetFileName(p).Contains(CacheFormat.EntryExtension + UnusableFiles.Marker, StringComparison.Ordinal));
 
     private void RemoveEmptyDirectories()
     {

@@ -1,4 +1,4 @@
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>One tuning result: the key it answers, every candidate's timing or failure, and the pick.</summary>
 /// <param name="Environment">Where the timings were taken.</param>
@@ -11,6 +11,6 @@ public sealed record TuningEntry(
     TuningEnvironment Environment,
     TuningKey Key,
     IReadOnlyList<CandidateResult> Results,
-    TileConfig Pick,
+    KernelTile Pick,
     bool PickIsDefault,
     DateTime CreatedUtc);

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>Turns entries into signed documents and back, rejecting anything damaged, foreign or of another schema.</summary>
 internal static class TuningEntryCodec
@@ -37,9 +37,9 @@ internal static class TuningEntryCodec
                 return false;
             }
 
-            if (version != TuningCache.SchemaVersion)
+            if (version != CacheFormat.SchemaVersion)
             {
-                problem = string.Create(CultureInfo.InvariantCulture, $"schema version {version}, expected {TuningCache.SchemaVersion}");
+                problem = string.Create(CultureInfo.InvariantCulture, $"schema version {version}, expected {CacheFormat.SchemaVersion}");
                 return false;
             }
 

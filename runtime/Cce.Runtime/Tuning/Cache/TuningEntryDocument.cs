@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>
 /// An entry as stored on disk: the entry's fields, the schema version first so other layouts are
@@ -19,14 +19,14 @@ internal sealed record TuningEntryDocument(
     TuningEnvironment Environment,
     TuningKey Key,
     IReadOnlyList<CandidateResult> Results,
-    TileConfig Pick,
+    KernelTile Pick,
     bool PickIsDefault,
     DateTime CreatedUtc,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Checksum)
 {
     /// <summary>The unsigned document of <paramref name="entry"/>.</summary>
     public static TuningEntryDocument Of(TuningEntry entry) => new(
-        TuningCache.SchemaVersion,
+        CacheFormat.SchemaVersion,
         entry.Environment,
         entry.Key,
         entry.Results,

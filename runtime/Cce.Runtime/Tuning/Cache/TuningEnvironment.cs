@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>
 /// The environment half of a cache key, one directory per value: anything here changing can change
 /// which candidate is fastest, so entries of another environment never hit.
 /// </summary>
-/// <param name="SchemaVersion">Cache layout version, <see cref="TuningCache.SchemaVersion"/> when written by this runtime.</param>
+/// <param name="SchemaVersion">Cache layout version, <see cref="CacheFormat.SchemaVersion"/> when written by this runtime.</param>
 /// <param name="IlgpuVersion">Version of the ILGPU compiler that built the kernels.</param>
 /// <param name="RuntimeVersion">Version of Cce.Runtime.</param>
 /// <param name="Device">The device the timings were taken on.</param>
@@ -29,7 +29,7 @@ public sealed record TuningEnvironment(
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(timingPolicy);
         return new TuningEnvironment(
-            TuningCache.SchemaVersion,
+            CacheFormat.SchemaVersion,
             VersionOf(typeof(ILGPU.Context).Assembly),
             VersionOf(typeof(TuningEnvironment).Assembly),
             device,

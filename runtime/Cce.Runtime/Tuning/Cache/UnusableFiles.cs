@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace Cce;
+namespace Cce.Tuning.Cache;
 
 /// <summary>Sets unusable entry files aside, so the next lookup retunes, and warns about each file once.</summary>
 internal static class UnusableFiles

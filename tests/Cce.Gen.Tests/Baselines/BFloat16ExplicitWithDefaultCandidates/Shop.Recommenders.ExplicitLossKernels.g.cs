@@ -3,23 +3,23 @@
 
 namespace Shop.Recommenders
 {
-    partial class ExplicitLoss : global::Cce.SampledSoftmaxLoss<global::Cce.BFloat16, float>, global::Cce.ILossKernels<ExplicitLoss>
+    partial class ExplicitLoss : global::Cce.CatalogLoss<global::Cce.BFloat16, float>, global::Cce.ILossKernels<ExplicitLoss>
     {
         private static readonly global::Cce.LossDescription CceDescription = new global::Cce.LossDescription(
             global::Cce.NegativeScheme.Explicit, 2047, 256, global::Cce.ElementType.BFloat16,
             global::Cce.LogQCorrection.Paper, global::Cce.LossReduction.Sum, -100, global::Cce.GradientPrecision.Float32);
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 4, 2), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w4r4f2, ExplicitLossKernels.Backward_w4r4f2, ExplicitLossKernels.ForwardBackward_w4r4f2),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 8, 2), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w8r8f2, ExplicitLossKernels.Backward_w8r8f2, ExplicitLossKernels.ForwardBackward_w8r8f2),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 4), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w4r8f4, ExplicitLossKernels.Backward_w4r8f4, ExplicitLossKernels.ForwardBackward_w4r8f4),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 1), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w8r16f1, ExplicitLossKernels.Backward_w8r16f1, ExplicitLossKernels.ForwardBackward_w8r16f1),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 2, 4), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w2r2f4, ExplicitLossKernels.Backward_w2r2f4, ExplicitLossKernels.ForwardBackward_w2r2f4));
+        private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create<global::Cce.KernelVariant>(
+            new global::Cce.PerRowVariant(new global::Cce.PerRowTile(4, 4, 2), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w4r4f2, ExplicitLossKernels.Backward_w4r4f2, ExplicitLossKernels.ForwardBackward_w4r4f2),
+            new global::Cce.PerRowVariant(new global::Cce.PerRowTile(8, 8, 2), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w8r8f2, ExplicitLossKernels.Backward_w8r8f2, ExplicitLossKernels.ForwardBackward_w8r8f2),
+            new global::Cce.PerRowVariant(new global::Cce.PerRowTile(4, 8, 4), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w4r8f4, ExplicitLossKernels.Backward_w4r8f4, ExplicitLossKernels.ForwardBackward_w4r8f4),
+            new global::Cce.PerRowVariant(new global::Cce.PerRowTile(8, 16, 1), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w8r16f1, ExplicitLossKernels.Backward_w8r16f1, ExplicitLossKernels.ForwardBackward_w8r16f1),
+            new global::Cce.PerRowVariant(new global::Cce.PerRowTile(2, 2, 4), global::Cce.KernelLayout.Warp, ExplicitLossKernels.Forward_w2r2f4, ExplicitLossKernels.Backward_w2r2f4, ExplicitLossKernels.ForwardBackward_w2r2f4));
 
-        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, ExplicitLossKernels.Forward_Portable, ExplicitLossKernels.Backward_Portable, ExplicitLossKernels.ForwardBackward_Portable);
+        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.PerRowVariant(new global::Cce.PerRowTile(1, 256, 1), global::Cce.KernelLayout.Portable, ExplicitLossKernels.Forward_Portable, ExplicitLossKernels.Backward_Portable, ExplicitLossKernels.ForwardBackward_Portable);
 
-        private ExplicitLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
-            : base(device, CceDescription, variant)
+        private ExplicitLoss(global::Cce.CceDevice device, global::Cce.KernelPlan plan)
+            : base(device, CceDescription, plan)
         {
         }
 
@@ -31,13 +31,13 @@ namespace Shop.Recommenders
 
         static global::Cce.KernelVariant global::Cce.ILossKernels<ExplicitLoss>.PortableVariant => CcePortableVariant;
 
-        static ExplicitLoss global::Cce.ILossKernels<ExplicitLoss>.Create(global::Cce.CceDevice device, global::Cce.KernelVariant variant) => new ExplicitLoss(device, variant);
+        static ExplicitLoss global::Cce.ILossKernels<ExplicitLoss>.Create(global::Cce.CceDevice device, global::Cce.KernelPlan plan) => new ExplicitLoss(device, plan);
 
         /// <summary>Compiles this loss for <paramref name="device"/> with the tile configuration chosen for it.</summary>
-        public static ExplicitLoss Create(global::Cce.CceDevice device) => new ExplicitLoss(device, global::Cce.LossFactory.ChooseVariant<ExplicitLoss>(device));
+        public static ExplicitLoss Create(global::Cce.CceDevice device) => new ExplicitLoss(device, global::Cce.LossFactory.Plan<ExplicitLoss>(device));
 
         /// <summary>Compiles this loss for <paramref name="device"/> with one of its declared tile configurations.</summary>
-        public static ExplicitLoss Create(global::Cce.CceDevice device, global::Cce.TileConfig tile) => new ExplicitLoss(device, global::Cce.LossFactory.FindVariant<ExplicitLoss>(tile));
+        public static ExplicitLoss Create(global::Cce.CceDevice device, global::Cce.KernelTile tile) => new ExplicitLoss(device, global::Cce.LossFactory.Fixed<ExplicitLoss>(tile));
 
         /// <summary>Loss and per-row log-sum-exp.</summary>
         /// <param name="hidden">Hidden states, [N, D].</param>
@@ -92,7 +92,7 @@ namespace Shop.Recommenders
             global::System.ArgumentNullException.ThrowIfNull(items);
             global::System.ArgumentNullException.ThrowIfNull(targets);
             global::System.ArgumentNullException.ThrowIfNull(negatives);
-            return ForwardHostCore(hidden, items, targets, 0, 0, negatives);
+            return ForwardHostCore(hidden, items, targets, default, negatives);
         }
 
         /// <summary>Host-array fused pass: uploads the inputs, runs, copies the loss and gradients back.</summary>
@@ -107,7 +107,7 @@ namespace Shop.Recommenders
             global::System.ArgumentNullException.ThrowIfNull(items);
             global::System.ArgumentNullException.ThrowIfNull(targets);
             global::System.ArgumentNullException.ThrowIfNull(negatives);
-            return ForwardBackwardHostCore(hidden, items, targets, 0, 0, negatives, upstream);
+            return ForwardBackwardHostCore(hidden, items, targets, default, negatives, upstream);
         }
     }
 
@@ -115,7 +115,7 @@ namespace Shop.Recommenders
     public static class ExplicitLossKernels
     {
         /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w4r4f2(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w4r4f2(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -175,9 +175,9 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 2 + sub * 2;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v1_0 = a.Items[(long)item1 * 32 + (subLane + 0)];
                     float d0 = h0 * global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
@@ -233,7 +233,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w4r4f2(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w4r4f2(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -340,9 +340,9 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 2 + sub * 2;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     float w0_0 = global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
                     float w0_1 = global::Cce.Kernels.ElementConversion.BFloat16High(v0_0.X);
@@ -443,7 +443,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 4 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w4r4f2(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w4r4f2(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -509,9 +509,9 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 2 + sub * 2;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v1_0 = a.Items[(long)item1 * 32 + (subLane + 0)];
                     float d0 = h0 * global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
@@ -624,9 +624,9 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 2 + sub * 2;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     float c0 = slot0 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot0] - lse) : 0f;
                     if (c0 != 0f)
                     {
@@ -701,7 +701,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w8r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w8r8f2(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -761,9 +761,9 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 2 + sub * 2;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v1_0 = a.Items[(long)item1 * 32 + (subLane + 0)];
                     float d0 = h0 * global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
@@ -819,7 +819,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w8r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w8r8f2(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -926,9 +926,9 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 2 + sub * 2;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     float w0_0 = global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
                     float w0_1 = global::Cce.Kernels.ElementConversion.BFloat16High(v0_0.X);
@@ -1029,7 +1029,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w8r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w8r8f2(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1095,9 +1095,9 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 2 + sub * 2;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v1_0 = a.Items[(long)item1 * 32 + (subLane + 0)];
                     float d0 = h0 * global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
@@ -1210,9 +1210,9 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 2 + sub * 2;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     float c0 = slot0 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot0] - lse) : 0f;
                     if (c0 != 0f)
                     {
@@ -1287,7 +1287,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w4r8f4(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w4r8f4(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1347,13 +1347,13 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 4 + sub * 4;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     int slot2 = slotBase + 2;
-                    int item2 = slot2 < 2047 ? a.Negatives[(long)row * 2047 + slot2] : target;
+                    int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
                     int slot3 = slotBase + 3;
-                    int item3 = slot3 < 2047 ? a.Negatives[(long)row * 2047 + slot3] : target;
+                    int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v1_0 = a.Items[(long)item1 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v2_0 = a.Items[(long)item2 * 32 + (subLane + 0)];
@@ -1453,7 +1453,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w4r8f4(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w4r8f4(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1560,13 +1560,13 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 4 + sub * 4;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     int slot2 = slotBase + 2;
-                    int item2 = slot2 < 2047 ? a.Negatives[(long)row * 2047 + slot2] : target;
+                    int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
                     int slot3 = slotBase + 3;
-                    int item3 = slot3 < 2047 ? a.Negatives[(long)row * 2047 + slot3] : target;
+                    int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     float w0_0 = global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
                     float w0_1 = global::Cce.Kernels.ElementConversion.BFloat16High(v0_0.X);
@@ -1757,7 +1757,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w4r8f4(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w4r8f4(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1823,13 +1823,13 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 4 + sub * 4;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     int slot2 = slotBase + 2;
-                    int item2 = slot2 < 2047 ? a.Negatives[(long)row * 2047 + slot2] : target;
+                    int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
                     int slot3 = slotBase + 3;
-                    int item3 = slot3 < 2047 ? a.Negatives[(long)row * 2047 + slot3] : target;
+                    int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v1_0 = a.Items[(long)item1 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v2_0 = a.Items[(long)item2 * 32 + (subLane + 0)];
@@ -1994,13 +1994,13 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 4 + sub * 4;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     int slot2 = slotBase + 2;
-                    int item2 = slot2 < 2047 ? a.Negatives[(long)row * 2047 + slot2] : target;
+                    int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
                     int slot3 = slotBase + 3;
-                    int item3 = slot3 < 2047 ? a.Negatives[(long)row * 2047 + slot3] : target;
+                    int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                     float c0 = slot0 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot0] - lse) : 0f;
                     if (c0 != 0f)
                     {
@@ -2139,7 +2139,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w8r16f1(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w8r16f1(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2199,7 +2199,7 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 1 + sub * 1;
                     int slot0 = slotBase + 0;
-                    int item0 = a.Negatives[(long)row * 2047 + slot0];
+                    int item0 = a.SchemeIndices[(long)row * 2047 + slot0];
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     float d0 = h0 * global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
                     d0 += h1 * global::Cce.Kernels.ElementConversion.BFloat16High(v0_0.X);
@@ -2233,7 +2233,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w8r16f1(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w8r16f1(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2340,7 +2340,7 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 1 + sub * 1;
                     int slot0 = slotBase + 0;
-                    int item0 = a.Negatives[(long)row * 2047 + slot0];
+                    int item0 = a.SchemeIndices[(long)row * 2047 + slot0];
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     float w0_0 = global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
                     float w0_1 = global::Cce.Kernels.ElementConversion.BFloat16High(v0_0.X);
@@ -2396,7 +2396,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w8r16f1(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w8r16f1(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2462,7 +2462,7 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 1 + sub * 1;
                     int slot0 = slotBase + 0;
-                    int item0 = a.Negatives[(long)row * 2047 + slot0];
+                    int item0 = a.SchemeIndices[(long)row * 2047 + slot0];
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     float d0 = h0 * global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
                     d0 += h1 * global::Cce.Kernels.ElementConversion.BFloat16High(v0_0.X);
@@ -2549,7 +2549,7 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 1 + sub * 1;
                     int slot0 = slotBase + 0;
-                    int item0 = a.Negatives[(long)row * 2047 + slot0];
+                    int item0 = a.SchemeIndices[(long)row * 2047 + slot0];
                     float c0 = g * global::System.MathF.Exp(logits[1 + slot0] - lse);
                     if (c0 != 0f)
                     {
@@ -2592,7 +2592,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w2r2f4(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w2r2f4(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2652,13 +2652,13 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 4 + sub * 4;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     int slot2 = slotBase + 2;
-                    int item2 = slot2 < 2047 ? a.Negatives[(long)row * 2047 + slot2] : target;
+                    int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
                     int slot3 = slotBase + 3;
-                    int item3 = slot3 < 2047 ? a.Negatives[(long)row * 2047 + slot3] : target;
+                    int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v1_0 = a.Items[(long)item1 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v2_0 = a.Items[(long)item2 * 32 + (subLane + 0)];
@@ -2758,7 +2758,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w2r2f4(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w2r2f4(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -2865,13 +2865,13 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 4 + sub * 4;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     int slot2 = slotBase + 2;
-                    int item2 = slot2 < 2047 ? a.Negatives[(long)row * 2047 + slot2] : target;
+                    int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
                     int slot3 = slotBase + 3;
-                    int item3 = slot3 < 2047 ? a.Negatives[(long)row * 2047 + slot3] : target;
+                    int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     float w0_0 = global::Cce.Kernels.ElementConversion.BFloat16Low(v0_0.X);
                     float w0_1 = global::Cce.Kernels.ElementConversion.BFloat16High(v0_0.X);
@@ -3062,7 +3062,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w2r2f4(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w2r2f4(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -3128,13 +3128,13 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 4 + sub * 4;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     int slot2 = slotBase + 2;
-                    int item2 = slot2 < 2047 ? a.Negatives[(long)row * 2047 + slot2] : target;
+                    int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
                     int slot3 = slotBase + 3;
-                    int item3 = slot3 < 2047 ? a.Negatives[(long)row * 2047 + slot3] : target;
+                    int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v1_0 = a.Items[(long)item1 * 32 + (subLane + 0)];
                     global::Cce.Kernels.U4 v2_0 = a.Items[(long)item2 * 32 + (subLane + 0)];
@@ -3299,13 +3299,13 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 4 + sub * 4;
                     int slot0 = slotBase + 0;
-                    int item0 = slot0 < 2047 ? a.Negatives[(long)row * 2047 + slot0] : target;
+                    int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                     int slot1 = slotBase + 1;
-                    int item1 = slot1 < 2047 ? a.Negatives[(long)row * 2047 + slot1] : target;
+                    int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                     int slot2 = slotBase + 2;
-                    int item2 = slot2 < 2047 ? a.Negatives[(long)row * 2047 + slot2] : target;
+                    int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
                     int slot3 = slotBase + 3;
-                    int item3 = slot3 < 2047 ? a.Negatives[(long)row * 2047 + slot3] : target;
+                    int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                     float c0 = slot0 < 2047 ? g * global::System.MathF.Exp(logits[1 + slot0] - lse) : 0f;
                     if (c0 != 0f)
                     {
@@ -3444,7 +3444,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-        public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_Portable(global::Cce.Families.PerRow.PerRowArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -4295,7 +4295,7 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 1;
                     int slot0 = slotBase + 0;
-                    int item0 = a.Negatives[(long)row * 2047 + slot0];
+                    int item0 = a.SchemeIndices[(long)row * 2047 + slot0];
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + 0];
                     global::Cce.Kernels.U4 v0_1 = a.Items[(long)item0 * 32 + 1];
                     global::Cce.Kernels.U4 v0_2 = a.Items[(long)item0 * 32 + 2];
@@ -4602,7 +4602,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-        public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_Portable(global::Cce.Families.PerRow.PerRowArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -6297,7 +6297,7 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 1;
                     int slot0 = slotBase + 0;
-                    int item0 = a.Negatives[(long)row * 2047 + slot0];
+                    int item0 = a.SchemeIndices[(long)row * 2047 + slot0];
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + 0];
                     global::Cce.Kernels.U4 v0_1 = a.Items[(long)item0 * 32 + 1];
                     global::Cce.Kernels.U4 v0_2 = a.Items[(long)item0 * 32 + 2];
@@ -7432,7 +7432,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-        public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_Portable(global::Cce.Families.PerRow.PerRowArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -8349,7 +8349,7 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 1;
                     int slot0 = slotBase + 0;
-                    int item0 = a.Negatives[(long)row * 2047 + slot0];
+                    int item0 = a.SchemeIndices[(long)row * 2047 + slot0];
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + 0];
                     global::Cce.Kernels.U4 v0_1 = a.Items[(long)item0 * 32 + 1];
                     global::Cce.Kernels.U4 v0_2 = a.Items[(long)item0 * 32 + 2];
@@ -9439,7 +9439,7 @@ namespace Shop.Recommenders
                 {
                     int slotBase = it * 1;
                     int slot0 = slotBase + 0;
-                    int item0 = a.Negatives[(long)row * 2047 + slot0];
+                    int item0 = a.SchemeIndices[(long)row * 2047 + slot0];
                     global::Cce.Kernels.U4 v0_0 = a.Items[(long)item0 * 32 + 0];
                     global::Cce.Kernels.U4 v0_1 = a.Items[(long)item0 * 32 + 1];
                     global::Cce.Kernels.U4 v0_2 = a.Items[(long)item0 * 32 + 2];

@@ -3,20 +3,20 @@
 
 namespace Shop.Recommenders
 {
-    partial class CatalogLoss : global::Cce.SampledSoftmaxLoss<float, float>, global::Cce.ILossKernels<CatalogLoss>
+    partial class CatalogLoss : global::Cce.CatalogLoss<float, float>, global::Cce.ILossKernels<CatalogLoss>
     {
         private static readonly global::Cce.LossDescription CceDescription = new global::Cce.LossDescription(
             global::Cce.NegativeScheme.UniformPerRow, 255, 128, global::Cce.ElementType.Float32,
             global::Cce.LogQCorrection.LogQ, global::Cce.LossReduction.Mean, -100, global::Cce.GradientPrecision.Input);
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(4, 8, 2), global::Cce.KernelLayout.Warp, CatalogLossKernels.Forward_w4r8f2, CatalogLossKernels.Backward_w4r8f2, CatalogLossKernels.ForwardBackward_w4r8f2),
-            new global::Cce.KernelVariant(new global::Cce.TileConfig(8, 16, 4), global::Cce.KernelLayout.Warp, CatalogLossKernels.Forward_w8r16f4, CatalogLossKernels.Backward_w8r16f4, CatalogLossKernels.ForwardBackward_w8r16f4));
+        private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create<global::Cce.KernelVariant>(
+            new global::Cce.PerRowVariant(new global::Cce.PerRowTile(4, 8, 2), global::Cce.KernelLayout.Warp, CatalogLossKernels.Forward_w4r8f2, CatalogLossKernels.Backward_w4r8f2, CatalogLossKernels.ForwardBackward_w4r8f2),
+            new global::Cce.PerRowVariant(new global::Cce.PerRowTile(8, 16, 4), global::Cce.KernelLayout.Warp, CatalogLossKernels.Forward_w8r16f4, CatalogLossKernels.Backward_w8r16f4, CatalogLossKernels.ForwardBackward_w8r16f4));
 
-        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, CatalogLossKernels.Forward_Portable, CatalogLossKernels.Backward_Portable, CatalogLossKernels.ForwardBackward_Portable);
+        private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.PerRowVariant(new global::Cce.PerRowTile(1, 256, 1), global::Cce.KernelLayout.Portable, CatalogLossKernels.Forward_Portable, CatalogLossKernels.Backward_Portable, CatalogLossKernels.ForwardBackward_Portable);
 
-        private CatalogLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
-            : base(device, CceDescription, variant)
+        private CatalogLoss(global::Cce.CceDevice device, global::Cce.KernelPlan plan)
+            : base(device, CceDescription, plan)
         {
         }
 
@@ -28,13 +28,13 @@ namespace Shop.Recommenders
 
         static global::Cce.KernelVariant global::Cce.ILossKernels<CatalogLoss>.PortableVariant => CcePortableVariant;
 
-        static CatalogLoss global::Cce.ILossKernels<CatalogLoss>.Create(global::Cce.CceDevice device, global::Cce.KernelVariant variant) => new CatalogLoss(device, variant);
+        static CatalogLoss global::Cce.ILossKernels<CatalogLoss>.Create(global::Cce.CceDevice device, global::Cce.KernelPlan plan) => new CatalogLoss(device, plan);
 
         /// <summary>Compiles this loss for <paramref name="device"/> with the tile configuration chosen for it.</summary>
-        public static CatalogLoss Create(global::Cce.CceDevice device) => new CatalogLoss(device, global::Cce.LossFactory.ChooseVariant<CatalogLoss>(device));
+        public static CatalogLoss Create(global::Cce.CceDevice device) => new CatalogLoss(device, global::Cce.LossFactory.Plan<CatalogLoss>(device));
 
         /// <summary>Compiles this loss for <paramref name="device"/> with one of its declared tile configurations.</summary>
-        public static CatalogLoss Create(global::Cce.CceDevice device, global::Cce.TileConfig tile) => new CatalogLoss(device, global::Cce.LossFactory.FindVariant<CatalogLoss>(tile));
+        public static CatalogLoss Create(global::Cce.CceDevice device, global::Cce.KernelTile tile) => new CatalogLoss(device, global::Cce.LossFactory.Fixed<CatalogLoss>(tile));
 
         /// <summary>Loss and per-row log-sum-exp.</summary>
         /// <param name="hidden">Hidden states, [N, D].</param>
@@ -93,7 +93,7 @@ namespace Shop.Recommenders
             global::System.ArgumentNullException.ThrowIfNull(hidden);
             global::System.ArgumentNullException.ThrowIfNull(items);
             global::System.ArgumentNullException.ThrowIfNull(targets);
-            return ForwardHostCore(hidden, items, targets, seed, step, default);
+            return ForwardHostCore(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), default);
         }
 
         /// <summary>Host-array fused pass: uploads the inputs, runs, copies the loss and gradients back.</summary>
@@ -108,7 +108,7 @@ namespace Shop.Recommenders
             global::System.ArgumentNullException.ThrowIfNull(hidden);
             global::System.ArgumentNullException.ThrowIfNull(items);
             global::System.ArgumentNullException.ThrowIfNull(targets);
-            return ForwardBackwardHostCore(hidden, items, targets, seed, step, default, upstream);
+            return ForwardBackwardHostCore(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), default, upstream);
         }
     }
 
@@ -116,7 +116,7 @@ namespace Shop.Recommenders
     public static class CatalogLossKernels
     {
         /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w4r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w4r8f2(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -214,7 +214,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w4r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w4r8f2(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -362,7 +362,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w4r8f2(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w4r8f2(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -558,7 +558,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Forward_w8r16f4(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w8r16f4(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -696,7 +696,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void Backward_w8r16f4(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w8r16f4(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -906,7 +906,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-        public static void ForwardBackward_w8r16f4(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w8r16f4(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -1194,7 +1194,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-        public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_Portable(global::Cce.Families.PerRow.PerRowArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -1840,7 +1840,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-        public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_Portable(global::Cce.Families.PerRow.PerRowArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -3326,7 +3326,7 @@ namespace Shop.Recommenders
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-        public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_Portable(global::Cce.Families.PerRow.PerRowArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {

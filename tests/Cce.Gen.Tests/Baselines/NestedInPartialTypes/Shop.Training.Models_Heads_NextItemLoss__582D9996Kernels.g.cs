@@ -7,19 +7,19 @@ namespace Shop.Training
     {
         partial struct Heads
         {
-            partial class NextItemLoss : global::Cce.SampledSoftmaxLoss<global::System.Half, global::System.Half>, global::Cce.ILossKernels<NextItemLoss>
+            partial class NextItemLoss : global::Cce.CatalogLoss<global::System.Half, global::System.Half>, global::Cce.ILossKernels<NextItemLoss>
             {
                 private static readonly global::Cce.LossDescription CceDescription = new global::Cce.LossDescription(
                     global::Cce.NegativeScheme.UniformPerRow, 63, 64, global::Cce.ElementType.Float16,
                     global::Cce.LogQCorrection.None, global::Cce.LossReduction.Mean, -100, global::Cce.GradientPrecision.Input);
 
-                private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create(
-                    new global::Cce.KernelVariant(new global::Cce.TileConfig(2, 4, 1), global::Cce.KernelLayout.Warp, Models_Heads_NextItemLoss__582D9996Kernels.Forward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.Backward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_w2r4f1));
+                private static readonly global::System.Collections.Immutable.ImmutableArray<global::Cce.KernelVariant> CceVariants = global::System.Collections.Immutable.ImmutableArray.Create<global::Cce.KernelVariant>(
+                    new global::Cce.PerRowVariant(new global::Cce.PerRowTile(2, 4, 1), global::Cce.KernelLayout.Warp, Models_Heads_NextItemLoss__582D9996Kernels.Forward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.Backward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_w2r4f1));
 
-                private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.KernelVariant(new global::Cce.TileConfig(1, 256, 1), global::Cce.KernelLayout.Portable, Models_Heads_NextItemLoss__582D9996Kernels.Forward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.Backward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_Portable);
+                private static readonly global::Cce.KernelVariant CcePortableVariant = new global::Cce.PerRowVariant(new global::Cce.PerRowTile(1, 256, 1), global::Cce.KernelLayout.Portable, Models_Heads_NextItemLoss__582D9996Kernels.Forward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.Backward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_Portable);
 
-                private NextItemLoss(global::Cce.CceDevice device, global::Cce.KernelVariant variant)
-                    : base(device, CceDescription, variant)
+                private NextItemLoss(global::Cce.CceDevice device, global::Cce.KernelPlan plan)
+                    : base(device, CceDescription, plan)
                 {
                 }
 
@@ -31,13 +31,13 @@ namespace Shop.Training
 
                 static global::Cce.KernelVariant global::Cce.ILossKernels<NextItemLoss>.PortableVariant => CcePortableVariant;
 
-                static NextItemLoss global::Cce.ILossKernels<NextItemLoss>.Create(global::Cce.CceDevice device, global::Cce.KernelVariant variant) => new NextItemLoss(device, variant);
+                static NextItemLoss global::Cce.ILossKernels<NextItemLoss>.Create(global::Cce.CceDevice device, global::Cce.KernelPlan plan) => new NextItemLoss(device, plan);
 
                 /// <summary>Compiles this loss for <paramref name="device"/> with the tile configuration chosen for it.</summary>
-                public static NextItemLoss Create(global::Cce.CceDevice device) => new NextItemLoss(device, global::Cce.LossFactory.ChooseVariant<NextItemLoss>(device));
+                public static NextItemLoss Create(global::Cce.CceDevice device) => new NextItemLoss(device, global::Cce.LossFactory.Plan<NextItemLoss>(device));
 
                 /// <summary>Compiles this loss for <paramref name="device"/> with one of its declared tile configurations.</summary>
-                public static NextItemLoss Create(global::Cce.CceDevice device, global::Cce.TileConfig tile) => new NextItemLoss(device, global::Cce.LossFactory.FindVariant<NextItemLoss>(tile));
+                public static NextItemLoss Create(global::Cce.CceDevice device, global::Cce.KernelTile tile) => new NextItemLoss(device, global::Cce.LossFactory.Fixed<NextItemLoss>(tile));
 
                 /// <summary>Loss and per-row log-sum-exp.</summary>
                 /// <param name="hidden">Hidden states, [N, D].</param>
@@ -96,7 +96,7 @@ namespace Shop.Training
                     global::System.ArgumentNullException.ThrowIfNull(hidden);
                     global::System.ArgumentNullException.ThrowIfNull(items);
                     global::System.ArgumentNullException.ThrowIfNull(targets);
-                    return ForwardHostCore(hidden, items, targets, seed, step, default);
+                    return ForwardHostCore(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), default);
                 }
 
                 /// <summary>Host-array fused pass: uploads the inputs, runs, copies the loss and gradients back.</summary>
@@ -111,7 +111,7 @@ namespace Shop.Training
                     global::System.ArgumentNullException.ThrowIfNull(hidden);
                     global::System.ArgumentNullException.ThrowIfNull(items);
                     global::System.ArgumentNullException.ThrowIfNull(targets);
-                    return ForwardBackwardHostCore(hidden, items, targets, seed, step, default, upstream);
+                    return ForwardBackwardHostCore(hidden, items, targets, global::Cce.NegativeSource.Sampled(seed, step), default, upstream);
                 }
             }
         }
@@ -121,7 +121,7 @@ namespace Shop.Training
     public static class Models_Heads_NextItemLoss__582D9996Kernels
     {
         /// <summary>Loss and log-sum-exp of each row: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-        public static void Forward_w2r4f1(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_w2r4f1(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -225,7 +225,7 @@ namespace Shop.Training
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-        public static void Backward_w2r4f1(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_w2r4f1(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -398,7 +398,7 @@ namespace Shop.Training
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
-        public static void ForwardBackward_w2r4f1(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_w2r4f1(global::Cce.Families.PerRow.PerRowArguments a)
         {
             int lane = global::ILGPU.Warp.LaneIdx;
             int warp = global::ILGPU.Warp.WarpIdx;
@@ -618,7 +618,7 @@ namespace Shop.Training
         }
 
         /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
-        public static void Forward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Forward_Portable(global::Cce.Families.PerRow.PerRowArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -936,7 +936,7 @@ namespace Shop.Training
         }
 
         /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
-        public static void Backward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void Backward_Portable(global::Cce.Families.PerRow.PerRowArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {
@@ -1662,7 +1662,7 @@ namespace Shop.Training
         }
 
         /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
-        public static void ForwardBackward_Portable(global::Cce.Kernels.KernelArguments a)
+        public static void ForwardBackward_Portable(global::Cce.Families.PerRow.PerRowArguments a)
         {
             for (int row = global::ILGPU.Grid.GlobalIndex.X; row < a.Rows; row += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
             {

@@ -1,0 +1,35 @@
+namespace Cce;
+
+/// <summary>
+/// Declares a cross-entropy loss over an item catalog — against sampled negatives or, as the schemes grow, the whole
+/// catalog. Put it on a <c>partial</c> class:
+/// the Cce.Gen generator completes the class with kernels specialised for these settings and with the
+/// typed API (<c>Create</c>, <c>Forward</c>, <c>Backward</c>, <c>ForwardBackward</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class CatalogLossAttribute : Attribute
+{
+    /// <summary>How negatives are chosen. Default: <see cref="NegativeScheme.UniformPerRow"/>.</summary>
+    public NegativeScheme Scheme { get; set; } = NegativeScheme.UniformPerRow;
+
+    /// <summary>Number of negatives K per row (at least 1).</summary>
+    public int Negatives { get; set; }
+
+    /// <summary>Hidden size D: the length of a hidden state and of an item embedding.</summary>
+    public int HiddenSize { get; set; }
+
+    /// <summary>Storage type of hidden states and items. Default: fp32.</summary>
+    public ElementType Element { get; set; } = ElementType.Float32;
+
+    /// <summary>Correction of the negative logits. Default: none.</summary>
+    public LogQCorrection Correction { get; set; } = LogQCorrection.None;
+
+    /// <summary>How per-row losses are reduced. Default: mean over non-ignored rows.</summary>
+    public LossReduction Reduction { get; set; } = LossReduction.Mean;
+
+    /// <summary>Target value marking a row that contributes nothing. Must be negative. Default: −100.</summary>
+    public int IgnoreIndex { get; set; } = -100;
+
+    /// <summary>Element type of the hidden-state gradient. Default: the input type.</summary>
+    public GradientPrecision HiddenGradient { get; set; } = GradientPrecision.Input;
+}

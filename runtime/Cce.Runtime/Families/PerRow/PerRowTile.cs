@@ -1,0 +1,54 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Cce.Families.PerRow;
+
+namespace Cce;
+
+/// <summary>One launch configuration of the per-row kernels: a warp owns a row, its lanes split the item rows.</summary>
+/// <param name="Warps">Warps per group.</param>
+/// <param name="RowsPerGroup">Rows per group, a multiple of <paramref name="Warps"/>.</param>
+/// <param name="ItemsInFlight">Item rows each lane sub-group loads before reducing them.</param>
+public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsInFlight) : KernelTile
+{
+    /// <summary>The family name of the per-row kernels, as tuning-cache keys carry it.</summary>
+    public const string FamilyName = "PerRow";
+
+    /// <inheritdoc />
+    public override string Family => FamilyName;
+
+    /// <inheritdoc />
+    /// <remarks>"w{Warps}r{RowsPerGroup}f{ItemsInFlight}", e.g. "w8r16f2".</remarks>
+    public override string CanonicalText => string.Create(CultureInfo.InvariantCulture, $"w{Warps}r{RowsPerGroup}f{ItemsInFlight}");
+
+    /// <summary>Rows each warp handles in sequence.</summary>
+    public int RowsPerWarp => RowsPerGroup / Warps;
+
+    /// <summary>Threads per group.</summary>
+    public int ThreadsPerGroup => Warps * PerRowGeometry.WarpSize;
+
+    /// <summary>Reads the canonical text of a per-row tile, e.g. "w8r16f2".</summary>
+    /// <param name="text">The text; surrounding white space is ignored.</param>
+    /// <param name="tile">The tile, when the text is one.</param>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out PerRowTile? tile)
+    {
+        Match match = text is null ? Match.Empty : Pattern().Match(text.Trim());
+        if (!match.Success
+            || !TryNumber(match.Groups[1].Value, out int warps)
+            || !TryNumber(match.Groups[2].Value, out int rows)
+            || !TryNumber(match.Groups[3].Value, out int items))
+        {
+            tile = null;
+            return false;
+        }
+
+        tile = new PerRowTile(warps, rows, items);
+        return true;
+    }
+
+    private static bool TryNumber(string digits, out int value) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0;
+
+    [GeneratedRegex("^w([0-9]+)r([0-9]+)f([0-9]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

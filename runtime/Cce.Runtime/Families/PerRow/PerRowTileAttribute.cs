@@ -1,0 +1,19 @@
+namespace Cce;
+
+/// <summary>
+/// One launch configuration the generator specialises a kernel set for, and the tuner may pick.
+/// Each warp owns one row at a time and walks its items in sub-groups of lanes, one 16-byte chunk
+/// of an item row per lane; repeat the attribute to widen the search space.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class PerRowTileAttribute : Attribute
+{
+    /// <summary>Warps per thread group (1 to 32). Default: 4.</summary>
+    public int Warps { get; set; } = 4;
+
+    /// <summary>Rows handled by one thread group; a multiple of <see cref="Warps"/>. Default: 4.</summary>
+    public int RowsPerGroup { get; set; } = 4;
+
+    /// <summary>Item rows each lane sub-group loads before reducing them (1 to 8), to hide gather latency. Default: 2.</summary>
+    public int ItemsInFlight { get; set; } = 2;
+}

@@ -1,0 +1,47 @@
+namespace Cce;
+
+/// <summary>
+/// What every generated loss offers whatever its element types: its device, description and kernels, the options
+/// of its calls, and a typed callback (<see cref="Accept{TResult}"/>) for tools that upload inputs of any type.
+/// The typed entry points live on <see cref="CatalogLoss{TElement, TGrad}"/> and on the generated class.
+/// </summary>
+public abstract class CatalogLoss : IDisposable
+{
+    private protected CatalogLoss()
+    {
+    }
+
+    /// <summary>The device the kernels run on.</summary>
+    public abstract CceDevice Device { get; }
+
+    /// <summary>What the kernels were specialised on.</summary>
+    public abstract LossDescription Description { get; }
+
+    /// <summary>The tile of the most recent call's kernels; before the first call, the one the loss was created with.</summary>
+    public abstract KernelTile Tile { get; }
+
+    /// <summary>
+    /// When set, every forward pass checks the per-row results and throws <see cref="NonFiniteLossException"/>
+    /// naming the first row whose loss is NaN or infinite (costs one extra small kernel).
+    /// </summary>
+    public bool CheckFinite { get; set; }
+
+    /// <summary>Whether targets and explicit negatives are range-checked on the device before each launch (default: true).</summary>
+    public bool ValidateIndices { get; set; } = true;
+
+    /// <summary>Calls <paramref name="visitor"/> back with this loss, typed by its element types.</summary>
+    /// <typeparam name="TResult">What the visit returns.</typeparam>
+    /// <exception cref="ArgumentNullException"><paramref name="visitor"/> is null.</exception>
+    public abstract TResult Accept<TResult>(ICatalogLossVisitor<TResult> visitor);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees the device buffers of the loss.</summary>
+    /// <param name="disposing">False when called from a finaliser: device buffers are then left to their own finalisers.</param>
+    protected abstract void Dispose(bool disposing);
+}

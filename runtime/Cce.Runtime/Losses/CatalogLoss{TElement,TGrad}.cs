@@ -1,0 +1,342 @@
+using Cce.Kernels;
+using Cce.Schemes;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Cce;
+
+/// <summary>
+/// The runtime half of every generated loss: validation, scratch buffers and launches. The generated
+/// part of an annotated class derives from it and adds the typed entry points of its scheme.
+/// </summary>
+/// <typeparam name="TElement">Element type of H and W: float, System.Half or BFloat16.</typeparam>
+/// <typeparam name="TGrad">Element type of dH: TElement or float.</typeparam>
+public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
+    where TElement : unmanaged
+    where TGrad : unmanaged
+{
+    private readonly KernelSelector kernels;
+    private readonly LossScheme scheme;
+    private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<int>> checkIndices;
+    private readonly Action<AcceleratorStream, KernelConfig, ArrayView<float>, int, ArrayView<int>, int, ArrayView<float>> reduceLoss;
+    private readonly Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>> findNonFinite;
+    private readonly CceTensor<int> status;
+    private readonly CceTensor<float> lossScalar;
+    private readonly int[] statusHost = new int[SupportKernels.StatusLength];
+    private CceTensor<float>? rowLoss;
+    private CceTensor<float>? rowLse;
+    private bool disposed;
+
+    /// <summary>Prepares the loss on <paramref name="device"/>, running the kernels <paramref name="plan"/> chooses.</summary>
+    /// <exception cref="ArgumentException">The element types do not match the description.</exception>
+    protected CatalogLoss(CceDevice device, LossDescription description, KernelPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (ElementTypes.Of<TElement>() != description.Element || ElementTypes.Of<TGrad>() != ElementTypes.Gradient(description))
+        {
+            throw new ArgumentException($"Expected element types matching {description}; got {typeof(TElement).Name}/{typeof(TGrad).Name}.", nameof(description));
+        }
+
+        Device = device;
+        Description = description;
+        scheme = LossScheme.For(description.Scheme);
+        kernels = new KernelSelector(device, description, plan);
+        Accelerator accelerator = device.Accelerator;
+        checkIndices = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<int>>(SupportKernels.CheckIndices);
+        reduceLoss = accelerator.LoadKernel<ArrayView<float>, int, ArrayView<int>, int, ArrayView<float>>(SupportKernels.ReduceLoss);
+        findNonFinite = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>>(SupportKernels.FindNonFinite);
+        status = device.Allocate<int>(1, SupportKernels.StatusLength);
+        lossScalar = device.Allocate<float>(1, 1);
+    }
+
+    /// <inheritdoc />
+    public override CceDevice Device { get; }
+
+    /// <inheritdoc />
+    public override LossDescription Description { get; }
+
+    /// <inheritdoc />
+    public override KernelTile Tile => kernels.Tile;
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(ICatalogLossVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
+
+    /// <summary>Loss and per-row log-sum-exp.</summary>
+    /// <param name="hidden">Hidden states, [N, D].</param>
+    /// <param name="items">Item table, [V, D].</param>
+    /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
+    /// <param name="negatives">Sampling seed and step, or the explicit [N, K] negatives, as the scheme requires.</param>
+    public LossResult Forward(CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives)
+    {
+        LossCall call = Prepare(hidden, items, targets, negatives);
+        kernels.For(call.Rows, call.Catalog).Run(LossOperation.Forward, call);
+        return Finish(call);
+    }
+
+    /// <summary>
+    /// Gradients from a saved log-sum-exp, scaled by <paramref name="upstream"/> (and by
+    /// <paramref name="upstreamPerRow"/> when given, Reduction = None only); dH and dW are overwritten.
+    /// </summary>
+    /// <param name="hidden">Hidden states, [N, D].</param>
+    /// <param name="items">Item table, [V, D].</param>
+    /// <param name="targets">Positive item of each row, N elements.</param>
+    /// <param name="negatives">The same negatives as the forward pass.</param>
+    /// <param name="lse">Per-row log-sum-exp from the forward pass, N elements.</param>
+    /// <param name="gradHidden">Receives dH, [N, D].</param>
+    /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
+    /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <param name="upstreamPerRow">Per-row upstream gradient, N elements, or null.</param>
+    public void Backward(
+        CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
+        CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f, CceTensor<float>? upstreamPerRow = null)
+    {
+        InputValidation.Upstream(upstream);
+        int rows = InputValidation.Rows(hidden, Device, Description.HiddenSize);
+        InputValidation.Vector(lse, Device, nameof(lse), rows);
+        if (upstreamPerRow is not null)
+        {
+            InputValidation.Vector(upstreamPerRow, Device, nameof(upstreamPerRow), rows);
+            if (Description.Reduction != LossReduction.None)
+            {
+                throw new ArgumentException($"Expected a per-row upstream gradient only with Reduction = None; this loss reduces with {Description.Reduction}.", nameof(upstreamPerRow));
+            }
+        }
+
+        LossCall call = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream) with
+        {
+            RowLse = lse.View,
+            UpstreamPerRow = upstreamPerRow?.View ?? default,
+        };
+        gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
+        kernels.For(call.Rows, call.Catalog).Run(LossOperation.Backward, call);
+        Device.Accelerator.DefaultStream.Synchronize();
+    }
+
+    /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dH and dW are overwritten.</summary>
+    /// <param name="hidden">Hidden states, [N, D].</param>
+    /// <param name="items">Item table, [V, D].</param>
+    /// <param name="targets">Positive item of each row, N elements.</param>
+    /// <param name="negatives">Sampling seed and step, or the explicit [N, K] negatives.</param>
+    /// <param name="gradHidden">Receives dH, [N, D].</param>
+    /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
+    /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    public LossResult ForwardBackward(
+        CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
+        CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f)
+    {
+        InputValidation.Upstream(upstream);
+        LossCall call = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream);
+        gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
+        kernels.For(call.Rows, call.Catalog).Run(LossOperation.ForwardBackward, call);
+        return Finish(call);
+    }
+
+    /// <summary>Host-array form of the forward pass: uploads, runs, copies everything back.</summary>
+    /// <param name="hidden">Hidden states, [N, D].</param>
+    /// <param name="items">Item table, [V, D].</param>
+    /// <param name="targets">Positive item of each row, N elements.</param>
+    /// <param name="sampled">The in-kernel sampling of the call; ignored when the scheme takes <paramref name="negatives"/>.</param>
+    /// <param name="negatives">The caller's negatives, [N, K] row-major, for the schemes that take them; else empty.</param>
+    protected HostLossResult<TGrad> ForwardHostCore(ReadOnlySpan<TElement> hidden, ReadOnlySpan<TElement> items, ReadOnlySpan<int> targets, NegativeSource sampled, ReadOnlySpan<int> negatives)
+    {
+        using HostInputs inputs = Upload(hidden, items, targets, negatives);
+        LossResult result = Forward(inputs.Hidden, inputs.Items, inputs.Targets, inputs.Source(sampled));
+        return new HostLossResult<TGrad>(result.Loss, result.ValidRows, result.RowLoss.ToArray(), result.Lse.ToArray(), null, null);
+    }
+
+    /// <summary>Host-array form of the fused pass: uploads, runs, copies losses and gradients back.</summary>
+    /// <param name="hidden">Hidden states, [N, D].</param>
+    /// <param name="items">Item table, [V, D].</param>
+    /// <param name="targets">Positive item of each row, N elements.</param>
+    /// <param name="sampled">The in-kernel sampling of the call; ignored when the scheme takes <paramref name="negatives"/>.</param>
+    /// <param name="negatives">The caller's negatives, [N, K] row-major, for the schemes that take them; else empty.</param>
+    /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    protected HostLossResult<TGrad> ForwardBackwardHostCore(ReadOnlySpan<TElement> hidden, ReadOnlySpan<TElement> items, ReadOnlySpan<int> targets, NegativeSource sampled, ReadOnlySpan<int> negatives, float upstream)
+    {
+        using HostInputs inputs = Upload(hidden, items, targets, negatives);
+        using CceTensor<TGrad> gradHidden = Device.Allocate<TGrad>(inputs.Hidden.Rows, Description.HiddenSize);
+        using CceTensor<float> gradItems = Device.Allocate<float>(inputs.Items.Rows, Description.HiddenSize);
+        LossResult result = ForwardBackward(inputs.Hidden, inputs.Items, inputs.Targets, inputs.Source(sampled), gradHidden, gradItems, upstream);
+        return new HostLossResult<TGrad>(result.Loss, result.ValidRows, result.RowLoss.ToArray(), result.Lse.ToArray(), gradHidden.ToArray(), gradItems.ToArray());
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposed || !disposing)
+        {
+            return;
+        }
+
+        disposed = true;
+        status.Dispose();
+        lossScalar.Dispose();
+        rowLoss?.Dispose();
+        rowLse?.Dispose();
+    }
+
+    private LossCall Prepare(
+        CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
+        CceTensor<TGrad>? gradHidden = null, CceTensor<float>? gradItems = null, float upstream = 1f)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        int rows = InputValidation.Rows(hidden, Device, Description.HiddenSize);
+        int catalog = InputValidation.Catalog(items, Device, Description);
+        InputValidation.Vector(targets, Device, nameof(targets), rows);
+        scheme.Validate(negatives, Device, rows, catalog, Description);
+        if (gradHidden is not null)
+        {
+            InputValidation.Matrix(gradHidden, Device, nameof(gradHidden), rows, Description.HiddenSize);
+        }
+
+        if (gradItems is not null)
+        {
+            InputValidation.Matrix(gradItems, Device, nameof(gradItems), catalog, Description.HiddenSize);
+        }
+
+        EnsureRowBuffers(rows);
+        CountAndValidate(targets, scheme.CheckedIndices(negatives), rows, catalog);
+        return new LossCall
+        {
+            Description = Description,
+            Hidden = hidden.View.Cast<U4>(),
+            Items = items.View.Cast<U4>(),
+            Targets = targets.View,
+            Negatives = negatives,
+            RowLoss = rowLoss!.View,
+            RowLse = rowLse!.View,
+            GradHidden = gradHidden?.View.Cast<U4>() ?? default,
+            GradItems = gradItems?.View ?? default,
+            ValidRows = status.View.SubView(SupportKernels.StatusValidRows, 1),
+            Rows = rows,
+            Catalog = catalog,
+            Upstream = upstream,
+        };
+    }
+
+    private void CountAndValidate(CceTensor<int> targets, ArrayView<int> negatives, int rows, int catalog)
+    {
+        AcceleratorStream stream = Device.Accelerator.DefaultStream;
+        status.CopyFrom([0, int.MaxValue, int.MaxValue, int.MaxValue]);
+        if (!ValidateIndices)
+        {
+            // The count is still needed for the mean; range checks are skipped by emptying the catalog bound.
+            checkIndices(stream, rows, targets.View, default, 0, int.MaxValue, Description.IgnoreIndex, status.View);
+            return;
+        }
+
+        checkIndices(stream, rows, targets.View, negatives, Description.Negatives, catalog, Description.IgnoreIndex, status.View);
+        status.CopyTo(statusHost);
+        if (statusHost[SupportKernels.StatusBadTargetRow] != int.MaxValue)
+        {
+            int row = statusHost[SupportKernels.StatusBadTargetRow];
+            int value = ReadOne(targets.View, row);
+            throw new ArgumentOutOfRangeException(nameof(targets), value, $"Expected every target in [0, {catalog}) or the ignore index {Description.IgnoreIndex}; row {row} holds {value}.");
+        }
+
+        if (statusHost[SupportKernels.StatusBadNegative] != int.MaxValue)
+        {
+            int index = statusHost[SupportKernels.StatusBadNegative];
+            int value = ReadOne(negatives, index);
+            throw new ArgumentOutOfRangeException("negatives", value, $"Expected every negative in [0, {catalog}); row {index / Description.Negatives}, slot {index % Description.Negatives} holds {value}.");
+        }
+    }
+
+    private LossResult Finish(in LossCall call)
+    {
+        AcceleratorStream stream = Device.Accelerator.DefaultStream;
+        int mean = Description.Reduction == LossReduction.Mean ? 1 : 0;
+        reduceLoss(stream, new KernelConfig(1, SupportKernels.ReduceThreads), call.RowLoss, call.Rows, status.View, mean, lossScalar.View);
+        if (CheckFinite)
+        {
+            findNonFinite(stream, call.Rows, call.RowLoss, call.RowLse, status.View);
+        }
+
+        status.CopyTo(statusHost);
+        float[] loss = lossScalar.ToArray();
+        if (CheckFinite && statusHost[SupportKernels.StatusNonFiniteRow] != int.MaxValue)
+        {
+            int row = statusHost[SupportKernels.StatusNonFiniteRow];
+            throw new NonFiniteLossException(row, ReadOne(call.RowLoss, row));
+        }
+
+        return new LossResult(loss[0], statusHost[SupportKernels.StatusValidRows], rowLoss!, rowLse!);
+    }
+
+    private void EnsureRowBuffers(int rows)
+    {
+        if (rowLoss is not null && rowLoss.Rows == rows)
+        {
+            return;
+        }
+
+        rowLoss?.Dispose();
+        rowLse?.Dispose();
+        rowLoss = Device.Allocate<float>(rows, 1);
+        rowLse = Device.Allocate<float>(rows, 1);
+    }
+
+    private T ReadOne<T>(ArrayView<T> view, long index)
+        where T : unmanaged
+    {
+        var one = new T[1];
+        view.SubView(index, 1).CopyToCPU(Device.Accelerator.DefaultStream, one);
+        Device.Accelerator.DefaultStream.Synchronize();
+        return one[0];
+    }
+
+    private HostInputs Upload(ReadOnlySpan<TElement> hidden, ReadOnlySpan<TElement> items, ReadOnlySpan<int> targets, ReadOnlySpan<int> negatives)
+    {
+        int d = Description.HiddenSize;
+        if (hidden.Length == 0 || hidden.Length % d != 0)
+        {
+            throw new ArgumentException($"Expected hidden with N x {d} elements, N >= 1; got {hidden.Length}.", nameof(hidden));
+        }
+
+        if (items.Length == 0 || items.Length % d != 0)
+        {
+            throw new ArgumentException($"Expected items with V x {d} elements, V >= 1; got {items.Length}.", nameof(items));
+        }
+
+        int rows = hidden.Length / d;
+        if (targets.Length != rows)
+        {
+            throw new ArgumentException($"Expected {rows} targets (one per hidden row); got {targets.Length}.", nameof(targets));
+        }
+
+        CceTensor<TElement> hiddenTensor = Device.Upload(hidden, rows, d);
+        CceTensor<TElement> itemsTensor = Device.Upload(items, items.Length / d, d);
+        CceTensor<int> targetsTensor = Device.Upload(targets, rows, 1);
+        try
+        {
+            return new HostInputs(hiddenTensor, itemsTensor, targetsTensor, scheme.Upload(Device, negatives, rows, Description));
+        }
+        catch
+        {
+            hiddenTensor.Dispose();
+            itemsTensor.Dispose();
+            targetsTensor.Dispose();
+            throw;
+        }
+    }
+
+    private sealed record HostInputs(CceTensor<TElement> Hidden, CceTensor<TElement> Items, CceTensor<int> Targets, CceTensor<int>? Negatives) : IDisposable
+    {
+        public NegativeSource Source(NegativeSource sampled) =>
+            Negatives is null ? sampled : NegativeSource.FromTensor(Negatives);
+
+        public void Dispose()
+        {
+            Hidden.Dispose();
+            Items.Dispose();
+            Targets.Dispose();
+            Negatives?.Dispose();
+        }
+    }
+}
