@@ -31,7 +31,7 @@ public sealed class DiagnosticTests
                 public partial class Loss;
             }
             """);
-        Assert.Contains("'Outer<T>'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("'Outer<T>'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class DiagnosticTests
             [CatalogLoss([|Negatives = 0|], HiddenSize = 8)]
             public partial class Loss;
             """);
-        Assert.Equal("The loss class 'Loss' declares Negatives = 0; expected at least 1 negative per row", diagnostic.GetMessage());
+        Assert.Equal("The loss class 'Loss' declares Negatives = 0; expected at least 1 negative per row", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class DiagnosticTests
             [CatalogLoss(Negatives = 7, [|HiddenSize = 12|], Element = ElementType.Float16)]
             public partial class Loss;
             """);
-        Assert.Contains("expected a positive multiple of 8", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("expected a positive multiple of 8", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class DiagnosticTests
             [CatalogLoss(Negatives = 7, HiddenSize = 8, [|Element = (ElementType)7|])]
             public partial class Loss;
             """);
-        Assert.Contains("(ElementType)7", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("(ElementType)7", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class DiagnosticTests
             [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 8, [|Correction = LogQCorrection.Paper|])]
             public partial class Loss;
             """);
-        Assert.Contains("None or LogQ", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("None or LogQ", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class DiagnosticTests
             [CatalogLoss([|Scheme = NegativeScheme.InBatch|], Negatives = 7, HiddenSize = 8)]
             public partial class Loss;
             """);
-        Assert.Contains("InBatch, which is not available yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("InBatch, which is not available yet", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,8 +182,8 @@ public sealed class DiagnosticTests
             [PerRowTile([|Warps = 8|], RowsPerGroup = 8)]
             public partial class Loss;
             """);
-        Assert.Contains("needs 320032 bytes", diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.Contains("at most 232448 bytes", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("needs 320032 bytes", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("at most 232448 bytes", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -328,7 +328,7 @@ public sealed class DiagnosticTests
                 public void Dispose() { }
             }
             """);
-        Assert.Contains("base class 'Base'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("base class 'Base'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]

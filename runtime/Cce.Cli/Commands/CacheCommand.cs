@@ -13,14 +13,14 @@ internal sealed class CacheCommand : ICliCommand
     public string Usage => """
         usage: cce cache list
                cce cache show KEY
-               cce cache explain --loss TEXT --rows N --catalog V [--candidates w4r8f1,w8r16f2] [--device cpu|cuda|cuda:N]
+               cce cache explain --loss CANONICAL-TEXT --rows N --catalog V [--candidates w4r8f1,w8r16f2] [--device cpu|cuda|cuda:N]
                cce cache export FILE
                cce cache import FILE
                cce cache prune [--older-than 30d] [--foreign-devices] [--device cpu|cuda|cuda:N]
                cce cache clear
         KEY is an entry id as list prints it, DIRECTORY/ID, or a prefix of either.
-        --loss takes a loss description in its one-line form, e.g.
-          "UniformPerRow K=64 D=256 BFloat16 correction=LogQ reduction=Mean ignore=-100 dH=Float32".
+        --loss takes a loss description in its canonical text, as cache show prints it, e.g.
+          "scheme=UniformPerRow;k=64;d=256;element=BFloat16;correction=LogQ;reduction=Mean;ignore=-100;dh=Float32".
         The cache lives in CCE_CACHE_DIR when set, else in cce-gen under the user's cache folder.
         """;
 

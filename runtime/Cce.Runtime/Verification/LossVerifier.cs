@@ -31,7 +31,22 @@ public static class LossVerifier
         ArgumentNullException.ThrowIfNull(variant);
         ArgumentNullException.ThrowIfNull(shape);
         using CatalogLoss instance = loss.Create(device, KernelPlan.Fixed(variant));
-        return instance.Accept(new Checks(loss.ShortName, variant, shape, seed));
+        return Verify(instance, loss.ShortName, variant, shape, seed);
+    }
+
+    /// <summary>Verifies Forward, Backward and ForwardBackward of a loss already created with a fixed variant, on one case.</summary>
+    /// <param name="loss">The loss, created with <c>KernelPlan.Fixed(variant)</c>: several cases share its compiled kernels.</param>
+    /// <param name="lossName">The name reports give the loss.</param>
+    /// <param name="variant">The variant the loss runs.</param>
+    /// <param name="shape">The input case.</param>
+    /// <param name="seed">Seed of the random inputs.</param>
+    public static IReadOnlyList<VerificationResult> Verify(CatalogLoss loss, string lossName, KernelVariant variant, VerificationCase shape, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentException.ThrowIfNullOrWhiteSpace(lossName);
+        ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(shape);
+        return loss.Accept(new Checks(lossName, variant, shape, seed));
     }
 
     /// <summary>The checks of one variant and case, run once the loss's element types are known.</summary>

@@ -27,9 +27,11 @@ public static class VerificationSuite
 
             foreach (KernelVariant variant in VariantsOf(entry, layouts))
             {
+                // One loss per variant: the cases share its compiled kernels.
+                using CatalogLoss loss = entry.Create(device, KernelPlan.Fixed(variant));
                 foreach (VerificationCase shape in VerificationCase.Standard)
                 {
-                    foreach (VerificationResult result in LossVerifier.Verify(entry, device, variant, shape, seeds.Next()))
+                    foreach (VerificationResult result in LossVerifier.Verify(loss, entry.ShortName, variant, shape, seeds.Next()))
                     {
                         results.Add(result);
                         report(result);

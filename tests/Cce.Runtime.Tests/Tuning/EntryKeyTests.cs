@@ -70,8 +70,8 @@ public sealed class EntryKeyTests
     {
         // SHA-256 of fixed text: a randomised or platform-dependent hash would change these.
         Assert.Equal("f6cf1444edfc6857", CacheHash.Short("UniformPerRow K=64"));
-        Assert.Equal(CacheHash.Short(CacheSamples.Description().ToString()), CacheSamples.Key().DescriptionHash);
-        Assert.Equal($"{CacheSamples.Key().DescriptionHash}-{CacheSamples.Key().CandidatesHash}-n8192-v131072", CacheSamples.Key().Id);
+        Assert.Equal(CacheHash.Short(CacheSamples.Description().CanonicalText), CacheSamples.Key().DescriptionHash);
+        Assert.Equal($"perrow-{CacheSamples.Key().DescriptionHash}-{CacheSamples.Key().CandidatesHash}-n8192-v131072", CacheSamples.Key().Id);
 
         string[] child = StressProcesses.Output("key");
         Assert.Equal([CacheSamples.Key().Id, CacheSamples.Environment().DirectoryName], child);
@@ -81,7 +81,7 @@ public sealed class EntryKeyTests
     public void KeyEqualityComparesCandidatesByValue()
     {
         TuningKey key = CacheSamples.Key();
-        TuningKey copy = TuningKey.For(CacheSamples.Description().ToString(), [.. CacheSamples.Candidates.Select(c => c with { })], 8192, 131_072);
+        TuningKey copy = TuningKey.For(CacheSamples.Description().CanonicalText, [.. CacheSamples.Candidates.Select(c => c with { })], 8192, 131_072);
 
         Assert.Equal(key, copy);
         Assert.Equal(key.GetHashCode(), copy.GetHashCode());

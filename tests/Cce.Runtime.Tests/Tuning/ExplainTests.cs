@@ -49,7 +49,7 @@ public sealed class ExplainTests
         Assert.False(explanation.Hit);
         Assert.Equal(
             [
-                new KeyDifference("description", "K=128", "K=64"),
+                new KeyDifference("description", "k=128", "k=64"),
                 new KeyDifference("candidate set", "w4r8f1", "w4r8f1,w8r16f2,w8r32f4"),
                 new KeyDifference("bucket", "N=32768 V=131072", "N=8192 V=131072"),
             ],
@@ -63,7 +63,7 @@ public sealed class ExplainTests
         TuningEnvironment environment = CacheSamples.Environment();
         temp.Cache.Store(CacheSamples.Entry(environment, CacheSamples.Key(), "a"));
 
-        Assert.True(temp.Cache.Explain(environment, CacheSamples.Description().ToString(), null, 8192, 131_072).Hit);
+        Assert.True(temp.Cache.Explain(environment, CacheSamples.Description().CanonicalText, null, 8192, 131_072).Hit);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ExplainTests
 
         Assert.Equal(key, Assert.Single(temp.Cache.Show(key.Id)).Entry!.Key);
         Assert.Equal(key, Assert.Single(temp.Cache.Show($"{environment.DirectoryName}/{key.FileName}")).Entry!.Key);
-        Assert.Equal(2, temp.Cache.Show(key.DescriptionHash).Count);
+        Assert.Equal(2, temp.Cache.Show($"{key.Family.ToLowerInvariant()}-{key.DescriptionHash}").Count);
         Assert.Empty(temp.Cache.Show("nothing-like-it"));
     }
 

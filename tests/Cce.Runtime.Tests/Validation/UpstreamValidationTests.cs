@@ -21,7 +21,7 @@ public sealed class UpstreamValidationTests(CpuDeviceFixture fixture, ITestOutpu
         using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
         var exception = Rejection.Assert<ArgumentOutOfRangeException>(
             loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.GradHidden, batch.GradItems, upstream),
-            "upstream", "finite", upstream.ToString());
+            "upstream", "finite", upstream.ToString(System.Globalization.CultureInfo.CurrentCulture));
         Assert.Equal(upstream, exception.ActualValue);
     }
 
@@ -34,7 +34,7 @@ public sealed class UpstreamValidationTests(CpuDeviceFixture fixture, ITestOutpu
         using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
         var exception = Rejection.Assert<ArgumentOutOfRangeException>(
             loss, batch, () => loss.Backward(batch.Hidden, batch.Items, batch.Targets, batch.Negatives!, batch.Lse, batch.GradHidden, batch.GradItems, upstream),
-            "upstream", "finite", upstream.ToString());
+            "upstream", "finite", upstream.ToString(System.Globalization.CultureInfo.CurrentCulture));
         Assert.Equal(upstream, exception.ActualValue);
     }
 

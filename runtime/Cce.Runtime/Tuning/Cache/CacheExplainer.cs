@@ -77,13 +77,13 @@ internal static class CacheExplainer
     }
 
     /// <summary>
-    /// Only the words that differ when both descriptions have the same layout ("K=64" against "K=128"),
+    /// Only the words that differ when both descriptions have the same layout ("k=64" against "k=128"),
     /// since a whole description hides a one-field change; both in full otherwise.
     /// </summary>
     private static (string Wanted, string Found) DescriptionDelta(string wanted, string found)
     {
-        string[] wantedWords = wanted.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        string[] foundWords = found.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] wantedWords = wanted.Split([' ', ';'], StringSplitOptions.RemoveEmptyEntries);
+        string[] foundWords = found.Split([' ', ';'], StringSplitOptions.RemoveEmptyEntries);
         if (wantedWords.Length != foundWords.Length)
         {
             return (wanted, found);
