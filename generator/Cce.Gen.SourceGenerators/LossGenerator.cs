@@ -54,7 +54,12 @@ public sealed partial class LossGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(orphanTiles, Report);
 
         context.RegisterSourceOutput(models, static (spc, model) =>
-            spc.AddSource(Emitter.HintName(model), Emitter.Emit(model)));
+        {
+            foreach ((string hintName, string source) in Emitter.Files(model))
+            {
+                spc.AddSource(hintName, source);
+            }
+        });
 
         IncrementalValueProvider<ImmutableArray<LossModel>> registry = models.Collect().WithTrackingName(TrackingNames.Registry);
         context.RegisterSourceOutput(registry, static (spc, all) =>

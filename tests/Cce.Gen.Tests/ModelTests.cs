@@ -157,7 +157,10 @@ public sealed class ModelTests
         Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
         Assert.All(names, n => Assert.EndsWith("Kernels", n, StringComparison.Ordinal));
         Assert.Empty(run.Diagnostics);
-        Assert.Equal(5, run.Result.GeneratedSources.Count(s => s.HintName.EndsWith("Kernels.g.cs", StringComparison.Ordinal)));
+        Assert.Equal(5, run.Result.GeneratedSources.Count(s => s.HintName.EndsWith(".Kernels.Portable.g.cs", StringComparison.Ordinal)));
+        Assert.Equal(
+            names.Select(n => n[..^"Kernels".Length] + ".g.cs").Order(StringComparer.Ordinal),
+            run.Result.GeneratedSources.Select(s => s.HintName).Where(h => !h.Contains(".Kernels.", StringComparison.Ordinal) && h != "Cce.LossRegistry.g.cs").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -190,8 +193,8 @@ public sealed class ModelTests
 
         Assert.Empty(run.Diagnostics);
         string registry = run.Result.GeneratedSources.Single(s => s.HintName == "Cce.LossRegistry.g.cs").SourceText.ToString();
-        Assert.Contains("global::Cce.LossEntry.Of<global::Shop.Visible>()", registry, StringComparison.Ordinal);
-        Assert.Contains("global::Cce.LossEntry.Of<global::Shop.Holder.Nested>()", registry, StringComparison.Ordinal);
+        Assert.Contains("Cce::LossEntry.Of<global::Shop.Visible>()", registry, StringComparison.Ordinal);
+        Assert.Contains("Cce::LossEntry.Of<global::Shop.Holder.Nested>()", registry, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden", registry, StringComparison.Ordinal);
         Assert.DoesNotContain("InGeneric", registry, StringComparison.Ordinal);
     }

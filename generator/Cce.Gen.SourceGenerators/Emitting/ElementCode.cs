@@ -11,7 +11,7 @@ namespace Cce.Gen.SourceGenerators.Emitting;
 internal static class ElementCode
 {
     private const string Ilgpu = GlobalNames.Ilgpu;
-    private const string Conversion = "global::Cce.Kernels.ElementConversion.";
+    private const string Conversion = GlobalNames.Kernels + "ElementConversion.";
     private static readonly string[] Words = { "X", "Y", "Z", "W" };
 
     /// <summary>
@@ -47,15 +47,15 @@ internal static class ElementCode
                 : Invariant($"{Conversion}{(element == ElementType.BFloat16 ? "PackBFloat16" : "PackHalf")}({prefix}{first + (2 * word)}, {prefix}{first + (2 * word) + 1})");
         }
 
-        return $"new global::Cce.Kernels.U4({words[0]}, {words[1]}, {words[2]}, {words[3]})";
+        return $"new {GlobalNames.Kernels}U4({words[0]}, {words[1]}, {words[2]}, {words[3]})";
     }
 
     /// <summary>The C# type of H and W in the typed API.</summary>
     public static string ElementTypeName(ElementType element) => element switch
     {
         ElementType.Float32 => "float",
-        ElementType.Float16 => "global::System.Half",
-        _ => "global::Cce.BFloat16",
+        ElementType.Float16 => GlobalNames.System + "Half",
+        _ => GlobalNames.Cce + "BFloat16",
     };
 
     /// <summary>The C# type of dH in the typed API: fp32 on request, otherwise the input's own type.</summary>

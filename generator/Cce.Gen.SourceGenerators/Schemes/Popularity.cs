@@ -40,7 +40,7 @@ internal sealed class Popularity : SchemeEmitter
 
     /// <inheritdoc />
     public override string Draw(LossSettings settings, string row, string slot) =>
-        Invariant($"global::Cce.Kernels.AliasSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, {row}, {slot}, a.SchemeIndices, a.Catalog)");
+        Invariant($"{GlobalNames.Kernels}AliasSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, {row}, {slot}, a.SchemeIndices, a.Catalog)");
 
     /// <inheritdoc />
     /// <remarks>The runtime passes −log K as the constant and log q(j) per item: c(j) = −log(K·q(j)).</remarks>

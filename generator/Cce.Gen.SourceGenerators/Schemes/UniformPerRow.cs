@@ -31,5 +31,5 @@ internal sealed class UniformPerRow : SchemeEmitter
 
     /// <inheritdoc />
     public override string Draw(LossSettings settings, string row, string slot) =>
-        Invariant($"global::Cce.Kernels.UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, {row}, {slot}, a.Catalog)");
+        Invariant($"{GlobalNames.Kernels}UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, {row}, {slot}, a.Catalog)");
 }

@@ -22,9 +22,10 @@ namespace Cce.Gen.SourceGenerators.Families.PerRow;
 internal sealed class PerRowKernelEmitter
 {
     private const string Ilgpu = GlobalNames.Ilgpu;
-    private const string Exp = "global::System.MathF.Exp";
-    private const string Log = "global::System.MathF.Log";
-    private const string Max = "global::System.MathF.Max";
+    private const string Exp = GlobalNames.System + "MathF.Exp";
+    private const string Log = GlobalNames.System + "MathF.Log";
+    private const string Max = GlobalNames.System + "MathF.Max";
+    private const string U4 = GlobalNames.Kernels + "U4";
 
     private readonly LossSettings settings;
     private readonly TileModel tile;
@@ -61,8 +62,9 @@ internal sealed class PerRowKernelEmitter
         bool gradients = mode != KernelMode.Forward;
         bool keepLogits = mode == KernelMode.ForwardBackward && layout.KeepsLogits;
         w.Line($"/// <summary>{Describe(mode)}: {layout.Shape}</summary>");
-        w.Open($"public static void {layout.Name(mode)}(global::Cce.Families.PerRow.PerRowArguments a)");
+        w.Open($"public static void {layout.Name(mode)}({GlobalNames.PerRow}PerRowArguments a)");
         layout.OpenRowLoop(w, keepLogits);
+        w.Comment(Invariant($"The positive item; a row whose target is the ignore index ({settings.IgnoreIndex}) {IgnoredRow(mode)}."));
         w.Line("int target = a.Targets[row];");
         w.Block(Invariant($"if (target == {settings.IgnoreIndex})"), () =>
         {
@@ -83,6 +85,8 @@ internal sealed class PerRowKernelEmitter
             w.Line("continue;");
         });
 
+        w.Line();
+        w.Comment("Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.");
         LoadChunks("hv", "(long)row", "a.Hidden");
         Widen("h", "hv");
         LoadChunks("pv", "(long)target", "a.Items");
@@ -90,23 +94,25 @@ internal sealed class PerRowKernelEmitter
         Dot("s0", "h", "wp");
         Reduce(new[] { "s0" });
 
+        w.Line();
         if (forward)
         {
             EmitLogSumExpPass(keepLogits);
         }
         else
         {
+            w.Comment("The log-sum-exp the forward pass saved.");
             w.Line("float lse = a.RowLse[row];");
         }
 
         if (gradients)
         {
+            w.Line();
             EmitGradientPass(keepLogits);
         }
 
         w.Close();
         w.Close();
-        w.Line();
     }
 
     private static string Describe(KernelMode mode) => mode switch
@@ -116,11 +122,20 @@ internal sealed class PerRowKernelEmitter
         _ => "Loss, log-sum-exp and gradients of each row in one pass",
     };
 
+    private static string IgnoredRow(KernelMode mode) => mode switch
+    {
+        KernelMode.Forward => "has loss and log-sum-exp 0",
+        KernelMode.Backward => "has dH 0",
+        _ => "has loss, log-sum-exp and dH 0",
+    };
+
     private void EmitLogSumExpPass(bool keepLogits)
     {
+        w.Comment(Invariant($"Pass 1: online log-sum-exp over the {settings.Negatives} negatives, as a running (max, sum) in (m, sum)."));
         layout.StartLogSumExp(w);
         w.Open(Invariant($"for (int it = 0; it < {iterations}; it++)"));
         SlotsAndItems();
+        w.Comment("Gather the items' rows and dot each with h.");
         for (int f = 0; f < tile.ItemsInFlight; f++)
         {
             LoadChunks(Invariant($"v{f}_"), Invariant($"(long)item{f}"), "a.Items");
@@ -134,6 +149,9 @@ internal sealed class PerRowKernelEmitter
         }
 
         Reduce(dots);
+        w.Comment(keepLogits
+            ? "Fold each negative's logit into (m, sum), unless it hit the positive, and keep it for pass 2."
+            : "Fold each negative's logit into (m, sum), unless it hit the positive.");
         for (int f = 0; f < tile.ItemsInFlight; f++)
         {
             string live = Invariant($"kept{f}");
@@ -153,6 +171,12 @@ internal sealed class PerRowKernelEmitter
         }
 
         w.Close();
+        if (geometry.LanesPerItem < geometry.LanesPerRow)
+        {
+            w.Line();
+            w.Comment("Merge the sub-groups' running (max, sum).");
+        }
+
         for (int offset = geometry.LanesPerItem; offset < geometry.LanesPerRow; offset <<= 1)
         {
             w.Block(string.Empty, () =>
@@ -165,6 +189,8 @@ internal sealed class PerRowKernelEmitter
             });
         }
 
+        w.Line();
+        w.Comment("The row's log-sum-exp and loss.");
         w.Line($"float lse = m + {Log}(sum);");
         layout.When(w, "lane == 0", () =>
         {
@@ -175,21 +201,27 @@ internal sealed class PerRowKernelEmitter
 
     private void EmitGradientPass(bool logitsKept)
     {
+        w.Comment("The row's upstream gradient g: the scalar, times the row's own when given, over the valid rows for a mean.");
         w.Line("float g = a.Upstream;");
         w.Block("if (a.UpstreamPerRow.Length > 0)", () => w.Line("g *= a.UpstreamPerRow[row];"));
         w.Block("if (a.MeanReduction != 0)", () => w.Line("g /= a.ValidRows[0];"));
         if (logitsKept)
         {
-            // The logits were stored by lane 0 of each sub-group; make them visible to its other lanes.
+            w.Comment("The logits were stored by lane 0 of each sub-group; make them visible to its other lanes.");
             w.Line(Ilgpu + "Warp.Barrier();");
         }
 
+        w.Line();
+        w.Comment(logitsKept
+            ? "Pass 2: dH in registers, dW scattered, from the kept logits: coefficient g * exp(logit - lse) per negative."
+            : "Pass 2: dH in registers, dW scattered, the logits recomputed: coefficient g * exp(logit - lse) per negative.");
         for (int e = 0; e < elementsPerLane; e++)
         {
             w.Line(Invariant($"float dh{e} = 0f;"));
         }
 
         layout.LoadScatterHidden(w);
+        w.Comment("The positive item, once per row: coefficient g * (exp(s0 - lse) - 1).");
         layout.When(w, "sub == 0", () =>
         {
             w.Line($"float cp = g * ({Exp}(s0 - lse) - 1f);");
@@ -203,6 +235,9 @@ internal sealed class PerRowKernelEmitter
 
         w.Open(Invariant($"for (int it = 0; it < {iterations}; it++)"));
         SlotsAndItems();
+        w.Comment(logitsKept
+            ? "Each negative that was kept: gather its row, add its share to dH and scatter its dW."
+            : "Gather the items' rows and dot each with h.");
         for (int f = 0; f < tile.ItemsInFlight; f++)
         {
             int flight = f;
@@ -234,6 +269,7 @@ internal sealed class PerRowKernelEmitter
             }
 
             Reduce(dots);
+            w.Comment("Each negative that did not hit the positive: add its share to dH and scatter its dW.");
             for (int f = 0; f < tile.ItemsInFlight; f++)
             {
                 int flight = f;
@@ -247,6 +283,12 @@ internal sealed class PerRowKernelEmitter
         }
 
         w.Close();
+        if (geometry.LanesPerItem < geometry.LanesPerRow)
+        {
+            w.Line();
+            w.Comment("Sum dH over the sub-groups.");
+        }
+
         for (int offset = geometry.LanesPerItem; offset < geometry.LanesPerRow; offset <<= 1)
         {
             for (int e = 0; e < elementsPerLane; e++)
@@ -255,16 +297,21 @@ internal sealed class PerRowKernelEmitter
             }
         }
 
+        w.Line();
+        w.Comment("Write dH in its element type.");
         WriteHiddenGradient(zero: false);
     }
 
     /// <summary>The slots these lanes handle in this iteration and the item of each; a slot past K stands in as the target, which every pass skips.</summary>
     private void SlotsAndItems()
     {
+        w.Comment(slotGuard
+            ? Invariant($"The slots of this iteration and their items; a slot past {settings.Negatives} stands in as the target, which is skipped.")
+            : "The slots of this iteration and their items.");
         w.Line($"int slotBase = {layout.SlotBase(slotsPerIteration)};");
         for (int f = 0; f < tile.ItemsInFlight; f++)
         {
-            w.Line(Invariant($"int slot{f} = slotBase + {f};"));
+            w.Line(Invariant($"int slot{f} = {IndexExpression.Of("slotBase") + f};"));
             string draw = scheme.Draw(settings, "row", Invariant($"slot{f}"));
             w.Line(slotGuard
                 ? Invariant($"int item{f} = slot{f} < {settings.Negatives} ? {draw} : target;")
@@ -279,10 +326,10 @@ internal sealed class PerRowKernelEmitter
     {
         for (int i = 0; i < geometry.ChunksPerLane; i++)
         {
-            string index = Invariant($"{rowExpression} * {geometry.Chunks} + {layout.LaneChunk(i)}");
+            IndexExpression index = IndexExpression.Of(rowExpression, geometry.Chunks) + layout.LaneChunk(i);
             w.Line(NeedsGuard(i)
-                ? Invariant($"global::Cce.Kernels.U4 {prefix}{i} = {layout.LaneChunk(i)} < {geometry.Chunks} ? {view}[{index}] : default;")
-                : Invariant($"global::Cce.Kernels.U4 {prefix}{i} = {view}[{index}];"));
+                ? Invariant($"{U4} {prefix}{i} = {layout.LaneChunk(i)} < {geometry.Chunks} ? {view}[{index}] : default;")
+                : Invariant($"{U4} {prefix}{i} = {view}[{index}];"));
         }
     }
 
@@ -324,6 +371,11 @@ internal sealed class PerRowKernelEmitter
     /// <summary>Butterfly sum over the lanes of a sub-group; independent values interleave to hide shuffle latency.</summary>
     private void Reduce(IReadOnlyList<string> values)
     {
+        if (geometry.LanesPerItem > 1)
+        {
+            w.Comment(values.Count == 1 ? "Sum the dot over the sub-group's lanes." : "Sum each dot over the sub-group's lanes.");
+        }
+
         for (int offset = geometry.LanesPerItem / 2; offset >= 1; offset >>= 1)
         {
             foreach (string value in values)
@@ -354,8 +406,8 @@ internal sealed class PerRowKernelEmitter
                 {
                     for (int part = 0; part < perChunk; part++)
                     {
-                        string index = Invariant($"(long)row * {geometry.GradientChunks} + {layout.LaneChunk(chunk)} * {perChunk} + {part}");
-                        w.Line(Invariant($"a.GradHidden[{index}] = {(zero ? "default(global::Cce.Kernels.U4)" : GradientChunk(chunk, part, perChunk))};"));
+                        IndexExpression index = IndexExpression.Of("(long)row", geometry.GradientChunks) + (layout.LaneChunk(chunk) * perChunk) + part;
+                        w.Line(Invariant($"a.GradHidden[{index}] = {(zero ? $"default({U4})" : GradientChunk(chunk, part, perChunk))};"));
                     }
                 }
 

@@ -33,25 +33,29 @@ internal sealed class PortableLayout : RowLayout
     public override string Shape => "one row per thread, no lane waits for another.";
 
     /// <inheritdoc />
-    public override void OpenRowLoop(SourceWriter w, bool keepLogits) =>
+    public override void OpenRowLoop(SourceWriter w, bool keepLogits)
+    {
+        w.Comment("The rows of this thread: one at a time, striding over the whole grid.");
         w.Open($"for (int row = {Ilgpu}Grid.GlobalIndex.X; row < a.Rows; row += {Ilgpu}Grid.DimX * {Ilgpu}Group.DimX)");
+    }
 
     /// <inheritdoc />
     /// <remarks>Every thread leads its own row, so no condition; the block keeps the body's names scoped as in the warp layout.</remarks>
     public override void When(SourceWriter w, string condition, Action body) => w.Block(string.Empty, body);
 
     /// <inheritdoc />
-    public override string LaneChunk(int i) => Invariant($"{i}");
+    public override IndexExpression LaneChunk(int i) => IndexExpression.Literal(i);
 
     /// <inheritdoc />
     public override void StartLogSumExp(SourceWriter w)
     {
+        w.Comment("Starting from the positive.");
         w.Line("float m = s0;");
         w.Line("float sum = 1f;");
     }
 
     /// <inheritdoc />
-    public override string SlotBase(int slotsPerIteration) => Invariant($"it * {slotsPerIteration}");
+    public override IndexExpression SlotBase(int slotsPerIteration) => IndexExpression.Of("it", slotsPerIteration);
 
     /// <inheritdoc />
     /// <remarks>The thread holds the whole row of h already, in the scatter's order.</remarks>
@@ -67,7 +71,7 @@ internal sealed class PortableLayout : RowLayout
             w.Line(Invariant($"long gradRow = (long){item} * {Settings.HiddenSize};"));
             for (int e = 0; e < ElementsPerLane; e++)
             {
-                w.Line(AtomicAdd(Invariant($"gradRow + {e}"), Invariant($"{coefficient} * h{e}")));
+                w.Line(AtomicAdd((IndexExpression.Of("gradRow") + e).ToString(), Invariant($"{coefficient} * h{e}")));
             }
         });
     }
@@ -77,5 +81,5 @@ internal sealed class PortableLayout : RowLayout
     /// accelerator (ILGPU's own loop never ends once dW holds a NaN).
     /// </summary>
     private static string AtomicAdd(string index, string value) =>
-        $"if (global::ILGPU.Runtime.Cuda.CudaAsm.IsSupported) {{ {Ilgpu}Atomic.Add(ref a.GradItems[{index}], {value}); }} else {{ global::Cce.Kernels.FloatAtomics.Add(a.GradItems, {index}, {value}); }}";
+        $"if ({Ilgpu}Runtime.Cuda.CudaAsm.IsSupported) {{ {Ilgpu}Atomic.Add(ref a.GradItems[{index}], {value}); }} else {{ {GlobalNames.Kernels}FloatAtomics.Add(a.GradItems, {index}, {value}); }}";
 }

@@ -47,20 +47,23 @@ internal abstract class RowLayout
     /// <summary>The name of one entry point.</summary>
     public string Name(KernelMode mode) => mode + "_" + Suffix;
 
-    /// <summary>Opens the loop over the rows of this thread, with <c>row</c> in scope in its body; the skeleton closes it.</summary>
+    /// <summary>
+    /// Opens the loop over the rows of this thread, with <c>row</c> in scope in its body, each part after a comment
+    /// saying what it is; the skeleton closes it.
+    /// </summary>
     public abstract void OpenRowLoop(SourceWriter w, bool keepLogits);
 
     /// <summary>Writes <paramref name="body"/> for the lanes meeting <paramref name="condition"/> only.</summary>
     public abstract void When(SourceWriter w, string condition, Action body);
 
     /// <summary>The chunk index, within a row, of this lane's <paramref name="i"/>-th chunk.</summary>
-    public abstract string LaneChunk(int i);
+    public abstract IndexExpression LaneChunk(int i);
 
     /// <summary>Declares <c>m</c> and <c>sum</c>, the running log-sum-exp, with the positive logit <c>s0</c> already counted once per row.</summary>
     public abstract void StartLogSumExp(SourceWriter w);
 
     /// <summary>The first slot the lanes of this thread handle in iteration <c>it</c>.</summary>
-    public abstract string SlotBase(int slotsPerIteration);
+    public abstract IndexExpression SlotBase(int slotsPerIteration);
 
     /// <summary>Loads whatever the dW scatter reads of h beyond the widened <c>h0</c> … <c>h(E-1)</c>.</summary>
     public abstract void LoadScatterHidden(SourceWriter w);

@@ -36,18 +36,28 @@ internal sealed class WarpLayout : RowLayout
     /// <inheritdoc />
     public override void OpenRowLoop(SourceWriter w, bool keepLogits)
     {
+        int rowsPerWarp = Tile.RowsPerGroup / Tile.Warps;
+        int lanes = Geometry.LanesPerItem;
+        w.Comment(Invariant($"This lane's place: sub-group sub of the warp, {lanes} {(lanes == 1 ? "lane" : "lanes")}, reads one item row at a time; subLane is the lane within it."));
         w.Line($"int lane = {Ilgpu}Warp.LaneIdx;");
         w.Line($"int warp = {Ilgpu}Warp.WarpIdx;");
-        w.Line(Invariant($"int sub = lane >> {Log2(Geometry.LanesPerItem)};"));
-        w.Line(Invariant($"int subLane = lane & {Geometry.LanesPerItem - 1};"));
+        w.Line($"int sub = {IndexExpression.Of("lane").ShiftedRight(Log2(lanes))};");
+        w.Line($"int subLane = {IndexExpression.Of("lane").Masked(lanes - 1)};");
         if (keepLogits)
         {
-            w.Line(Invariant($"global::ILGPU.ArrayView<float> logits = {Ilgpu}SharedMemory.GetDynamic<float>().SubView(warp * {Settings.Negatives + 1}, {Settings.Negatives + 1});"));
+            w.Comment(Invariant($"The row's logits, kept between the two passes: negative slot s at 1 + s ({Settings.Negatives + 1} floats per warp)."));
+            w.Line(Invariant($"{Ilgpu}ArrayView<float> logits = {Ilgpu}SharedMemory.GetDynamic<float>().SubView(warp * {Settings.Negatives + 1}, {Settings.Negatives + 1});"));
         }
 
-        w.Open(Invariant($"for (int r = 0; r < {Tile.RowsPerGroup / Tile.Warps}; r++)"));
-        w.Line(Invariant($"int row = ({Ilgpu}Grid.IdxX * {Tile.RowsPerGroup / Tile.Warps} + r) * {Tile.Warps} + warp;"));
+        w.Line();
+        w.Comment(Tile.Warps == 1
+            ? Invariant($"The rows of this warp: all {rowsPerWarp} of the group's.")
+            : Invariant($"The rows of this warp: {rowsPerWarp} of the group's {Tile.RowsPerGroup}, one in every {Tile.Warps}."));
+        w.Open(Invariant($"for (int r = 0; r < {rowsPerWarp}; r++)"));
+        IndexExpression row = (((IndexExpression.Of(Ilgpu + "Grid.IdxX") * rowsPerWarp) + IndexExpression.Of("r")) * Tile.Warps) + IndexExpression.Of("warp");
+        w.Line($"int row = {row};");
         w.Block("if (row >= a.Rows)", () => w.Line("return;"));
+        w.Line();
     }
 
     /// <inheritdoc />
@@ -55,18 +65,19 @@ internal sealed class WarpLayout : RowLayout
 
     /// <inheritdoc />
     /// <remarks>Chunk i of the lane is subLane + i·LanesPerItem, so a sub-group's loads of one chunk index are contiguous.</remarks>
-    public override string LaneChunk(int i) => Invariant($"(subLane + {i * Geometry.LanesPerItem})");
+    public override IndexExpression LaneChunk(int i) => IndexExpression.Of("subLane") + (i * Geometry.LanesPerItem);
 
     /// <inheritdoc />
     public override void StartLogSumExp(SourceWriter w)
     {
-        // The positive starts sub-group 0's running log-sum-exp; the other sub-groups start empty.
+        w.Comment("Sub-group 0 starts from the positive, the others empty.");
         w.Line("float m = sub == 0 ? s0 : float.NegativeInfinity;");
         w.Line("float sum = sub == 0 ? 1f : 0f;");
     }
 
     /// <inheritdoc />
-    public override string SlotBase(int slotsPerIteration) => Invariant($"it * {slotsPerIteration} + sub * {Tile.ItemsInFlight}");
+    public override IndexExpression SlotBase(int slotsPerIteration) =>
+        IndexExpression.Of("it", slotsPerIteration) + IndexExpression.Of("sub", Tile.ItemsInFlight);
 
     /// <summary>
     /// The scatter has lane l of a sub-group add element t·LanesPerItem + l, so each atomic instruction of a
@@ -77,10 +88,13 @@ internal sealed class WarpLayout : RowLayout
     {
         int lanes = Geometry.LanesPerItem;
         int width = Geometry.VectorWidth;
+        string widen = GlobalNames.Kernels + "ChunkElements." + ElementCode.ChunkElementFunction(Settings.Element);
+        w.Comment(Invariant($"h again, strided for the dW scatter: hs<t> is element subLane + {lanes} * t of the row."));
         for (int t = 0; t < ElementsPerLane; t++)
         {
-            string index = Invariant($"({t * lanes} + subLane)");
-            string element = Invariant($"global::Cce.Kernels.ChunkElements.{ElementCode.ChunkElementFunction(Settings.Element)}(a.Hidden[(long)row * {Geometry.Chunks} + ({index} >> {Log2(width)})], {index} & {width - 1})");
+            IndexExpression index = IndexExpression.Of("subLane") + (t * lanes);
+            IndexExpression chunk = IndexExpression.Of("(long)row", Geometry.Chunks);
+            string element = Invariant($"{widen}(a.Hidden[{chunk} + ({index.ShiftedRight(Log2(width))})], {index.Masked(width - 1)})");
             w.Line(StridedNeedsGuard(t)
                 ? Invariant($"float hs{t} = {index} < {Settings.HiddenSize} ? {element} : 0f;")
                 : Invariant($"float hs{t} = {element};"));
@@ -99,11 +113,11 @@ internal sealed class WarpLayout : RowLayout
             w.Line(Invariant($"long gradRow = (long){item} * {Settings.HiddenSize} + subLane;"));
             for (int t = 0; t < ElementsPerLane; t++)
             {
-                string add = Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[gradRow + {t * Geometry.LanesPerItem}], {coefficient} * hs{t});");
+                int offset = t * Geometry.LanesPerItem;
+                string add = Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[{IndexExpression.Of("gradRow") + offset}], {coefficient} * hs{t});");
                 if (StridedNeedsGuard(t))
                 {
-                    int tt = t;
-                    w.Block(Invariant($"if ({tt * Geometry.LanesPerItem} + subLane < {Settings.HiddenSize})"), () => w.Line(add));
+                    w.Block(Invariant($"if ({IndexExpression.Of("subLane") + offset} < {Settings.HiddenSize})"), () => w.Line(add));
                 }
                 else
                 {

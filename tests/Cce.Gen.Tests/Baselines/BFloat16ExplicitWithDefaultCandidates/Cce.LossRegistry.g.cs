@@ -3,18 +3,21 @@
 
 [assembly: global::Cce.LossRegistryAttribute(typeof(global::Cce.Generated.LossRegistry))]
 
-namespace Cce.Generated
-{
-    /// <summary>The losses the Cce.Gen generator completed in this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Cce.Gen", "0.1.0")]
-    internal sealed class LossRegistry : global::Cce.ILossRegistry
-    {
-        private static readonly global::System.Collections.Generic.IReadOnlyList<global::Cce.LossEntry> All = new global::Cce.LossEntry[]
-        {
-            global::Cce.LossEntry.Of<global::Shop.Recommenders.ExplicitLoss>(),
-        };
+namespace Cce.Generated;
 
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IReadOnlyList<global::Cce.LossEntry> Losses => All;
-    }
+using Cce = global::Cce;
+using Compiler = global::System.CodeDom.Compiler;
+using Generic = global::System.Collections.Generic;
+
+/// <summary>The losses the Cce.Gen generator completed in this assembly.</summary>
+[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+internal sealed class LossRegistry : Cce::ILossRegistry
+{
+    private static readonly Generic::IReadOnlyList<Cce::LossEntry> All = new Cce::LossEntry[]
+    {
+        Cce::LossEntry.Of<global::Shop.Recommenders.ExplicitLoss>(),
+    };
+
+    /// <inheritdoc/>
+    public Generic::IReadOnlyList<Cce::LossEntry> Losses => All;
 }
