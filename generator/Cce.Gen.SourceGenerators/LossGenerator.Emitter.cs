@@ -12,9 +12,9 @@ namespace Cce.Gen.SourceGenerators;
 public sealed partial class LossGenerator
 {
     /// <summary>
-    /// Model to C# source text, one small file per unit: the loss's API (the completed partial class and the
-    /// declaration of its kernels class) in <c>{stem}.g.cs</c>, and the kernels of each tile candidate and of the
-    /// portable layout in <c>{stem}.Kernels.{tile}.g.cs</c>, parts of that one static partial class.
+    /// Model to C# source text, one small file per unit: the loss's API (the completed partial class) in
+    /// <c>{stem}.g.cs</c>, and the kernels of each tile candidate and of the portable layout in
+    /// <c>{stem}.Kernels.{tile}.g.cs</c>, each in a file-local class beside the factory of its variant.
     /// </summary>
     internal static class Emitter
     {
@@ -101,8 +101,6 @@ public sealed partial class LossGenerator
                 w.Close();
             }
 
-            w.Line();
-            EmitKernelsClassDeclaration(w, model);
             return w.ToString();
         }
 
@@ -122,12 +120,12 @@ public sealed partial class LossGenerator
             w.Line($"private static readonly {GlobalNames.Immutable}ImmutableArray<{Cce}KernelVariant> CceVariants = {GlobalNames.Immutable}ImmutableArray.Create<{Cce}KernelVariant>(");
             for (int i = 0; i < model.Tiles.Length; i++)
             {
-                w.Line($"    {Variant(model, new WarpLayout(s, model.Tiles[i]))}{(i + 1 < model.Tiles.Length ? "," : ");")}");
+                w.Line($"    {VariantFactory(new WarpLayout(s, model.Tiles[i]))}(){(i + 1 < model.Tiles.Length ? "," : ");")}");
             }
 
             w.Line();
             w.GeneratedCode();
-            w.Line($"private static readonly {Cce}KernelVariant CcePortableVariant = {Variant(model, new PortableLayout(s))};");
+            w.Line($"private static readonly {Cce}KernelVariant CcePortableVariant = {VariantFactory(new PortableLayout(s))}();");
         }
 
         private static void EmitConstructor(SourceWriter w, LossModel model)
@@ -237,50 +235,54 @@ public sealed partial class LossGenerator
             Documented("hidden", "items", "targets").Concat(scheme.Parameters.Select(p => (p.Name, p.Doc))).ToArray();
 
         /// <summary>
-        /// The kernels class's own declaration, beside the loss whose variants name its methods; every layout's file
-        /// adds its kernels as another part.
+        /// One layout's kernels in a file-local class, and the factory of their variant in a part of the loss class: the
+        /// kernels are named from nowhere else, so nothing outside the file can call them by mistake. ILGPU compiles
+        /// and launches kernels of a file-local class on the CPU accelerator and on CUDA alike (checked on an H200);
+        /// only the types of the kernel's signature must be public.
         /// </summary>
-        private static void EmitKernelsClassDeclaration(SourceWriter w, LossModel model)
-        {
-            string stem = Stem(model);
-            w.Line($"/// <summary>The kernels of <c>{model.ClassName}</c>, one set per tile candidate and one for the portable layout.</summary>");
-            w.GeneratedCode();
-            w.Open($"public static partial class {model.KernelsTypeName}");
-            w.Comment(
-                $"Public and not file-scoped: a file-local class could neither be split into one file per tile ({stem}.Kernels.*.g.cs) "
-                + $"nor be named from another file, as the kernel variants of {model.ClassName} name its methods. ILGPU requires the types "
-                + "in a kernel's signature to be public (a TypeLoadException otherwise), and the class declaring the kernels stays public with them.",
-                width: 112);
-            w.Close();
-        }
-
         private static string EmitKernelsFile(LossModel model, RowLayout layout)
         {
             var w = new SourceWriter();
-            NamespaceAlias[] aliases = { GlobalNames.KernelsAlias, GlobalNames.PerRowAlias, GlobalNames.IlgpuAlias, GlobalNames.SystemAlias };
+            NamespaceAlias[] aliases = { GlobalNames.CceAlias, GlobalNames.CompilerAlias, GlobalNames.KernelsAlias, GlobalNames.PerRowAlias, GlobalNames.IlgpuAlias, GlobalNames.SystemAlias };
             w.FileStart(model.Namespace, aliases);
-            w.Comment(layout is PortableLayout
-                ? $"The portable kernels of {model.ClassName}: {layout.Shape}"
-                : $"The {layout.Suffix} kernels of {model.ClassName}: {layout.Shape}");
-            w.Comment($"The class is declared beside the loss, in {ApiHintName(model)}.");
-            w.Open($"public static partial class {model.KernelsTypeName}");
-            var kernels = new PerRowKernelEmitter(w, model.Settings, layout, SchemeRegistry.Of(model.Settings.Scheme));
-            kernels.Emit(KernelMode.Forward);
+            foreach (ContainingTypeModel outer in model.ContainingTypes)
+            {
+                w.Open($"partial {outer.Keyword} {outer.Name}");
+            }
+
+            string kernels = KernelsClassName(model, layout);
+            TileModel t = layout.Tile;
+            w.Open($"partial class {model.ClassName}");
+            w.Line($"/// <summary>The {(layout is PortableLayout ? "portable" : layout.Suffix)} kernels of this loss, as one of its variants.</summary>");
+            w.GeneratedCode();
+            w.Line(Invariant($"private static {Cce}PerRowVariant {VariantFactory(layout)}() => new {Cce}PerRowVariant(new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{layout.KernelLayout},"));
+            w.Line($"    {kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)});");
+            w.Close();
+            foreach (ContainingTypeModel _ in model.ContainingTypes)
+            {
+                w.Close();
+            }
+
             w.Line();
-            kernels.Emit(KernelMode.Backward);
+            w.Line($"/// <summary>The {(layout is PortableLayout ? "portable" : layout.Suffix)} kernels of <c>{model.ClassName}</c>: {layout.Shape}</summary>");
+            w.GeneratedCode();
+            w.Open($"file static class {kernels}");
+            var emitter = new PerRowKernelEmitter(w, model.Settings, layout, SchemeRegistry.Of(model.Settings.Scheme));
+            emitter.Emit(KernelMode.Forward);
             w.Line();
-            kernels.Emit(KernelMode.ForwardBackward);
+            emitter.Emit(KernelMode.Backward);
+            w.Line();
+            emitter.Emit(KernelMode.ForwardBackward);
             w.Close();
             return w.ToString();
         }
 
-        private static string Variant(LossModel model, RowLayout layout)
-        {
-            string kernels = model.KernelsTypeName;
-            TileModel t = layout.Tile;
-            return Invariant($"new {Cce}PerRowVariant(new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{layout.KernelLayout}, ")
-                + $"{kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)})";
-        }
+        /// <summary>The file-local class of one layout's kernels, e.g. <c>CatalogLoss_w4r8f2_Kernels</c>.</summary>
+        private static string KernelsClassName(LossModel model, RowLayout layout) =>
+            model.KernelsTypeName.Substring(0, model.KernelsTypeName.Length - KernelsSuffix.Length) + "_" + layout.Suffix + "_" + KernelsSuffix;
+
+        /// <summary>The loss's private factory of one layout's variant, e.g. <c>CceVariant_w4r8f2</c>.</summary>
+        private static string VariantFactory(RowLayout layout) => "CceVariant_" + layout.Suffix;
 
         private static void Doc(SourceWriter w, string summary, IEnumerable<(string Name, string Text)> parameters)
         {

@@ -3,14 +3,24 @@
 
 namespace Shop.Recommenders;
 
+using Cce = global::Cce;
 using PerRow = global::Cce.Families.PerRow;
 using Kernels = global::Cce.Kernels;
 using ILGPU = global::ILGPU;
 using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
 
-// The w4r8f4 kernels of ExplicitLoss: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.
-// The class is declared beside the loss, in Shop.Recommenders.ExplicitLoss.g.cs.
-public static partial class ExplicitLossKernels
+partial class ExplicitLoss
+{
+    /// <summary>The w4r8f4 kernels of this loss, as one of its variants.</summary>
+    [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+    private static Cce::PerRowVariant CceVariant_w4r8f4() => new Cce::PerRowVariant(new Cce::PerRowTile(4, 8, 4), Cce::KernelLayout.Warp,
+        ExplicitLoss_w4r8f4_Kernels.Forward_w4r8f4, ExplicitLoss_w4r8f4_Kernels.Backward_w4r8f4, ExplicitLoss_w4r8f4_Kernels.ForwardBackward_w4r8f4);
+}
+
+/// <summary>The w4r8f4 kernels of <c>ExplicitLoss</c>: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
+[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+file static class ExplicitLoss_w4r8f4_Kernels
 {
     /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
     public static void Forward_w4r8f4(PerRow::PerRowArguments a)

@@ -3,14 +3,24 @@
 
 namespace Shop.Recommenders;
 
+using Cce = global::Cce;
 using PerRow = global::Cce.Families.PerRow;
 using Kernels = global::Cce.Kernels;
 using ILGPU = global::ILGPU;
 using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
 
-// The w8r16f1 kernels of ExplicitLoss: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.
-// The class is declared beside the loss, in Shop.Recommenders.ExplicitLoss.g.cs.
-public static partial class ExplicitLossKernels
+partial class ExplicitLoss
+{
+    /// <summary>The w8r16f1 kernels of this loss, as one of its variants.</summary>
+    [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+    private static Cce::PerRowVariant CceVariant_w8r16f1() => new Cce::PerRowVariant(new Cce::PerRowTile(8, 16, 1), Cce::KernelLayout.Warp,
+        ExplicitLoss_w8r16f1_Kernels.Forward_w8r16f1, ExplicitLoss_w8r16f1_Kernels.Backward_w8r16f1, ExplicitLoss_w8r16f1_Kernels.ForwardBackward_w8r16f1);
+}
+
+/// <summary>The w8r16f1 kernels of <c>ExplicitLoss</c>: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
+[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+file static class ExplicitLoss_w8r16f1_Kernels
 {
     /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 1 item(s) in flight per sub-group of 32 lanes.</summary>
     public static void Forward_w8r16f1(PerRow::PerRowArguments a)

@@ -3,14 +3,24 @@
 
 namespace Shop.Recommenders;
 
+using Cce = global::Cce;
 using PerRow = global::Cce.Families.PerRow;
 using Kernels = global::Cce.Kernels;
 using ILGPU = global::ILGPU;
 using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
 
-// The w8r8f2 kernels of ExplicitLoss: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.
-// The class is declared beside the loss, in Shop.Recommenders.ExplicitLoss.g.cs.
-public static partial class ExplicitLossKernels
+partial class ExplicitLoss
+{
+    /// <summary>The w8r8f2 kernels of this loss, as one of its variants.</summary>
+    [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+    private static Cce::PerRowVariant CceVariant_w8r8f2() => new Cce::PerRowVariant(new Cce::PerRowTile(8, 8, 2), Cce::KernelLayout.Warp,
+        ExplicitLoss_w8r8f2_Kernels.Forward_w8r8f2, ExplicitLoss_w8r8f2_Kernels.Backward_w8r8f2, ExplicitLoss_w8r8f2_Kernels.ForwardBackward_w8r8f2);
+}
+
+/// <summary>The w8r8f2 kernels of <c>ExplicitLoss</c>: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
+[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+file static class ExplicitLoss_w8r8f2_Kernels
 {
     /// <summary>Loss and log-sum-exp of each row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
     public static void Forward_w8r8f2(PerRow::PerRowArguments a)

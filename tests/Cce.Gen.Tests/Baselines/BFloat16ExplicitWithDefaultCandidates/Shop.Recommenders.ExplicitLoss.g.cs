@@ -17,14 +17,14 @@ partial class ExplicitLoss : Cce::CatalogLoss<Cce::BFloat16, float>, Cce::ILossK
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(
-        new Cce::PerRowVariant(new Cce::PerRowTile(4, 4, 2), Cce::KernelLayout.Warp, ExplicitLossKernels.Forward_w4r4f2, ExplicitLossKernels.Backward_w4r4f2, ExplicitLossKernels.ForwardBackward_w4r4f2),
-        new Cce::PerRowVariant(new Cce::PerRowTile(8, 8, 2), Cce::KernelLayout.Warp, ExplicitLossKernels.Forward_w8r8f2, ExplicitLossKernels.Backward_w8r8f2, ExplicitLossKernels.ForwardBackward_w8r8f2),
-        new Cce::PerRowVariant(new Cce::PerRowTile(4, 8, 4), Cce::KernelLayout.Warp, ExplicitLossKernels.Forward_w4r8f4, ExplicitLossKernels.Backward_w4r8f4, ExplicitLossKernels.ForwardBackward_w4r8f4),
-        new Cce::PerRowVariant(new Cce::PerRowTile(8, 16, 1), Cce::KernelLayout.Warp, ExplicitLossKernels.Forward_w8r16f1, ExplicitLossKernels.Backward_w8r16f1, ExplicitLossKernels.ForwardBackward_w8r16f1),
-        new Cce::PerRowVariant(new Cce::PerRowTile(2, 2, 4), Cce::KernelLayout.Warp, ExplicitLossKernels.Forward_w2r2f4, ExplicitLossKernels.Backward_w2r2f4, ExplicitLossKernels.ForwardBackward_w2r2f4));
+        CceVariant_w4r4f2(),
+        CceVariant_w8r8f2(),
+        CceVariant_w4r8f4(),
+        CceVariant_w8r16f1(),
+        CceVariant_w2r2f4());
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static readonly Cce::KernelVariant CcePortableVariant = new Cce::PerRowVariant(new Cce::PerRowTile(1, 256, 1), Cce::KernelLayout.Portable, ExplicitLossKernels.Forward_Portable, ExplicitLossKernels.Backward_Portable, ExplicitLossKernels.ForwardBackward_Portable);
+    private static readonly Cce::KernelVariant CcePortableVariant = CceVariant_Portable();
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private ExplicitLoss(Cce::CceDevice device, Cce::KernelPlan plan)
@@ -131,14 +131,4 @@ partial class ExplicitLoss : Cce::CatalogLoss<Cce::BFloat16, float>, Cce::ILossK
         System::ArgumentNullException.ThrowIfNull(negatives);
         return ForwardBackwardHostCore(hidden, items, targets, default, negatives, upstream);
     }
-}
-
-/// <summary>The kernels of <c>ExplicitLoss</c>, one set per tile candidate and one for the portable layout.</summary>
-[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-public static partial class ExplicitLossKernels
-{
-    // Public and not file-scoped: a file-local class could neither be split into one file per tile
-    // (Shop.Recommenders.ExplicitLoss.Kernels.*.g.cs) nor be named from another file, as the kernel variants of
-    // ExplicitLoss name its methods. ILGPU requires the types in a kernel's signature to be public (a
-    // TypeLoadException otherwise), and the class declaring the kernels stays public with them.
 }

@@ -3,14 +3,24 @@
 
 namespace Shop.Recommenders;
 
+using Cce = global::Cce;
 using PerRow = global::Cce.Families.PerRow;
 using Kernels = global::Cce.Kernels;
 using ILGPU = global::ILGPU;
 using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
 
-// The w4r8f2 kernels of PopularLoss: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.
-// The class is declared beside the loss, in Shop.Recommenders.PopularLoss.g.cs.
-public static partial class PopularLossKernels
+partial class PopularLoss
+{
+    /// <summary>The w4r8f2 kernels of this loss, as one of its variants.</summary>
+    [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+    private static Cce::PerRowVariant CceVariant_w4r8f2() => new Cce::PerRowVariant(new Cce::PerRowTile(4, 8, 2), Cce::KernelLayout.Warp,
+        PopularLoss_w4r8f2_Kernels.Forward_w4r8f2, PopularLoss_w4r8f2_Kernels.Backward_w4r8f2, PopularLoss_w4r8f2_Kernels.ForwardBackward_w4r8f2);
+}
+
+/// <summary>The w4r8f2 kernels of <c>PopularLoss</c>: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
+[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+file static class PopularLoss_w4r8f2_Kernels
 {
     /// <summary>Loss and log-sum-exp of each row: 4 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
     public static void Forward_w4r8f2(PerRow::PerRowArguments a)

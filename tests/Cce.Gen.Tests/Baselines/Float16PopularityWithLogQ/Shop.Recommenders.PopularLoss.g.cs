@@ -17,10 +17,10 @@ partial class PopularLoss : Cce::CatalogLoss<System::Half, System::Half>, Cce::I
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(
-        new Cce::PerRowVariant(new Cce::PerRowTile(4, 8, 2), Cce::KernelLayout.Warp, PopularLossKernels.Forward_w4r8f2, PopularLossKernels.Backward_w4r8f2, PopularLossKernels.ForwardBackward_w4r8f2));
+        CceVariant_w4r8f2());
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static readonly Cce::KernelVariant CcePortableVariant = new Cce::PerRowVariant(new Cce::PerRowTile(1, 256, 1), Cce::KernelLayout.Portable, PopularLossKernels.Forward_Portable, PopularLossKernels.Backward_Portable, PopularLossKernels.ForwardBackward_Portable);
+    private static readonly Cce::KernelVariant CcePortableVariant = CceVariant_Portable();
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private PopularLoss(Cce::CceDevice device, Cce::KernelPlan plan)
@@ -139,14 +139,4 @@ partial class PopularLoss : Cce::CatalogLoss<System::Half, System::Half>, Cce::I
         System::ArgumentNullException.ThrowIfNull(distribution);
         return ForwardBackwardHostCore(hidden, items, targets, Cce::NegativeSource.FromDistribution(distribution, seed, step), default, upstream);
     }
-}
-
-/// <summary>The kernels of <c>PopularLoss</c>, one set per tile candidate and one for the portable layout.</summary>
-[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-public static partial class PopularLossKernels
-{
-    // Public and not file-scoped: a file-local class could neither be split into one file per tile
-    // (Shop.Recommenders.PopularLoss.Kernels.*.g.cs) nor be named from another file, as the kernel variants of
-    // PopularLoss name its methods. ILGPU requires the types in a kernel's signature to be public (a TypeLoadException
-    // otherwise), and the class declaring the kernels stays public with them.
 }

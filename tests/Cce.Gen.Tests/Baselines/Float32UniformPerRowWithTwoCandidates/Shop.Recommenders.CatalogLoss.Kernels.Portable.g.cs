@@ -3,14 +3,24 @@
 
 namespace Shop.Recommenders;
 
+using Cce = global::Cce;
 using PerRow = global::Cce.Families.PerRow;
 using Kernels = global::Cce.Kernels;
 using ILGPU = global::ILGPU;
 using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
 
-// The portable kernels of CatalogLoss: one row per thread, no lane waits for another.
-// The class is declared beside the loss, in Shop.Recommenders.CatalogLoss.g.cs.
-public static partial class CatalogLossKernels
+partial class CatalogLoss
+{
+    /// <summary>The portable kernels of this loss, as one of its variants.</summary>
+    [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+    private static Cce::PerRowVariant CceVariant_Portable() => new Cce::PerRowVariant(new Cce::PerRowTile(1, 256, 1), Cce::KernelLayout.Portable,
+        CatalogLoss_Portable_Kernels.Forward_Portable, CatalogLoss_Portable_Kernels.Backward_Portable, CatalogLoss_Portable_Kernels.ForwardBackward_Portable);
+}
+
+/// <summary>The portable kernels of <c>CatalogLoss</c>: one row per thread, no lane waits for another.</summary>
+[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+file static class CatalogLoss_Portable_Kernels
 {
     /// <summary>Loss and log-sum-exp of each row: one row per thread, no lane waits for another.</summary>
     public static void Forward_Portable(PerRow::PerRowArguments a)

@@ -3,14 +3,24 @@
 
 namespace Shop.Recommenders;
 
+using Cce = global::Cce;
 using PerRow = global::Cce.Families.PerRow;
 using Kernels = global::Cce.Kernels;
 using ILGPU = global::ILGPU;
 using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
 
-// The w8r16f4 kernels of CatalogLoss: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.
-// The class is declared beside the loss, in Shop.Recommenders.CatalogLoss.g.cs.
-public static partial class CatalogLossKernels
+partial class CatalogLoss
+{
+    /// <summary>The w8r16f4 kernels of this loss, as one of its variants.</summary>
+    [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+    private static Cce::PerRowVariant CceVariant_w8r16f4() => new Cce::PerRowVariant(new Cce::PerRowTile(8, 16, 4), Cce::KernelLayout.Warp,
+        CatalogLoss_w8r16f4_Kernels.Forward_w8r16f4, CatalogLoss_w8r16f4_Kernels.Backward_w8r16f4, CatalogLoss_w8r16f4_Kernels.ForwardBackward_w8r16f4);
+}
+
+/// <summary>The w8r16f4 kernels of <c>CatalogLoss</c>: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
+[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+file static class CatalogLoss_w8r16f4_Kernels
 {
     /// <summary>Loss and log-sum-exp of each row: 8 warps, 16 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
     public static void Forward_w8r16f4(PerRow::PerRowArguments a)

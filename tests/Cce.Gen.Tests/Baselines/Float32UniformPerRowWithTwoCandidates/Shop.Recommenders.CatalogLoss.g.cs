@@ -17,11 +17,11 @@ partial class CatalogLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Ca
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(
-        new Cce::PerRowVariant(new Cce::PerRowTile(4, 8, 2), Cce::KernelLayout.Warp, CatalogLossKernels.Forward_w4r8f2, CatalogLossKernels.Backward_w4r8f2, CatalogLossKernels.ForwardBackward_w4r8f2),
-        new Cce::PerRowVariant(new Cce::PerRowTile(8, 16, 4), Cce::KernelLayout.Warp, CatalogLossKernels.Forward_w8r16f4, CatalogLossKernels.Backward_w8r16f4, CatalogLossKernels.ForwardBackward_w8r16f4));
+        CceVariant_w4r8f2(),
+        CceVariant_w8r16f4());
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static readonly Cce::KernelVariant CcePortableVariant = new Cce::PerRowVariant(new Cce::PerRowTile(1, 256, 1), Cce::KernelLayout.Portable, CatalogLossKernels.Forward_Portable, CatalogLossKernels.Backward_Portable, CatalogLossKernels.ForwardBackward_Portable);
+    private static readonly Cce::KernelVariant CcePortableVariant = CceVariant_Portable();
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private CatalogLoss(Cce::CceDevice device, Cce::KernelPlan plan)
@@ -132,14 +132,4 @@ partial class CatalogLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Ca
         System::ArgumentNullException.ThrowIfNull(targets);
         return ForwardBackwardHostCore(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), default, upstream);
     }
-}
-
-/// <summary>The kernels of <c>CatalogLoss</c>, one set per tile candidate and one for the portable layout.</summary>
-[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-public static partial class CatalogLossKernels
-{
-    // Public and not file-scoped: a file-local class could neither be split into one file per tile
-    // (Shop.Recommenders.CatalogLoss.Kernels.*.g.cs) nor be named from another file, as the kernel variants of
-    // CatalogLoss name its methods. ILGPU requires the types in a kernel's signature to be public (a TypeLoadException
-    // otherwise), and the class declaring the kernels stays public with them.
 }

@@ -15,14 +15,14 @@ partial class GlobalLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Glo
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(
-        new Cce::PerRowVariant(new Cce::PerRowTile(4, 4, 2), Cce::KernelLayout.Warp, GlobalLossKernels.Forward_w4r4f2, GlobalLossKernels.Backward_w4r4f2, GlobalLossKernels.ForwardBackward_w4r4f2),
-        new Cce::PerRowVariant(new Cce::PerRowTile(8, 8, 2), Cce::KernelLayout.Warp, GlobalLossKernels.Forward_w8r8f2, GlobalLossKernels.Backward_w8r8f2, GlobalLossKernels.ForwardBackward_w8r8f2),
-        new Cce::PerRowVariant(new Cce::PerRowTile(4, 8, 4), Cce::KernelLayout.Warp, GlobalLossKernels.Forward_w4r8f4, GlobalLossKernels.Backward_w4r8f4, GlobalLossKernels.ForwardBackward_w4r8f4),
-        new Cce::PerRowVariant(new Cce::PerRowTile(8, 16, 1), Cce::KernelLayout.Warp, GlobalLossKernels.Forward_w8r16f1, GlobalLossKernels.Backward_w8r16f1, GlobalLossKernels.ForwardBackward_w8r16f1),
-        new Cce::PerRowVariant(new Cce::PerRowTile(2, 2, 4), Cce::KernelLayout.Warp, GlobalLossKernels.Forward_w2r2f4, GlobalLossKernels.Backward_w2r2f4, GlobalLossKernels.ForwardBackward_w2r2f4));
+        CceVariant_w4r4f2(),
+        CceVariant_w8r8f2(),
+        CceVariant_w4r8f4(),
+        CceVariant_w8r16f1(),
+        CceVariant_w2r2f4());
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static readonly Cce::KernelVariant CcePortableVariant = new Cce::PerRowVariant(new Cce::PerRowTile(1, 256, 1), Cce::KernelLayout.Portable, GlobalLossKernels.Forward_Portable, GlobalLossKernels.Backward_Portable, GlobalLossKernels.ForwardBackward_Portable);
+    private static readonly Cce::KernelVariant CcePortableVariant = CceVariant_Portable();
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private GlobalLoss(Cce::CceDevice device, Cce::KernelPlan plan)
@@ -133,14 +133,4 @@ partial class GlobalLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Glo
         System::ArgumentNullException.ThrowIfNull(targets);
         return ForwardBackwardHostCore(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), default, upstream);
     }
-}
-
-/// <summary>The kernels of <c>GlobalLoss</c>, one set per tile candidate and one for the portable layout.</summary>
-[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-public static partial class GlobalLossKernels
-{
-    // Public and not file-scoped: a file-local class could neither be split into one file per tile
-    // (GlobalLoss.Kernels.*.g.cs) nor be named from another file, as the kernel variants of GlobalLoss name its
-    // methods. ILGPU requires the types in a kernel's signature to be public (a TypeLoadException otherwise), and the
-    // class declaring the kernels stays public with them.
 }

@@ -3,14 +3,30 @@
 
 namespace Shop.Training;
 
+using Cce = global::Cce;
 using PerRow = global::Cce.Families.PerRow;
 using Kernels = global::Cce.Kernels;
 using ILGPU = global::ILGPU;
 using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
 
-// The w2r4f1 kernels of NextItemLoss: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.
-// The class is declared beside the loss, in Shop.Training.Models_Heads_NextItemLoss__582D9996.g.cs.
-public static partial class Models_Heads_NextItemLoss__582D9996Kernels
+partial class Models<TKey>
+{
+    partial struct Heads
+    {
+        partial class NextItemLoss
+        {
+            /// <summary>The w2r4f1 kernels of this loss, as one of its variants.</summary>
+            [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+            private static Cce::PerRowVariant CceVariant_w2r4f1() => new Cce::PerRowVariant(new Cce::PerRowTile(2, 4, 1), Cce::KernelLayout.Warp,
+                Models_Heads_NextItemLoss__582D9996_w2r4f1_Kernels.Forward_w2r4f1, Models_Heads_NextItemLoss__582D9996_w2r4f1_Kernels.Backward_w2r4f1, Models_Heads_NextItemLoss__582D9996_w2r4f1_Kernels.ForwardBackward_w2r4f1);
+        }
+    }
+}
+
+/// <summary>The w2r4f1 kernels of <c>NextItemLoss</c>: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
+[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+file static class Models_Heads_NextItemLoss__582D9996_w2r4f1_Kernels
 {
     /// <summary>Loss and log-sum-exp of each row: 2 warps, 4 rows per group, 1 item(s) in flight per sub-group of 8 lanes.</summary>
     public static void Forward_w2r4f1(PerRow::PerRowArguments a)

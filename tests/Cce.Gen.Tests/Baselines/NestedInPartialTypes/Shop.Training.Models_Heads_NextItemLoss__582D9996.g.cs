@@ -21,10 +21,10 @@ partial class Models<TKey>
 
             [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
             private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(
-                new Cce::PerRowVariant(new Cce::PerRowTile(2, 4, 1), Cce::KernelLayout.Warp, Models_Heads_NextItemLoss__582D9996Kernels.Forward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.Backward_w2r4f1, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_w2r4f1));
+                CceVariant_w2r4f1());
 
             [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-            private static readonly Cce::KernelVariant CcePortableVariant = new Cce::PerRowVariant(new Cce::PerRowTile(1, 256, 1), Cce::KernelLayout.Portable, Models_Heads_NextItemLoss__582D9996Kernels.Forward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.Backward_Portable, Models_Heads_NextItemLoss__582D9996Kernels.ForwardBackward_Portable);
+            private static readonly Cce::KernelVariant CcePortableVariant = CceVariant_Portable();
 
             [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
             private NextItemLoss(Cce::CceDevice device, Cce::KernelPlan plan)
@@ -137,14 +137,4 @@ partial class Models<TKey>
             }
         }
     }
-}
-
-/// <summary>The kernels of <c>NextItemLoss</c>, one set per tile candidate and one for the portable layout.</summary>
-[Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-public static partial class Models_Heads_NextItemLoss__582D9996Kernels
-{
-    // Public and not file-scoped: a file-local class could neither be split into one file per tile
-    // (Shop.Training.Models_Heads_NextItemLoss__582D9996.Kernels.*.g.cs) nor be named from another file, as the kernel
-    // variants of NextItemLoss name its methods. ILGPU requires the types in a kernel's signature to be public (a
-    // TypeLoadException otherwise), and the class declaring the kernels stays public with them.
 }
