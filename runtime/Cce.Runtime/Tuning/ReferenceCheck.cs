@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cce.Reference;
+using Cce.Verification;
 
 namespace Cce.Tuning;
 
@@ -13,20 +14,19 @@ internal sealed class ReferenceCheck
     /// <summary>Rows checked: the first, the last (a partial group) and a few in between.</summary>
     private const int SampleRows = 8;
 
-    /// <summary>Relative tolerance of loss and log-sum-exp: both sides accumulate in at least fp32.</summary>
-    private const double ValueTolerance = 2e-3;
-
     private const ulong SampleStream = 5;
 
     private readonly TuningInputs inputs;
     private readonly int[] rows;
     private readonly ReferenceResult expected;
+    private readonly Tolerance tolerance;
 
     public ReferenceCheck(TuningInputs inputs, ulong step)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         this.inputs = inputs;
         LossDescription description = inputs.Description;
+        tolerance = Tolerance.For(description);
         rows = PickRows(inputs);
 
         var compact = new Dictionary<int, int>();
@@ -89,64 +89,39 @@ internal sealed class ReferenceCheck
     /// <summary>The catalog size whose correction term the kernels must be launched with for this check.</summary>
     public int CorrectionCatalog { get; }
 
-    /// <summary>Compares the outputs a pass wrote; null arrays are not compared.</summary>
-    /// <returns>Null when every sampled value agrees, else the first disagreement.</returns>
+    /// <summary>
+    /// Compares the outputs a pass wrote on the sampled rows, with the measures and bounds of <c>cce verify</c>
+    /// (<see cref="ErrorMeasures"/>, <see cref="Tolerance"/>); null arrays are not compared.
+    /// </summary>
+    /// <returns>Null when every compared quantity is within its bound, else the first that is not.</returns>
     public string? Compare(string pass, float[]? rowLoss, float[]? rowLse, byte[]? gradHidden)
     {
-        ElementType gradient = ElementTypes.Gradient(inputs.Description);
-        int d = inputs.Description.HiddenSize;
-        for (int r = 0; r < rows.Length; r++)
+        LossDescription description = inputs.Description;
+        ElementType gradient = ElementTypes.Gradient(description);
+        int d = description.HiddenSize;
+        double? lossError = rowLoss is null ? null : ErrorMeasures.LogDomain(Sampled(rowLoss), expected.RowLoss);
+        double? lseError = rowLse is null ? null : ErrorMeasures.LogDomain(Sampled(rowLse), expected.Lse);
+        double? gradError = null;
+        if (gradHidden is not null)
         {
-            int row = rows[r];
-            if (rowLoss is not null && Differs(rowLoss[row], expected.RowLoss[r], ValueTolerance * (1 + Math.Abs(expected.RowLoss[r]))))
+            var actual = new double[rows.Length * d];
+            for (int r = 0; r < rows.Length; r++)
             {
-                return Describe(pass, "loss", row, rowLoss[row], expected.RowLoss[r]);
-            }
-
-            if (rowLse is not null && Differs(rowLse[row], expected.Lse[r], ValueTolerance * (1 + Math.Abs(expected.Lse[r]))))
-            {
-                return Describe(pass, "lse", row, rowLse[row], expected.Lse[r]);
-            }
-
-            if (gradHidden is null)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<double> reference = expected.GradHidden.AsSpan(r * d, d);
-            double scale = 0;
-            foreach (double value in reference)
-            {
-                scale = Math.Max(scale, Math.Abs(value));
-            }
-
-            double tolerance = (GradientTolerance(gradient) * scale) + 1e-7;
-            for (int c = 0; c < d; c++)
-            {
-                double actual = ElementCodec.Unpack(gradient, gradHidden, ((long)row * d) + c);
-                if (Differs(actual, reference[c], tolerance))
+                for (int c = 0; c < d; c++)
                 {
-                    return Describe(pass, $"dH[{c}]", row, actual, reference[c]);
+                    actual[(r * d) + c] = ElementCodec.Unpack(gradient, gradHidden, ((long)rows[r] * d) + c);
                 }
             }
+
+            gradError = ErrorMeasures.Relative(actual, expected.GradHidden);
         }
 
-        return null;
+        // Per-row losses are log-domain values like the LSE, so they share its bound.
+        string? failure = ErrorMeasures.Exceeds("loss", lossError, tolerance.Lse) ?? tolerance.Check(null, lseError, gradError, null);
+        return failure is null ? null : string.Create(CultureInfo.InvariantCulture, $"{pass} on rows {string.Join(",", rows)}: {failure}");
     }
 
-    /// <summary>Relative to the row's largest gradient: dH is stored in its element type after fp32 accumulation.</summary>
-    private static double GradientTolerance(ElementType type) => type switch
-    {
-        ElementType.Float32 => 1e-3,
-        ElementType.Float16 => 4e-3,
-        _ => 1.6e-2,
-    };
-
-    private static bool Differs(double actual, double expected, double tolerance) =>
-        !(Math.Abs(actual - expected) <= tolerance);
-
-    private static string Describe(string pass, string what, int row, double actual, double expected) =>
-        string.Create(CultureInfo.InvariantCulture, $"{pass}: row {row} {what} = {actual:G6}, reference {expected:G6}");
+    private double[] Sampled(float[] values) => [.. rows.Select(row => (double)values[row])];
 
     private static int[] PickRows(TuningInputs inputs)
     {

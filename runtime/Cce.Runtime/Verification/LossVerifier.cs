@@ -87,8 +87,7 @@ public static class LossVerifier
             var results = new List<VerificationResult>(3);
             VerificationResult Record(LossOperation operation, double? lossError, double? lseError, double? gradHiddenError, double? gradItemsError)
             {
-                string? failure = Check("loss", lossError, tolerance.Loss) ?? Check("lse", lseError, tolerance.Lse)
-                    ?? Check("dH", gradHiddenError, tolerance.GradHidden) ?? Check("dW", gradItemsError, tolerance.GradItems);
+                string? failure = tolerance.Check(lossError, lseError, gradHiddenError, gradItemsError);
                 var result = new VerificationResult(lossName, variantName, shape.Name, operation, seed, lossError, lseError, gradHiddenError, gradItemsError, tolerance, failure);
                 results.Add(result);
                 return result;
@@ -97,7 +96,7 @@ public static class LossVerifier
             Run(LossOperation.Forward, () =>
             {
                 LossResult forward = loss.Forward(hidden, items, targets, negatives);
-                Record(LossOperation.Forward, ScalarError(forward.Loss, scalar.Loss), LogDomainError(forward.Lse.ToArray(), scalar.Lse), null, null);
+                Record(LossOperation.Forward, ErrorMeasures.Scalar(forward.Loss, scalar.Loss), ErrorMeasures.LogDomain(ErrorMeasures.Widen(forward.Lse.ToArray()), scalar.Lse), null, null);
             });
 
             Run(LossOperation.Backward, () =>
@@ -106,7 +105,7 @@ public static class LossVerifier
                 savedLse.CopyFrom(forward.Lse.ToArray());
                 Poison(gradHidden, gradItems);
                 loss.Backward(hidden, items, targets, negatives, savedLse, gradHidden, gradItems, perRow ? 1f : inputs.Upstream, perRow ? upstreamPerRow : null);
-                Record(LossOperation.Backward, null, null, VectorError(HostElements.ToDoubles(gradHidden.ToArray()), backwardReference.GradHidden), VectorError(gradItems.ToArray(), backwardReference.GradItems));
+                Record(LossOperation.Backward, null, null, ErrorMeasures.Relative(HostElements.ToDoubles(gradHidden.ToArray()), backwardReference.GradHidden), ErrorMeasures.Relative(ErrorMeasures.Widen(gradItems.ToArray()), backwardReference.GradItems));
             });
 
             Run(LossOperation.ForwardBackward, () =>
@@ -115,10 +114,10 @@ public static class LossVerifier
                 LossResult fused = loss.ForwardBackward(hidden, items, targets, negatives, gradHidden, gradItems, inputs.Upstream);
                 Record(
                     LossOperation.ForwardBackward,
-                    ScalarError(fused.Loss, scalar.Loss),
-                    LogDomainError(fused.Lse.ToArray(), scalar.Lse),
-                    VectorError(HostElements.ToDoubles(gradHidden.ToArray()), scalar.GradHidden),
-                    VectorError(gradItems.ToArray(), scalar.GradItems));
+                    ErrorMeasures.Scalar(fused.Loss, scalar.Loss),
+                    ErrorMeasures.LogDomain(ErrorMeasures.Widen(fused.Lse.ToArray()), scalar.Lse),
+                    ErrorMeasures.Relative(HostElements.ToDoubles(gradHidden.ToArray()), scalar.GradHidden),
+                    ErrorMeasures.Relative(ErrorMeasures.Widen(gradItems.ToArray()), scalar.GradItems));
             });
 
             return results;
@@ -137,49 +136,8 @@ public static class LossVerifier
         }
     }
 
-    /// <summary>‖out − ref‖₂ / ‖ref‖₂; NaN when any output is not finite.</summary>
-    public static double VectorError(IReadOnlyList<double> actual, IReadOnlyList<double> expected)
-    {
-        ArgumentNullException.ThrowIfNull(actual);
-        ArgumentNullException.ThrowIfNull(expected);
-        if (actual.Count != expected.Count)
-        {
-            return double.NaN;
-        }
-
-        double difference = 0, norm = 0;
-        for (int i = 0; i < actual.Count; i++)
-        {
-            if (!double.IsFinite(actual[i]))
-            {
-                return double.NaN;
-            }
-
-            double delta = actual[i] - expected[i];
-            difference += delta * delta;
-            norm += expected[i] * expected[i];
-        }
-
-        return norm == 0 ? Math.Sqrt(difference) : Math.Sqrt(difference / norm);
-    }
-
-    private static double VectorError(float[] actual, double[] expected) => VectorError(Array.ConvertAll(actual, v => (double)v), expected);
-
-    // The loss and the LSE are log-domain values computed as max + log(sum): their fp32 rounding is absolute, about
-    // eps · |max|, however close to 0 the result lands (one valid row with e^s0 + e^s1 ≈ 1 gives an LSE near 0).
-    // So they are measured relative to their magnitude, but never to less than 1.
-    private static double LogDomainError(float[] actual, double[] expected)
-    {
-        double relative = VectorError(actual, expected);
-        double norm = Math.Sqrt(expected.Sum(v => v * v));
-        return norm is > 0 and < 1 ? relative * norm : relative;
-    }
-
-    private static double ScalarError(double actual, double expected) =>
-        !double.IsFinite(actual) ? double.NaN : Math.Abs(actual - expected) / Math.Max(Math.Abs(expected), 1.0);
-
-    private static string? Check(string quantity, double? error, double bound) =>
-        error is not double value || value <= bound ? null : $"{quantity} error {value:E2} exceeds {bound:E0}";
+    /// <summary>‖out − ref‖₂ / ‖ref‖₂; NaN when any output is not finite (<see cref="ErrorMeasures.Relative"/>).</summary>
+    public static double VectorError(IReadOnlyList<double> actual, IReadOnlyList<double> expected) => ErrorMeasures.Relative(actual, expected);
 
     private static void Poison<TGrad>(CceTensor<TGrad> gradHidden, CceTensor<float> gradItems)
         where TGrad : unmanaged

@@ -24,4 +24,13 @@ public sealed record Tolerance(double Loss, double Lse, double GradHidden, doubl
         };
         return new Tolerance(1e-5, 1e-5, gradHidden, 1e-4);
     }
+
+    /// <summary>Null when every given error is within its bound (a NaN error fails), else the first that is not.</summary>
+    /// <param name="loss">Error of the reduced loss, or null when not produced.</param>
+    /// <param name="lse">Error of the per-row log-sum-exp, or null.</param>
+    /// <param name="gradHidden">Error of dH, or null.</param>
+    /// <param name="gradItems">Error of dW, or null.</param>
+    public string? Check(double? loss, double? lse, double? gradHidden, double? gradItems) =>
+        ErrorMeasures.Exceeds("loss", loss, Loss) ?? ErrorMeasures.Exceeds("lse", lse, Lse)
+        ?? ErrorMeasures.Exceeds("dH", gradHidden, GradHidden) ?? ErrorMeasures.Exceeds("dW", gradItems, GradItems);
 }
