@@ -1,5 +1,6 @@
 using Cce.Families.PerRow;
 using Cce.Tuning;
+using Cce.Verification;
 using ILGPU;
 
 namespace Cce.Schemes;

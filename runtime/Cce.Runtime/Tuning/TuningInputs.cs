@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Cce.Families.PerRow;
 using Cce.Kernels;
 using Cce.Schemes;
+using Cce.Verification;
 using ILGPU.Runtime;
 using ILGPU;
 

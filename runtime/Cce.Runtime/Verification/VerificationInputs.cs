@@ -1,35 +1,38 @@
 namespace Cce.Verification;
 
-/// <summary>Fresh random inputs of one case, in the element type and widened to fp64 for the reference.</summary>
+/// <summary>
+/// Fresh random inputs of one case, a pure function of its seed (<see cref="SyntheticValues"/>), in the element type
+/// and widened to fp64 for the reference.
+/// </summary>
 internal sealed class VerificationInputs<TElement>
     where TElement : unmanaged
 {
     private VerificationInputs(LossDescription description, VerificationCase shape, int seed)
     {
-        var random = new Random(seed);
+        ulong key = (ulong)(uint)seed;
         int d = description.HiddenSize;
         Rows = shape.Rows;
         Catalog = shape.Catalog;
 
         // Entries of ±s with s chosen so a logit has a standard deviation of about 2: a realistic softmax spread.
         float scale = (float)Math.Pow(36.0 / d, 0.25);
-        Hidden = HostElements.FromFloats<TElement>(Uniform(random, Rows * d, scale));
-        Items = HostElements.FromFloats<TElement>(Uniform(random, Catalog * d, scale));
+        Hidden = HostElements.FromFloats<TElement>(Symmetric(key, SyntheticValues.Hidden, Rows * d, scale));
+        Items = HostElements.FromFloats<TElement>(Symmetric(key, SyntheticValues.Items, Catalog * d, scale));
         HiddenExact = HostElements.ToDoubles(Hidden);
         ItemsExact = HostElements.ToDoubles(Items);
 
         Targets = new int[Rows];
-        int firstValid = random.Next(Rows);
+        int firstValid = SyntheticValues.Below(key, SyntheticValues.Scalars, 0, Rows);
         for (int n = 0; n < Rows; n++)
         {
-            bool ignored = n != firstValid && random.NextDouble() < shape.IgnoredFraction;
-            Targets[n] = ignored ? description.IgnoreIndex : random.Next(Catalog);
+            bool ignored = n != firstValid && SyntheticValues.Chance(key, SyntheticValues.Targets, n, shape.IgnoredFraction);
+            Targets[n] = ignored ? description.IgnoreIndex : SyntheticValues.Below(key, SyntheticValues.Targets, n, Catalog);
         }
 
-        SamplingSeed = (ulong)random.NextInt64();
-        SamplingStep = (ulong)random.Next(1000);
-        Upstream = 0.5f + (float)random.NextDouble() * 1.5f;
-        UpstreamPerRow = Uniform(random, Rows, 1f).Select(u => 1.25f + u).ToArray();
+        SamplingSeed = SyntheticValues.Bits(key, SyntheticValues.Scalars, 1);
+        SamplingStep = (ulong)SyntheticValues.Below(key, SyntheticValues.Scalars, 2, 1000);
+        Upstream = 0.5f + ((float)SyntheticValues.Unit(key, SyntheticValues.Scalars, 3) * 1.5f);
+        UpstreamPerRow = [.. Symmetric(key, SyntheticValues.Scalars + 1, Rows, 1f).Select(u => 1.25f + u)];
     }
 
     public int Rows { get; }
@@ -57,12 +60,12 @@ internal sealed class VerificationInputs<TElement>
 
     public static VerificationInputs<TElement> Create(LossDescription description, VerificationCase shape, int seed) => new(description, shape, seed);
 
-    private static float[] Uniform(Random random, int count, float scale)
+    private static float[] Symmetric(ulong seed, ulong stream, int count, float scale)
     {
         var values = new float[count];
         for (int i = 0; i < count; i++)
         {
-            values[i] = (float)((random.NextDouble() * 2) - 1) * scale;
+            values[i] = SyntheticValues.Symmetric(seed, stream, i) * scale;
         }
 
         return values;

@@ -1,6 +1,7 @@
 using Cce.Families.PerRow;
 using Cce.Kernels;
 using Cce.Tuning;
+using Cce.Verification;
 
 namespace Cce.Schemes;
 

@@ -1,8 +1,9 @@
-namespace Cce.Tuning;
+namespace Cce.Verification;
 
 /// <summary>
-/// The random values of a tuning's inputs as a pure function of (seed, stream, index), so the reference can
-/// regenerate the few item rows it needs instead of keeping a copy of a catalog that may not fit in host memory.
+/// Every random value of the synthetic inputs — of <c>cce verify</c>, the tests and the tuner — as a pure function of
+/// (seed, stream, index): a case is reproduced from its seed alone, and the tuner's reference regenerates the few item
+/// rows it needs instead of keeping a copy of a catalog that may not fit in host memory.
 /// </summary>
 internal static class SyntheticValues
 {
@@ -18,6 +19,9 @@ internal static class SyntheticValues
     /// <summary>Stream of explicit negatives.</summary>
     public const ulong Negatives = 4;
 
+    /// <summary>Stream of the scalars of a case: sampling seed and step, upstream gradients, the row kept valid.</summary>
+    public const ulong Scalars = 5;
+
     /// <summary>
     /// A value in ±[1/64, 1/2), never zero, so a kernel that skips a term or leaves an output unwritten
     /// cannot agree with the reference by accident.
@@ -28,6 +32,17 @@ internal static class SyntheticValues
         float magnitude = (1f / 64) + ((bits >> 40) * (1f / (1 << 24)) * ((1f / 2) - (1f / 64)));
         return (bits & 1) == 0 ? magnitude : -magnitude;
     }
+
+    /// <summary>A value uniform in [−1, 1), 24 bits of it.</summary>
+    public static float Symmetric(ulong seed, ulong stream, long index) =>
+        ((Mix(seed, stream, index) >> 40) * (2f / (1 << 24))) - 1f;
+
+    /// <summary>A value uniform in [0, 1), 53 bits of it.</summary>
+    public static double Unit(ulong seed, ulong stream, long index) =>
+        (Mix(seed, stream, index) >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>64 random bits.</summary>
+    public static ulong Bits(ulong seed, ulong stream, long index) => Mix(seed, stream, index);
 
     /// <summary>An integer uniform in [0, <paramref name="bound"/>).</summary>
     public static int Below(ulong seed, ulong stream, long index, int bound) =>
