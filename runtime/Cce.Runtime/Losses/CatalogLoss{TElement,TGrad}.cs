@@ -92,10 +92,15 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
     /// <param name="upstreamPerRow">Per-row upstream gradient, N elements, or null.</param>
+    /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
+    /// <exception cref="ArgumentException">A shape, device or value does not fit; nothing is written.</exception>
     public void Backward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f, CceTensor<float>? upstreamPerRow = null)
     {
+        ArgumentNullException.ThrowIfNull(lse);
+        ArgumentNullException.ThrowIfNull(gradHidden);
+        ArgumentNullException.ThrowIfNull(gradItems);
         InputValidation.Upstream(upstream);
         int rows = InputValidation.Rows(hidden, Device, Description.HiddenSize);
         InputValidation.Vector(lse, Device, nameof(lse), rows);
@@ -126,10 +131,14 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
+    /// <exception cref="ArgumentException">A shape, device or value does not fit; nothing is written.</exception>
     public LossResult ForwardBackward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f)
     {
+        ArgumentNullException.ThrowIfNull(gradHidden);
+        ArgumentNullException.ThrowIfNull(gradItems);
         InputValidation.Upstream(upstream);
         LossCall call = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream);
         gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
@@ -200,8 +209,9 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             InputValidation.Matrix(gradItems, Device, nameof(gradItems), catalog, Description.HiddenSize);
         }
 
-        EnsureRowBuffers(rows);
+        // Validated before the row buffers are replaced: a call that fails leaves the previous result readable.
         CountAndValidate(targets, scheme.CheckedIndices(negatives), rows, catalog);
+        EnsureRowBuffers(rows);
         return new LossCall
         {
             Description = Description,

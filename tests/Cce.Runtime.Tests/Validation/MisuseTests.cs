@@ -1,0 +1,54 @@
+using Cce.Runtime.Tests.Infrastructure;
+using Cce.Runtime.Tests.Losses;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Cce.Runtime.Tests.Validation;
+
+/// <summary>Misuse a training loop commits sooner or later: it must be rejected cleanly, never crash or corrupt.</summary>
+[Collection("cpu")]
+public sealed class MisuseTests(CpuDeviceFixture fixture, ITestOutputHelper output)
+{
+    private CceDevice Device => fixture.Device;
+
+    [Fact]
+    public void NullGradientBuffersAreRejectedBeforeAnythingRuns()
+    {
+        using SampledTestLoss loss = SampledTestLoss.Create(Device);
+        using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
+
+        Rejection.Assert<ArgumentNullException>(
+            loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, null!, batch.GradItems),
+            "gradHidden");
+        Rejection.Assert<ArgumentNullException>(
+            loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.GradHidden, null!),
+            "gradItems");
+        Rejection.Assert<ArgumentNullException>(
+            loss, batch, () => loss.Backward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.Lse, null!, batch.GradItems),
+            "gradHidden");
+        Rejection.Assert<ArgumentNullException>(
+            loss, batch, () => loss.Backward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.Lse, batch.GradHidden, null!),
+            "gradItems");
+        Rejection.Assert<ArgumentNullException>(
+            loss, batch, () => loss.Backward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, null!, batch.GradHidden, batch.GradItems),
+            "lse");
+    }
+
+    [Fact]
+    public void ACallThatFailsAtANewRowCountLeavesThePreviousResultReadable()
+    {
+        using SampledTestLoss loss = SampledTestLoss.Create(Device);
+        using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
+        LossResult previous = loss.Forward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step);
+        float[] lse = previous.Lse.ToArray();
+        float[] rowLoss = previous.RowLoss.ToArray();
+
+        const int rows = 5;
+        using CceTensor<float> hidden = Device.Upload<float>(batch.HiddenHost.AsSpan(0, rows * 16), rows, 16);
+        using CceTensor<int> badTargets = Device.Upload<int>([0, 1, batch.Catalog + 7, 2, 3], rows, 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => loss.Forward(hidden, batch.Items, badTargets, TestBatch.Seed, TestBatch.Step));
+
+        Assert.Equal(lse, previous.Lse.ToArray());
+        Assert.Equal(rowLoss, previous.RowLoss.ToArray());
+    }
+}
