@@ -93,7 +93,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
     /// <param name="upstreamPerRow">Per-row upstream gradient, N elements, or null.</param>
     /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
-    /// <exception cref="ArgumentException">A shape, device or value does not fit; nothing is written.</exception>
+    /// <exception cref="ArgumentException">A shape, device or value does not fit, or an output shares memory with an input or with the other output (in-place gradients are not supported); nothing is written.</exception>
     public void Backward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f, CceTensor<float>? upstreamPerRow = null)
@@ -113,7 +113,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             }
         }
 
-        LossCall call = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream) with
+        LossCall call = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream, lse, upstreamPerRow) with
         {
             RowLse = lse.View,
             UpstreamPerRow = upstreamPerRow?.View ?? default,
@@ -132,7 +132,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
     /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
-    /// <exception cref="ArgumentException">A shape, device or value does not fit; nothing is written.</exception>
+    /// <exception cref="ArgumentException">A shape, device or value does not fit, or an output shares memory with an input or with the other output (in-place gradients are not supported); nothing is written.</exception>
     public LossResult ForwardBackward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f)
@@ -192,7 +192,8 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
 
     private LossCall Prepare(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
-        CceTensor<TGrad>? gradHidden = null, CceTensor<float>? gradItems = null, float upstream = 1f)
+        CceTensor<TGrad>? gradHidden = null, CceTensor<float>? gradItems = null, float upstream = 1f,
+        CceTensor<float>? lse = null, CceTensor<float>? upstreamPerRow = null)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         int rows = InputValidation.Rows(hidden, Device, Description.HiddenSize);
@@ -208,6 +209,11 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
         {
             InputValidation.Matrix(gradItems, Device, nameof(gradItems), catalog, Description.HiddenSize);
         }
+
+        BufferOverlap.Reject(
+            [BufferOverlap.Of(hidden, nameof(hidden)), BufferOverlap.Of(items, nameof(items)), BufferOverlap.Of(targets, nameof(targets)),
+             BufferOverlap.Of(negatives.Explicit, nameof(negatives)), BufferOverlap.Of(lse, nameof(lse)), BufferOverlap.Of(upstreamPerRow, nameof(upstreamPerRow))],
+            [BufferOverlap.Of(gradHidden, nameof(gradHidden)), BufferOverlap.Of(gradItems, nameof(gradItems))]);
 
         // Validated before the row buffers are replaced: a call that fails leaves the previous result readable.
         CountAndValidate(targets, scheme.CheckedIndices(negatives), rows, catalog);

@@ -51,4 +51,39 @@ public sealed class MisuseTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         Assert.Equal(lse, previous.Lse.ToArray());
         Assert.Equal(rowLoss, previous.RowLoss.ToArray());
     }
+
+    [Fact]
+    public void AGradientThatAliasesAnInputIsRejectedNamingBoth()
+    {
+        using SampledTestLoss loss = SampledTestLoss.Create(Device);
+        using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
+
+        Rejection.Assert<ArgumentException>(
+            loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.GradHidden, batch.Items),
+            "gradItems", "overlaps items");
+        Rejection.Assert<ArgumentException>(
+            loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.Hidden, batch.GradItems),
+            "gradHidden", "overlaps hidden", "in-place gradients are not supported");
+        Rejection.Assert<ArgumentException>(
+            loss, batch, () => loss.Backward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.Lse, batch.GradHidden, batch.Items),
+            "gradItems", "overlaps items");
+
+        // A view of part of the item table, shaped like dH, overlaps it all the same.
+        using CceTensor<float> part = CceTensor<float>.Wrap(Device, batch.Items.View.SubView(16L * 16, (long)batch.Rows * 16), batch.Rows, 16);
+        Rejection.Assert<ArgumentException>(
+            loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, part, batch.GradItems),
+            "gradHidden", "overlaps items");
+    }
+
+    [Fact]
+    public void TwoGradientsInOneBufferAreRejected()
+    {
+        // With N = V, dH and dW have the same shape and could be handed the same buffer.
+        using SampledTestLoss loss = SampledTestLoss.Create(Device);
+        using var batch = new TestBatch(Device, loss.Description, new RandomData(output), rows: 29, catalog: 29);
+
+        Rejection.Assert<ArgumentException>(
+            loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.GradItems, batch.GradItems),
+            "gradHidden", "overlaps gradItems");
+    }
 }
