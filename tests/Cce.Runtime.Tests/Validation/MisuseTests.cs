@@ -86,4 +86,24 @@ public sealed class MisuseTests(CpuDeviceFixture fixture, ITestOutputHelper outp
             loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.GradItems, batch.GradItems),
             "gradHidden", "overlaps gradItems");
     }
+
+    [Fact]
+    public void AMeanOverNoValidRowIsZeroWithZeroGradients()
+    {
+        using SampledTestLoss loss = SampledTestLoss.Create(Device);
+        using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
+        using CceTensor<int> ignored = Device.Upload<int>([.. Enumerable.Repeat(-100, batch.Rows)], batch.Rows, 1);
+        batch.Poison();
+
+        LossResult result = loss.ForwardBackward(batch.Hidden, batch.Items, ignored, TestBatch.Seed, TestBatch.Step, batch.GradHidden, batch.GradItems);
+
+        Assert.Equal(0f, result.Loss);
+        Assert.Equal(0, result.ValidRows);
+        Assert.All(batch.GradHidden.ToArray(), v => Assert.Equal(0f, v));
+        Assert.All(batch.GradItems.ToArray(), v => Assert.Equal(0f, v));
+        var reference = Reference.ReferenceLoss.Compute(
+            loss.Description, TestBatch.Widen(batch.HiddenHost), TestBatch.Widen(batch.ItemsHost), [.. Enumerable.Repeat(-100, batch.Rows)],
+            (_, _) => 0, batch.Catalog);
+        Assert.Equal(0.0, reference.Loss);
+    }
 }

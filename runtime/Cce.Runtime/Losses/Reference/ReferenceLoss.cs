@@ -166,7 +166,8 @@ public static class ReferenceLoss
             }
         }
 
-        double loss = description.Reduction == LossReduction.Mean ? total / valid : total;
+        // A batch whose rows are all ignored contributes nothing: its mean is 0 (not 0/0), as the kernels return.
+        double loss = description.Reduction == LossReduction.Mean && valid > 0 ? total / valid : total;
         return new ReferenceResult(loss, rowLoss, lse, gradHidden, gradItems, valid);
     }
 
