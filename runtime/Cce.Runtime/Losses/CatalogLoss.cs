@@ -5,6 +5,10 @@ namespace Cce;
 /// of its calls, and a typed callback (<see cref="Accept{TResult}"/>) for tools that upload inputs of any type.
 /// The typed entry points live on <see cref="CatalogLoss{TElement, TGrad}"/> and on the generated class.
 /// </summary>
+/// <remarks>
+/// One call at a time per loss object: a call made while another thread is inside one throws
+/// <see cref="InvalidOperationException"/> and changes nothing. Use one loss object per thread; several may share a device.
+/// </remarks>
 public abstract class CatalogLoss : IDisposable
 {
     private protected CatalogLoss()

@@ -26,6 +26,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     private CceTensor<float>? rowLoss;
     private CceTensor<float>? rowLse;
     private bool disposed;
+    private int callsInside;
 
     /// <summary>Prepares the loss on <paramref name="device"/>, running the kernels <paramref name="plan"/> chooses.</summary>
     /// <exception cref="ArgumentException">The element types do not match the description.</exception>
@@ -72,8 +73,10 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="items">Item table, [V, D].</param>
     /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
     /// <param name="negatives">Sampling seed and step, or the explicit [N, K] negatives, as the scheme requires.</param>
+    /// <exception cref="InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     public LossResult Forward(CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives)
     {
+        using CallScope scope = Enter(nameof(Forward));
         LossCall call = Prepare(hidden, items, targets, negatives);
         kernels.For(call.Rows, call.Catalog).Run(LossOperation.Forward, call);
         return Finish(call);
@@ -94,10 +97,12 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="upstreamPerRow">Per-row upstream gradient, N elements, or null.</param>
     /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
     /// <exception cref="ArgumentException">A shape, device or value does not fit, or an output shares memory with an input or with the other output (in-place gradients are not supported); nothing is written.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     public void Backward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f, CceTensor<float>? upstreamPerRow = null)
     {
+        using CallScope scope = Enter(nameof(Backward));
         ArgumentNullException.ThrowIfNull(lse);
         ArgumentNullException.ThrowIfNull(gradHidden);
         ArgumentNullException.ThrowIfNull(gradItems);
@@ -133,10 +138,12 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
     /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
     /// <exception cref="ArgumentException">A shape, device or value does not fit, or an output shares memory with an input or with the other output (in-place gradients are not supported); nothing is written.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     public LossResult ForwardBackward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f)
     {
+        using CallScope scope = Enter(nameof(ForwardBackward));
         ArgumentNullException.ThrowIfNull(gradHidden);
         ArgumentNullException.ThrowIfNull(gradItems);
         InputValidation.Upstream(upstream);
@@ -188,6 +195,23 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
         lossScalar.Dispose();
         rowLoss?.Dispose();
         rowLse?.Dispose();
+    }
+
+    /// <summary>
+    /// Admits one call at a time: the row buffers, the status buffer and the valid-row count are per loss object, so
+    /// a second thread would mix two calls' results. Detected and rejected rather than serialised, so that a data race
+    /// in the caller's code shows up at once instead of as a silent wait.
+    /// </summary>
+    private CallScope Enter(string operation)
+    {
+        if (Interlocked.CompareExchange(ref callsInside, 1, 0) != 0)
+        {
+            throw new InvalidOperationException(
+                $"Expected one call at a time on this loss object; another thread is inside a call while this one entered {operation}. "
+                + "Use one loss object per thread (they may share a device) or serialise the calls.");
+        }
+
+        return new CallScope(this);
     }
 
     private LossCall Prepare(
@@ -354,5 +378,11 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             Targets.Dispose();
             Negatives?.Dispose();
         }
+    }
+
+    /// <summary>Leaves the call <see cref="Enter"/> admitted.</summary>
+    private readonly struct CallScope(CatalogLoss<TElement, TGrad> loss) : IDisposable
+    {
+        public void Dispose() => Volatile.Write(ref loss.callsInside, 0);
     }
 }
