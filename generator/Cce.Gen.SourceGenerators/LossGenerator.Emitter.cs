@@ -184,21 +184,25 @@ public sealed partial class LossGenerator
             string source = scheme.NegativeSource;
             (string Name, string Text)[] head = Head(scheme);
 
-            Doc(w, "Loss and per-row log-sum-exp.", head);
+            Doc(w, "Loss and per-row log-sum-exp; the result is readable until this object's next Forward or ForwardBackward.", head);
+            Exceptions(w, gradients: false);
             w.GeneratedCode();
             w.Line($"public {Cce}LossResult Forward({inputs}) => Forward(hidden, items, targets, {source});");
             w.Line();
             Doc(w, "Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten.", head.Concat(Documented("lse", "gradHidden", "gradItems", "upstream")));
+            Exceptions(w, gradients: true);
             w.GeneratedCode();
             w.Line($"public void Backward({inputs}, {Tensor}<float> lse, {Tensor}<{gradient}> gradHidden, {Tensor}<float> gradItems, float upstream = 1f) =>");
             w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, upstream, null);");
             w.Line();
             Doc(w, "Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten.", head.Concat(Documented("lse", "gradHidden", "gradItems", "upstreamPerRow")));
+            Exceptions(w, gradients: true);
             w.GeneratedCode();
             w.Line($"public void Backward({inputs}, {Tensor}<float> lse, {Tensor}<{gradient}> gradHidden, {Tensor}<float> gradItems, {Tensor}<float> upstreamPerRow) =>");
             w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, 1f, upstreamPerRow);");
             w.Line();
             Doc(w, "Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name=\"upstream\"/>; dH and dW are overwritten.", head.Concat(Documented("gradHidden", "gradItems", "upstream")));
+            Exceptions(w, gradients: true);
             w.GeneratedCode();
             w.Line($"public {Cce}LossResult ForwardBackward({inputs}, {Tensor}<{gradient}> gradHidden, {Tensor}<float> gradItems, float upstream = 1f) =>");
             w.Line($"    ForwardBackward(hidden, items, targets, {source}, gradHidden, gradItems, upstream);");
@@ -291,6 +295,18 @@ public sealed partial class LossGenerator
             {
                 w.Line($"/// <param name=\"{name}\">{text}</param>");
             }
+        }
+
+        /// <summary>The failures every device entry point documents: those of the runtime's method it forwards to.</summary>
+        private static void Exceptions(SourceWriter w, bool gradients)
+        {
+            w.Line("/// <exception cref=\"System::ArgumentNullException\">A tensor is null; nothing runs.</exception>");
+            w.Line(gradients
+                ? "/// <exception cref=\"System::ArgumentException\">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>"
+                : "/// <exception cref=\"System::ArgumentException\">A shape, device or value does not fit; nothing is written.</exception>");
+            w.Line("/// <exception cref=\"System::ArgumentOutOfRangeException\">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>");
+            w.Line("/// <exception cref=\"System::ObjectDisposedException\">This loss object, a tensor or the device was disposed.</exception>");
+            w.Line("/// <exception cref=\"System::InvalidOperationException\">Another thread is inside a call of this loss object.</exception>");
         }
 
         /// <summary>The documentation of parameters every scheme's entry points share.</summary>

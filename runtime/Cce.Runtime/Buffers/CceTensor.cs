@@ -5,25 +5,27 @@ namespace Cce;
 
 /// <summary>
 /// A dense row-major [rows, cols] tensor on a <see cref="CceDevice"/>: either owned (allocated by Cce.Gen
-/// and freed on dispose) or a borrowed view of memory the caller owns (no copy, never freed here).
+/// and freed on dispose), a borrowed view of memory the caller owns (no copy, never freed here), or a result of a
+/// loss call that refers to the loss object's buffers and is valid until that object's next call overwrites them.
 /// </summary>
 /// <typeparam name="T">Element type: <see cref="float"/>, <see cref="System.Half"/>, <see cref="BFloat16"/> or <see cref="int"/>.</typeparam>
 public sealed class CceTensor<T> : IDisposable
     where T : unmanaged
 {
     private readonly MemoryBuffer1D<T, Stride1D.Dense>? owned;
+    private readonly ArrayView<T> viewStorage;
+    private readonly ResultStamp? stamp;
     private bool disposed;
 
-    private CceTensor(CceDevice device, ArrayView<T> view, int rows, int cols, MemoryBuffer1D<T, Stride1D.Dense>? owner)
+    private CceTensor(CceDevice device, ArrayView<T> view, int rows, int cols, MemoryBuffer1D<T, Stride1D.Dense>? owner, ResultStamp? stamp = null)
     {
         Device = device;
         viewStorage = view;
         Rows = rows;
         Cols = cols;
         owned = owner;
+        this.stamp = stamp;
     }
-
-    private readonly ArrayView<T> viewStorage;
 
     /// <summary>The device the memory lives on.</summary>
     public CceDevice Device { get; }
@@ -37,13 +39,23 @@ public sealed class CceTensor<T> : IDisposable
     /// <summary>Number of elements.</summary>
     public long Length => (long)Rows * Cols;
 
+    /// <summary>Whether <see cref="Dispose"/> has run.</summary>
+    public bool IsDisposed => disposed;
+
+    /// <summary>
+    /// Why this tensor may no longer be read: it is a loss result that a later call of the same loss object has
+    /// overwritten, or whose loss object was disposed; null while it is valid (and for every other tensor).
+    /// </summary>
+    public string? StaleReason => stamp?.StaleReason;
+
     /// <summary>The device memory, for kernels and interop.</summary>
-    /// <exception cref="ObjectDisposedException">The tensor was disposed.</exception>
+    /// <exception cref="ObjectDisposedException">The tensor or its device was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The tensor is a loss result that a later call has overwritten (see <see cref="StaleReason"/>).</exception>
     public ArrayView<T> View
     {
         get
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
+            ThrowIfUnusable("tensor");
             return viewStorage;
         }
     }
@@ -65,6 +77,21 @@ public sealed class CceTensor<T> : IDisposable
         }
 
         return new CceTensor<T>(device, view, rows, cols, null);
+    }
+
+    /// <summary>
+    /// A new tensor on the same device holding a copy of this one (copied on the device): the way to keep a loss
+    /// result, such as <see cref="LossResult.Lse"/>, past the next call of its loss object.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The tensor or its device was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The tensor is a loss result that a later call has overwritten.</exception>
+    public CceTensor<T> Clone()
+    {
+        ArrayView<T> source = View;
+        CceTensor<T> copy = Allocate(Device, Rows, Cols);
+        source.CopyTo(Device.Accelerator.DefaultStream, copy.viewStorage);
+        Device.Accelerator.DefaultStream.Synchronize();
+        return copy;
     }
 
     /// <summary>Copies the whole tensor to a new host array.</summary>
@@ -117,6 +144,28 @@ public sealed class CceTensor<T> : IDisposable
         {
             disposed = true;
             owned?.Dispose();
+        }
+    }
+
+    /// <summary>A loss result that reads <paramref name="buffer"/> for as long as <paramref name="resultStamp"/> is current.</summary>
+    internal static CceTensor<T> Result(CceTensor<T> buffer, ResultStamp resultStamp) =>
+        new(buffer.Device, buffer.viewStorage, buffer.Rows, buffer.Cols, null, resultStamp);
+
+    /// <summary>
+    /// Throws when the tensor cannot be used, naming <paramref name="argument"/>: disposed (the tensor or its device),
+    /// or a loss result overwritten since.
+    /// </summary>
+    internal void ThrowIfUnusable(string argument)
+    {
+        if (disposed)
+        {
+            throw new ObjectDisposedException(argument, $"Expected a live tensor for {argument}; {this} was disposed.");
+        }
+
+        Device.ThrowIfDisposed(argument);
+        if (stamp?.StaleReason is string reason)
+        {
+            throw new InvalidOperationException($"Expected {argument} to be a current loss result; {reason}");
         }
     }
 

@@ -14,20 +14,42 @@ public sealed class CceDevice : IDisposable
     /// <summary>Environment variable that overrides <see cref="OpenDefault"/>: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public const string DeviceVariable = "CCE_DEVICE";
 
+    private static int opened;
+    private readonly Context context;
+    private readonly Accelerator accelerator;
+    private int disposed;
+
     private CceDevice(Context context, Accelerator accelerator, DeviceKind kind, int index)
     {
-        Context = context;
-        Accelerator = accelerator;
+        this.context = context;
+        this.accelerator = accelerator;
         Kind = kind;
         Index = index;
+        Instance = Interlocked.Increment(ref opened);
         Fingerprint = DeviceFingerprint.Of(accelerator);
     }
 
     /// <summary>The ILGPU context the accelerator lives in.</summary>
-    public Context Context { get; }
+    /// <exception cref="ObjectDisposedException">The device was disposed.</exception>
+    public Context Context
+    {
+        get
+        {
+            ThrowIfDisposed("device");
+            return context;
+        }
+    }
 
     /// <summary>The ILGPU accelerator, for interop with other ILGPU code.</summary>
-    public Accelerator Accelerator { get; }
+    /// <exception cref="ObjectDisposedException">The device was disposed.</exception>
+    public Accelerator Accelerator
+    {
+        get
+        {
+            ThrowIfDisposed("device");
+            return accelerator;
+        }
+    }
 
     /// <summary>CPU or CUDA.</summary>
     public DeviceKind Kind { get; }
@@ -39,7 +61,16 @@ public sealed class CceDevice : IDisposable
     public DeviceFingerprint Fingerprint { get; }
 
     /// <summary>The device name as the driver reports it.</summary>
-    public string Name => Accelerator.Name;
+    public string Name => accelerator.Name;
+
+    /// <summary>Whether <see cref="Dispose"/> has run; a disposed device refuses every use.</summary>
+    public bool IsDisposed => Volatile.Read(ref disposed) != 0;
+
+    /// <summary>
+    /// Which device object this is among those opened by this process (1 for the first): two objects for the same
+    /// hardware print the same <see cref="ToString"/>, so messages about mixing them say this number too.
+    /// </summary>
+    internal int Instance { get; }
 
     /// <summary>
     /// Opens the device named by <c>CCE_DEVICE</c> when set, else the first CUDA GPU, else the CPU accelerator.
@@ -95,10 +126,13 @@ public sealed class CceDevice : IDisposable
     }
 
     /// <summary>Allocates an uninitialised [rows, cols] tensor on this device.</summary>
+    /// <exception cref="ObjectDisposedException">The device was disposed.</exception>
     public CceTensor<T> Allocate<T>(int rows, int cols)
         where T : unmanaged => CceTensor<T>.Allocate(this, rows, cols);
 
     /// <summary>Copies host data into a new [rows, cols] tensor on this device.</summary>
+    /// <exception cref="ArgumentException"><paramref name="data"/> does not hold rows x cols elements.</exception>
+    /// <exception cref="ObjectDisposedException">The device was disposed.</exception>
     public CceTensor<T> Upload<T>(ReadOnlySpan<T> data, int rows, int cols)
         where T : unmanaged
     {
@@ -116,7 +150,27 @@ public sealed class CceDevice : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        Accelerator.Dispose();
-        Context.Dispose();
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        accelerator.Dispose();
+        context.Dispose();
+    }
+
+    /// <summary>What messages about this object say: its name and which device object of the process it is.</summary>
+    internal string Describe() => $"'{this}' (device object #{Instance} of this process)";
+
+    /// <summary>
+    /// Throws <see cref="ObjectDisposedException"/> naming <paramref name="argument"/> when the device was disposed:
+    /// without it the first use would fail deep inside ILGPU, naming one of its locks.
+    /// </summary>
+    internal void ThrowIfDisposed(string argument)
+    {
+        if (IsDisposed)
+        {
+            throw new ObjectDisposedException(argument, $"Expected a live device for {argument}; device {Describe()} was disposed.");
+        }
     }
 }

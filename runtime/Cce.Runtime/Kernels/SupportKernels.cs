@@ -8,17 +8,20 @@ namespace Cce.Kernels;
 /// </summary>
 public static class SupportKernels
 {
-    /// <summary>Slots of the status buffer written by <see cref="CheckIndices"/>.</summary>
-    public const int StatusValidRows = 0, StatusBadTargetRow = 1, StatusBadNegative = 2, StatusNonFiniteRow = 3, StatusLength = 4;
+    /// <summary>Slots of the status buffer written by <see cref="CheckInputs"/> and <see cref="FindNonFinite"/>.</summary>
+    public const int StatusValidRows = 0, StatusBadTargetRow = 1, StatusBadNegativeRow = 2, StatusNonFiniteRow = 3, StatusBadUpstreamRow = 4, StatusLength = 5;
 
     /// <summary>Threads of the one group that reduces the loss.</summary>
     public const int ReduceThreads = 256;
 
     /// <summary>
-    /// One thread per row: counts non-ignored rows and records the first row whose target, and the first
-    /// flat index whose explicit negative, lies outside [0, catalog). Status must hold {0, int.MaxValue, int.MaxValue, ...}.
+    /// One thread per row: counts non-ignored rows and records the first row whose target lies outside [0, catalog),
+    /// the first row with an explicit negative outside it (rows, not flat indices: N·K may pass 2^31), and the first
+    /// row whose per-row upstream gradient is not finite. Status must hold {0, int.MaxValue, int.MaxValue, ...}.
     /// </summary>
-    public static void CheckIndices(Index1D row, ArrayView<int> targets, ArrayView<int> negatives, int negativesPerRow, int catalog, int ignoreIndex, ArrayView<int> status)
+    public static void CheckInputs(
+        Index1D row, ArrayView<int> targets, ArrayView<int> negatives, int negativesPerRow, int catalog, int ignoreIndex,
+        ArrayView<float> upstreamPerRow, ArrayView<int> status)
     {
         int target = targets[row];
         if (target != ignoreIndex)
@@ -38,10 +41,15 @@ public static class SupportKernels
                 int item = negatives[start + k];
                 if (item < 0 || item >= catalog)
                 {
-                    Atomic.Min(ref status[StatusBadNegative], (int)(start + k));
+                    Atomic.Min(ref status[StatusBadNegativeRow], row);
                     break;
                 }
             }
+        }
+
+        if (upstreamPerRow.Length > 0 && !float.IsFinite(upstreamPerRow[row]))
+        {
+            Atomic.Min(ref status[StatusBadUpstreamRow], row);
         }
     }
 

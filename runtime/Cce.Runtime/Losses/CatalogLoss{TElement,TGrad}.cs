@@ -17,12 +17,13 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
 {
     private readonly KernelSelector kernels;
     private readonly LossScheme scheme;
-    private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<int>> checkIndices;
+    private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<float>, ArrayView<int>> checkInputs;
     private readonly Action<AcceleratorStream, KernelConfig, ArrayView<float>, int, ArrayView<int>, int, ArrayView<float>> reduceLoss;
     private readonly Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>> findNonFinite;
     private readonly CceTensor<int> status;
     private readonly CceTensor<float> lossScalar;
     private readonly int[] statusHost = new int[SupportKernels.StatusLength];
+    private readonly ResultStamps stamps = new();
     private CceTensor<float>? rowLoss;
     private CceTensor<float>? rowLse;
     private bool disposed;
@@ -45,7 +46,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
         scheme = LossScheme.For(description.Scheme);
         kernels = new KernelSelector(device, description, plan);
         Accelerator accelerator = device.Accelerator;
-        checkIndices = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<int>>(SupportKernels.CheckIndices);
+        checkInputs = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, int, int, int, ArrayView<float>, ArrayView<int>>(SupportKernels.CheckInputs);
         reduceLoss = accelerator.LoadKernel<ArrayView<float>, int, ArrayView<int>, int, ArrayView<float>>(SupportKernels.ReduceLoss);
         findNonFinite = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>>(SupportKernels.FindNonFinite);
         status = device.Allocate<int>(1, SupportKernels.StatusLength);
@@ -68,16 +69,20 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
         return visitor.Visit(this);
     }
 
-    /// <summary>Loss and per-row log-sum-exp.</summary>
+    /// <summary>Loss and per-row log-sum-exp; the result is readable until the next Forward or ForwardBackward of this object.</summary>
     /// <param name="hidden">Hidden states, [N, D].</param>
     /// <param name="items">Item table, [V, D].</param>
     /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
     /// <param name="negatives">Sampling seed and step, or the explicit [N, K] negatives, as the scheme requires.</param>
+    /// <exception cref="ArgumentNullException">An input tensor is null.</exception>
+    /// <exception cref="ArgumentException">A shape, device or value does not fit; nothing is written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A target or an explicit negative lies outside [0, V) (checked on the device).</exception>
+    /// <exception cref="ObjectDisposedException">This loss object, an input tensor or the device was disposed.</exception>
     /// <exception cref="InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     public LossResult Forward(CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives)
     {
-        using CallScope scope = Enter(nameof(Forward));
-        LossCall call = Prepare(hidden, items, targets, negatives);
+        using CallScope scope = Enter(LossOperation.Forward);
+        LossCall call = Prepare(LossOperation.Forward, hidden, items, targets, negatives);
         kernels.For(call.Rows, call.Catalog).Run(LossOperation.Forward, call);
         return Finish(call);
     }
@@ -90,19 +95,26 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="items">Item table, [V, D].</param>
     /// <param name="targets">Positive item of each row, N elements.</param>
     /// <param name="negatives">The same negatives as the forward pass.</param>
-    /// <param name="lse">Per-row log-sum-exp from the forward pass, N elements.</param>
+    /// <param name="lse">Per-row log-sum-exp from the forward pass, N elements: a current result of this object, a <see cref="CceTensor{T}.Clone"/> of an earlier one, or the caller's own buffer.</param>
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
     /// <param name="upstreamPerRow">Per-row upstream gradient, N elements, or null.</param>
     /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
-    /// <exception cref="ArgumentException">A shape, device or value does not fit, or an output shares memory with an input or with the other output (in-place gradients are not supported); nothing is written.</exception>
+    /// <exception cref="ArgumentException">
+    /// A shape, device or value does not fit, an output shares memory with an input or with the other output (in-place
+    /// gradients are not supported), or <paramref name="lse"/> is a result that a later call has overwritten; nothing is written.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A target or an explicit negative lies outside [0, V), or <paramref name="upstreamPerRow"/> holds NaN or ∞ (checked on the device).
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
     /// <exception cref="InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     public void Backward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f, CceTensor<float>? upstreamPerRow = null)
     {
-        using CallScope scope = Enter(nameof(Backward));
+        using CallScope scope = Enter(LossOperation.Backward);
         ArgumentNullException.ThrowIfNull(lse);
         ArgumentNullException.ThrowIfNull(gradHidden);
         ArgumentNullException.ThrowIfNull(gradItems);
@@ -118,7 +130,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             }
         }
 
-        LossCall call = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream, lse, upstreamPerRow) with
+        LossCall call = Prepare(LossOperation.Backward, hidden, items, targets, negatives, gradHidden, gradItems, upstream, lse, upstreamPerRow) with
         {
             RowLse = lse.View,
             UpstreamPerRow = upstreamPerRow?.View ?? default,
@@ -138,16 +150,18 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
     /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
     /// <exception cref="ArgumentException">A shape, device or value does not fit, or an output shares memory with an input or with the other output (in-place gradients are not supported); nothing is written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A target or an explicit negative lies outside [0, V) (checked on the device).</exception>
+    /// <exception cref="ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
     /// <exception cref="InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     public LossResult ForwardBackward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f)
     {
-        using CallScope scope = Enter(nameof(ForwardBackward));
+        using CallScope scope = Enter(LossOperation.ForwardBackward);
         ArgumentNullException.ThrowIfNull(gradHidden);
         ArgumentNullException.ThrowIfNull(gradItems);
         InputValidation.Upstream(upstream);
-        LossCall call = Prepare(hidden, items, targets, negatives, gradHidden, gradItems, upstream);
+        LossCall call = Prepare(LossOperation.ForwardBackward, hidden, items, targets, negatives, gradHidden, gradItems, upstream);
         gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
         kernels.For(call.Rows, call.Catalog).Run(LossOperation.ForwardBackward, call);
         return Finish(call);
@@ -191,6 +205,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
         }
 
         disposed = true;
+        stamps.Close();
         status.Dispose();
         lossScalar.Dispose();
         rowLoss?.Dispose();
@@ -202,7 +217,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// a second thread would mix two calls' results. Detected and rejected rather than serialised, so that a data race
     /// in the caller's code shows up at once instead of as a silent wait.
     /// </summary>
-    private CallScope Enter(string operation)
+    private CallScope Enter(LossOperation operation)
     {
         if (Interlocked.CompareExchange(ref callsInside, 1, 0) != 0)
         {
@@ -215,11 +230,15 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     }
 
     private LossCall Prepare(
-        CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
+        LossOperation operation, CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<TGrad>? gradHidden = null, CceTensor<float>? gradItems = null, float upstream = 1f,
         CceTensor<float>? lse = null, CceTensor<float>? upstreamPerRow = null)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        if (disposed)
+        {
+            throw new ObjectDisposedException(GetType().Name, $"Expected a live loss object for {operation}; this {GetType().Name} was disposed.");
+        }
+
         int rows = InputValidation.Rows(hidden, Device, Description.HiddenSize);
         int catalog = InputValidation.Catalog(items, Device, Description);
         InputValidation.Vector(targets, Device, nameof(targets), rows);
@@ -240,8 +259,12 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             [BufferOverlap.Of(gradHidden, nameof(gradHidden)), BufferOverlap.Of(gradItems, nameof(gradItems))]);
 
         // Validated before the row buffers are replaced: a call that fails leaves the previous result readable.
-        CountAndValidate(targets, scheme.CheckedIndices(negatives), rows, catalog);
-        EnsureRowBuffers(rows);
+        CountAndValidate(targets, scheme.CheckedIndices(negatives), upstreamPerRow?.View ?? default, rows, catalog);
+        if (EnsureRowBuffers(rows) || operation != LossOperation.Backward)
+        {
+            stamps.Overwrite(operation);
+        }
+
         return new LossCall
         {
             Description = Description,
@@ -260,31 +283,51 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
         };
     }
 
-    private void CountAndValidate(CceTensor<int> targets, ArrayView<int> negatives, int rows, int catalog)
+    /// <summary>
+    /// Counts the valid rows (the mean needs them) and, in the same pass, range-checks targets and explicit negatives
+    /// (unless <see cref="CatalogLoss.ValidateIndices"/> is off) and checks a per-row upstream for NaN and ∞ (always:
+    /// Backward waits for the device anyway).
+    /// </summary>
+    private void CountAndValidate(CceTensor<int> targets, ArrayView<int> negatives, ArrayView<float> upstreamPerRow, int rows, int catalog)
     {
         AcceleratorStream stream = Device.Accelerator.DefaultStream;
-        status.CopyFrom([0, int.MaxValue, int.MaxValue, int.MaxValue]);
-        if (!ValidateIndices)
+        Array.Fill(statusHost, int.MaxValue);
+        statusHost[SupportKernels.StatusValidRows] = 0;
+        status.CopyFrom(statusHost);
+        bool ranges = ValidateIndices;
+
+        // Without range checks the catalog bound is emptied and the negatives left out: only the count remains.
+        checkInputs(
+            stream, rows, targets.View, ranges ? negatives : default, Description.Negatives, ranges ? catalog : int.MaxValue,
+            Description.IgnoreIndex, upstreamPerRow, status.View);
+        if (!ranges && upstreamPerRow.Length == 0)
         {
-            // The count is still needed for the mean; range checks are skipped by emptying the catalog bound.
-            checkIndices(stream, rows, targets.View, default, 0, int.MaxValue, Description.IgnoreIndex, status.View);
             return;
         }
 
-        checkIndices(stream, rows, targets.View, negatives, Description.Negatives, catalog, Description.IgnoreIndex, status.View);
         status.CopyTo(statusHost);
-        if (statusHost[SupportKernels.StatusBadTargetRow] != int.MaxValue)
+        if (ranges && statusHost[SupportKernels.StatusBadTargetRow] != int.MaxValue)
         {
             int row = statusHost[SupportKernels.StatusBadTargetRow];
             int value = ReadOne(targets.View, row);
             throw new ArgumentOutOfRangeException(nameof(targets), value, $"Expected every target in [0, {catalog}) or the ignore index {Description.IgnoreIndex}; row {row} holds {value}.");
         }
 
-        if (statusHost[SupportKernels.StatusBadNegative] != int.MaxValue)
+        if (ranges && statusHost[SupportKernels.StatusBadNegativeRow] != int.MaxValue)
         {
-            int index = statusHost[SupportKernels.StatusBadNegative];
-            int value = ReadOne(negatives, index);
-            throw new ArgumentOutOfRangeException("negatives", value, $"Expected every negative in [0, {catalog}); row {index / Description.Negatives}, slot {index % Description.Negatives} holds {value}.");
+            int row = statusHost[SupportKernels.StatusBadNegativeRow];
+            var slots = new int[Description.Negatives];
+            negatives.SubView((long)row * slots.Length, slots.Length).CopyToCPU(stream, slots);
+            stream.Synchronize();
+            int slot = Array.FindIndex(slots, item => item < 0 || item >= catalog);
+            throw new ArgumentOutOfRangeException("negatives", slots[slot], $"Expected every negative in [0, {catalog}); row {row}, slot {slot} holds {slots[slot]}.");
+        }
+
+        if (statusHost[SupportKernels.StatusBadUpstreamRow] != int.MaxValue)
+        {
+            int row = statusHost[SupportKernels.StatusBadUpstreamRow];
+            float value = ReadOne(upstreamPerRow, row);
+            throw new ArgumentOutOfRangeException("upstreamPerRow", value, $"Expected a finite upstream gradient in every row; row {row} holds {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
         }
     }
 
@@ -306,20 +349,23 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             throw new NonFiniteLossException(row, ReadOne(call.RowLoss, row));
         }
 
-        return new LossResult(loss[0], statusHost[SupportKernels.StatusValidRows], rowLoss!, rowLse!);
+        ResultStamp stamp = stamps.Latest();
+        return new LossResult(loss[0], statusHost[SupportKernels.StatusValidRows], CceTensor<float>.Result(rowLoss!, stamp), CceTensor<float>.Result(rowLse!, stamp));
     }
 
-    private void EnsureRowBuffers(int rows)
+    /// <summary>Sizes the result buffers for <paramref name="rows"/>; true when they were replaced.</summary>
+    private bool EnsureRowBuffers(int rows)
     {
         if (rowLoss is not null && rowLoss.Rows == rows)
         {
-            return;
+            return false;
         }
 
         rowLoss?.Dispose();
         rowLse?.Dispose();
         rowLoss = Device.Allocate<float>(rows, 1);
         rowLse = Device.Allocate<float>(rows, 1);
+        return true;
     }
 
     private T ReadOne<T>(ArrayView<T> view, long index)

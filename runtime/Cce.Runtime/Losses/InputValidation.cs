@@ -9,10 +9,21 @@ internal static class InputValidation
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(tensor, name);
+        device.ThrowIfDisposed(name);
+        if (tensor.IsDisposed || tensor.Device.IsDisposed)
+        {
+            tensor.ThrowIfUnusable(name);
+        }
+
+        if (tensor.StaleReason is string stale)
+        {
+            throw new ArgumentException($"Expected {name} to be a current loss result or a tensor of its own; {stale}", name);
+        }
+
         if (!ReferenceEquals(tensor.Device, device))
         {
-            // Two devices of a kind can share a name (two CPU accelerators, two identical GPUs): say "another" outright.
-            throw new ArgumentException($"Expected {name} on device '{device}'; got a tensor on another device, '{tensor.Device}'.", name);
+            // Two device objects can print the same name (two CPU accelerators, two handles on one GPU): number them.
+            throw new ArgumentException($"Expected {name} on device {device.Describe()}; got a tensor on another device, {tensor.Device.Describe()}.", name);
         }
 
         long address = tensor.View.LoadEffectiveAddressAsPtr().ToInt64();

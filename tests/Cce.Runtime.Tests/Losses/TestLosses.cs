@@ -17,3 +17,8 @@ public sealed partial class ExplicitTestLoss;
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 8, Element = ElementType.Float32, Correction = LogQCorrection.Paper)]
 [PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class PaperTestLoss;
+
+/// <summary>Per-row losses (Reduction = None), the one reduction whose backward takes a per-row upstream gradient.</summary>
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1)]
+public sealed partial class PerRowUpstreamTestLoss;

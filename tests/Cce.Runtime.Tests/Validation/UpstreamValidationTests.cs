@@ -49,4 +49,45 @@ public sealed class UpstreamValidationTests(CpuDeviceFixture fixture, ITestOutpu
             loss, batch, () => loss.Backward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.Lse, batch.GradHidden, batch.GradItems, perRow),
             "upstreamPerRow", "Reduction = None", "Mean");
     }
+
+    [Theory]
+    [InlineData(float.NaN, 0)]
+    [InlineData(float.PositiveInfinity, 7)]
+    [InlineData(float.NegativeInfinity, 11)]
+    public void NonFinitePerRowUpstreamIsRejectedNamingTheRow(float value, int row)
+    {
+        using PerRowUpstreamTestLoss loss = PerRowUpstreamTestLoss.Create(Device);
+        using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
+        float[] weights = Enumerable.Repeat(0.5f, batch.Rows).ToArray();
+        weights[row] = value;
+
+        // Only the first bad row is named: a later one must not mask it.
+        weights[batch.Rows - 1] = float.NaN;
+        using CceTensor<float> perRow = Device.Upload<float>(weights, batch.Rows, 1);
+
+        var exception = Rejection.Assert<ArgumentOutOfRangeException>(
+            loss, batch, () => loss.Backward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.Lse, batch.GradHidden, batch.GradItems, perRow),
+            "upstreamPerRow", "finite", $"row {row} holds");
+        Assert.Equal(value, exception.ActualValue);
+    }
+
+    [Fact]
+    public void AFinitePerRowUpstreamScalesEachRowsGradient()
+    {
+        using PerRowUpstreamTestLoss loss = PerRowUpstreamTestLoss.Create(Device);
+        using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
+        float[] weights = Enumerable.Range(0, batch.Rows).Select(n => (n % 3) - 1f).ToArray();
+        using CceTensor<float> perRow = Device.Upload<float>(weights, batch.Rows, 1);
+        batch.Poison();
+
+        loss.Backward(batch.Hidden, batch.Items, batch.Targets, TestBatch.Seed, TestBatch.Step, batch.Lse, batch.GradHidden, batch.GradItems, upstreamPerRow: perRow);
+
+        float[] dh = batch.GradHidden.ToArray();
+        int d = loss.Description.HiddenSize;
+        for (int i = 0; i < dh.Length; i++)
+        {
+            double expected = weights[i / d] * batch.Reference.GradHidden[i];
+            Assert.InRange(Math.Abs(dh[i] - expected), 0, 1e-5 + (1e-5 * Math.Abs(expected)));
+        }
+    }
 }

@@ -56,14 +56,22 @@ public sealed class CatalogDistribution : IDisposable
     /// <summary>log q_j per item in fp32 (−∞ where q_j = 0).</summary>
     internal ArrayView<float> LogProbability => Built.LogProbability;
 
-    /// <summary>Throws <see cref="ObjectDisposedException"/> when the distribution was disposed.</summary>
-    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
+    /// <summary>Throws <see cref="ObjectDisposedException"/> naming <paramref name="argument"/> when the distribution or its device was disposed.</summary>
+    internal void ThrowIfDisposed(string argument = "distribution")
+    {
+        if (disposed)
+        {
+            throw new ObjectDisposedException(argument, $"Expected a live catalog distribution for {argument}; the distribution was disposed.");
+        }
+
+        Device.ThrowIfDisposed(argument);
+    }
 
     private AliasTable Built
     {
         get
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
+            ThrowIfDisposed();
             return current;
         }
     }
@@ -117,7 +125,7 @@ public sealed class CatalogDistribution : IDisposable
     /// <exception cref="ArgumentException"><paramref name="counts"/> is on another device, has another length, or is all zeros with α &gt; 0.</exception>
     public void Update(CceTensor<float> counts)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ThrowIfDisposed();
         int catalog = CheckCounts(counts, Device, Catalog);
         Replace(builder.Build(counts.View, catalog, Exponent));
     }
@@ -129,7 +137,7 @@ public sealed class CatalogDistribution : IDisposable
     /// <exception cref="ArgumentException"><paramref name="counts"/> has another length, or is all zeros with α &gt; 0.</exception>
     public void Update(ReadOnlySpan<float> counts)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ThrowIfDisposed();
         CheckLength(counts.Length, Catalog);
         using CceTensor<float> uploaded = Device.Upload(counts, counts.Length, 1);
         Update(uploaded);
@@ -214,8 +222,7 @@ public sealed class CatalogDistribution : IDisposable
         ArgumentNullException.ThrowIfNull(counts);
         if (!ReferenceEquals(counts.Device, device))
         {
-            // Two devices of a kind can share a name (two CPU accelerators, two identical GPUs): say "another" outright.
-            throw new ArgumentException($"Expected counts on device '{device}'; got a tensor on another device, '{counts.Device}'.", nameof(counts));
+            throw new ArgumentException($"Expected counts on device {device.Describe()}; got a tensor on another device, {counts.Device.Describe()}.", nameof(counts));
         }
 
         if (counts.Rows != 1 && counts.Cols != 1)

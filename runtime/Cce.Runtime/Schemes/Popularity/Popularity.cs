@@ -32,10 +32,10 @@ internal sealed class Popularity : PerRowScheme
                 "negatives");
         }
 
-        distribution.ThrowIfDisposed();
+        distribution.ThrowIfDisposed("negatives");
         if (!ReferenceEquals(distribution.Device, device))
         {
-            throw new ArgumentException($"Expected the catalog distribution on device '{device}'; got one on another device, '{distribution.Device}'.", "negatives");
+            throw new ArgumentException($"Expected the catalog distribution on device {device.Describe()}; got one on another device, {distribution.Device.Describe()}.", "negatives");
         }
 
         if (distribution.Catalog != catalog)

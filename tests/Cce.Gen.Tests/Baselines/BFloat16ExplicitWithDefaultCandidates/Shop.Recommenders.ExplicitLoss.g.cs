@@ -55,11 +55,16 @@ partial class ExplicitLoss : Cce::CatalogLoss<Cce::BFloat16, float>, Cce::ILossK
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public static ExplicitLoss Create(Cce::CceDevice device, Cce::KernelTile tile) => new ExplicitLoss(device, Cce::LossFactory.Fixed<ExplicitLoss>(tile));
 
-    /// <summary>Loss and per-row log-sum-exp.</summary>
+    /// <summary>Loss and per-row log-sum-exp; the result is readable until this object's next Forward or ForwardBackward.</summary>
     /// <param name="hidden">Hidden states, [N, D].</param>
     /// <param name="items">Item table, [V, D].</param>
     /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
     /// <param name="negatives">Negative items, [N, K] row-major, each in [0, V).</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public Cce::LossResult Forward(Cce::CceTensor<Cce::BFloat16> hidden, Cce::CceTensor<Cce::BFloat16> items, Cce::CceTensor<int> targets, Cce::CceTensor<int> negatives) => Forward(hidden, items, targets, Cce::NegativeSource.FromTensor(negatives));
 
@@ -72,6 +77,11 @@ partial class ExplicitLoss : Cce::CatalogLoss<Cce::BFloat16, float>, Cce::ILossK
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public void Backward(Cce::CceTensor<Cce::BFloat16> hidden, Cce::CceTensor<Cce::BFloat16> items, Cce::CceTensor<int> targets, Cce::CceTensor<int> negatives, Cce::CceTensor<float> lse, Cce::CceTensor<float> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f) =>
         Backward(hidden, items, targets, Cce::NegativeSource.FromTensor(negatives), lse, gradHidden, gradItems, upstream, null);
@@ -85,6 +95,11 @@ partial class ExplicitLoss : Cce::CatalogLoss<Cce::BFloat16, float>, Cce::ILossK
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
     /// <param name="upstreamPerRow">Gradient of the objective with respect to each row's loss, N elements.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public void Backward(Cce::CceTensor<Cce::BFloat16> hidden, Cce::CceTensor<Cce::BFloat16> items, Cce::CceTensor<int> targets, Cce::CceTensor<int> negatives, Cce::CceTensor<float> lse, Cce::CceTensor<float> gradHidden, Cce::CceTensor<float> gradItems, Cce::CceTensor<float> upstreamPerRow) =>
         Backward(hidden, items, targets, Cce::NegativeSource.FromTensor(negatives), lse, gradHidden, gradItems, 1f, upstreamPerRow);
@@ -97,6 +112,11 @@ partial class ExplicitLoss : Cce::CatalogLoss<Cce::BFloat16, float>, Cce::ILossK
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public Cce::LossResult ForwardBackward(Cce::CceTensor<Cce::BFloat16> hidden, Cce::CceTensor<Cce::BFloat16> items, Cce::CceTensor<int> targets, Cce::CceTensor<int> negatives, Cce::CceTensor<float> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f) =>
         ForwardBackward(hidden, items, targets, Cce::NegativeSource.FromTensor(negatives), gradHidden, gradItems, upstream);

@@ -51,13 +51,18 @@ partial class PopularLoss : Cce::CatalogLoss<System::Half, System::Half>, Cce::I
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public static PopularLoss Create(Cce::CceDevice device, Cce::KernelTile tile) => new PopularLoss(device, Cce::LossFactory.Fixed<PopularLoss>(tile));
 
-    /// <summary>Loss and per-row log-sum-exp.</summary>
+    /// <summary>Loss and per-row log-sum-exp; the result is readable until this object's next Forward or ForwardBackward.</summary>
     /// <param name="hidden">Hidden states, [N, D].</param>
     /// <param name="items">Item table, [V, D].</param>
     /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
     /// <param name="distribution">The catalog distribution to draw negatives from, over the V items of the item table.</param>
     /// <param name="seed">Seed of the in-kernel sampler.</param>
     /// <param name="step">Training step: a new step draws new negatives.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public Cce::LossResult Forward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, Cce::CatalogDistribution distribution, ulong seed, ulong step) => Forward(hidden, items, targets, Cce::NegativeSource.FromDistribution(distribution, seed, step));
 
@@ -72,6 +77,11 @@ partial class PopularLoss : Cce::CatalogLoss<System::Half, System::Half>, Cce::I
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public void Backward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, Cce::CatalogDistribution distribution, ulong seed, ulong step, Cce::CceTensor<float> lse, Cce::CceTensor<System::Half> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f) =>
         Backward(hidden, items, targets, Cce::NegativeSource.FromDistribution(distribution, seed, step), lse, gradHidden, gradItems, upstream, null);
@@ -87,6 +97,11 @@ partial class PopularLoss : Cce::CatalogLoss<System::Half, System::Half>, Cce::I
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
     /// <param name="upstreamPerRow">Gradient of the objective with respect to each row's loss, N elements.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public void Backward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, Cce::CatalogDistribution distribution, ulong seed, ulong step, Cce::CceTensor<float> lse, Cce::CceTensor<System::Half> gradHidden, Cce::CceTensor<float> gradItems, Cce::CceTensor<float> upstreamPerRow) =>
         Backward(hidden, items, targets, Cce::NegativeSource.FromDistribution(distribution, seed, step), lse, gradHidden, gradItems, 1f, upstreamPerRow);
@@ -101,6 +116,11 @@ partial class PopularLoss : Cce::CatalogLoss<System::Half, System::Half>, Cce::I
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public Cce::LossResult ForwardBackward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, Cce::CatalogDistribution distribution, ulong seed, ulong step, Cce::CceTensor<System::Half> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f) =>
         ForwardBackward(hidden, items, targets, Cce::NegativeSource.FromDistribution(distribution, seed, step), gradHidden, gradItems, upstream);

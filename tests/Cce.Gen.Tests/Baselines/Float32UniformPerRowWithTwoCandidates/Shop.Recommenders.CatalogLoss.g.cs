@@ -52,12 +52,17 @@ partial class CatalogLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Ca
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public static CatalogLoss Create(Cce::CceDevice device, Cce::KernelTile tile) => new CatalogLoss(device, Cce::LossFactory.Fixed<CatalogLoss>(tile));
 
-    /// <summary>Loss and per-row log-sum-exp.</summary>
+    /// <summary>Loss and per-row log-sum-exp; the result is readable until this object's next Forward or ForwardBackward.</summary>
     /// <param name="hidden">Hidden states, [N, D].</param>
     /// <param name="items">Item table, [V, D].</param>
     /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
     /// <param name="seed">Seed of the in-kernel sampler.</param>
     /// <param name="step">Training step: a new step draws new negatives.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public Cce::LossResult Forward(Cce::CceTensor<float> hidden, Cce::CceTensor<float> items, Cce::CceTensor<int> targets, ulong seed, ulong step) => Forward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step));
 
@@ -71,6 +76,11 @@ partial class CatalogLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Ca
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public void Backward(Cce::CceTensor<float> hidden, Cce::CceTensor<float> items, Cce::CceTensor<int> targets, ulong seed, ulong step, Cce::CceTensor<float> lse, Cce::CceTensor<float> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f) =>
         Backward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, upstream, null);
@@ -85,6 +95,11 @@ partial class CatalogLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Ca
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
     /// <param name="upstreamPerRow">Gradient of the objective with respect to each row's loss, N elements.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public void Backward(Cce::CceTensor<float> hidden, Cce::CceTensor<float> items, Cce::CceTensor<int> targets, ulong seed, ulong step, Cce::CceTensor<float> lse, Cce::CceTensor<float> gradHidden, Cce::CceTensor<float> gradItems, Cce::CceTensor<float> upstreamPerRow) =>
         Backward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, 1f, upstreamPerRow);
@@ -98,6 +113,11 @@ partial class CatalogLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Ca
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
+    /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
+    /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
+    /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
+    /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     public Cce::LossResult ForwardBackward(Cce::CceTensor<float> hidden, Cce::CceTensor<float> items, Cce::CceTensor<int> targets, ulong seed, ulong step, Cce::CceTensor<float> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f) =>
         ForwardBackward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), gradHidden, gradItems, upstream);
