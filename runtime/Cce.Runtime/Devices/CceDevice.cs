@@ -9,6 +9,10 @@ namespace Cce;
 /// One accelerator with its ILGPU context: a CUDA GPU, or ILGPU's CPU accelerator where there is none.
 /// Owns every buffer and kernel created on it; dispose it last.
 /// </summary>
+/// <remarks>
+/// Disposing releases everything the device and its losses hold: nothing is kept for the next device. Each device has
+/// its own ILGPU context, whose kernels are compiled afresh, so keep one device open rather than opening one per call.
+/// </remarks>
 public sealed class CceDevice : IDisposable
 {
     /// <summary>Environment variable that overrides <see cref="OpenDefault"/>: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
