@@ -69,7 +69,7 @@ public sealed partial class LossGenerator
                 yield return new WarpLayout(model.Settings, tile);
             }
 
-            yield return new PortableLayout(model.Settings);
+            yield return Portable(model);
         }
 
         private static string EmitApiFile(LossModel model)
@@ -125,8 +125,12 @@ public sealed partial class LossGenerator
 
             w.Line();
             w.GeneratedCode();
-            w.Line($"private static readonly {Cce}KernelVariant CcePortableVariant = {VariantFactory(new PortableLayout(s))}();");
+            w.Line($"private static readonly {Cce}KernelVariant CcePortableVariant = {VariantFactory(Portable(model))}();");
         }
+
+        /// <summary>The portable layout of a loss: it runs the pipeline of the first candidate, the one a loss runs before any tuning.</summary>
+        private static PortableLayout Portable(LossModel model) =>
+            new(model.Settings, model.Tiles.Length > 0 ? model.Tiles[0].Pipeline : PerRowPipeline.Fused);
 
         private static void EmitConstructor(SourceWriter w, LossModel model)
         {
@@ -255,12 +259,11 @@ public sealed partial class LossGenerator
             }
 
             string kernels = KernelsClassName(model, layout);
-            TileModel t = layout.Tile;
+            PerRowPipelineEmitter pipeline = PerRowPipelineEmitter.For(layout.Tile.Pipeline);
             w.Open($"partial class {model.ClassName}");
             w.Line($"/// <summary>The {(layout is PortableLayout ? "portable" : layout.Suffix)} kernels of this loss, as one of its variants.</summary>");
             w.GeneratedCode();
-            w.Line(Invariant($"private static {Cce}PerRowVariant {VariantFactory(layout)}() => new {Cce}PerRowVariant(new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}), {Cce}KernelLayout.{layout.KernelLayout},"));
-            w.Line($"    {kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)});");
+            pipeline.EmitVariantFactory(w, VariantFactory(layout), layout, kernels);
             w.Close();
             foreach (ContainingTypeModel _ in model.ContainingTypes)
             {
@@ -271,12 +274,7 @@ public sealed partial class LossGenerator
             w.Line($"/// <summary>The {(layout is PortableLayout ? "portable" : layout.Suffix)} kernels of <c>{model.ClassName}</c>: {layout.Shape}</summary>");
             w.GeneratedCode();
             w.Open($"file static class {kernels}");
-            var emitter = new PerRowKernelEmitter(w, model.Settings, layout, SchemeRegistry.Of(model.Settings.Scheme));
-            emitter.Emit(KernelMode.Forward);
-            w.Line();
-            emitter.Emit(KernelMode.Backward);
-            w.Line();
-            emitter.Emit(KernelMode.ForwardBackward);
+            pipeline.EmitKernels(w, model.Settings, layout, SchemeRegistry.Of(model.Settings.Scheme));
             w.Close();
             return w.ToString();
         }

@@ -18,26 +18,28 @@ public sealed partial class LossGenerator
         /// <summary>The candidates used when a class declares none, from the most to the least commonly best.</summary>
         private static readonly TileModel[] DefaultTiles =
         {
+            new(4, 4, 2, PerRowPipeline.Sorted, MaxChunkRows),
+            new(8, 8, 2, PerRowPipeline.Sorted, MaxChunkRows),
+            new(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows / 2),
             new(4, 4, 2),
             new(8, 8, 2),
-            new(4, 8, 4),
-            new(8, 16, 1),
-            new(2, 2, 4),
         };
 
-        /// <summary>The smallest launchable candidate, the fallback when no default fits the shared memory of one group.</summary>
-        private static readonly TileModel SmallestTile = new(1, 1, 1);
+        /// <summary>Most rows of one chunk of the sorted pipeline: its payload indexes a chunk's rows in 16 bits.</summary>
+        private const int MaxChunkRows = 65536;
+
+        /// <summary>Granularity of a chunk of the sorted pipeline (its tile's canonical text counts chunks in Ki rows).</summary>
+        private const int ChunkRowsStep = 1024;
 
         /// <summary>The declared candidates, checked (CCE0008 to CCE0011) and without duplicates, or the default set.</summary>
         private static List<TileModel> ReadTiles(
             List<AttributeArguments> attributes,
             LossSettings settings,
             string className,
-            Location classLocation,
             List<DiagnosticInfo> diagnostics)
         {
             return attributes.Count == 0
-                ? DefaultTilesFor(settings, className, classLocation, diagnostics)
+                ? DefaultTilesFor(settings)
                 : DeclaredTiles(attributes, settings, className, diagnostics);
         }
 
@@ -46,10 +48,14 @@ public sealed partial class LossGenerator
             var tiles = new List<TileModel>();
             foreach (AttributeArguments attribute in attributes)
             {
+                var pipeline = (PerRowPipeline)attribute.Int(nameof(TileModel.Pipeline), (int)PerRowPipeline.Fused);
+                int chunkRows = attribute.Int(nameof(TileModel.ChunkRows), 0);
                 var tile = new TileModel(
                     attribute.Int(nameof(TileModel.Warps), 4),
                     attribute.Int(nameof(TileModel.RowsPerGroup), 4),
-                    attribute.Int(nameof(TileModel.ItemsInFlight), 2));
+                    attribute.Int(nameof(TileModel.ItemsInFlight), 2),
+                    pipeline,
+                    pipeline == PerRowPipeline.Sorted && chunkRows == 0 ? MaxChunkRows : chunkRows);
                 if (tiles.Contains(tile))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
@@ -78,7 +84,7 @@ public sealed partial class LossGenerator
                     MaxWarps,
                     PerRowGeometry.MaxThreadsPerGroup));
             }
-            else if (settings.Negatives >= 1)
+            else if (settings.Negatives >= 1 && tile.Pipeline == PerRowPipeline.Fused)
             {
                 long bytes = SharedBytes(settings, tile);
                 if (bytes > PerRowGeometry.MaxSharedBytesPerGroup)
@@ -103,6 +109,20 @@ public sealed partial class LossGenerator
                     "a positive multiple of Warps, since each warp owns whole rows"));
             }
 
+            if (tile.Pipeline == PerRowPipeline.Sorted
+                ? tile.ChunkRows is < ChunkRowsStep or > MaxChunkRows || tile.ChunkRows % ChunkRowsStep != 0
+                : tile.ChunkRows != 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.CandidateRows,
+                    attribute.LocationOf(nameof(TileModel.ChunkRows)),
+                    className,
+                    "ChunkRows = " + Text(tile.ChunkRows) + " with Pipeline = " + tile.Pipeline,
+                    tile.Pipeline == PerRowPipeline.Sorted
+                        ? "a multiple of " + Text(ChunkRowsStep) + " up to " + Text(MaxChunkRows) + " (a chunk's rows are indexed in 16 bits)"
+                        : "0 (only the sorted pipeline works in chunks)"));
+            }
+
             if (tile.ItemsInFlight is < 1 or > MaxItemsInFlight)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -114,39 +134,23 @@ public sealed partial class LossGenerator
             }
         }
 
-        private static List<TileModel> DefaultTilesFor(LossSettings settings, string className, Location classLocation, List<DiagnosticInfo> diagnostics)
+        /// <summary>
+        /// The default set: every sorted tile (they need no shared memory), then the fused tiles whose kept logits fit a
+        /// group's shared memory; none when K is unusable (CCE0003 already explains).
+        /// </summary>
+        private static List<TileModel> DefaultTilesFor(LossSettings settings)
         {
             var tiles = new List<TileModel>();
             if (settings.Negatives < 1)
             {
-                // CCE0003 already explains; no candidate can be sized without K.
                 return tiles;
             }
 
             foreach (TileModel tile in DefaultTiles)
             {
-                if (SharedBytes(settings, tile) <= PerRowGeometry.MaxSharedBytesPerGroup)
+                if (tile.Pipeline == PerRowPipeline.Sorted || SharedBytes(settings, tile) <= PerRowGeometry.MaxSharedBytesPerGroup)
                 {
                     tiles.Add(tile);
-                }
-            }
-
-            if (tiles.Count == 0)
-            {
-                long bytes = SharedBytes(settings, SmallestTile);
-                if (bytes <= PerRowGeometry.MaxSharedBytesPerGroup)
-                {
-                    tiles.Add(SmallestTile);
-                }
-                else
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.CandidateSharedMemory,
-                        classLocation,
-                        className,
-                        bytes,
-                        "its smallest tile candidate, Warps = 1, with Negatives = " + Text(settings.Negatives),
-                        PerRowGeometry.MaxSharedBytesPerGroup));
                 }
             }
 

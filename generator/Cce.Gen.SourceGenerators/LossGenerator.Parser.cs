@@ -39,7 +39,7 @@ public sealed partial class LossGenerator
             var diagnostics = new List<DiagnosticInfo>();
             CheckShape(symbol, syntax, context.SemanticModel, diagnostics, cancellationToken);
             LossSettings settings = ReadSettings(loss, symbol.Name, diagnostics);
-            List<TileModel> tiles = ReadTiles(tileAttributes, settings, symbol.Name, syntax.Identifier.GetLocation(), diagnostics);
+            List<TileModel> tiles = ReadTiles(tileAttributes, settings, symbol.Name, diagnostics);
 
             foreach (DiagnosticInfo diagnostic in diagnostics)
             {

@@ -9,364 +9,437 @@ public static class VerificationLosses
 
 // The losses `cce verify` checks: every available scheme x element type x correction x reduction, K = 1,
 // and fp32 gradients of 16-bit inputs. Hidden sizes and tiles vary so that every lane layout is met:
-// several items per warp, lanes with no chunk (guards), and several chunks per lane.
+// several items per warp, lanes with no chunk (guards), and several chunks per lane. Each loss declares the same
+// tile in both per-row pipelines, sorted first, so that the portable layout the CPU accelerator runs is the sorted one.
 
 /// <summary>UniformPerRow, Float32, correction None, reduction Mean, D = 32.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowF32NoneMeanLoss;
 
 /// <summary>UniformPerRow, Float32, correction None, reduction Sum, D = 96.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 96, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowF32NoneSumLoss;
 
 /// <summary>UniformPerRow, Float32, correction None, reduction None, D = 160.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 160, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class UniformPerRowF32NoneNoneLoss;
 
 /// <summary>UniformPerRow, Float32, correction LogQ, reduction Mean, D = 32.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowF32LogQMeanLoss;
 
 /// <summary>UniformPerRow, Float32, correction LogQ, reduction Sum, D = 96.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 96, Element = ElementType.Float32, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowF32LogQSumLoss;
 
 /// <summary>UniformPerRow, Float32, correction LogQ, reduction None, D = 160.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 160, Element = ElementType.Float32, Correction = LogQCorrection.LogQ, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class UniformPerRowF32LogQNoneLoss;
 
 /// <summary>UniformPerRow, Float32, correction Paper, reduction Mean, D = 32.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.Paper, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowF32PaperMeanLoss;
 
 /// <summary>UniformPerRow, Float32, correction Paper, reduction Sum, D = 96.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 96, Element = ElementType.Float32, Correction = LogQCorrection.Paper, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowF32PaperSumLoss;
 
 /// <summary>UniformPerRow, Float32, correction Paper, reduction None, D = 160.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 160, Element = ElementType.Float32, Correction = LogQCorrection.Paper, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class UniformPerRowF32PaperNoneLoss;
 
 /// <summary>UniformPerRow, Float16, correction None, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowF16NoneMeanLoss;
 
 /// <summary>UniformPerRow, Float16, correction None, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 40, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowF16NoneSumLoss;
 
 /// <summary>UniformPerRow, Float16, correction None, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 128, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class UniformPerRowF16NoneNoneLoss;
 
 /// <summary>UniformPerRow, Float16, correction LogQ, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowF16LogQMeanLoss;
 
 /// <summary>UniformPerRow, Float16, correction LogQ, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 40, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowF16LogQSumLoss;
 
 /// <summary>UniformPerRow, Float16, correction LogQ, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 128, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class UniformPerRowF16LogQNoneLoss;
 
 /// <summary>UniformPerRow, Float16, correction Paper, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowF16PaperMeanLoss;
 
 /// <summary>UniformPerRow, Float16, correction Paper, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 40, Element = ElementType.Float16, Correction = LogQCorrection.Paper, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowF16PaperSumLoss;
 
 /// <summary>UniformPerRow, Float16, correction Paper, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 128, Element = ElementType.Float16, Correction = LogQCorrection.Paper, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class UniformPerRowF16PaperNoneLoss;
 
 /// <summary>UniformPerRow, BFloat16, correction None, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowBf16NoneMeanLoss;
 
 /// <summary>UniformPerRow, BFloat16, correction None, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 40, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowBf16NoneSumLoss;
 
 /// <summary>UniformPerRow, BFloat16, correction None, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 128, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class UniformPerRowBf16NoneNoneLoss;
 
 /// <summary>UniformPerRow, BFloat16, correction LogQ, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowBf16LogQMeanLoss;
 
 /// <summary>UniformPerRow, BFloat16, correction LogQ, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 40, Element = ElementType.BFloat16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowBf16LogQSumLoss;
 
 /// <summary>UniformPerRow, BFloat16, correction LogQ, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 128, Element = ElementType.BFloat16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class UniformPerRowBf16LogQNoneLoss;
 
 /// <summary>UniformPerRow, BFloat16, correction Paper, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.Paper, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowBf16PaperMeanLoss;
 
 /// <summary>UniformPerRow, BFloat16, correction Paper, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 40, Element = ElementType.BFloat16, Correction = LogQCorrection.Paper, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowBf16PaperSumLoss;
 
 /// <summary>UniformPerRow, BFloat16, correction Paper, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 128, Element = ElementType.BFloat16, Correction = LogQCorrection.Paper, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class UniformPerRowBf16PaperNoneLoss;
 
 /// <summary>UniformPerRow, Float32, K = 1.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 1, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowF32SingleNegativeLoss;
 
 /// <summary>UniformPerRow, Float16, K = 1.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 1, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowF16SingleNegativeLoss;
 
 /// <summary>UniformPerRow, BFloat16, K = 1.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 1, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class UniformPerRowBf16SingleNegativeLoss;
 
 /// <summary>Explicit, Float32, correction None, reduction Mean, D = 32.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class ExplicitF32NoneMeanLoss;
 
 /// <summary>Explicit, Float32, correction None, reduction Sum, D = 96.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 96, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class ExplicitF32NoneSumLoss;
 
 /// <summary>Explicit, Float32, correction None, reduction None, D = 160.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 160, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class ExplicitF32NoneNoneLoss;
 
 /// <summary>Explicit, Float32, correction Paper, reduction Mean, D = 32.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.Paper, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class ExplicitF32PaperMeanLoss;
 
 /// <summary>Explicit, Float32, correction Paper, reduction Sum, D = 96.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 96, Element = ElementType.Float32, Correction = LogQCorrection.Paper, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class ExplicitF32PaperSumLoss;
 
 /// <summary>Explicit, Float32, correction Paper, reduction None, D = 160.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 160, Element = ElementType.Float32, Correction = LogQCorrection.Paper, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class ExplicitF32PaperNoneLoss;
 
 /// <summary>Explicit, Float16, correction None, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class ExplicitF16NoneMeanLoss;
 
 /// <summary>Explicit, Float16, correction None, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 40, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class ExplicitF16NoneSumLoss;
 
 /// <summary>Explicit, Float16, correction None, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 128, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class ExplicitF16NoneNoneLoss;
 
 /// <summary>Explicit, Float16, correction Paper, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class ExplicitF16PaperMeanLoss;
 
 /// <summary>Explicit, Float16, correction Paper, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 40, Element = ElementType.Float16, Correction = LogQCorrection.Paper, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class ExplicitF16PaperSumLoss;
 
 /// <summary>Explicit, Float16, correction Paper, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 128, Element = ElementType.Float16, Correction = LogQCorrection.Paper, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class ExplicitF16PaperNoneLoss;
 
 /// <summary>Explicit, BFloat16, correction None, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class ExplicitBf16NoneMeanLoss;
 
 /// <summary>Explicit, BFloat16, correction None, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 40, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class ExplicitBf16NoneSumLoss;
 
 /// <summary>Explicit, BFloat16, correction None, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 128, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class ExplicitBf16NoneNoneLoss;
 
 /// <summary>Explicit, BFloat16, correction Paper, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.Paper, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class ExplicitBf16PaperMeanLoss;
 
 /// <summary>Explicit, BFloat16, correction Paper, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 40, Element = ElementType.BFloat16, Correction = LogQCorrection.Paper, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class ExplicitBf16PaperSumLoss;
 
 /// <summary>Explicit, BFloat16, correction Paper, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 128, Element = ElementType.BFloat16, Correction = LogQCorrection.Paper, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class ExplicitBf16PaperNoneLoss;
 
 /// <summary>Explicit, Float32, K = 1.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 1, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class ExplicitF32SingleNegativeLoss;
 
 /// <summary>Explicit, Float16, K = 1.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 1, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class ExplicitF16SingleNegativeLoss;
 
 /// <summary>Explicit, BFloat16, K = 1.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 1, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class ExplicitBf16SingleNegativeLoss;
 
 /// <summary>UniformPerRow, Float16 inputs with an fp32 hidden-state gradient.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean, HiddenGradient = GradientPrecision.Float32)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowF16Float32GradientLoss;
 
 /// <summary>UniformPerRow, BFloat16 inputs with an fp32 hidden-state gradient.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean, HiddenGradient = GradientPrecision.Float32)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowBf16Float32GradientLoss;
 
 /// <summary>Popularity, Float32, correction None, reduction Mean, D = 32.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class PopularityF32NoneMeanLoss;
 
 /// <summary>Popularity, Float32, correction None, reduction Sum, D = 96.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 96, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class PopularityF32NoneSumLoss;
 
 /// <summary>Popularity, Float32, correction None, reduction None, D = 160.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 160, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class PopularityF32NoneNoneLoss;
 
 /// <summary>Popularity, Float32, correction LogQ, reduction Mean, D = 32.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class PopularityF32LogQMeanLoss;
 
 /// <summary>Popularity, Float32, correction LogQ, reduction Sum, D = 96.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 96, Element = ElementType.Float32, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class PopularityF32LogQSumLoss;
 
 /// <summary>Popularity, Float32, correction LogQ, reduction None, D = 160.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 160, Element = ElementType.Float32, Correction = LogQCorrection.LogQ, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class PopularityF32LogQNoneLoss;
 
 /// <summary>Popularity, Float16, correction None, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class PopularityF16NoneMeanLoss;
 
 /// <summary>Popularity, Float16, correction None, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 40, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class PopularityF16NoneSumLoss;
 
 /// <summary>Popularity, Float16, correction None, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 128, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class PopularityF16NoneNoneLoss;
 
 /// <summary>Popularity, Float16, correction LogQ, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class PopularityF16LogQMeanLoss;
 
 /// <summary>Popularity, Float16, correction LogQ, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 40, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class PopularityF16LogQSumLoss;
 
 /// <summary>Popularity, Float16, correction LogQ, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 128, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class PopularityF16LogQNoneLoss;
 
 /// <summary>Popularity, BFloat16, correction None, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class PopularityBf16NoneMeanLoss;
 
 /// <summary>Popularity, BFloat16, correction None, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 40, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class PopularityBf16NoneSumLoss;
 
 /// <summary>Popularity, BFloat16, correction None, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 128, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class PopularityBf16NoneNoneLoss;
 
 /// <summary>Popularity, BFloat16, correction LogQ, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class PopularityBf16LogQMeanLoss;
 
 /// <summary>Popularity, BFloat16, correction LogQ, reduction Sum, D = 40.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 40, Element = ElementType.BFloat16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1)]
 public sealed partial class PopularityBf16LogQSumLoss;
 
 /// <summary>Popularity, BFloat16, correction LogQ, reduction None, D = 128.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 128, Element = ElementType.BFloat16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.None)]
+[PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 4, RowsPerGroup = 8, ItemsInFlight = 4)]
 public sealed partial class PopularityBf16LogQNoneLoss;
 
 /// <summary>Popularity, Float32, K = 1.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 1, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean)]
+[PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class PopularityF32SingleNegativeLoss;

@@ -187,9 +187,37 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CCE0009_NoDefaultCandidateFits_PointsAtTheClass() => DiagnosticAssert.Fires("CCE0009", Usings + """
+    public void CCE0009_NoFusedDefaultFits_TheSortedDefaultsStillServe() => DiagnosticAssert.Clean(Usings + """
         [CatalogLoss(Negatives = 60000, HiddenSize = 8)]
-        public partial class [|Loss|];
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0009_ASortedCandidateNeedsNoSharedMemory() => DiagnosticAssert.Clean(Usings + """
+        [CatalogLoss(Negatives = 60000, HiddenSize = 8)]
+        [PerRowTile(Warps = 8, RowsPerGroup = 8, Pipeline = PerRowPipeline.Sorted)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0010_SortedChunkRowsNotAMultipleOf1024() => DiagnosticAssert.Fires("CCE0010", Usings + """
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile(Pipeline = PerRowPipeline.Sorted, [|ChunkRows = 1000|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0010_SortedChunkRowsBeyond16Bits() => DiagnosticAssert.Fires("CCE0010", Usings + """
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile(Pipeline = PerRowPipeline.Sorted, [|ChunkRows = 131072|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0010_ChunkRowsOnAFusedCandidate() => DiagnosticAssert.Fires("CCE0010", Usings + """
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile([|ChunkRows = 4096|])]
+        public partial class Loss;
         """);
 
     [Fact]

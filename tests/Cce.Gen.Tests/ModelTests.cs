@@ -51,16 +51,30 @@ public sealed class ModelTests
     }
 
     [Theory]
-    [InlineData(255, "4,4,2 8,8,2 4,8,4 8,16,1 2,2,4")]
-    [InlineData(10000, "4,4,2 4,8,4 2,2,4")]
-    [InlineData(15000, "2,2,4")]
-    [InlineData(40000, "1,1,1")]
-    public void DefaultCandidates_AreThoseThatFitSharedMemory(int negatives, string expected)
+    [InlineData(255, "4,4,2,s65536 8,8,2,s65536 4,4,4,s32768 4,4,2 8,8,2")]
+    [InlineData(10000, "4,4,2,s65536 8,8,2,s65536 4,4,4,s32768 4,4,2")]
+    [InlineData(40000, "4,4,2,s65536 8,8,2,s65536 4,4,4,s32768")]
+    public void DefaultCandidates_AreTheSortedTilesThenTheFusedThatFitSharedMemory(int negatives, string expected)
     {
         LossModel model = SingleModel("[CatalogLoss(Negatives = " + negatives + ", HiddenSize = 8)]\npublic partial class Loss;");
 
         Assert.False(model.TilesDeclared);
-        Assert.Equal(expected, string.Join(" ", model.Tiles.Select(t => t.Warps + "," + t.RowsPerGroup + "," + t.ItemsInFlight)));
+        Assert.Equal(expected, string.Join(" ", model.Tiles.Select(t =>
+            t.Warps + "," + t.RowsPerGroup + "," + t.ItemsInFlight + (t.ChunkRows > 0 ? ",s" + t.ChunkRows : string.Empty))));
+    }
+
+    [Fact]
+    public void SortedCandidate_WithoutChunkRows_TakesTheLargestChunk()
+    {
+        LossModel model = SingleModel("""
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+            [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
+            [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted, ChunkRows = 2048)]
+            public partial class Loss;
+            """);
+
+        // The generator links the runtime's pipeline enum, so this assembly sees two of them: compare by name.
+        Assert.Equal(["Sorted 2,2,1 65536", "Sorted 2,2,1 2048"], model.Tiles.Select(t => $"{t.Pipeline} {t.Warps},{t.RowsPerGroup},{t.ItemsInFlight} {t.ChunkRows}"));
     }
 
     [Fact]

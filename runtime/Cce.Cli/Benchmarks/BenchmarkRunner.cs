@@ -69,7 +69,7 @@ internal sealed class BenchmarkRunner
         Array.Sort(times);
         double median = times[times.Length / 2];
         long gathered = (long)hidden.Rows * (loss.Description.Negatives + 1);
-        long scratch = (long)hidden.Rows * 2 * sizeof(float);
+        long scratch = ((long)hidden.Rows * 2 * sizeof(float)) + loss.WorkspaceBytes;
         string variant = loss.Tile.ToString();
         return new BenchmarkResult(preset, variant, median, times[times.Length / 5], times[Math.Min(times.Length - 1, times.Length * 4 / 5)], last.Loss, gathered / (median / 1000), scratch);
     }

@@ -56,4 +56,7 @@ internal readonly record struct LossCall
 
     /// <summary>Scalar upstream gradient.</summary>
     public float Upstream { get; init; }
+
+    /// <summary>Most bytes of device workspace the call's kernels may hold; 0 for <see cref="CatalogLoss.DefaultWorkspaceLimit"/>.</summary>
+    public long WorkspaceLimit { get; init; }
 }

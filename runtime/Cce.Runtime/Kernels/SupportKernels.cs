@@ -95,4 +95,23 @@ public static class SupportKernels
             Atomic.Min(ref status[StatusNonFiniteRow], row);
         }
     }
+
+    /// <summary>
+    /// One thread: <paramref name="offsets"/>[v] = the sum of <paramref name="counts"/>[0..v) for v in [0, length], and
+    /// counts[0..length) overwritten with those offsets (the sorted fill's cursors). For ILGPU's CPU accelerator,
+    /// where a sequential pass over V counts takes microseconds and a general multi-group scan hundreds of milliseconds.
+    /// </summary>
+    public static void SequentialScan(Index1D index, ArrayView<int> counts, ArrayView<int> offsets, int length)
+    {
+        int sum = 0;
+        for (int v = 0; v < length; v++)
+        {
+            int count = counts[v];
+            offsets[v] = sum;
+            counts[v] = sum;
+            sum += count;
+        }
+
+        offsets[length] = sum;
+    }
 }

@@ -11,6 +11,8 @@ namespace Cce;
 /// </remarks>
 public abstract class CatalogLoss : IDisposable
 {
+    private long workspaceLimit = DefaultWorkspaceLimit;
+
     private protected CatalogLoss()
     {
     }
@@ -32,6 +34,28 @@ public abstract class CatalogLoss : IDisposable
 
     /// <summary>Whether targets and explicit negatives are range-checked on the device before each launch (default: true).</summary>
     public bool ValidateIndices { get; set; } = true;
+
+    /// <summary>The workspace limit a loss object starts with: 64 MiB.</summary>
+    public const long DefaultWorkspaceLimit = 64L << 20;
+
+    /// <summary>
+    /// Most bytes of device workspace the kernels may hold (default <see cref="DefaultWorkspaceLimit"/>). The sorted
+    /// per-row pipeline splits a call's rows into as many chunks as the limit asks; a call whose smallest chunking does
+    /// not fit fails with <see cref="InvalidOperationException"/> before anything is written. Takes effect at the next call.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public long WorkspaceLimit
+    {
+        get => workspaceLimit;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(WorkspaceLimit));
+            workspaceLimit = value;
+        }
+    }
+
+    /// <summary>Bytes of device workspace the loss's kernels hold now, beside its inputs and outputs (0 before the first backward call).</summary>
+    public abstract long WorkspaceBytes { get; }
 
     /// <summary>Calls <paramref name="visitor"/> back with this loss, typed by its element types.</summary>
     /// <typeparam name="TResult">What the visit returns.</typeparam>

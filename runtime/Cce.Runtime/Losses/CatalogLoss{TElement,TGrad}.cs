@@ -63,6 +63,9 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     public override KernelTile Tile => kernels.Tile;
 
     /// <inheritdoc />
+    public override long WorkspaceBytes => kernels.WorkspaceBytes;
+
+    /// <inheritdoc />
     public override TResult Accept<TResult>(ICatalogLossVisitor<TResult> visitor)
     {
         ArgumentNullException.ThrowIfNull(visitor);
@@ -135,7 +138,6 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             RowLse = lse.View,
             UpstreamPerRow = upstreamPerRow?.View ?? default,
         };
-        gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
         kernels.For(call.Rows, call.Catalog).Run(LossOperation.Backward, call);
         Device.Accelerator.DefaultStream.Synchronize();
     }
@@ -162,7 +164,6 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
         ArgumentNullException.ThrowIfNull(gradItems);
         InputValidation.Upstream(upstream);
         LossCall call = Prepare(LossOperation.ForwardBackward, hidden, items, targets, negatives, gradHidden, gradItems, upstream);
-        gradItems.View.MemSetToZero(Device.Accelerator.DefaultStream);
         kernels.For(call.Rows, call.Catalog).Run(LossOperation.ForwardBackward, call);
         return Finish(call);
     }
@@ -206,6 +207,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
 
         disposed = true;
         stamps.Close();
+        kernels.Dispose();
         status.Dispose();
         lossScalar.Dispose();
         rowLoss?.Dispose();
@@ -280,6 +282,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             Rows = rows,
             Catalog = catalog,
             Upstream = upstream,
+            WorkspaceLimit = WorkspaceLimit,
         };
     }
 

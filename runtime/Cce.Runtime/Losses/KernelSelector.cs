@@ -4,7 +4,7 @@ namespace Cce;
 /// The kernels a loss launches for each call: those of its plan's variant for the call's shape, each variant
 /// compiled once, the first time the plan returns it.
 /// </summary>
-internal sealed class KernelSelector
+internal sealed class KernelSelector : IDisposable
 {
     private readonly CceDevice device;
     private readonly LossDescription description;
@@ -26,6 +26,9 @@ internal sealed class KernelSelector
     /// <summary>The tile of the most recent call's kernels (before any call: the plan's initial tile).</summary>
     public KernelTile Tile { get; private set; }
 
+    /// <summary>Bytes of device workspace the compiled kernel sets hold.</summary>
+    public long WorkspaceBytes => compiled.Values.Sum(kernels => kernels.WorkspaceBytes);
+
     /// <summary>The kernels for a call with <paramref name="rows"/> × <paramref name="catalog"/>.</summary>
     public LoadedKernels For(int rows, int catalog)
     {
@@ -43,5 +46,14 @@ internal sealed class KernelSelector
         }
 
         return kernels;
+    }
+
+    /// <summary>Frees the kernel sets' workspaces.</summary>
+    public void Dispose()
+    {
+        foreach (LoadedKernels kernels in compiled.Values)
+        {
+            kernels.Dispose();
+        }
     }
 }

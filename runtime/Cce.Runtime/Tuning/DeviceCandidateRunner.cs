@@ -60,7 +60,6 @@ internal sealed class DeviceCandidateRunner : ICandidateRunner
 
         // The backward pass reads the log-sum-exp the forward pass just wrote and was checked against.
         Poison(outputsOnly: true);
-        inputs.GradItems.View.MemSetToZero(device.Accelerator.DefaultStream);
         kernels.Run(LossOperation.Backward, call);
         if (check.Compare("backward", null, null, GradHidden()) is string backward)
         {
@@ -68,7 +67,6 @@ internal sealed class DeviceCandidateRunner : ICandidateRunner
         }
 
         Poison();
-        inputs.GradItems.View.MemSetToZero(device.Accelerator.DefaultStream);
         kernels.Run(LossOperation.ForwardBackward, call);
         return check.Compare("forward-backward", inputs.RowLoss.ToArray(), inputs.RowLse.ToArray(), GradHidden());
     }
@@ -98,6 +96,11 @@ internal sealed class DeviceCandidateRunner : ICandidateRunner
 
     public void Dispose()
     {
+        foreach (LoadedKernels? kernels in loaded)
+        {
+            kernels?.Dispose();
+        }
+
         inputs.Dispose();
         flush?.Dispose();
     }

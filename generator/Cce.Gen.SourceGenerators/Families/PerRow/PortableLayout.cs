@@ -15,11 +15,14 @@ internal sealed class PortableLayout : RowLayout
     private const string Ilgpu = GlobalNames.Ilgpu;
 
     /// <summary>The launch shape of the portable layout: one warp per group, eight rows per thread, one item at a time.</summary>
-    private static readonly TileModel PortableTile = new(1, 256, 1);
+    private static readonly TileModel FusedTile = new(1, 256, 1);
 
-    /// <summary>Sizes the portable layout, launched as <see cref="PortableTile"/>.</summary>
-    public PortableLayout(LossSettings settings)
-        : base(settings, PortableTile, lanesPerRow: 1)
+    /// <summary>The portable layout of the sorted pipeline: the same launch shape, dW in chunks of the most rows a 16-bit payload indexes.</summary>
+    private static readonly TileModel SortedTile = new(1, 256, 1, PerRowPipeline.Sorted, 65536);
+
+    /// <summary>Sizes the portable layout of <paramref name="pipeline"/>.</summary>
+    public PortableLayout(LossSettings settings, PerRowPipeline pipeline)
+        : base(settings, pipeline == PerRowPipeline.Sorted ? SortedTile : FusedTile, lanesPerRow: 1)
     {
     }
 
@@ -55,6 +58,22 @@ internal sealed class PortableLayout : RowLayout
     }
 
     /// <inheritdoc />
+    public override string ItemInCatalog => "true";
+
+    /// <inheritdoc />
+    public override string SkipItem => "continue;";
+
+    /// <inheritdoc />
+    public override void OpenItemLoop(SourceWriter w)
+    {
+        w.Comment("The items of this thread: one at a time, striding over the whole grid.");
+        w.Open($"for (int item = {Ilgpu}Grid.GlobalIndex.X; item < a.Catalog; item += {Ilgpu}Grid.DimX * {Ilgpu}Group.DimX)");
+    }
+
+    /// <inheritdoc />
+    public override string FirstSubGroupOnly(string value, string otherwise) => value;
+
+    /// <inheritdoc />
     public override IndexExpression SlotBase(int slotsPerIteration) => IndexExpression.Of("it", slotsPerIteration);
 
     /// <inheritdoc />
@@ -80,6 +99,6 @@ internal sealed class PortableLayout : RowLayout
     /// One fp32 atomic addition into dW: the hardware instruction on GPUs, the NaN-safe bitwise loop on the CPU
     /// accelerator (ILGPU's own loop never ends once dW holds a NaN).
     /// </summary>
-    private static string AtomicAdd(string index, string value) =>
+    public static string AtomicAdd(string index, string value) =>
         $"if ({Ilgpu}Runtime.Cuda.CudaAsm.IsSupported) {{ {Ilgpu}Atomic.Add(ref a.GradItems[{index}], {value}); }} else {{ {GlobalNames.Kernels}FloatAtomics.Add(a.GradItems, {index}, {value}); }}";
 }

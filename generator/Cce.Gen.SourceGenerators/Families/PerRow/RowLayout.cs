@@ -62,6 +62,21 @@ internal abstract class RowLayout
     /// <summary>Declares <c>m</c> and <c>sum</c>, the running log-sum-exp, with the positive logit <c>s0</c> already counted once per row.</summary>
     public abstract void StartLogSumExp(SourceWriter w);
 
+    /// <summary>A bool expression: whether this thread's <c>item</c> lies in the catalog.</summary>
+    public abstract string ItemInCatalog { get; }
+
+    /// <summary>The statement that leaves the current item of the item loop.</summary>
+    public abstract string SkipItem { get; }
+
+    /// <summary>
+    /// Opens the loop over the items of this thread for the kernels that own one item row each, with <c>item</c> in
+    /// scope (and, in the warp layout, the lane variables); the caller closes it.
+    /// </summary>
+    public abstract void OpenItemLoop(SourceWriter w);
+
+    /// <summary>An expression worth <paramref name="value"/> in the row's first sub-group and <paramref name="otherwise"/> in the others.</summary>
+    public abstract string FirstSubGroupOnly(string value, string otherwise);
+
     /// <summary>The first slot the lanes of this thread handle in iteration <c>it</c>.</summary>
     public abstract IndexExpression SlotBase(int slotsPerIteration);
 

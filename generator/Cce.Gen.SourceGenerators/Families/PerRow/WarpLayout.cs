@@ -27,7 +27,10 @@ internal sealed class WarpLayout : RowLayout
     public override string KernelLayout => "Warp";
 
     /// <inheritdoc />
-    public override string Suffix => Invariant($"w{Tile.Warps}r{Tile.RowsPerGroup}f{Tile.ItemsInFlight}");
+    /// <remarks>A sorted tile adds its chunk size in Ki rows, e.g. "w4r4f2s64k", as the runtime's canonical text does.</remarks>
+    public override string Suffix => Tile.Pipeline == PerRowPipeline.Sorted
+        ? Invariant($"w{Tile.Warps}r{Tile.RowsPerGroup}f{Tile.ItemsInFlight}s{Tile.ChunkRows / 1024}k")
+        : Invariant($"w{Tile.Warps}r{Tile.RowsPerGroup}f{Tile.ItemsInFlight}");
 
     /// <inheritdoc />
     public override string Shape =>
@@ -74,6 +77,30 @@ internal sealed class WarpLayout : RowLayout
         w.Line("float m = sub == 0 ? s0 : float.NegativeInfinity;");
         w.Line("float sum = sub == 0 ? 1f : 0f;");
     }
+
+    /// <inheritdoc />
+    public override string ItemInCatalog => "item < a.Catalog";
+
+    /// <inheritdoc />
+    public override string SkipItem => "return;";
+
+    /// <inheritdoc />
+    /// <remarks>The warp's decision to skip is uniform (taken on the longest segment of its sub-groups), so a return is safe.</remarks>
+    public override void OpenItemLoop(SourceWriter w)
+    {
+        int lanes = Geometry.LanesPerItem;
+        w.Comment(Invariant($"This lane's place: sub-group sub of the warp, {lanes} {(lanes == 1 ? "lane" : "lanes")}, owns one item; subLane is the lane within it."));
+        w.Line($"int lane = {Ilgpu}Warp.LaneIdx;");
+        w.Line($"int warp = {Ilgpu}Warp.WarpIdx;");
+        w.Line($"int sub = {IndexExpression.Of("lane").ShiftedRight(Log2(lanes))};");
+        w.Line($"int subLane = {IndexExpression.Of("lane").Masked(lanes - 1)};");
+        IndexExpression item = (((IndexExpression.Of(Ilgpu + "Grid.IdxX") * Tile.Warps) + IndexExpression.Of("warp")) * Geometry.ItemsPerWarp) + IndexExpression.Of("sub");
+        w.Line($"int item = {item};");
+        w.Open(string.Empty);
+    }
+
+    /// <inheritdoc />
+    public override string FirstSubGroupOnly(string value, string otherwise) => $"sub == 0 ? {value} : {otherwise}";
 
     /// <inheritdoc />
     public override IndexExpression SlotBase(int slotsPerIteration) =>

@@ -36,8 +36,14 @@ public struct PerRowArguments
     /// <summary>Gradient of the hidden states, [N, GradientChunks]; every row is written.</summary>
     public ArrayView<U4> GradHidden;
 
-    /// <summary>Gradient of the item table, [V · D] fp32, accumulated with atomics.</summary>
+    /// <summary>Gradient of the item table, [V · D] fp32.</summary>
     public ArrayView<float> GradItems;
+
+    /// <summary>
+    /// The coefficient of each row's positive item in dW, g · (p_y − 1), [N]: written by the sorted pipeline's first
+    /// pass, read by its positives pass; empty for the fused pipeline.
+    /// </summary>
+    public ArrayView<float> RowCoefficients;
 
     /// <summary>Per-row upstream gradient, [N]; empty when <see cref="Upstream"/> applies to all rows.</summary>
     public ArrayView<float> UpstreamPerRow;

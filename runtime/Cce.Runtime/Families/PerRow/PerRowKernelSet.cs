@@ -1,10 +1,9 @@
-using Cce.Schemes;
 using ILGPU;
 using ILGPU.Runtime;
 
 namespace Cce.Families.PerRow;
 
-/// <summary>The three per-row kernels of one variant, compiled for one device, with their launch shapes.</summary>
+/// <summary>The three kernels of one fused per-row variant, compiled for one device, with their launch shapes.</summary>
 internal sealed class PerRowKernelSet : LoadedKernels
 {
     private readonly CceDevice device;
@@ -33,50 +32,25 @@ internal sealed class PerRowKernelSet : LoadedKernels
 
     public override void Run(LossOperation operation, in LossCall call)
     {
-        PerRowArguments arguments = Arguments(call);
+        PerRowArguments arguments = PerRowLaunch.Arguments(call);
         AcceleratorStream stream = device.Accelerator.DefaultStream;
+        if (operation != LossOperation.Forward)
+        {
+            // The kernels add every item gradient into dW with atomics.
+            call.GradItems.MemSetToZero(stream);
+        }
+
         switch (operation)
         {
             case LossOperation.Forward:
-                forward(stream, Shape(call.Rows, 0), arguments);
+                forward(stream, PerRowLaunch.Rows(tile, call.Rows), arguments);
                 break;
             case LossOperation.Backward:
-                backward(stream, Shape(call.Rows, 0), arguments);
+                backward(stream, PerRowLaunch.Rows(tile, call.Rows), arguments);
                 break;
             default:
-                forwardBackward(stream, Shape(call.Rows, fusedSharedFloats), arguments);
+                forwardBackward(stream, PerRowLaunch.Rows(tile, call.Rows, fusedSharedFloats), arguments);
                 break;
         }
-    }
-
-    private static PerRowArguments Arguments(in LossCall call)
-    {
-        var arguments = new PerRowArguments
-        {
-            Hidden = call.Hidden,
-            Items = call.Items,
-            Targets = call.Targets,
-            RowLoss = call.RowLoss,
-            RowLse = call.RowLse,
-            GradHidden = call.GradHidden,
-            GradItems = call.GradItems,
-            UpstreamPerRow = call.UpstreamPerRow,
-            ValidRows = call.ValidRows,
-            Rows = call.Rows,
-            Catalog = call.Catalog,
-            Upstream = call.Upstream,
-            MeanReduction = call.Description.Reduction == LossReduction.Mean ? 1 : 0,
-        };
-        int correctionCatalog = call.CorrectionCatalog > 0 ? call.CorrectionCatalog : call.Catalog;
-        PerRowScheme.For(call.Description.Scheme).Bind(ref arguments, call.Negatives, call.Description, correctionCatalog);
-        return arguments;
-    }
-
-    private KernelConfig Shape(int rows, int sharedFloats)
-    {
-        int groups = (rows + tile.RowsPerGroup - 1) / tile.RowsPerGroup;
-        return sharedFloats > 0
-            ? new KernelConfig(groups, tile.ThreadsPerGroup, SharedMemoryConfig.RequestDynamic<float>(sharedFloats))
-            : new KernelConfig(groups, tile.ThreadsPerGroup);
     }
 }

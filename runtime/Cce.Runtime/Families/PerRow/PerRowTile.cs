@@ -8,9 +8,17 @@ namespace Cce;
 /// <summary>One launch configuration of the per-row kernels: a warp owns a row, its lanes split the item rows.</summary>
 /// <param name="Warps">Warps per group.</param>
 /// <param name="RowsPerGroup">Rows per group, a multiple of <paramref name="Warps"/>.</param>
-/// <param name="ItemsInFlight">Item rows each lane sub-group loads before reducing them.</param>
-public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsInFlight) : KernelTile
+/// <param name="ItemsInFlight">Item rows each lane sub-group loads before reducing them (segment rows, in the sorted reduction).</param>
+/// <param name="Pipeline">How gradients are formed.</param>
+/// <param name="ChunkRows">Rows per chunk of the sorted pipeline's dW pass (a multiple of 1024 up to 65536); 0 for the fused pipeline.</param>
+public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsInFlight, PerRowPipeline Pipeline = PerRowPipeline.Fused, int ChunkRows = 0) : KernelTile
 {
+    /// <summary>Rows of a chunk are counted in units of this many in the canonical text.</summary>
+    public const int ChunkRowsStep = 1024;
+
+    /// <summary>Most rows of one chunk: the sorted pass indexes a chunk's rows in 16 bits.</summary>
+    public const int MaxChunkRows = 65536;
+
     /// <summary>The family name of the per-row kernels, as tuning-cache keys carry it.</summary>
     public const string FamilyName = "PerRow";
 
@@ -18,8 +26,10 @@ public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsIn
     public override string Family => FamilyName;
 
     /// <inheritdoc />
-    /// <remarks>"w{Warps}r{RowsPerGroup}f{ItemsInFlight}", e.g. "w8r16f2".</remarks>
-    public override string CanonicalText => string.Create(CultureInfo.InvariantCulture, $"w{Warps}r{RowsPerGroup}f{ItemsInFlight}");
+    /// <remarks>"w{Warps}r{RowsPerGroup}f{ItemsInFlight}", e.g. "w8r16f2"; a sorted tile adds "s{ChunkRows / 1024}k", e.g. "w4r4f2s64k".</remarks>
+    public override string CanonicalText => Pipeline == PerRowPipeline.Sorted
+        ? string.Create(CultureInfo.InvariantCulture, $"w{Warps}r{RowsPerGroup}f{ItemsInFlight}s{ChunkRows / ChunkRowsStep}k")
+        : string.Create(CultureInfo.InvariantCulture, $"w{Warps}r{RowsPerGroup}f{ItemsInFlight}");
 
     /// <summary>Rows each warp handles in sequence.</summary>
     public int RowsPerWarp => RowsPerGroup / Warps;
@@ -27,7 +37,7 @@ public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsIn
     /// <summary>Threads per group.</summary>
     public int ThreadsPerGroup => Warps * PerRowGeometry.WarpSize;
 
-    /// <summary>Reads the canonical text of a per-row tile, e.g. "w8r16f2".</summary>
+    /// <summary>Reads the canonical text of a per-row tile, e.g. "w8r16f2" or "w4r4f2s64k".</summary>
     /// <param name="text">The text; surrounding white space is ignored.</param>
     /// <param name="tile">The tile, when the text is one.</param>
     public static bool TryParse(string? text, [NotNullWhen(true)] out PerRowTile? tile)
@@ -42,13 +52,25 @@ public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsIn
             return false;
         }
 
-        tile = new PerRowTile(warps, rows, items);
+        if (!match.Groups[4].Success)
+        {
+            tile = new PerRowTile(warps, rows, items);
+            return true;
+        }
+
+        if (!TryNumber(match.Groups[4].Value, out int kiloRows) || kiloRows > MaxChunkRows / ChunkRowsStep)
+        {
+            tile = null;
+            return false;
+        }
+
+        tile = new PerRowTile(warps, rows, items, PerRowPipeline.Sorted, kiloRows * ChunkRowsStep);
         return true;
     }
 
     private static bool TryNumber(string digits, out int value) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0;
 
-    [GeneratedRegex("^w([0-9]+)r([0-9]+)f([0-9]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^w([0-9]+)r([0-9]+)f([0-9]+)(?:s([0-9]+)k)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

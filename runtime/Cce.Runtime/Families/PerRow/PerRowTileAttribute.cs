@@ -14,6 +14,21 @@ public sealed class PerRowTileAttribute : Attribute
     /// <summary>Rows handled by one thread group; a multiple of <see cref="Warps"/>. Default: 4.</summary>
     public int RowsPerGroup { get; set; } = 4;
 
-    /// <summary>Item rows each lane sub-group loads before reducing them (1 to 8), to hide gather latency. Default: 2.</summary>
+    /// <summary>
+    /// Item rows each lane sub-group loads before reducing them (1 to 8), to hide gather latency; in the sorted
+    /// pipeline's dW reduction, the rows of a segment in flight. Default: 2.
+    /// </summary>
     public int ItemsInFlight { get; set; } = 2;
+
+    /// <summary>
+    /// How gradients are formed. Default: <see cref="PerRowPipeline.Fused"/>. The candidate set a class gets when it
+    /// declares none starts with sorted tiles; ILGPU's CPU accelerator runs the pipeline of the first candidate.
+    /// </summary>
+    public PerRowPipeline Pipeline { get; set; } = PerRowPipeline.Fused;
+
+    /// <summary>
+    /// Rows per chunk of the sorted pipeline's dW pass: a multiple of 1024 up to 65536 (0, the default, means 65536).
+    /// The runtime takes fewer when the workspace limit asks for it. Only for <see cref="PerRowPipeline.Sorted"/>.
+    /// </summary>
+    public int ChunkRows { get; set; }
 }

@@ -14,8 +14,10 @@ partial class ExplicitLoss
 {
     /// <summary>The portable kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static Cce::PerRowVariant CceVariant_Portable() => new Cce::PerRowVariant(new Cce::PerRowTile(1, 256, 1), Cce::KernelLayout.Portable,
-        ExplicitLoss_Portable_Kernels.Forward_Portable, ExplicitLoss_Portable_Kernels.Backward_Portable, ExplicitLoss_Portable_Kernels.ForwardBackward_Portable);
+    private static Cce::PerRowSortedVariant CceVariant_Portable() => new Cce::PerRowSortedVariant(
+        new Cce::PerRowTile(1, 256, 1, Cce::PerRowPipeline.Sorted, 65536), Cce::KernelLayout.Portable,
+        ExplicitLoss_Portable_Kernels.Forward_Portable, ExplicitLoss_Portable_Kernels.Backward_Portable, ExplicitLoss_Portable_Kernels.ForwardBackward_Portable,
+        ExplicitLoss_Portable_Kernels.Count_Portable, ExplicitLoss_Portable_Kernels.Fill_Portable, ExplicitLoss_Portable_Kernels.Reduce_Portable, ExplicitLoss_Portable_Kernels.Positives_Portable);
 }
 
 /// <summary>The portable kernels of <c>ExplicitLoss</c>: one row per thread, no lane waits for another.</summary>
@@ -1192,7 +1194,7 @@ file static class ExplicitLoss_Portable_Kernels
         }
     }
 
-    /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
+    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: one row per thread, no lane waits for another.</summary>
     public static void Backward_Portable(PerRow::PerRowArguments a)
     {
         // The rows of this thread: one at a time, striding over the whole grid.
@@ -2119,7 +2121,7 @@ file static class ExplicitLoss_Portable_Kernels
                 g /= a.ValidRows[0];
             }
 
-            // Pass 2: dH in registers, dW scattered, the logits recomputed: coefficient g * exp(logit - lse) per negative.
+            // dH in registers, the logits recomputed: coefficient g * exp(logit - lse) per negative; dW follows in the sorted pass.
             float dh0 = 0f;
             float dh1 = 0f;
             float dh2 = 0f;
@@ -2635,265 +2637,7 @@ file static class ExplicitLoss_Portable_Kernels
                 dh253 += cp * wp253;
                 dh254 += cp * wp254;
                 dh255 += cp * wp255;
-                {
-                    long gradRow = (long)target * 256;
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow], cp * h0); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow, cp * h0); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 128], cp * h128); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 128, cp * h128); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 129], cp * h129); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 129, cp * h129); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 130], cp * h130); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 130, cp * h130); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 131], cp * h131); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 131, cp * h131); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 132], cp * h132); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 132, cp * h132); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 133], cp * h133); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 133, cp * h133); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 134], cp * h134); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 134, cp * h134); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 135], cp * h135); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 135, cp * h135); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 136], cp * h136); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 136, cp * h136); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 137], cp * h137); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 137, cp * h137); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 138], cp * h138); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 138, cp * h138); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 139], cp * h139); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 139, cp * h139); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 140], cp * h140); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 140, cp * h140); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 141], cp * h141); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 141, cp * h141); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 142], cp * h142); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 142, cp * h142); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 143], cp * h143); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 143, cp * h143); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 144], cp * h144); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 144, cp * h144); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 145], cp * h145); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 145, cp * h145); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 146], cp * h146); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 146, cp * h146); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 147], cp * h147); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 147, cp * h147); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 148], cp * h148); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 148, cp * h148); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 149], cp * h149); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 149, cp * h149); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 150], cp * h150); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 150, cp * h150); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 151], cp * h151); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 151, cp * h151); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 152], cp * h152); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 152, cp * h152); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 153], cp * h153); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 153, cp * h153); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 154], cp * h154); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 154, cp * h154); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 155], cp * h155); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 155, cp * h155); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 156], cp * h156); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 156, cp * h156); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 157], cp * h157); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 157, cp * h157); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 158], cp * h158); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 158, cp * h158); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 159], cp * h159); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 159, cp * h159); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 160], cp * h160); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 160, cp * h160); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 161], cp * h161); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 161, cp * h161); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 162], cp * h162); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 162, cp * h162); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 163], cp * h163); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 163, cp * h163); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 164], cp * h164); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 164, cp * h164); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 165], cp * h165); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 165, cp * h165); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 166], cp * h166); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 166, cp * h166); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 167], cp * h167); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 167, cp * h167); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 168], cp * h168); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 168, cp * h168); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 169], cp * h169); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 169, cp * h169); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 170], cp * h170); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 170, cp * h170); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 171], cp * h171); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 171, cp * h171); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 172], cp * h172); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 172, cp * h172); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 173], cp * h173); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 173, cp * h173); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 174], cp * h174); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 174, cp * h174); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 175], cp * h175); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 175, cp * h175); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 176], cp * h176); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 176, cp * h176); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 177], cp * h177); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 177, cp * h177); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 178], cp * h178); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 178, cp * h178); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 179], cp * h179); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 179, cp * h179); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 180], cp * h180); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 180, cp * h180); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 181], cp * h181); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 181, cp * h181); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 182], cp * h182); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 182, cp * h182); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 183], cp * h183); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 183, cp * h183); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 184], cp * h184); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 184, cp * h184); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 185], cp * h185); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 185, cp * h185); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 186], cp * h186); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 186, cp * h186); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 187], cp * h187); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 187, cp * h187); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 188], cp * h188); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 188, cp * h188); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 189], cp * h189); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 189, cp * h189); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 190], cp * h190); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 190, cp * h190); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 191], cp * h191); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 191, cp * h191); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 192], cp * h192); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 192, cp * h192); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 193], cp * h193); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 193, cp * h193); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 194], cp * h194); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 194, cp * h194); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 195], cp * h195); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 195, cp * h195); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 196], cp * h196); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 196, cp * h196); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 197], cp * h197); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 197, cp * h197); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 198], cp * h198); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 198, cp * h198); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 199], cp * h199); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 199, cp * h199); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 200], cp * h200); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 200, cp * h200); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 201], cp * h201); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 201, cp * h201); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 202], cp * h202); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 202, cp * h202); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 203], cp * h203); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 203, cp * h203); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 204], cp * h204); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 204, cp * h204); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 205], cp * h205); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 205, cp * h205); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 206], cp * h206); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 206, cp * h206); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 207], cp * h207); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 207, cp * h207); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 208], cp * h208); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 208, cp * h208); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 209], cp * h209); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 209, cp * h209); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 210], cp * h210); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 210, cp * h210); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 211], cp * h211); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 211, cp * h211); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 212], cp * h212); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 212, cp * h212); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 213], cp * h213); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 213, cp * h213); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 214], cp * h214); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 214, cp * h214); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 215], cp * h215); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 215, cp * h215); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 216], cp * h216); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 216, cp * h216); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 217], cp * h217); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 217, cp * h217); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 218], cp * h218); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 218, cp * h218); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 219], cp * h219); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 219, cp * h219); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 220], cp * h220); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 220, cp * h220); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 221], cp * h221); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 221, cp * h221); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 222], cp * h222); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 222, cp * h222); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 223], cp * h223); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 223, cp * h223); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 224], cp * h224); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 224, cp * h224); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 225], cp * h225); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 225, cp * h225); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 226], cp * h226); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 226, cp * h226); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 227], cp * h227); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 227, cp * h227); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 228], cp * h228); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 228, cp * h228); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 229], cp * h229); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 229, cp * h229); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 230], cp * h230); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 230, cp * h230); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 231], cp * h231); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 231, cp * h231); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 232], cp * h232); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 232, cp * h232); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 233], cp * h233); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 233, cp * h233); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 234], cp * h234); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 234, cp * h234); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 235], cp * h235); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 235, cp * h235); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 236], cp * h236); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 236, cp * h236); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 237], cp * h237); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 237, cp * h237); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 238], cp * h238); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 238, cp * h238); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 239], cp * h239); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 239, cp * h239); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 240], cp * h240); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 240, cp * h240); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 241], cp * h241); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 241, cp * h241); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 242], cp * h242); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 242, cp * h242); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 243], cp * h243); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 243, cp * h243); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 244], cp * h244); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 244, cp * h244); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 245], cp * h245); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 245, cp * h245); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 246], cp * h246); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 246, cp * h246); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 247], cp * h247); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 247, cp * h247); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 248], cp * h248); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 248, cp * h248); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 249], cp * h249); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 249, cp * h249); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 250], cp * h250); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 250, cp * h250); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 251], cp * h251); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 251, cp * h251); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 252], cp * h252); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 252, cp * h252); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 253], cp * h253); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 253, cp * h253); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 254], cp * h254); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 254, cp * h254); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 255], cp * h255); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 255, cp * h255); }
-                }
+                a.RowCoefficients[row] = cp;
             }
             for (int it = 0; it < 2047; it++)
             {
@@ -3446,7 +3190,7 @@ file static class ExplicitLoss_Portable_Kernels
                 d0 += h253 * w0_253;
                 d0 += h254 * w0_254;
                 d0 += h255 * w0_255;
-                // Each negative that did not hit the positive: add its share to dH and scatter its dW.
+                // Each negative that did not hit the positive: add its share to dH.
                 float c0 = item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
                 if (c0 != 0f)
                 {
@@ -3706,265 +3450,6 @@ file static class ExplicitLoss_Portable_Kernels
                     dh253 += c0 * w0_253;
                     dh254 += c0 * w0_254;
                     dh255 += c0 * w0_255;
-                    {
-                        long gradRow = (long)item0 * 256;
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * h0); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow, c0 * h0); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 128], c0 * h128); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * h128); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 129], c0 * h129); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 129, c0 * h129); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 130], c0 * h130); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 130, c0 * h130); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 131], c0 * h131); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 131, c0 * h131); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 132], c0 * h132); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 132, c0 * h132); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 133], c0 * h133); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 133, c0 * h133); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 134], c0 * h134); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 134, c0 * h134); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 135], c0 * h135); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 135, c0 * h135); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 136], c0 * h136); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 136, c0 * h136); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 137], c0 * h137); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 137, c0 * h137); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 138], c0 * h138); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 138, c0 * h138); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 139], c0 * h139); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 139, c0 * h139); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 140], c0 * h140); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 140, c0 * h140); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 141], c0 * h141); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 141, c0 * h141); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 142], c0 * h142); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 142, c0 * h142); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 143], c0 * h143); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 143, c0 * h143); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 144], c0 * h144); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 144, c0 * h144); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 145], c0 * h145); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 145, c0 * h145); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 146], c0 * h146); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 146, c0 * h146); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 147], c0 * h147); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 147, c0 * h147); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 148], c0 * h148); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 148, c0 * h148); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 149], c0 * h149); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 149, c0 * h149); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 150], c0 * h150); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 150, c0 * h150); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 151], c0 * h151); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 151, c0 * h151); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 152], c0 * h152); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 152, c0 * h152); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 153], c0 * h153); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 153, c0 * h153); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 154], c0 * h154); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 154, c0 * h154); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 155], c0 * h155); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 155, c0 * h155); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 156], c0 * h156); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 156, c0 * h156); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 157], c0 * h157); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 157, c0 * h157); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 158], c0 * h158); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 158, c0 * h158); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 159], c0 * h159); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 159, c0 * h159); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 160], c0 * h160); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * h160); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 161], c0 * h161); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 161, c0 * h161); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 162], c0 * h162); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 162, c0 * h162); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 163], c0 * h163); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 163, c0 * h163); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 164], c0 * h164); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 164, c0 * h164); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 165], c0 * h165); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 165, c0 * h165); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 166], c0 * h166); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 166, c0 * h166); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 167], c0 * h167); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 167, c0 * h167); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 168], c0 * h168); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 168, c0 * h168); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 169], c0 * h169); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 169, c0 * h169); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 170], c0 * h170); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 170, c0 * h170); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 171], c0 * h171); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 171, c0 * h171); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 172], c0 * h172); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 172, c0 * h172); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 173], c0 * h173); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 173, c0 * h173); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 174], c0 * h174); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 174, c0 * h174); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 175], c0 * h175); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 175, c0 * h175); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 176], c0 * h176); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 176, c0 * h176); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 177], c0 * h177); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 177, c0 * h177); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 178], c0 * h178); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 178, c0 * h178); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 179], c0 * h179); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 179, c0 * h179); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 180], c0 * h180); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 180, c0 * h180); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 181], c0 * h181); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 181, c0 * h181); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 182], c0 * h182); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 182, c0 * h182); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 183], c0 * h183); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 183, c0 * h183); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 184], c0 * h184); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 184, c0 * h184); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 185], c0 * h185); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 185, c0 * h185); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 186], c0 * h186); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 186, c0 * h186); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 187], c0 * h187); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 187, c0 * h187); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 188], c0 * h188); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 188, c0 * h188); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 189], c0 * h189); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 189, c0 * h189); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 190], c0 * h190); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 190, c0 * h190); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 191], c0 * h191); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 191, c0 * h191); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 192], c0 * h192); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * h192); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 193], c0 * h193); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 193, c0 * h193); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 194], c0 * h194); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 194, c0 * h194); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 195], c0 * h195); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 195, c0 * h195); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 196], c0 * h196); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 196, c0 * h196); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 197], c0 * h197); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 197, c0 * h197); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 198], c0 * h198); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 198, c0 * h198); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 199], c0 * h199); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 199, c0 * h199); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 200], c0 * h200); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 200, c0 * h200); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 201], c0 * h201); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 201, c0 * h201); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 202], c0 * h202); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 202, c0 * h202); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 203], c0 * h203); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 203, c0 * h203); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 204], c0 * h204); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 204, c0 * h204); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 205], c0 * h205); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 205, c0 * h205); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 206], c0 * h206); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 206, c0 * h206); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 207], c0 * h207); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 207, c0 * h207); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 208], c0 * h208); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 208, c0 * h208); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 209], c0 * h209); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 209, c0 * h209); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 210], c0 * h210); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 210, c0 * h210); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 211], c0 * h211); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 211, c0 * h211); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 212], c0 * h212); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 212, c0 * h212); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 213], c0 * h213); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 213, c0 * h213); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 214], c0 * h214); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 214, c0 * h214); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 215], c0 * h215); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 215, c0 * h215); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 216], c0 * h216); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 216, c0 * h216); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 217], c0 * h217); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 217, c0 * h217); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 218], c0 * h218); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 218, c0 * h218); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 219], c0 * h219); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 219, c0 * h219); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 220], c0 * h220); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 220, c0 * h220); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 221], c0 * h221); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 221, c0 * h221); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 222], c0 * h222); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 222, c0 * h222); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 223], c0 * h223); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 223, c0 * h223); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 224], c0 * h224); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * h224); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 225], c0 * h225); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 225, c0 * h225); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 226], c0 * h226); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 226, c0 * h226); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 227], c0 * h227); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 227, c0 * h227); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 228], c0 * h228); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 228, c0 * h228); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 229], c0 * h229); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 229, c0 * h229); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 230], c0 * h230); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 230, c0 * h230); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 231], c0 * h231); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 231, c0 * h231); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 232], c0 * h232); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 232, c0 * h232); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 233], c0 * h233); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 233, c0 * h233); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 234], c0 * h234); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 234, c0 * h234); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 235], c0 * h235); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 235, c0 * h235); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 236], c0 * h236); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 236, c0 * h236); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 237], c0 * h237); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 237, c0 * h237); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 238], c0 * h238); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 238, c0 * h238); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 239], c0 * h239); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 239, c0 * h239); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 240], c0 * h240); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 240, c0 * h240); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 241], c0 * h241); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 241, c0 * h241); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 242], c0 * h242); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 242, c0 * h242); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 243], c0 * h243); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 243, c0 * h243); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 244], c0 * h244); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 244, c0 * h244); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 245], c0 * h245); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 245, c0 * h245); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 246], c0 * h246); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 246, c0 * h246); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 247], c0 * h247); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 247, c0 * h247); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 248], c0 * h248); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 248, c0 * h248); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 249], c0 * h249); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 249, c0 * h249); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 250], c0 * h250); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 250, c0 * h250); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 251], c0 * h251); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 251, c0 * h251); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 252], c0 * h252); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 252, c0 * h252); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 253], c0 * h253); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 253, c0 * h253); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 254], c0 * h254); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 254, c0 * h254); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 255], c0 * h255); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 255, c0 * h255); }
-                    }
                 }
             }
 
@@ -4038,7 +3523,7 @@ file static class ExplicitLoss_Portable_Kernels
         }
     }
 
-    /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
+    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: one row per thread, no lane waits for another.</summary>
     public static void ForwardBackward_Portable(PerRow::PerRowArguments a)
     {
         // The rows of this thread: one at a time, striding over the whole grid.
@@ -4959,1106 +4444,263 @@ file static class ExplicitLoss_Portable_Kernels
             // Starting from the positive.
             float m = s0;
             float sum = 1f;
-            for (int it = 0; it < 2047; it++)
-            {
-                // The slots of this iteration and their items.
-                int slotBase = it;
-                int slot0 = slotBase;
-                int item0 = a.SchemeIndices[(long)row * 2047 + slot0];
-                // Gather the items' rows and dot each with h.
-                Kernels::U4 v0_0 = a.Items[(long)item0 * 32];
-                Kernels::U4 v0_1 = a.Items[(long)item0 * 32 + 1];
-                Kernels::U4 v0_2 = a.Items[(long)item0 * 32 + 2];
-                Kernels::U4 v0_3 = a.Items[(long)item0 * 32 + 3];
-                Kernels::U4 v0_4 = a.Items[(long)item0 * 32 + 4];
-                Kernels::U4 v0_5 = a.Items[(long)item0 * 32 + 5];
-                Kernels::U4 v0_6 = a.Items[(long)item0 * 32 + 6];
-                Kernels::U4 v0_7 = a.Items[(long)item0 * 32 + 7];
-                Kernels::U4 v0_8 = a.Items[(long)item0 * 32 + 8];
-                Kernels::U4 v0_9 = a.Items[(long)item0 * 32 + 9];
-                Kernels::U4 v0_10 = a.Items[(long)item0 * 32 + 10];
-                Kernels::U4 v0_11 = a.Items[(long)item0 * 32 + 11];
-                Kernels::U4 v0_12 = a.Items[(long)item0 * 32 + 12];
-                Kernels::U4 v0_13 = a.Items[(long)item0 * 32 + 13];
-                Kernels::U4 v0_14 = a.Items[(long)item0 * 32 + 14];
-                Kernels::U4 v0_15 = a.Items[(long)item0 * 32 + 15];
-                Kernels::U4 v0_16 = a.Items[(long)item0 * 32 + 16];
-                Kernels::U4 v0_17 = a.Items[(long)item0 * 32 + 17];
-                Kernels::U4 v0_18 = a.Items[(long)item0 * 32 + 18];
-                Kernels::U4 v0_19 = a.Items[(long)item0 * 32 + 19];
-                Kernels::U4 v0_20 = a.Items[(long)item0 * 32 + 20];
-                Kernels::U4 v0_21 = a.Items[(long)item0 * 32 + 21];
-                Kernels::U4 v0_22 = a.Items[(long)item0 * 32 + 22];
-                Kernels::U4 v0_23 = a.Items[(long)item0 * 32 + 23];
-                Kernels::U4 v0_24 = a.Items[(long)item0 * 32 + 24];
-                Kernels::U4 v0_25 = a.Items[(long)item0 * 32 + 25];
-                Kernels::U4 v0_26 = a.Items[(long)item0 * 32 + 26];
-                Kernels::U4 v0_27 = a.Items[(long)item0 * 32 + 27];
-                Kernels::U4 v0_28 = a.Items[(long)item0 * 32 + 28];
-                Kernels::U4 v0_29 = a.Items[(long)item0 * 32 + 29];
-                Kernels::U4 v0_30 = a.Items[(long)item0 * 32 + 30];
-                Kernels::U4 v0_31 = a.Items[(long)item0 * 32 + 31];
-                float d0 = h0 * Kernels::ElementConversion.BFloat16Low(v0_0.X);
-                d0 += h1 * Kernels::ElementConversion.BFloat16High(v0_0.X);
-                d0 += h2 * Kernels::ElementConversion.BFloat16Low(v0_0.Y);
-                d0 += h3 * Kernels::ElementConversion.BFloat16High(v0_0.Y);
-                d0 += h4 * Kernels::ElementConversion.BFloat16Low(v0_0.Z);
-                d0 += h5 * Kernels::ElementConversion.BFloat16High(v0_0.Z);
-                d0 += h6 * Kernels::ElementConversion.BFloat16Low(v0_0.W);
-                d0 += h7 * Kernels::ElementConversion.BFloat16High(v0_0.W);
-                d0 += h8 * Kernels::ElementConversion.BFloat16Low(v0_1.X);
-                d0 += h9 * Kernels::ElementConversion.BFloat16High(v0_1.X);
-                d0 += h10 * Kernels::ElementConversion.BFloat16Low(v0_1.Y);
-                d0 += h11 * Kernels::ElementConversion.BFloat16High(v0_1.Y);
-                d0 += h12 * Kernels::ElementConversion.BFloat16Low(v0_1.Z);
-                d0 += h13 * Kernels::ElementConversion.BFloat16High(v0_1.Z);
-                d0 += h14 * Kernels::ElementConversion.BFloat16Low(v0_1.W);
-                d0 += h15 * Kernels::ElementConversion.BFloat16High(v0_1.W);
-                d0 += h16 * Kernels::ElementConversion.BFloat16Low(v0_2.X);
-                d0 += h17 * Kernels::ElementConversion.BFloat16High(v0_2.X);
-                d0 += h18 * Kernels::ElementConversion.BFloat16Low(v0_2.Y);
-                d0 += h19 * Kernels::ElementConversion.BFloat16High(v0_2.Y);
-                d0 += h20 * Kernels::ElementConversion.BFloat16Low(v0_2.Z);
-                d0 += h21 * Kernels::ElementConversion.BFloat16High(v0_2.Z);
-                d0 += h22 * Kernels::ElementConversion.BFloat16Low(v0_2.W);
-                d0 += h23 * Kernels::ElementConversion.BFloat16High(v0_2.W);
-                d0 += h24 * Kernels::ElementConversion.BFloat16Low(v0_3.X);
-                d0 += h25 * Kernels::ElementConversion.BFloat16High(v0_3.X);
-                d0 += h26 * Kernels::ElementConversion.BFloat16Low(v0_3.Y);
-                d0 += h27 * Kernels::ElementConversion.BFloat16High(v0_3.Y);
-                d0 += h28 * Kernels::ElementConversion.BFloat16Low(v0_3.Z);
-                d0 += h29 * Kernels::ElementConversion.BFloat16High(v0_3.Z);
-                d0 += h30 * Kernels::ElementConversion.BFloat16Low(v0_3.W);
-                d0 += h31 * Kernels::ElementConversion.BFloat16High(v0_3.W);
-                d0 += h32 * Kernels::ElementConversion.BFloat16Low(v0_4.X);
-                d0 += h33 * Kernels::ElementConversion.BFloat16High(v0_4.X);
-                d0 += h34 * Kernels::ElementConversion.BFloat16Low(v0_4.Y);
-                d0 += h35 * Kernels::ElementConversion.BFloat16High(v0_4.Y);
-                d0 += h36 * Kernels::ElementConversion.BFloat16Low(v0_4.Z);
-                d0 += h37 * Kernels::ElementConversion.BFloat16High(v0_4.Z);
-                d0 += h38 * Kernels::ElementConversion.BFloat16Low(v0_4.W);
-                d0 += h39 * Kernels::ElementConversion.BFloat16High(v0_4.W);
-                d0 += h40 * Kernels::ElementConversion.BFloat16Low(v0_5.X);
-                d0 += h41 * Kernels::ElementConversion.BFloat16High(v0_5.X);
-                d0 += h42 * Kernels::ElementConversion.BFloat16Low(v0_5.Y);
-                d0 += h43 * Kernels::ElementConversion.BFloat16High(v0_5.Y);
-                d0 += h44 * Kernels::ElementConversion.BFloat16Low(v0_5.Z);
-                d0 += h45 * Kernels::ElementConversion.BFloat16High(v0_5.Z);
-                d0 += h46 * Kernels::ElementConversion.BFloat16Low(v0_5.W);
-                d0 += h47 * Kernels::ElementConversion.BFloat16High(v0_5.W);
-                d0 += h48 * Kernels::ElementConversion.BFloat16Low(v0_6.X);
-                d0 += h49 * Kernels::ElementConversion.BFloat16High(v0_6.X);
-                d0 += h50 * Kernels::ElementConversion.BFloat16Low(v0_6.Y);
-                d0 += h51 * Kernels::ElementConversion.BFloat16High(v0_6.Y);
-                d0 += h52 * Kernels::ElementConversion.BFloat16Low(v0_6.Z);
-                d0 += h53 * Kernels::ElementConversion.BFloat16High(v0_6.Z);
-                d0 += h54 * Kernels::ElementConversion.BFloat16Low(v0_6.W);
-                d0 += h55 * Kernels::ElementConversion.BFloat16High(v0_6.W);
-                d0 += h56 * Kernels::ElementConversion.BFloat16Low(v0_7.X);
-                d0 += h57 * Kernels::ElementConversion.BFloat16High(v0_7.X);
-                d0 += h58 * Kernels::ElementConversion.BFloat16Low(v0_7.Y);
-                d0 += h59 * Kernels::ElementConversion.BFloat16High(v0_7.Y);
-                d0 += h60 * Kernels::ElementConversion.BFloat16Low(v0_7.Z);
-                d0 += h61 * Kernels::ElementConversion.BFloat16High(v0_7.Z);
-                d0 += h62 * Kernels::ElementConversion.BFloat16Low(v0_7.W);
-                d0 += h63 * Kernels::ElementConversion.BFloat16High(v0_7.W);
-                d0 += h64 * Kernels::ElementConversion.BFloat16Low(v0_8.X);
-                d0 += h65 * Kernels::ElementConversion.BFloat16High(v0_8.X);
-                d0 += h66 * Kernels::ElementConversion.BFloat16Low(v0_8.Y);
-                d0 += h67 * Kernels::ElementConversion.BFloat16High(v0_8.Y);
-                d0 += h68 * Kernels::ElementConversion.BFloat16Low(v0_8.Z);
-                d0 += h69 * Kernels::ElementConversion.BFloat16High(v0_8.Z);
-                d0 += h70 * Kernels::ElementConversion.BFloat16Low(v0_8.W);
-                d0 += h71 * Kernels::ElementConversion.BFloat16High(v0_8.W);
-                d0 += h72 * Kernels::ElementConversion.BFloat16Low(v0_9.X);
-                d0 += h73 * Kernels::ElementConversion.BFloat16High(v0_9.X);
-                d0 += h74 * Kernels::ElementConversion.BFloat16Low(v0_9.Y);
-                d0 += h75 * Kernels::ElementConversion.BFloat16High(v0_9.Y);
-                d0 += h76 * Kernels::ElementConversion.BFloat16Low(v0_9.Z);
-                d0 += h77 * Kernels::ElementConversion.BFloat16High(v0_9.Z);
-                d0 += h78 * Kernels::ElementConversion.BFloat16Low(v0_9.W);
-                d0 += h79 * Kernels::ElementConversion.BFloat16High(v0_9.W);
-                d0 += h80 * Kernels::ElementConversion.BFloat16Low(v0_10.X);
-                d0 += h81 * Kernels::ElementConversion.BFloat16High(v0_10.X);
-                d0 += h82 * Kernels::ElementConversion.BFloat16Low(v0_10.Y);
-                d0 += h83 * Kernels::ElementConversion.BFloat16High(v0_10.Y);
-                d0 += h84 * Kernels::ElementConversion.BFloat16Low(v0_10.Z);
-                d0 += h85 * Kernels::ElementConversion.BFloat16High(v0_10.Z);
-                d0 += h86 * Kernels::ElementConversion.BFloat16Low(v0_10.W);
-                d0 += h87 * Kernels::ElementConversion.BFloat16High(v0_10.W);
-                d0 += h88 * Kernels::ElementConversion.BFloat16Low(v0_11.X);
-                d0 += h89 * Kernels::ElementConversion.BFloat16High(v0_11.X);
-                d0 += h90 * Kernels::ElementConversion.BFloat16Low(v0_11.Y);
-                d0 += h91 * Kernels::ElementConversion.BFloat16High(v0_11.Y);
-                d0 += h92 * Kernels::ElementConversion.BFloat16Low(v0_11.Z);
-                d0 += h93 * Kernels::ElementConversion.BFloat16High(v0_11.Z);
-                d0 += h94 * Kernels::ElementConversion.BFloat16Low(v0_11.W);
-                d0 += h95 * Kernels::ElementConversion.BFloat16High(v0_11.W);
-                d0 += h96 * Kernels::ElementConversion.BFloat16Low(v0_12.X);
-                d0 += h97 * Kernels::ElementConversion.BFloat16High(v0_12.X);
-                d0 += h98 * Kernels::ElementConversion.BFloat16Low(v0_12.Y);
-                d0 += h99 * Kernels::ElementConversion.BFloat16High(v0_12.Y);
-                d0 += h100 * Kernels::ElementConversion.BFloat16Low(v0_12.Z);
-                d0 += h101 * Kernels::ElementConversion.BFloat16High(v0_12.Z);
-                d0 += h102 * Kernels::ElementConversion.BFloat16Low(v0_12.W);
-                d0 += h103 * Kernels::ElementConversion.BFloat16High(v0_12.W);
-                d0 += h104 * Kernels::ElementConversion.BFloat16Low(v0_13.X);
-                d0 += h105 * Kernels::ElementConversion.BFloat16High(v0_13.X);
-                d0 += h106 * Kernels::ElementConversion.BFloat16Low(v0_13.Y);
-                d0 += h107 * Kernels::ElementConversion.BFloat16High(v0_13.Y);
-                d0 += h108 * Kernels::ElementConversion.BFloat16Low(v0_13.Z);
-                d0 += h109 * Kernels::ElementConversion.BFloat16High(v0_13.Z);
-                d0 += h110 * Kernels::ElementConversion.BFloat16Low(v0_13.W);
-                d0 += h111 * Kernels::ElementConversion.BFloat16High(v0_13.W);
-                d0 += h112 * Kernels::ElementConversion.BFloat16Low(v0_14.X);
-                d0 += h113 * Kernels::ElementConversion.BFloat16High(v0_14.X);
-                d0 += h114 * Kernels::ElementConversion.BFloat16Low(v0_14.Y);
-                d0 += h115 * Kernels::ElementConversion.BFloat16High(v0_14.Y);
-                d0 += h116 * Kernels::ElementConversion.BFloat16Low(v0_14.Z);
-                d0 += h117 * Kernels::ElementConversion.BFloat16High(v0_14.Z);
-                d0 += h118 * Kernels::ElementConversion.BFloat16Low(v0_14.W);
-                d0 += h119 * Kernels::ElementConversion.BFloat16High(v0_14.W);
-                d0 += h120 * Kernels::ElementConversion.BFloat16Low(v0_15.X);
-                d0 += h121 * Kernels::ElementConversion.BFloat16High(v0_15.X);
-                d0 += h122 * Kernels::ElementConversion.BFloat16Low(v0_15.Y);
-                d0 += h123 * Kernels::ElementConversion.BFloat16High(v0_15.Y);
-                d0 += h124 * Kernels::ElementConversion.BFloat16Low(v0_15.Z);
-                d0 += h125 * Kernels::ElementConversion.BFloat16High(v0_15.Z);
-                d0 += h126 * Kernels::ElementConversion.BFloat16Low(v0_15.W);
-                d0 += h127 * Kernels::ElementConversion.BFloat16High(v0_15.W);
-                d0 += h128 * Kernels::ElementConversion.BFloat16Low(v0_16.X);
-                d0 += h129 * Kernels::ElementConversion.BFloat16High(v0_16.X);
-                d0 += h130 * Kernels::ElementConversion.BFloat16Low(v0_16.Y);
-                d0 += h131 * Kernels::ElementConversion.BFloat16High(v0_16.Y);
-                d0 += h132 * Kernels::ElementConversion.BFloat16Low(v0_16.Z);
-                d0 += h133 * Kernels::ElementConversion.BFloat16High(v0_16.Z);
-                d0 += h134 * Kernels::ElementConversion.BFloat16Low(v0_16.W);
-                d0 += h135 * Kernels::ElementConversion.BFloat16High(v0_16.W);
-                d0 += h136 * Kernels::ElementConversion.BFloat16Low(v0_17.X);
-                d0 += h137 * Kernels::ElementConversion.BFloat16High(v0_17.X);
-                d0 += h138 * Kernels::ElementConversion.BFloat16Low(v0_17.Y);
-                d0 += h139 * Kernels::ElementConversion.BFloat16High(v0_17.Y);
-                d0 += h140 * Kernels::ElementConversion.BFloat16Low(v0_17.Z);
-                d0 += h141 * Kernels::ElementConversion.BFloat16High(v0_17.Z);
-                d0 += h142 * Kernels::ElementConversion.BFloat16Low(v0_17.W);
-                d0 += h143 * Kernels::ElementConversion.BFloat16High(v0_17.W);
-                d0 += h144 * Kernels::ElementConversion.BFloat16Low(v0_18.X);
-                d0 += h145 * Kernels::ElementConversion.BFloat16High(v0_18.X);
-                d0 += h146 * Kernels::ElementConversion.BFloat16Low(v0_18.Y);
-                d0 += h147 * Kernels::ElementConversion.BFloat16High(v0_18.Y);
-                d0 += h148 * Kernels::ElementConversion.BFloat16Low(v0_18.Z);
-                d0 += h149 * Kernels::ElementConversion.BFloat16High(v0_18.Z);
-                d0 += h150 * Kernels::ElementConversion.BFloat16Low(v0_18.W);
-                d0 += h151 * Kernels::ElementConversion.BFloat16High(v0_18.W);
-                d0 += h152 * Kernels::ElementConversion.BFloat16Low(v0_19.X);
-                d0 += h153 * Kernels::ElementConversion.BFloat16High(v0_19.X);
-                d0 += h154 * Kernels::ElementConversion.BFloat16Low(v0_19.Y);
-                d0 += h155 * Kernels::ElementConversion.BFloat16High(v0_19.Y);
-                d0 += h156 * Kernels::ElementConversion.BFloat16Low(v0_19.Z);
-                d0 += h157 * Kernels::ElementConversion.BFloat16High(v0_19.Z);
-                d0 += h158 * Kernels::ElementConversion.BFloat16Low(v0_19.W);
-                d0 += h159 * Kernels::ElementConversion.BFloat16High(v0_19.W);
-                d0 += h160 * Kernels::ElementConversion.BFloat16Low(v0_20.X);
-                d0 += h161 * Kernels::ElementConversion.BFloat16High(v0_20.X);
-                d0 += h162 * Kernels::ElementConversion.BFloat16Low(v0_20.Y);
-                d0 += h163 * Kernels::ElementConversion.BFloat16High(v0_20.Y);
-                d0 += h164 * Kernels::ElementConversion.BFloat16Low(v0_20.Z);
-                d0 += h165 * Kernels::ElementConversion.BFloat16High(v0_20.Z);
-                d0 += h166 * Kernels::ElementConversion.BFloat16Low(v0_20.W);
-                d0 += h167 * Kernels::ElementConversion.BFloat16High(v0_20.W);
-                d0 += h168 * Kernels::ElementConversion.BFloat16Low(v0_21.X);
-                d0 += h169 * Kernels::ElementConversion.BFloat16High(v0_21.X);
-                d0 += h170 * Kernels::ElementConversion.BFloat16Low(v0_21.Y);
-                d0 += h171 * Kernels::ElementConversion.BFloat16High(v0_21.Y);
-                d0 += h172 * Kernels::ElementConversion.BFloat16Low(v0_21.Z);
-                d0 += h173 * Kernels::ElementConversion.BFloat16High(v0_21.Z);
-                d0 += h174 * Kernels::ElementConversion.BFloat16Low(v0_21.W);
-                d0 += h175 * Kernels::ElementConversion.BFloat16High(v0_21.W);
-                d0 += h176 * Kernels::ElementConversion.BFloat16Low(v0_22.X);
-                d0 += h177 * Kernels::ElementConversion.BFloat16High(v0_22.X);
-                d0 += h178 * Kernels::ElementConversion.BFloat16Low(v0_22.Y);
-                d0 += h179 * Kernels::ElementConversion.BFloat16High(v0_22.Y);
-                d0 += h180 * Kernels::ElementConversion.BFloat16Low(v0_22.Z);
-                d0 += h181 * Kernels::ElementConversion.BFloat16High(v0_22.Z);
-                d0 += h182 * Kernels::ElementConversion.BFloat16Low(v0_22.W);
-                d0 += h183 * Kernels::ElementConversion.BFloat16High(v0_22.W);
-                d0 += h184 * Kernels::ElementConversion.BFloat16Low(v0_23.X);
-                d0 += h185 * Kernels::ElementConversion.BFloat16High(v0_23.X);
-                d0 += h186 * Kernels::ElementConversion.BFloat16Low(v0_23.Y);
-                d0 += h187 * Kernels::ElementConversion.BFloat16High(v0_23.Y);
-                d0 += h188 * Kernels::ElementConversion.BFloat16Low(v0_23.Z);
-                d0 += h189 * Kernels::ElementConversion.BFloat16High(v0_23.Z);
-                d0 += h190 * Kernels::ElementConversion.BFloat16Low(v0_23.W);
-                d0 += h191 * Kernels::ElementConversion.BFloat16High(v0_23.W);
-                d0 += h192 * Kernels::ElementConversion.BFloat16Low(v0_24.X);
-                d0 += h193 * Kernels::ElementConversion.BFloat16High(v0_24.X);
-                d0 += h194 * Kernels::ElementConversion.BFloat16Low(v0_24.Y);
-                d0 += h195 * Kernels::ElementConversion.BFloat16High(v0_24.Y);
-                d0 += h196 * Kernels::ElementConversion.BFloat16Low(v0_24.Z);
-                d0 += h197 * Kernels::ElementConversion.BFloat16High(v0_24.Z);
-                d0 += h198 * Kernels::ElementConversion.BFloat16Low(v0_24.W);
-                d0 += h199 * Kernels::ElementConversion.BFloat16High(v0_24.W);
-                d0 += h200 * Kernels::ElementConversion.BFloat16Low(v0_25.X);
-                d0 += h201 * Kernels::ElementConversion.BFloat16High(v0_25.X);
-                d0 += h202 * Kernels::ElementConversion.BFloat16Low(v0_25.Y);
-                d0 += h203 * Kernels::ElementConversion.BFloat16High(v0_25.Y);
-                d0 += h204 * Kernels::ElementConversion.BFloat16Low(v0_25.Z);
-                d0 += h205 * Kernels::ElementConversion.BFloat16High(v0_25.Z);
-                d0 += h206 * Kernels::ElementConversion.BFloat16Low(v0_25.W);
-                d0 += h207 * Kernels::ElementConversion.BFloat16High(v0_25.W);
-                d0 += h208 * Kernels::ElementConversion.BFloat16Low(v0_26.X);
-                d0 += h209 * Kernels::ElementConversion.BFloat16High(v0_26.X);
-                d0 += h210 * Kernels::ElementConversion.BFloat16Low(v0_26.Y);
-                d0 += h211 * Kernels::ElementConversion.BFloat16High(v0_26.Y);
-                d0 += h212 * Kernels::ElementConversion.BFloat16Low(v0_26.Z);
-                d0 += h213 * Kernels::ElementConversion.BFloat16High(v0_26.Z);
-                d0 += h214 * Kernels::ElementConversion.BFloat16Low(v0_26.W);
-                d0 += h215 * Kernels::ElementConversion.BFloat16High(v0_26.W);
-                d0 += h216 * Kernels::ElementConversion.BFloat16Low(v0_27.X);
-                d0 += h217 * Kernels::ElementConversion.BFloat16High(v0_27.X);
-                d0 += h218 * Kernels::ElementConversion.BFloat16Low(v0_27.Y);
-                d0 += h219 * Kernels::ElementConversion.BFloat16High(v0_27.Y);
-                d0 += h220 * Kernels::ElementConversion.BFloat16Low(v0_27.Z);
-                d0 += h221 * Kernels::ElementConversion.BFloat16High(v0_27.Z);
-                d0 += h222 * Kernels::ElementConversion.BFloat16Low(v0_27.W);
-                d0 += h223 * Kernels::ElementConversion.BFloat16High(v0_27.W);
-                d0 += h224 * Kernels::ElementConversion.BFloat16Low(v0_28.X);
-                d0 += h225 * Kernels::ElementConversion.BFloat16High(v0_28.X);
-                d0 += h226 * Kernels::ElementConversion.BFloat16Low(v0_28.Y);
-                d0 += h227 * Kernels::ElementConversion.BFloat16High(v0_28.Y);
-                d0 += h228 * Kernels::ElementConversion.BFloat16Low(v0_28.Z);
-                d0 += h229 * Kernels::ElementConversion.BFloat16High(v0_28.Z);
-                d0 += h230 * Kernels::ElementConversion.BFloat16Low(v0_28.W);
-                d0 += h231 * Kernels::ElementConversion.BFloat16High(v0_28.W);
-                d0 += h232 * Kernels::ElementConversion.BFloat16Low(v0_29.X);
-                d0 += h233 * Kernels::ElementConversion.BFloat16High(v0_29.X);
-                d0 += h234 * Kernels::ElementConversion.BFloat16Low(v0_29.Y);
-                d0 += h235 * Kernels::ElementConversion.BFloat16High(v0_29.Y);
-                d0 += h236 * Kernels::ElementConversion.BFloat16Low(v0_29.Z);
-                d0 += h237 * Kernels::ElementConversion.BFloat16High(v0_29.Z);
-                d0 += h238 * Kernels::ElementConversion.BFloat16Low(v0_29.W);
-                d0 += h239 * Kernels::ElementConversion.BFloat16High(v0_29.W);
-                d0 += h240 * Kernels::ElementConversion.BFloat16Low(v0_30.X);
-                d0 += h241 * Kernels::ElementConversion.BFloat16High(v0_30.X);
-                d0 += h242 * Kernels::ElementConversion.BFloat16Low(v0_30.Y);
-                d0 += h243 * Kernels::ElementConversion.BFloat16High(v0_30.Y);
-                d0 += h244 * Kernels::ElementConversion.BFloat16Low(v0_30.Z);
-                d0 += h245 * Kernels::ElementConversion.BFloat16High(v0_30.Z);
-                d0 += h246 * Kernels::ElementConversion.BFloat16Low(v0_30.W);
-                d0 += h247 * Kernels::ElementConversion.BFloat16High(v0_30.W);
-                d0 += h248 * Kernels::ElementConversion.BFloat16Low(v0_31.X);
-                d0 += h249 * Kernels::ElementConversion.BFloat16High(v0_31.X);
-                d0 += h250 * Kernels::ElementConversion.BFloat16Low(v0_31.Y);
-                d0 += h251 * Kernels::ElementConversion.BFloat16High(v0_31.Y);
-                d0 += h252 * Kernels::ElementConversion.BFloat16Low(v0_31.Z);
-                d0 += h253 * Kernels::ElementConversion.BFloat16High(v0_31.Z);
-                d0 += h254 * Kernels::ElementConversion.BFloat16Low(v0_31.W);
-                d0 += h255 * Kernels::ElementConversion.BFloat16High(v0_31.W);
-                // Fold each negative's logit into (m, sum), unless it hit the positive.
-                bool kept0 = item0 != target;
-                float logit0 = d0 + a.Correction;
-                if (kept0)
-                {
-                    float next0 = System::MathF.Max(m, logit0);
-                    sum = sum * System::MathF.Exp(m - next0) + System::MathF.Exp(logit0 - next0);
-                    m = next0;
-                }
-            }
-
-            // The row's log-sum-exp and loss.
-            float lse = m + System::MathF.Log(sum);
-            {
-                a.RowLoss[row] = lse - s0;
-                a.RowLse[row] = lse;
-            }
-
-            // The row's upstream gradient g: the scalar, times the row's own when given, over the valid rows for a mean.
-            float g = a.Upstream;
-            if (a.UpstreamPerRow.Length > 0)
-            {
-                g *= a.UpstreamPerRow[row];
-            }
-            if (a.MeanReduction != 0)
-            {
-                g /= a.ValidRows[0];
-            }
-
-            // Pass 2: dH in registers, dW scattered, the logits recomputed: coefficient g * exp(logit - lse) per negative.
-            float dh0 = 0f;
-            float dh1 = 0f;
-            float dh2 = 0f;
-            float dh3 = 0f;
-            float dh4 = 0f;
-            float dh5 = 0f;
-            float dh6 = 0f;
-            float dh7 = 0f;
-            float dh8 = 0f;
-            float dh9 = 0f;
-            float dh10 = 0f;
-            float dh11 = 0f;
-            float dh12 = 0f;
-            float dh13 = 0f;
-            float dh14 = 0f;
-            float dh15 = 0f;
-            float dh16 = 0f;
-            float dh17 = 0f;
-            float dh18 = 0f;
-            float dh19 = 0f;
-            float dh20 = 0f;
-            float dh21 = 0f;
-            float dh22 = 0f;
-            float dh23 = 0f;
-            float dh24 = 0f;
-            float dh25 = 0f;
-            float dh26 = 0f;
-            float dh27 = 0f;
-            float dh28 = 0f;
-            float dh29 = 0f;
-            float dh30 = 0f;
-            float dh31 = 0f;
-            float dh32 = 0f;
-            float dh33 = 0f;
-            float dh34 = 0f;
-            float dh35 = 0f;
-            float dh36 = 0f;
-            float dh37 = 0f;
-            float dh38 = 0f;
-            float dh39 = 0f;
-            float dh40 = 0f;
-            float dh41 = 0f;
-            float dh42 = 0f;
-            float dh43 = 0f;
-            float dh44 = 0f;
-            float dh45 = 0f;
-            float dh46 = 0f;
-            float dh47 = 0f;
-            float dh48 = 0f;
-            float dh49 = 0f;
-            float dh50 = 0f;
-            float dh51 = 0f;
-            float dh52 = 0f;
-            float dh53 = 0f;
-            float dh54 = 0f;
-            float dh55 = 0f;
-            float dh56 = 0f;
-            float dh57 = 0f;
-            float dh58 = 0f;
-            float dh59 = 0f;
-            float dh60 = 0f;
-            float dh61 = 0f;
-            float dh62 = 0f;
-            float dh63 = 0f;
-            float dh64 = 0f;
-            float dh65 = 0f;
-            float dh66 = 0f;
-            float dh67 = 0f;
-            float dh68 = 0f;
-            float dh69 = 0f;
-            float dh70 = 0f;
-            float dh71 = 0f;
-            float dh72 = 0f;
-            float dh73 = 0f;
-            float dh74 = 0f;
-            float dh75 = 0f;
-            float dh76 = 0f;
-            float dh77 = 0f;
-            float dh78 = 0f;
-            float dh79 = 0f;
-            float dh80 = 0f;
-            float dh81 = 0f;
-            float dh82 = 0f;
-            float dh83 = 0f;
-            float dh84 = 0f;
-            float dh85 = 0f;
-            float dh86 = 0f;
-            float dh87 = 0f;
-            float dh88 = 0f;
-            float dh89 = 0f;
-            float dh90 = 0f;
-            float dh91 = 0f;
-            float dh92 = 0f;
-            float dh93 = 0f;
-            float dh94 = 0f;
-            float dh95 = 0f;
-            float dh96 = 0f;
-            float dh97 = 0f;
-            float dh98 = 0f;
-            float dh99 = 0f;
-            float dh100 = 0f;
-            float dh101 = 0f;
-            float dh102 = 0f;
-            float dh103 = 0f;
-            float dh104 = 0f;
-            float dh105 = 0f;
-            float dh106 = 0f;
-            float dh107 = 0f;
-            float dh108 = 0f;
-            float dh109 = 0f;
-            float dh110 = 0f;
-            float dh111 = 0f;
-            float dh112 = 0f;
-            float dh113 = 0f;
-            float dh114 = 0f;
-            float dh115 = 0f;
-            float dh116 = 0f;
-            float dh117 = 0f;
-            float dh118 = 0f;
-            float dh119 = 0f;
-            float dh120 = 0f;
-            float dh121 = 0f;
-            float dh122 = 0f;
-            float dh123 = 0f;
-            float dh124 = 0f;
-            float dh125 = 0f;
-            float dh126 = 0f;
-            float dh127 = 0f;
-            float dh128 = 0f;
-            float dh129 = 0f;
-            float dh130 = 0f;
-            float dh131 = 0f;
-            float dh132 = 0f;
-            float dh133 = 0f;
-            float dh134 = 0f;
-            float dh135 = 0f;
-            float dh136 = 0f;
-            float dh137 = 0f;
-            float dh138 = 0f;
-            float dh139 = 0f;
-            float dh140 = 0f;
-            float dh141 = 0f;
-            float dh142 = 0f;
-            float dh143 = 0f;
-            float dh144 = 0f;
-            float dh145 = 0f;
-            float dh146 = 0f;
-            float dh147 = 0f;
-            float dh148 = 0f;
-            float dh149 = 0f;
-            float dh150 = 0f;
-            float dh151 = 0f;
-            float dh152 = 0f;
-            float dh153 = 0f;
-            float dh154 = 0f;
-            float dh155 = 0f;
-            float dh156 = 0f;
-            float dh157 = 0f;
-            float dh158 = 0f;
-            float dh159 = 0f;
-            float dh160 = 0f;
-            float dh161 = 0f;
-            float dh162 = 0f;
-            float dh163 = 0f;
-            float dh164 = 0f;
-            float dh165 = 0f;
-            float dh166 = 0f;
-            float dh167 = 0f;
-            float dh168 = 0f;
-            float dh169 = 0f;
-            float dh170 = 0f;
-            float dh171 = 0f;
-            float dh172 = 0f;
-            float dh173 = 0f;
-            float dh174 = 0f;
-            float dh175 = 0f;
-            float dh176 = 0f;
-            float dh177 = 0f;
-            float dh178 = 0f;
-            float dh179 = 0f;
-            float dh180 = 0f;
-            float dh181 = 0f;
-            float dh182 = 0f;
-            float dh183 = 0f;
-            float dh184 = 0f;
-            float dh185 = 0f;
-            float dh186 = 0f;
-            float dh187 = 0f;
-            float dh188 = 0f;
-            float dh189 = 0f;
-            float dh190 = 0f;
-            float dh191 = 0f;
-            float dh192 = 0f;
-            float dh193 = 0f;
-            float dh194 = 0f;
-            float dh195 = 0f;
-            float dh196 = 0f;
-            float dh197 = 0f;
-            float dh198 = 0f;
-            float dh199 = 0f;
-            float dh200 = 0f;
-            float dh201 = 0f;
-            float dh202 = 0f;
-            float dh203 = 0f;
-            float dh204 = 0f;
-            float dh205 = 0f;
-            float dh206 = 0f;
-            float dh207 = 0f;
-            float dh208 = 0f;
-            float dh209 = 0f;
-            float dh210 = 0f;
-            float dh211 = 0f;
-            float dh212 = 0f;
-            float dh213 = 0f;
-            float dh214 = 0f;
-            float dh215 = 0f;
-            float dh216 = 0f;
-            float dh217 = 0f;
-            float dh218 = 0f;
-            float dh219 = 0f;
-            float dh220 = 0f;
-            float dh221 = 0f;
-            float dh222 = 0f;
-            float dh223 = 0f;
-            float dh224 = 0f;
-            float dh225 = 0f;
-            float dh226 = 0f;
-            float dh227 = 0f;
-            float dh228 = 0f;
-            float dh229 = 0f;
-            float dh230 = 0f;
-            float dh231 = 0f;
-            float dh232 = 0f;
-            float dh233 = 0f;
-            float dh234 = 0f;
-            float dh235 = 0f;
-            float dh236 = 0f;
-            float dh237 = 0f;
-            float dh238 = 0f;
-            float dh239 = 0f;
-            float dh240 = 0f;
-            float dh241 = 0f;
-            float dh242 = 0f;
-            float dh243 = 0f;
-            float dh244 = 0f;
-            float dh245 = 0f;
-            float dh246 = 0f;
-            float dh247 = 0f;
-            float dh248 = 0f;
-            float dh249 = 0f;
-            float dh250 = 0f;
-            float dh251 = 0f;
-            float dh252 = 0f;
-            float dh253 = 0f;
-            float dh254 = 0f;
-            float dh255 = 0f;
-            // The positive item, once per row: coefficient g * (exp(s0 - lse) - 1).
-            {
-                float cp = g * (System::MathF.Exp(s0 - lse) - 1f);
-                dh0 += cp * wp0;
-                dh1 += cp * wp1;
-                dh2 += cp * wp2;
-                dh3 += cp * wp3;
-                dh4 += cp * wp4;
-                dh5 += cp * wp5;
-                dh6 += cp * wp6;
-                dh7 += cp * wp7;
-                dh8 += cp * wp8;
-                dh9 += cp * wp9;
-                dh10 += cp * wp10;
-                dh11 += cp * wp11;
-                dh12 += cp * wp12;
-                dh13 += cp * wp13;
-                dh14 += cp * wp14;
-                dh15 += cp * wp15;
-                dh16 += cp * wp16;
-                dh17 += cp * wp17;
-                dh18 += cp * wp18;
-                dh19 += cp * wp19;
-                dh20 += cp * wp20;
-                dh21 += cp * wp21;
-                dh22 += cp * wp22;
-                dh23 += cp * wp23;
-                dh24 += cp * wp24;
-                dh25 += cp * wp25;
-                dh26 += cp * wp26;
-                dh27 += cp * wp27;
-                dh28 += cp * wp28;
-                dh29 += cp * wp29;
-                dh30 += cp * wp30;
-                dh31 += cp * wp31;
-                dh32 += cp * wp32;
-                dh33 += cp * wp33;
-                dh34 += cp * wp34;
-                dh35 += cp * wp35;
-                dh36 += cp * wp36;
-                dh37 += cp * wp37;
-                dh38 += cp * wp38;
-                dh39 += cp * wp39;
-                dh40 += cp * wp40;
-                dh41 += cp * wp41;
-                dh42 += cp * wp42;
-                dh43 += cp * wp43;
-                dh44 += cp * wp44;
-                dh45 += cp * wp45;
-                dh46 += cp * wp46;
-                dh47 += cp * wp47;
-                dh48 += cp * wp48;
-                dh49 += cp * wp49;
-                dh50 += cp * wp50;
-                dh51 += cp * wp51;
-                dh52 += cp * wp52;
-                dh53 += cp * wp53;
-                dh54 += cp * wp54;
-                dh55 += cp * wp55;
-                dh56 += cp * wp56;
-                dh57 += cp * wp57;
-                dh58 += cp * wp58;
-                dh59 += cp * wp59;
-                dh60 += cp * wp60;
-                dh61 += cp * wp61;
-                dh62 += cp * wp62;
-                dh63 += cp * wp63;
-                dh64 += cp * wp64;
-                dh65 += cp * wp65;
-                dh66 += cp * wp66;
-                dh67 += cp * wp67;
-                dh68 += cp * wp68;
-                dh69 += cp * wp69;
-                dh70 += cp * wp70;
-                dh71 += cp * wp71;
-                dh72 += cp * wp72;
-                dh73 += cp * wp73;
-                dh74 += cp * wp74;
-                dh75 += cp * wp75;
-                dh76 += cp * wp76;
-                dh77 += cp * wp77;
-                dh78 += cp * wp78;
-                dh79 += cp * wp79;
-                dh80 += cp * wp80;
-                dh81 += cp * wp81;
-                dh82 += cp * wp82;
-                dh83 += cp * wp83;
-                dh84 += cp * wp84;
-                dh85 += cp * wp85;
-                dh86 += cp * wp86;
-                dh87 += cp * wp87;
-                dh88 += cp * wp88;
-                dh89 += cp * wp89;
-                dh90 += cp * wp90;
-                dh91 += cp * wp91;
-                dh92 += cp * wp92;
-                dh93 += cp * wp93;
-                dh94 += cp * wp94;
-                dh95 += cp * wp95;
-                dh96 += cp * wp96;
-                dh97 += cp * wp97;
-                dh98 += cp * wp98;
-                dh99 += cp * wp99;
-                dh100 += cp * wp100;
-                dh101 += cp * wp101;
-                dh102 += cp * wp102;
-                dh103 += cp * wp103;
-                dh104 += cp * wp104;
-                dh105 += cp * wp105;
-                dh106 += cp * wp106;
-                dh107 += cp * wp107;
-                dh108 += cp * wp108;
-                dh109 += cp * wp109;
-                dh110 += cp * wp110;
-                dh111 += cp * wp111;
-                dh112 += cp * wp112;
-                dh113 += cp * wp113;
-                dh114 += cp * wp114;
-                dh115 += cp * wp115;
-                dh116 += cp * wp116;
-                dh117 += cp * wp117;
-                dh118 += cp * wp118;
-                dh119 += cp * wp119;
-                dh120 += cp * wp120;
-                dh121 += cp * wp121;
-                dh122 += cp * wp122;
-                dh123 += cp * wp123;
-                dh124 += cp * wp124;
-                dh125 += cp * wp125;
-                dh126 += cp * wp126;
-                dh127 += cp * wp127;
-                dh128 += cp * wp128;
-                dh129 += cp * wp129;
-                dh130 += cp * wp130;
-                dh131 += cp * wp131;
-                dh132 += cp * wp132;
-                dh133 += cp * wp133;
-                dh134 += cp * wp134;
-                dh135 += cp * wp135;
-                dh136 += cp * wp136;
-                dh137 += cp * wp137;
-                dh138 += cp * wp138;
-                dh139 += cp * wp139;
-                dh140 += cp * wp140;
-                dh141 += cp * wp141;
-                dh142 += cp * wp142;
-                dh143 += cp * wp143;
-                dh144 += cp * wp144;
-                dh145 += cp * wp145;
-                dh146 += cp * wp146;
-                dh147 += cp * wp147;
-                dh148 += cp * wp148;
-                dh149 += cp * wp149;
-                dh150 += cp * wp150;
-                dh151 += cp * wp151;
-                dh152 += cp * wp152;
-                dh153 += cp * wp153;
-                dh154 += cp * wp154;
-                dh155 += cp * wp155;
-                dh156 += cp * wp156;
-                dh157 += cp * wp157;
-                dh158 += cp * wp158;
-                dh159 += cp * wp159;
-                dh160 += cp * wp160;
-                dh161 += cp * wp161;
-                dh162 += cp * wp162;
-                dh163 += cp * wp163;
-                dh164 += cp * wp164;
-                dh165 += cp * wp165;
-                dh166 += cp * wp166;
-                dh167 += cp * wp167;
-                dh168 += cp * wp168;
-                dh169 += cp * wp169;
-                dh170 += cp * wp170;
-                dh171 += cp * wp171;
-                dh172 += cp * wp172;
-                dh173 += cp * wp173;
-                dh174 += cp * wp174;
-                dh175 += cp * wp175;
-                dh176 += cp * wp176;
-                dh177 += cp * wp177;
-                dh178 += cp * wp178;
-                dh179 += cp * wp179;
-                dh180 += cp * wp180;
-                dh181 += cp * wp181;
-                dh182 += cp * wp182;
-                dh183 += cp * wp183;
-                dh184 += cp * wp184;
-                dh185 += cp * wp185;
-                dh186 += cp * wp186;
-                dh187 += cp * wp187;
-                dh188 += cp * wp188;
-                dh189 += cp * wp189;
-                dh190 += cp * wp190;
-                dh191 += cp * wp191;
-                dh192 += cp * wp192;
-                dh193 += cp * wp193;
-                dh194 += cp * wp194;
-                dh195 += cp * wp195;
-                dh196 += cp * wp196;
-                dh197 += cp * wp197;
-                dh198 += cp * wp198;
-                dh199 += cp * wp199;
-                dh200 += cp * wp200;
-                dh201 += cp * wp201;
-                dh202 += cp * wp202;
-                dh203 += cp * wp203;
-                dh204 += cp * wp204;
-                dh205 += cp * wp205;
-                dh206 += cp * wp206;
-                dh207 += cp * wp207;
-                dh208 += cp * wp208;
-                dh209 += cp * wp209;
-                dh210 += cp * wp210;
-                dh211 += cp * wp211;
-                dh212 += cp * wp212;
-                dh213 += cp * wp213;
-                dh214 += cp * wp214;
-                dh215 += cp * wp215;
-                dh216 += cp * wp216;
-                dh217 += cp * wp217;
-                dh218 += cp * wp218;
-                dh219 += cp * wp219;
-                dh220 += cp * wp220;
-                dh221 += cp * wp221;
-                dh222 += cp * wp222;
-                dh223 += cp * wp223;
-                dh224 += cp * wp224;
-                dh225 += cp * wp225;
-                dh226 += cp * wp226;
-                dh227 += cp * wp227;
-                dh228 += cp * wp228;
-                dh229 += cp * wp229;
-                dh230 += cp * wp230;
-                dh231 += cp * wp231;
-                dh232 += cp * wp232;
-                dh233 += cp * wp233;
-                dh234 += cp * wp234;
-                dh235 += cp * wp235;
-                dh236 += cp * wp236;
-                dh237 += cp * wp237;
-                dh238 += cp * wp238;
-                dh239 += cp * wp239;
-                dh240 += cp * wp240;
-                dh241 += cp * wp241;
-                dh242 += cp * wp242;
-                dh243 += cp * wp243;
-                dh244 += cp * wp244;
-                dh245 += cp * wp245;
-                dh246 += cp * wp246;
-                dh247 += cp * wp247;
-                dh248 += cp * wp248;
-                dh249 += cp * wp249;
-                dh250 += cp * wp250;
-                dh251 += cp * wp251;
-                dh252 += cp * wp252;
-                dh253 += cp * wp253;
-                dh254 += cp * wp254;
-                dh255 += cp * wp255;
-                {
-                    long gradRow = (long)target * 256;
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow], cp * h0); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow, cp * h0); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], cp * h32); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 32, cp * h32); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 33], cp * h33); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 33, cp * h33); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 34], cp * h34); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 34, cp * h34); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 35], cp * h35); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 35, cp * h35); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 36], cp * h36); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 36, cp * h36); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 37], cp * h37); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 37, cp * h37); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 38], cp * h38); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 38, cp * h38); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 39], cp * h39); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 39, cp * h39); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 40], cp * h40); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 40, cp * h40); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 41], cp * h41); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 41, cp * h41); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 42], cp * h42); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 42, cp * h42); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 43], cp * h43); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 43, cp * h43); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 44], cp * h44); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 44, cp * h44); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 45], cp * h45); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 45, cp * h45); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 46], cp * h46); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 46, cp * h46); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 47], cp * h47); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 47, cp * h47); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 48], cp * h48); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 48, cp * h48); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 49], cp * h49); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 49, cp * h49); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 50], cp * h50); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 50, cp * h50); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 51], cp * h51); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 51, cp * h51); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 52], cp * h52); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 52, cp * h52); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 53], cp * h53); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 53, cp * h53); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 54], cp * h54); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 54, cp * h54); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 55], cp * h55); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 55, cp * h55); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 56], cp * h56); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 56, cp * h56); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 57], cp * h57); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 57, cp * h57); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 58], cp * h58); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 58, cp * h58); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 59], cp * h59); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 59, cp * h59); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 60], cp * h60); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 60, cp * h60); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 61], cp * h61); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 61, cp * h61); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 62], cp * h62); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 62, cp * h62); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 63], cp * h63); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 63, cp * h63); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], cp * h64); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 64, cp * h64); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 65], cp * h65); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 65, cp * h65); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 66], cp * h66); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 66, cp * h66); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 67], cp * h67); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 67, cp * h67); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 68], cp * h68); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 68, cp * h68); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 69], cp * h69); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 69, cp * h69); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 70], cp * h70); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 70, cp * h70); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 71], cp * h71); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 71, cp * h71); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 72], cp * h72); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 72, cp * h72); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 73], cp * h73); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 73, cp * h73); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 74], cp * h74); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 74, cp * h74); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 75], cp * h75); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 75, cp * h75); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 76], cp * h76); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 76, cp * h76); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 77], cp * h77); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 77, cp * h77); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 78], cp * h78); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 78, cp * h78); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 79], cp * h79); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 79, cp * h79); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 80], cp * h80); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 80, cp * h80); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 81], cp * h81); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 81, cp * h81); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 82], cp * h82); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 82, cp * h82); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 83], cp * h83); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 83, cp * h83); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 84], cp * h84); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 84, cp * h84); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 85], cp * h85); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 85, cp * h85); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 86], cp * h86); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 86, cp * h86); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 87], cp * h87); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 87, cp * h87); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 88], cp * h88); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 88, cp * h88); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 89], cp * h89); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 89, cp * h89); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 90], cp * h90); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 90, cp * h90); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 91], cp * h91); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 91, cp * h91); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 92], cp * h92); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 92, cp * h92); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 93], cp * h93); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 93, cp * h93); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 94], cp * h94); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 94, cp * h94); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 95], cp * h95); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 95, cp * h95); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], cp * h96); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 96, cp * h96); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 97], cp * h97); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 97, cp * h97); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 98], cp * h98); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 98, cp * h98); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 99], cp * h99); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 99, cp * h99); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 100], cp * h100); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 100, cp * h100); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 101], cp * h101); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 101, cp * h101); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 102], cp * h102); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 102, cp * h102); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 103], cp * h103); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 103, cp * h103); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 104], cp * h104); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 104, cp * h104); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 105], cp * h105); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 105, cp * h105); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 106], cp * h106); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 106, cp * h106); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 107], cp * h107); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 107, cp * h107); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 108], cp * h108); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 108, cp * h108); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 109], cp * h109); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 109, cp * h109); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 110], cp * h110); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 110, cp * h110); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 111], cp * h111); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 111, cp * h111); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 112], cp * h112); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 112, cp * h112); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 113], cp * h113); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 113, cp * h113); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 114], cp * h114); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 114, cp * h114); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 115], cp * h115); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 115, cp * h115); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 116], cp * h116); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 116, cp * h116); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 117], cp * h117); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 117, cp * h117); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 118], cp * h118); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 118, cp * h118); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 119], cp * h119); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 119, cp * h119); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 120], cp * h120); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 120, cp * h120); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 121], cp * h121); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 121, cp * h121); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 122], cp * h122); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 122, cp * h122); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 123], cp * h123); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 123, cp * h123); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 124], cp * h124); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 124, cp * h124); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 125], cp * h125); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 125, cp * h125); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 126], cp * h126); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 126, cp * h126); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 127], cp * h127); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 127, cp * h127); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 128], cp * h128); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 128, cp * h128); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 129], cp * h129); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 129, cp * h129); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 130], cp * h130); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 130, cp * h130); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 131], cp * h131); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 131, cp * h131); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 132], cp * h132); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 132, cp * h132); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 133], cp * h133); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 133, cp * h133); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 134], cp * h134); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 134, cp * h134); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 135], cp * h135); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 135, cp * h135); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 136], cp * h136); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 136, cp * h136); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 137], cp * h137); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 137, cp * h137); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 138], cp * h138); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 138, cp * h138); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 139], cp * h139); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 139, cp * h139); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 140], cp * h140); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 140, cp * h140); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 141], cp * h141); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 141, cp * h141); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 142], cp * h142); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 142, cp * h142); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 143], cp * h143); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 143, cp * h143); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 144], cp * h144); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 144, cp * h144); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 145], cp * h145); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 145, cp * h145); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 146], cp * h146); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 146, cp * h146); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 147], cp * h147); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 147, cp * h147); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 148], cp * h148); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 148, cp * h148); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 149], cp * h149); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 149, cp * h149); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 150], cp * h150); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 150, cp * h150); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 151], cp * h151); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 151, cp * h151); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 152], cp * h152); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 152, cp * h152); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 153], cp * h153); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 153, cp * h153); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 154], cp * h154); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 154, cp * h154); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 155], cp * h155); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 155, cp * h155); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 156], cp * h156); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 156, cp * h156); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 157], cp * h157); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 157, cp * h157); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 158], cp * h158); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 158, cp * h158); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 159], cp * h159); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 159, cp * h159); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 160], cp * h160); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 160, cp * h160); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 161], cp * h161); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 161, cp * h161); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 162], cp * h162); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 162, cp * h162); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 163], cp * h163); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 163, cp * h163); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 164], cp * h164); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 164, cp * h164); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 165], cp * h165); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 165, cp * h165); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 166], cp * h166); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 166, cp * h166); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 167], cp * h167); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 167, cp * h167); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 168], cp * h168); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 168, cp * h168); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 169], cp * h169); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 169, cp * h169); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 170], cp * h170); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 170, cp * h170); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 171], cp * h171); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 171, cp * h171); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 172], cp * h172); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 172, cp * h172); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 173], cp * h173); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 173, cp * h173); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 174], cp * h174); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 174, cp * h174); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 175], cp * h175); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 175, cp * h175); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 176], cp * h176); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 176, cp * h176); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 177], cp * h177); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 177, cp * h177); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 178], cp * h178); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 178, cp * h178); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 179], cp * h179); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 179, cp * h179); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 180], cp * h180); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 180, cp * h180); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 181], cp * h181); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 181, cp * h181); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 182], cp * h182); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 182, cp * h182); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 183], cp * h183); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 183, cp * h183); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 184], cp * h184); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 184, cp * h184); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 185], cp * h185); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 185, cp * h185); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 186], cp * h186); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 186, cp * h186); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 187], cp * h187); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 187, cp * h187); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 188], cp * h188); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 188, cp * h188); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 189], cp * h189); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 189, cp * h189); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 190], cp * h190); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 190, cp * h190); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 191], cp * h191); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 191, cp * h191); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 192], cp * h192); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 192, cp * h192); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 193], cp * h193); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 193, cp * h193); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 194], cp * h194); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 194, cp * h194); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 195], cp * h195); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 195, cp * h195); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 196], cp * h196); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 196, cp * h196); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 197], cp * h197); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 197, cp * h197); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 198], cp * h198); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 198, cp * h198); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 199], cp * h199); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 199, cp * h199); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 200], cp * h200); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 200, cp * h200); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 201], cp * h201); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 201, cp * h201); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 202], cp * h202); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 202, cp * h202); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 203], cp * h203); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 203, cp * h203); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 204], cp * h204); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 204, cp * h204); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 205], cp * h205); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 205, cp * h205); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 206], cp * h206); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 206, cp * h206); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 207], cp * h207); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 207, cp * h207); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 208], cp * h208); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 208, cp * h208); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 209], cp * h209); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 209, cp * h209); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 210], cp * h210); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 210, cp * h210); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 211], cp * h211); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 211, cp * h211); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 212], cp * h212); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 212, cp * h212); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 213], cp * h213); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 213, cp * h213); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 214], cp * h214); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 214, cp * h214); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 215], cp * h215); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 215, cp * h215); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 216], cp * h216); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 216, cp * h216); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 217], cp * h217); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 217, cp * h217); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 218], cp * h218); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 218, cp * h218); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 219], cp * h219); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 219, cp * h219); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 220], cp * h220); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 220, cp * h220); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 221], cp * h221); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 221, cp * h221); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 222], cp * h222); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 222, cp * h222); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 223], cp * h223); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 223, cp * h223); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 224], cp * h224); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 224, cp * h224); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 225], cp * h225); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 225, cp * h225); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 226], cp * h226); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 226, cp * h226); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 227], cp * h227); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 227, cp * h227); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 228], cp * h228); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 228, cp * h228); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 229], cp * h229); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 229, cp * h229); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 230], cp * h230); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 230, cp * h230); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 231], cp * h231); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 231, cp * h231); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 232], cp * h232); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 232, cp * h232); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 233], cp * h233); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 233, cp * h233); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 234], cp * h234); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 234, cp * h234); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 235], cp * h235); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 235, cp * h235); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 236], cp * h236); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 236, cp * h236); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 237], cp * h237); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 237, cp * h237); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 238], cp * h238); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 238, cp * h238); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 239], cp * h239); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 239, cp * h239); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 240], cp * h240); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 240, cp * h240); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 241], cp * h241); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 241, cp * h241); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 242], cp * h242); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 242, cp * h242); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 243], cp * h243); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 243, cp * h243); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 244], cp * h244); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 244, cp * h244); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 245], cp * h245); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 245, cp * h245); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 246], cp * h246); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 246, cp * h246); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 247], cp * h247); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 247, cp * h247); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 248], cp * h248); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 248, cp * h248); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 249], cp * h249); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 249, cp * h249); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 250], cp * h250); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 250, cp * h250); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 251], cp * h251); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 251, cp * h251); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 252], cp * h252); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 252, cp * h252); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 253], cp * h253); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 253, cp * h253); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 254], cp * h254); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 254, cp * h254); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 255], cp * h255); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 255, cp * h255); }
-                }
-            }
+            // The softmax-weighted sum of item rows so far, relative to exp(m): the positive's row to start with.
+            float acc0 = wp0;
+            float acc1 = wp1;
+            float acc2 = wp2;
+            float acc3 = wp3;
+            float acc4 = wp4;
+            float acc5 = wp5;
+            float acc6 = wp6;
+            float acc7 = wp7;
+            float acc8 = wp8;
+            float acc9 = wp9;
+            float acc10 = wp10;
+            float acc11 = wp11;
+            float acc12 = wp12;
+            float acc13 = wp13;
+            float acc14 = wp14;
+            float acc15 = wp15;
+            float acc16 = wp16;
+            float acc17 = wp17;
+            float acc18 = wp18;
+            float acc19 = wp19;
+            float acc20 = wp20;
+            float acc21 = wp21;
+            float acc22 = wp22;
+            float acc23 = wp23;
+            float acc24 = wp24;
+            float acc25 = wp25;
+            float acc26 = wp26;
+            float acc27 = wp27;
+            float acc28 = wp28;
+            float acc29 = wp29;
+            float acc30 = wp30;
+            float acc31 = wp31;
+            float acc32 = wp32;
+            float acc33 = wp33;
+            float acc34 = wp34;
+            float acc35 = wp35;
+            float acc36 = wp36;
+            float acc37 = wp37;
+            float acc38 = wp38;
+            float acc39 = wp39;
+            float acc40 = wp40;
+            float acc41 = wp41;
+            float acc42 = wp42;
+            float acc43 = wp43;
+            float acc44 = wp44;
+            float acc45 = wp45;
+            float acc46 = wp46;
+            float acc47 = wp47;
+            float acc48 = wp48;
+            float acc49 = wp49;
+            float acc50 = wp50;
+            float acc51 = wp51;
+            float acc52 = wp52;
+            float acc53 = wp53;
+            float acc54 = wp54;
+            float acc55 = wp55;
+            float acc56 = wp56;
+            float acc57 = wp57;
+            float acc58 = wp58;
+            float acc59 = wp59;
+            float acc60 = wp60;
+            float acc61 = wp61;
+            float acc62 = wp62;
+            float acc63 = wp63;
+            float acc64 = wp64;
+            float acc65 = wp65;
+            float acc66 = wp66;
+            float acc67 = wp67;
+            float acc68 = wp68;
+            float acc69 = wp69;
+            float acc70 = wp70;
+            float acc71 = wp71;
+            float acc72 = wp72;
+            float acc73 = wp73;
+            float acc74 = wp74;
+            float acc75 = wp75;
+            float acc76 = wp76;
+            float acc77 = wp77;
+            float acc78 = wp78;
+            float acc79 = wp79;
+            float acc80 = wp80;
+            float acc81 = wp81;
+            float acc82 = wp82;
+            float acc83 = wp83;
+            float acc84 = wp84;
+            float acc85 = wp85;
+            float acc86 = wp86;
+            float acc87 = wp87;
+            float acc88 = wp88;
+            float acc89 = wp89;
+            float acc90 = wp90;
+            float acc91 = wp91;
+            float acc92 = wp92;
+            float acc93 = wp93;
+            float acc94 = wp94;
+            float acc95 = wp95;
+            float acc96 = wp96;
+            float acc97 = wp97;
+            float acc98 = wp98;
+            float acc99 = wp99;
+            float acc100 = wp100;
+            float acc101 = wp101;
+            float acc102 = wp102;
+            float acc103 = wp103;
+            float acc104 = wp104;
+            float acc105 = wp105;
+            float acc106 = wp106;
+            float acc107 = wp107;
+            float acc108 = wp108;
+            float acc109 = wp109;
+            float acc110 = wp110;
+            float acc111 = wp111;
+            float acc112 = wp112;
+            float acc113 = wp113;
+            float acc114 = wp114;
+            float acc115 = wp115;
+            float acc116 = wp116;
+            float acc117 = wp117;
+            float acc118 = wp118;
+            float acc119 = wp119;
+            float acc120 = wp120;
+            float acc121 = wp121;
+            float acc122 = wp122;
+            float acc123 = wp123;
+            float acc124 = wp124;
+            float acc125 = wp125;
+            float acc126 = wp126;
+            float acc127 = wp127;
+            float acc128 = wp128;
+            float acc129 = wp129;
+            float acc130 = wp130;
+            float acc131 = wp131;
+            float acc132 = wp132;
+            float acc133 = wp133;
+            float acc134 = wp134;
+            float acc135 = wp135;
+            float acc136 = wp136;
+            float acc137 = wp137;
+            float acc138 = wp138;
+            float acc139 = wp139;
+            float acc140 = wp140;
+            float acc141 = wp141;
+            float acc142 = wp142;
+            float acc143 = wp143;
+            float acc144 = wp144;
+            float acc145 = wp145;
+            float acc146 = wp146;
+            float acc147 = wp147;
+            float acc148 = wp148;
+            float acc149 = wp149;
+            float acc150 = wp150;
+            float acc151 = wp151;
+            float acc152 = wp152;
+            float acc153 = wp153;
+            float acc154 = wp154;
+            float acc155 = wp155;
+            float acc156 = wp156;
+            float acc157 = wp157;
+            float acc158 = wp158;
+            float acc159 = wp159;
+            float acc160 = wp160;
+            float acc161 = wp161;
+            float acc162 = wp162;
+            float acc163 = wp163;
+            float acc164 = wp164;
+            float acc165 = wp165;
+            float acc166 = wp166;
+            float acc167 = wp167;
+            float acc168 = wp168;
+            float acc169 = wp169;
+            float acc170 = wp170;
+            float acc171 = wp171;
+            float acc172 = wp172;
+            float acc173 = wp173;
+            float acc174 = wp174;
+            float acc175 = wp175;
+            float acc176 = wp176;
+            float acc177 = wp177;
+            float acc178 = wp178;
+            float acc179 = wp179;
+            float acc180 = wp180;
+            float acc181 = wp181;
+            float acc182 = wp182;
+            float acc183 = wp183;
+            float acc184 = wp184;
+            float acc185 = wp185;
+            float acc186 = wp186;
+            float acc187 = wp187;
+            float acc188 = wp188;
+            float acc189 = wp189;
+            float acc190 = wp190;
+            float acc191 = wp191;
+            float acc192 = wp192;
+            float acc193 = wp193;
+            float acc194 = wp194;
+            float acc195 = wp195;
+            float acc196 = wp196;
+            float acc197 = wp197;
+            float acc198 = wp198;
+            float acc199 = wp199;
+            float acc200 = wp200;
+            float acc201 = wp201;
+            float acc202 = wp202;
+            float acc203 = wp203;
+            float acc204 = wp204;
+            float acc205 = wp205;
+            float acc206 = wp206;
+            float acc207 = wp207;
+            float acc208 = wp208;
+            float acc209 = wp209;
+            float acc210 = wp210;
+            float acc211 = wp211;
+            float acc212 = wp212;
+            float acc213 = wp213;
+            float acc214 = wp214;
+            float acc215 = wp215;
+            float acc216 = wp216;
+            float acc217 = wp217;
+            float acc218 = wp218;
+            float acc219 = wp219;
+            float acc220 = wp220;
+            float acc221 = wp221;
+            float acc222 = wp222;
+            float acc223 = wp223;
+            float acc224 = wp224;
+            float acc225 = wp225;
+            float acc226 = wp226;
+            float acc227 = wp227;
+            float acc228 = wp228;
+            float acc229 = wp229;
+            float acc230 = wp230;
+            float acc231 = wp231;
+            float acc232 = wp232;
+            float acc233 = wp233;
+            float acc234 = wp234;
+            float acc235 = wp235;
+            float acc236 = wp236;
+            float acc237 = wp237;
+            float acc238 = wp238;
+            float acc239 = wp239;
+            float acc240 = wp240;
+            float acc241 = wp241;
+            float acc242 = wp242;
+            float acc243 = wp243;
+            float acc244 = wp244;
+            float acc245 = wp245;
+            float acc246 = wp246;
+            float acc247 = wp247;
+            float acc248 = wp248;
+            float acc249 = wp249;
+            float acc250 = wp250;
+            float acc251 = wp251;
+            float acc252 = wp252;
+            float acc253 = wp253;
+            float acc254 = wp254;
+            float acc255 = wp255;
             for (int it = 0; it < 2047; it++)
             {
                 // The slots of this iteration and their items.
@@ -6610,526 +5252,552 @@ file static class ExplicitLoss_Portable_Kernels
                 d0 += h253 * w0_253;
                 d0 += h254 * w0_254;
                 d0 += h255 * w0_255;
-                // Each negative that did not hit the positive: add its share to dH and scatter its dW.
-                float c0 = item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
-                if (c0 != 0f)
+                // Fold each negative's logit into (m, sum) and its row into acc, unless it hit the positive.
+                bool kept0 = item0 != target;
+                float logit0 = d0 + a.Correction;
+                if (kept0)
                 {
-                    dh0 += c0 * w0_0;
-                    dh1 += c0 * w0_1;
-                    dh2 += c0 * w0_2;
-                    dh3 += c0 * w0_3;
-                    dh4 += c0 * w0_4;
-                    dh5 += c0 * w0_5;
-                    dh6 += c0 * w0_6;
-                    dh7 += c0 * w0_7;
-                    dh8 += c0 * w0_8;
-                    dh9 += c0 * w0_9;
-                    dh10 += c0 * w0_10;
-                    dh11 += c0 * w0_11;
-                    dh12 += c0 * w0_12;
-                    dh13 += c0 * w0_13;
-                    dh14 += c0 * w0_14;
-                    dh15 += c0 * w0_15;
-                    dh16 += c0 * w0_16;
-                    dh17 += c0 * w0_17;
-                    dh18 += c0 * w0_18;
-                    dh19 += c0 * w0_19;
-                    dh20 += c0 * w0_20;
-                    dh21 += c0 * w0_21;
-                    dh22 += c0 * w0_22;
-                    dh23 += c0 * w0_23;
-                    dh24 += c0 * w0_24;
-                    dh25 += c0 * w0_25;
-                    dh26 += c0 * w0_26;
-                    dh27 += c0 * w0_27;
-                    dh28 += c0 * w0_28;
-                    dh29 += c0 * w0_29;
-                    dh30 += c0 * w0_30;
-                    dh31 += c0 * w0_31;
-                    dh32 += c0 * w0_32;
-                    dh33 += c0 * w0_33;
-                    dh34 += c0 * w0_34;
-                    dh35 += c0 * w0_35;
-                    dh36 += c0 * w0_36;
-                    dh37 += c0 * w0_37;
-                    dh38 += c0 * w0_38;
-                    dh39 += c0 * w0_39;
-                    dh40 += c0 * w0_40;
-                    dh41 += c0 * w0_41;
-                    dh42 += c0 * w0_42;
-                    dh43 += c0 * w0_43;
-                    dh44 += c0 * w0_44;
-                    dh45 += c0 * w0_45;
-                    dh46 += c0 * w0_46;
-                    dh47 += c0 * w0_47;
-                    dh48 += c0 * w0_48;
-                    dh49 += c0 * w0_49;
-                    dh50 += c0 * w0_50;
-                    dh51 += c0 * w0_51;
-                    dh52 += c0 * w0_52;
-                    dh53 += c0 * w0_53;
-                    dh54 += c0 * w0_54;
-                    dh55 += c0 * w0_55;
-                    dh56 += c0 * w0_56;
-                    dh57 += c0 * w0_57;
-                    dh58 += c0 * w0_58;
-                    dh59 += c0 * w0_59;
-                    dh60 += c0 * w0_60;
-                    dh61 += c0 * w0_61;
-                    dh62 += c0 * w0_62;
-                    dh63 += c0 * w0_63;
-                    dh64 += c0 * w0_64;
-                    dh65 += c0 * w0_65;
-                    dh66 += c0 * w0_66;
-                    dh67 += c0 * w0_67;
-                    dh68 += c0 * w0_68;
-                    dh69 += c0 * w0_69;
-                    dh70 += c0 * w0_70;
-                    dh71 += c0 * w0_71;
-                    dh72 += c0 * w0_72;
-                    dh73 += c0 * w0_73;
-                    dh74 += c0 * w0_74;
-                    dh75 += c0 * w0_75;
-                    dh76 += c0 * w0_76;
-                    dh77 += c0 * w0_77;
-                    dh78 += c0 * w0_78;
-                    dh79 += c0 * w0_79;
-                    dh80 += c0 * w0_80;
-                    dh81 += c0 * w0_81;
-                    dh82 += c0 * w0_82;
-                    dh83 += c0 * w0_83;
-                    dh84 += c0 * w0_84;
-                    dh85 += c0 * w0_85;
-                    dh86 += c0 * w0_86;
-                    dh87 += c0 * w0_87;
-                    dh88 += c0 * w0_88;
-                    dh89 += c0 * w0_89;
-                    dh90 += c0 * w0_90;
-                    dh91 += c0 * w0_91;
-                    dh92 += c0 * w0_92;
-                    dh93 += c0 * w0_93;
-                    dh94 += c0 * w0_94;
-                    dh95 += c0 * w0_95;
-                    dh96 += c0 * w0_96;
-                    dh97 += c0 * w0_97;
-                    dh98 += c0 * w0_98;
-                    dh99 += c0 * w0_99;
-                    dh100 += c0 * w0_100;
-                    dh101 += c0 * w0_101;
-                    dh102 += c0 * w0_102;
-                    dh103 += c0 * w0_103;
-                    dh104 += c0 * w0_104;
-                    dh105 += c0 * w0_105;
-                    dh106 += c0 * w0_106;
-                    dh107 += c0 * w0_107;
-                    dh108 += c0 * w0_108;
-                    dh109 += c0 * w0_109;
-                    dh110 += c0 * w0_110;
-                    dh111 += c0 * w0_111;
-                    dh112 += c0 * w0_112;
-                    dh113 += c0 * w0_113;
-                    dh114 += c0 * w0_114;
-                    dh115 += c0 * w0_115;
-                    dh116 += c0 * w0_116;
-                    dh117 += c0 * w0_117;
-                    dh118 += c0 * w0_118;
-                    dh119 += c0 * w0_119;
-                    dh120 += c0 * w0_120;
-                    dh121 += c0 * w0_121;
-                    dh122 += c0 * w0_122;
-                    dh123 += c0 * w0_123;
-                    dh124 += c0 * w0_124;
-                    dh125 += c0 * w0_125;
-                    dh126 += c0 * w0_126;
-                    dh127 += c0 * w0_127;
-                    dh128 += c0 * w0_128;
-                    dh129 += c0 * w0_129;
-                    dh130 += c0 * w0_130;
-                    dh131 += c0 * w0_131;
-                    dh132 += c0 * w0_132;
-                    dh133 += c0 * w0_133;
-                    dh134 += c0 * w0_134;
-                    dh135 += c0 * w0_135;
-                    dh136 += c0 * w0_136;
-                    dh137 += c0 * w0_137;
-                    dh138 += c0 * w0_138;
-                    dh139 += c0 * w0_139;
-                    dh140 += c0 * w0_140;
-                    dh141 += c0 * w0_141;
-                    dh142 += c0 * w0_142;
-                    dh143 += c0 * w0_143;
-                    dh144 += c0 * w0_144;
-                    dh145 += c0 * w0_145;
-                    dh146 += c0 * w0_146;
-                    dh147 += c0 * w0_147;
-                    dh148 += c0 * w0_148;
-                    dh149 += c0 * w0_149;
-                    dh150 += c0 * w0_150;
-                    dh151 += c0 * w0_151;
-                    dh152 += c0 * w0_152;
-                    dh153 += c0 * w0_153;
-                    dh154 += c0 * w0_154;
-                    dh155 += c0 * w0_155;
-                    dh156 += c0 * w0_156;
-                    dh157 += c0 * w0_157;
-                    dh158 += c0 * w0_158;
-                    dh159 += c0 * w0_159;
-                    dh160 += c0 * w0_160;
-                    dh161 += c0 * w0_161;
-                    dh162 += c0 * w0_162;
-                    dh163 += c0 * w0_163;
-                    dh164 += c0 * w0_164;
-                    dh165 += c0 * w0_165;
-                    dh166 += c0 * w0_166;
-                    dh167 += c0 * w0_167;
-                    dh168 += c0 * w0_168;
-                    dh169 += c0 * w0_169;
-                    dh170 += c0 * w0_170;
-                    dh171 += c0 * w0_171;
-                    dh172 += c0 * w0_172;
-                    dh173 += c0 * w0_173;
-                    dh174 += c0 * w0_174;
-                    dh175 += c0 * w0_175;
-                    dh176 += c0 * w0_176;
-                    dh177 += c0 * w0_177;
-                    dh178 += c0 * w0_178;
-                    dh179 += c0 * w0_179;
-                    dh180 += c0 * w0_180;
-                    dh181 += c0 * w0_181;
-                    dh182 += c0 * w0_182;
-                    dh183 += c0 * w0_183;
-                    dh184 += c0 * w0_184;
-                    dh185 += c0 * w0_185;
-                    dh186 += c0 * w0_186;
-                    dh187 += c0 * w0_187;
-                    dh188 += c0 * w0_188;
-                    dh189 += c0 * w0_189;
-                    dh190 += c0 * w0_190;
-                    dh191 += c0 * w0_191;
-                    dh192 += c0 * w0_192;
-                    dh193 += c0 * w0_193;
-                    dh194 += c0 * w0_194;
-                    dh195 += c0 * w0_195;
-                    dh196 += c0 * w0_196;
-                    dh197 += c0 * w0_197;
-                    dh198 += c0 * w0_198;
-                    dh199 += c0 * w0_199;
-                    dh200 += c0 * w0_200;
-                    dh201 += c0 * w0_201;
-                    dh202 += c0 * w0_202;
-                    dh203 += c0 * w0_203;
-                    dh204 += c0 * w0_204;
-                    dh205 += c0 * w0_205;
-                    dh206 += c0 * w0_206;
-                    dh207 += c0 * w0_207;
-                    dh208 += c0 * w0_208;
-                    dh209 += c0 * w0_209;
-                    dh210 += c0 * w0_210;
-                    dh211 += c0 * w0_211;
-                    dh212 += c0 * w0_212;
-                    dh213 += c0 * w0_213;
-                    dh214 += c0 * w0_214;
-                    dh215 += c0 * w0_215;
-                    dh216 += c0 * w0_216;
-                    dh217 += c0 * w0_217;
-                    dh218 += c0 * w0_218;
-                    dh219 += c0 * w0_219;
-                    dh220 += c0 * w0_220;
-                    dh221 += c0 * w0_221;
-                    dh222 += c0 * w0_222;
-                    dh223 += c0 * w0_223;
-                    dh224 += c0 * w0_224;
-                    dh225 += c0 * w0_225;
-                    dh226 += c0 * w0_226;
-                    dh227 += c0 * w0_227;
-                    dh228 += c0 * w0_228;
-                    dh229 += c0 * w0_229;
-                    dh230 += c0 * w0_230;
-                    dh231 += c0 * w0_231;
-                    dh232 += c0 * w0_232;
-                    dh233 += c0 * w0_233;
-                    dh234 += c0 * w0_234;
-                    dh235 += c0 * w0_235;
-                    dh236 += c0 * w0_236;
-                    dh237 += c0 * w0_237;
-                    dh238 += c0 * w0_238;
-                    dh239 += c0 * w0_239;
-                    dh240 += c0 * w0_240;
-                    dh241 += c0 * w0_241;
-                    dh242 += c0 * w0_242;
-                    dh243 += c0 * w0_243;
-                    dh244 += c0 * w0_244;
-                    dh245 += c0 * w0_245;
-                    dh246 += c0 * w0_246;
-                    dh247 += c0 * w0_247;
-                    dh248 += c0 * w0_248;
-                    dh249 += c0 * w0_249;
-                    dh250 += c0 * w0_250;
-                    dh251 += c0 * w0_251;
-                    dh252 += c0 * w0_252;
-                    dh253 += c0 * w0_253;
-                    dh254 += c0 * w0_254;
-                    dh255 += c0 * w0_255;
-                    {
-                        long gradRow = (long)item0 * 256;
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * h0); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow, c0 * h0); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c0 * h32); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 32, c0 * h32); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 33], c0 * h33); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 33, c0 * h33); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 34], c0 * h34); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 34, c0 * h34); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 35], c0 * h35); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 35, c0 * h35); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 36], c0 * h36); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 36, c0 * h36); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 37], c0 * h37); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 37, c0 * h37); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 38], c0 * h38); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 38, c0 * h38); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 39], c0 * h39); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 39, c0 * h39); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 40], c0 * h40); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 40, c0 * h40); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 41], c0 * h41); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 41, c0 * h41); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 42], c0 * h42); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 42, c0 * h42); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 43], c0 * h43); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 43, c0 * h43); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 44], c0 * h44); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 44, c0 * h44); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 45], c0 * h45); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 45, c0 * h45); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 46], c0 * h46); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 46, c0 * h46); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 47], c0 * h47); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 47, c0 * h47); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 48], c0 * h48); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 48, c0 * h48); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 49], c0 * h49); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 49, c0 * h49); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 50], c0 * h50); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 50, c0 * h50); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 51], c0 * h51); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 51, c0 * h51); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 52], c0 * h52); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 52, c0 * h52); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 53], c0 * h53); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 53, c0 * h53); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 54], c0 * h54); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 54, c0 * h54); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 55], c0 * h55); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 55, c0 * h55); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 56], c0 * h56); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 56, c0 * h56); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 57], c0 * h57); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 57, c0 * h57); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 58], c0 * h58); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 58, c0 * h58); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 59], c0 * h59); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 59, c0 * h59); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 60], c0 * h60); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 60, c0 * h60); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 61], c0 * h61); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 61, c0 * h61); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 62], c0 * h62); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 62, c0 * h62); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 63], c0 * h63); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 63, c0 * h63); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c0 * h64); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 64, c0 * h64); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 65], c0 * h65); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 65, c0 * h65); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 66], c0 * h66); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 66, c0 * h66); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 67], c0 * h67); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 67, c0 * h67); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 68], c0 * h68); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 68, c0 * h68); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 69], c0 * h69); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 69, c0 * h69); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 70], c0 * h70); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 70, c0 * h70); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 71], c0 * h71); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 71, c0 * h71); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 72], c0 * h72); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 72, c0 * h72); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 73], c0 * h73); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 73, c0 * h73); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 74], c0 * h74); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 74, c0 * h74); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 75], c0 * h75); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 75, c0 * h75); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 76], c0 * h76); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 76, c0 * h76); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 77], c0 * h77); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 77, c0 * h77); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 78], c0 * h78); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 78, c0 * h78); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 79], c0 * h79); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 79, c0 * h79); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 80], c0 * h80); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 80, c0 * h80); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 81], c0 * h81); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 81, c0 * h81); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 82], c0 * h82); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 82, c0 * h82); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 83], c0 * h83); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 83, c0 * h83); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 84], c0 * h84); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 84, c0 * h84); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 85], c0 * h85); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 85, c0 * h85); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 86], c0 * h86); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 86, c0 * h86); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 87], c0 * h87); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 87, c0 * h87); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 88], c0 * h88); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 88, c0 * h88); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 89], c0 * h89); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 89, c0 * h89); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 90], c0 * h90); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 90, c0 * h90); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 91], c0 * h91); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 91, c0 * h91); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 92], c0 * h92); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 92, c0 * h92); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 93], c0 * h93); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 93, c0 * h93); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 94], c0 * h94); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 94, c0 * h94); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 95], c0 * h95); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 95, c0 * h95); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c0 * h96); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 96, c0 * h96); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 97], c0 * h97); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 97, c0 * h97); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 98], c0 * h98); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 98, c0 * h98); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 99], c0 * h99); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 99, c0 * h99); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 100], c0 * h100); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 100, c0 * h100); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 101], c0 * h101); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 101, c0 * h101); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 102], c0 * h102); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 102, c0 * h102); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 103], c0 * h103); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 103, c0 * h103); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 104], c0 * h104); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 104, c0 * h104); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 105], c0 * h105); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 105, c0 * h105); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 106], c0 * h106); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 106, c0 * h106); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 107], c0 * h107); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 107, c0 * h107); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 108], c0 * h108); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 108, c0 * h108); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 109], c0 * h109); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 109, c0 * h109); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 110], c0 * h110); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 110, c0 * h110); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 111], c0 * h111); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 111, c0 * h111); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 112], c0 * h112); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 112, c0 * h112); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 113], c0 * h113); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 113, c0 * h113); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 114], c0 * h114); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 114, c0 * h114); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 115], c0 * h115); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 115, c0 * h115); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 116], c0 * h116); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 116, c0 * h116); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 117], c0 * h117); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 117, c0 * h117); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 118], c0 * h118); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 118, c0 * h118); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 119], c0 * h119); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 119, c0 * h119); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 120], c0 * h120); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 120, c0 * h120); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 121], c0 * h121); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 121, c0 * h121); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 122], c0 * h122); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 122, c0 * h122); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 123], c0 * h123); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 123, c0 * h123); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 124], c0 * h124); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 124, c0 * h124); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 125], c0 * h125); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 125, c0 * h125); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 126], c0 * h126); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 126, c0 * h126); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 127], c0 * h127); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 127, c0 * h127); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 128], c0 * h128); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 128, c0 * h128); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 129], c0 * h129); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 129, c0 * h129); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 130], c0 * h130); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 130, c0 * h130); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 131], c0 * h131); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 131, c0 * h131); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 132], c0 * h132); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 132, c0 * h132); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 133], c0 * h133); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 133, c0 * h133); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 134], c0 * h134); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 134, c0 * h134); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 135], c0 * h135); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 135, c0 * h135); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 136], c0 * h136); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 136, c0 * h136); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 137], c0 * h137); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 137, c0 * h137); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 138], c0 * h138); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 138, c0 * h138); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 139], c0 * h139); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 139, c0 * h139); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 140], c0 * h140); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 140, c0 * h140); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 141], c0 * h141); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 141, c0 * h141); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 142], c0 * h142); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 142, c0 * h142); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 143], c0 * h143); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 143, c0 * h143); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 144], c0 * h144); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 144, c0 * h144); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 145], c0 * h145); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 145, c0 * h145); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 146], c0 * h146); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 146, c0 * h146); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 147], c0 * h147); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 147, c0 * h147); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 148], c0 * h148); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 148, c0 * h148); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 149], c0 * h149); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 149, c0 * h149); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 150], c0 * h150); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 150, c0 * h150); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 151], c0 * h151); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 151, c0 * h151); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 152], c0 * h152); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 152, c0 * h152); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 153], c0 * h153); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 153, c0 * h153); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 154], c0 * h154); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 154, c0 * h154); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 155], c0 * h155); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 155, c0 * h155); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 156], c0 * h156); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 156, c0 * h156); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 157], c0 * h157); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 157, c0 * h157); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 158], c0 * h158); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 158, c0 * h158); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 159], c0 * h159); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 159, c0 * h159); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 160], c0 * h160); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 160, c0 * h160); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 161], c0 * h161); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 161, c0 * h161); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 162], c0 * h162); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 162, c0 * h162); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 163], c0 * h163); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 163, c0 * h163); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 164], c0 * h164); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 164, c0 * h164); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 165], c0 * h165); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 165, c0 * h165); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 166], c0 * h166); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 166, c0 * h166); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 167], c0 * h167); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 167, c0 * h167); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 168], c0 * h168); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 168, c0 * h168); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 169], c0 * h169); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 169, c0 * h169); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 170], c0 * h170); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 170, c0 * h170); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 171], c0 * h171); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 171, c0 * h171); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 172], c0 * h172); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 172, c0 * h172); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 173], c0 * h173); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 173, c0 * h173); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 174], c0 * h174); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 174, c0 * h174); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 175], c0 * h175); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 175, c0 * h175); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 176], c0 * h176); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 176, c0 * h176); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 177], c0 * h177); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 177, c0 * h177); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 178], c0 * h178); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 178, c0 * h178); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 179], c0 * h179); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 179, c0 * h179); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 180], c0 * h180); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 180, c0 * h180); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 181], c0 * h181); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 181, c0 * h181); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 182], c0 * h182); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 182, c0 * h182); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 183], c0 * h183); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 183, c0 * h183); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 184], c0 * h184); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 184, c0 * h184); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 185], c0 * h185); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 185, c0 * h185); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 186], c0 * h186); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 186, c0 * h186); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 187], c0 * h187); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 187, c0 * h187); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 188], c0 * h188); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 188, c0 * h188); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 189], c0 * h189); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 189, c0 * h189); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 190], c0 * h190); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 190, c0 * h190); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 191], c0 * h191); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 191, c0 * h191); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 192], c0 * h192); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 192, c0 * h192); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 193], c0 * h193); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 193, c0 * h193); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 194], c0 * h194); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 194, c0 * h194); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 195], c0 * h195); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 195, c0 * h195); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 196], c0 * h196); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 196, c0 * h196); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 197], c0 * h197); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 197, c0 * h197); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 198], c0 * h198); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 198, c0 * h198); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 199], c0 * h199); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 199, c0 * h199); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 200], c0 * h200); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 200, c0 * h200); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 201], c0 * h201); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 201, c0 * h201); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 202], c0 * h202); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 202, c0 * h202); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 203], c0 * h203); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 203, c0 * h203); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 204], c0 * h204); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 204, c0 * h204); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 205], c0 * h205); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 205, c0 * h205); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 206], c0 * h206); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 206, c0 * h206); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 207], c0 * h207); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 207, c0 * h207); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 208], c0 * h208); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 208, c0 * h208); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 209], c0 * h209); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 209, c0 * h209); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 210], c0 * h210); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 210, c0 * h210); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 211], c0 * h211); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 211, c0 * h211); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 212], c0 * h212); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 212, c0 * h212); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 213], c0 * h213); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 213, c0 * h213); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 214], c0 * h214); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 214, c0 * h214); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 215], c0 * h215); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 215, c0 * h215); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 216], c0 * h216); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 216, c0 * h216); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 217], c0 * h217); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 217, c0 * h217); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 218], c0 * h218); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 218, c0 * h218); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 219], c0 * h219); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 219, c0 * h219); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 220], c0 * h220); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 220, c0 * h220); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 221], c0 * h221); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 221, c0 * h221); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 222], c0 * h222); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 222, c0 * h222); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 223], c0 * h223); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 223, c0 * h223); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 224], c0 * h224); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 224, c0 * h224); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 225], c0 * h225); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 225, c0 * h225); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 226], c0 * h226); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 226, c0 * h226); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 227], c0 * h227); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 227, c0 * h227); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 228], c0 * h228); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 228, c0 * h228); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 229], c0 * h229); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 229, c0 * h229); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 230], c0 * h230); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 230, c0 * h230); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 231], c0 * h231); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 231, c0 * h231); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 232], c0 * h232); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 232, c0 * h232); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 233], c0 * h233); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 233, c0 * h233); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 234], c0 * h234); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 234, c0 * h234); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 235], c0 * h235); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 235, c0 * h235); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 236], c0 * h236); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 236, c0 * h236); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 237], c0 * h237); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 237, c0 * h237); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 238], c0 * h238); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 238, c0 * h238); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 239], c0 * h239); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 239, c0 * h239); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 240], c0 * h240); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 240, c0 * h240); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 241], c0 * h241); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 241, c0 * h241); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 242], c0 * h242); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 242, c0 * h242); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 243], c0 * h243); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 243, c0 * h243); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 244], c0 * h244); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 244, c0 * h244); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 245], c0 * h245); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 245, c0 * h245); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 246], c0 * h246); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 246, c0 * h246); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 247], c0 * h247); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 247, c0 * h247); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 248], c0 * h248); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 248, c0 * h248); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 249], c0 * h249); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 249, c0 * h249); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 250], c0 * h250); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 250, c0 * h250); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 251], c0 * h251); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 251, c0 * h251); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 252], c0 * h252); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 252, c0 * h252); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 253], c0 * h253); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 253, c0 * h253); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 254], c0 * h254); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 254, c0 * h254); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 255], c0 * h255); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 255, c0 * h255); }
-                    }
+                    float next0 = System::MathF.Max(m, logit0);
+                    float scale0 = System::MathF.Exp(m - next0);
+                    float weight0 = System::MathF.Exp(logit0 - next0);
+                    sum = sum * scale0 + weight0;
+                    acc0 = acc0 * scale0 + weight0 * w0_0;
+                    acc1 = acc1 * scale0 + weight0 * w0_1;
+                    acc2 = acc2 * scale0 + weight0 * w0_2;
+                    acc3 = acc3 * scale0 + weight0 * w0_3;
+                    acc4 = acc4 * scale0 + weight0 * w0_4;
+                    acc5 = acc5 * scale0 + weight0 * w0_5;
+                    acc6 = acc6 * scale0 + weight0 * w0_6;
+                    acc7 = acc7 * scale0 + weight0 * w0_7;
+                    acc8 = acc8 * scale0 + weight0 * w0_8;
+                    acc9 = acc9 * scale0 + weight0 * w0_9;
+                    acc10 = acc10 * scale0 + weight0 * w0_10;
+                    acc11 = acc11 * scale0 + weight0 * w0_11;
+                    acc12 = acc12 * scale0 + weight0 * w0_12;
+                    acc13 = acc13 * scale0 + weight0 * w0_13;
+                    acc14 = acc14 * scale0 + weight0 * w0_14;
+                    acc15 = acc15 * scale0 + weight0 * w0_15;
+                    acc16 = acc16 * scale0 + weight0 * w0_16;
+                    acc17 = acc17 * scale0 + weight0 * w0_17;
+                    acc18 = acc18 * scale0 + weight0 * w0_18;
+                    acc19 = acc19 * scale0 + weight0 * w0_19;
+                    acc20 = acc20 * scale0 + weight0 * w0_20;
+                    acc21 = acc21 * scale0 + weight0 * w0_21;
+                    acc22 = acc22 * scale0 + weight0 * w0_22;
+                    acc23 = acc23 * scale0 + weight0 * w0_23;
+                    acc24 = acc24 * scale0 + weight0 * w0_24;
+                    acc25 = acc25 * scale0 + weight0 * w0_25;
+                    acc26 = acc26 * scale0 + weight0 * w0_26;
+                    acc27 = acc27 * scale0 + weight0 * w0_27;
+                    acc28 = acc28 * scale0 + weight0 * w0_28;
+                    acc29 = acc29 * scale0 + weight0 * w0_29;
+                    acc30 = acc30 * scale0 + weight0 * w0_30;
+                    acc31 = acc31 * scale0 + weight0 * w0_31;
+                    acc32 = acc32 * scale0 + weight0 * w0_32;
+                    acc33 = acc33 * scale0 + weight0 * w0_33;
+                    acc34 = acc34 * scale0 + weight0 * w0_34;
+                    acc35 = acc35 * scale0 + weight0 * w0_35;
+                    acc36 = acc36 * scale0 + weight0 * w0_36;
+                    acc37 = acc37 * scale0 + weight0 * w0_37;
+                    acc38 = acc38 * scale0 + weight0 * w0_38;
+                    acc39 = acc39 * scale0 + weight0 * w0_39;
+                    acc40 = acc40 * scale0 + weight0 * w0_40;
+                    acc41 = acc41 * scale0 + weight0 * w0_41;
+                    acc42 = acc42 * scale0 + weight0 * w0_42;
+                    acc43 = acc43 * scale0 + weight0 * w0_43;
+                    acc44 = acc44 * scale0 + weight0 * w0_44;
+                    acc45 = acc45 * scale0 + weight0 * w0_45;
+                    acc46 = acc46 * scale0 + weight0 * w0_46;
+                    acc47 = acc47 * scale0 + weight0 * w0_47;
+                    acc48 = acc48 * scale0 + weight0 * w0_48;
+                    acc49 = acc49 * scale0 + weight0 * w0_49;
+                    acc50 = acc50 * scale0 + weight0 * w0_50;
+                    acc51 = acc51 * scale0 + weight0 * w0_51;
+                    acc52 = acc52 * scale0 + weight0 * w0_52;
+                    acc53 = acc53 * scale0 + weight0 * w0_53;
+                    acc54 = acc54 * scale0 + weight0 * w0_54;
+                    acc55 = acc55 * scale0 + weight0 * w0_55;
+                    acc56 = acc56 * scale0 + weight0 * w0_56;
+                    acc57 = acc57 * scale0 + weight0 * w0_57;
+                    acc58 = acc58 * scale0 + weight0 * w0_58;
+                    acc59 = acc59 * scale0 + weight0 * w0_59;
+                    acc60 = acc60 * scale0 + weight0 * w0_60;
+                    acc61 = acc61 * scale0 + weight0 * w0_61;
+                    acc62 = acc62 * scale0 + weight0 * w0_62;
+                    acc63 = acc63 * scale0 + weight0 * w0_63;
+                    acc64 = acc64 * scale0 + weight0 * w0_64;
+                    acc65 = acc65 * scale0 + weight0 * w0_65;
+                    acc66 = acc66 * scale0 + weight0 * w0_66;
+                    acc67 = acc67 * scale0 + weight0 * w0_67;
+                    acc68 = acc68 * scale0 + weight0 * w0_68;
+                    acc69 = acc69 * scale0 + weight0 * w0_69;
+                    acc70 = acc70 * scale0 + weight0 * w0_70;
+                    acc71 = acc71 * scale0 + weight0 * w0_71;
+                    acc72 = acc72 * scale0 + weight0 * w0_72;
+                    acc73 = acc73 * scale0 + weight0 * w0_73;
+                    acc74 = acc74 * scale0 + weight0 * w0_74;
+                    acc75 = acc75 * scale0 + weight0 * w0_75;
+                    acc76 = acc76 * scale0 + weight0 * w0_76;
+                    acc77 = acc77 * scale0 + weight0 * w0_77;
+                    acc78 = acc78 * scale0 + weight0 * w0_78;
+                    acc79 = acc79 * scale0 + weight0 * w0_79;
+                    acc80 = acc80 * scale0 + weight0 * w0_80;
+                    acc81 = acc81 * scale0 + weight0 * w0_81;
+                    acc82 = acc82 * scale0 + weight0 * w0_82;
+                    acc83 = acc83 * scale0 + weight0 * w0_83;
+                    acc84 = acc84 * scale0 + weight0 * w0_84;
+                    acc85 = acc85 * scale0 + weight0 * w0_85;
+                    acc86 = acc86 * scale0 + weight0 * w0_86;
+                    acc87 = acc87 * scale0 + weight0 * w0_87;
+                    acc88 = acc88 * scale0 + weight0 * w0_88;
+                    acc89 = acc89 * scale0 + weight0 * w0_89;
+                    acc90 = acc90 * scale0 + weight0 * w0_90;
+                    acc91 = acc91 * scale0 + weight0 * w0_91;
+                    acc92 = acc92 * scale0 + weight0 * w0_92;
+                    acc93 = acc93 * scale0 + weight0 * w0_93;
+                    acc94 = acc94 * scale0 + weight0 * w0_94;
+                    acc95 = acc95 * scale0 + weight0 * w0_95;
+                    acc96 = acc96 * scale0 + weight0 * w0_96;
+                    acc97 = acc97 * scale0 + weight0 * w0_97;
+                    acc98 = acc98 * scale0 + weight0 * w0_98;
+                    acc99 = acc99 * scale0 + weight0 * w0_99;
+                    acc100 = acc100 * scale0 + weight0 * w0_100;
+                    acc101 = acc101 * scale0 + weight0 * w0_101;
+                    acc102 = acc102 * scale0 + weight0 * w0_102;
+                    acc103 = acc103 * scale0 + weight0 * w0_103;
+                    acc104 = acc104 * scale0 + weight0 * w0_104;
+                    acc105 = acc105 * scale0 + weight0 * w0_105;
+                    acc106 = acc106 * scale0 + weight0 * w0_106;
+                    acc107 = acc107 * scale0 + weight0 * w0_107;
+                    acc108 = acc108 * scale0 + weight0 * w0_108;
+                    acc109 = acc109 * scale0 + weight0 * w0_109;
+                    acc110 = acc110 * scale0 + weight0 * w0_110;
+                    acc111 = acc111 * scale0 + weight0 * w0_111;
+                    acc112 = acc112 * scale0 + weight0 * w0_112;
+                    acc113 = acc113 * scale0 + weight0 * w0_113;
+                    acc114 = acc114 * scale0 + weight0 * w0_114;
+                    acc115 = acc115 * scale0 + weight0 * w0_115;
+                    acc116 = acc116 * scale0 + weight0 * w0_116;
+                    acc117 = acc117 * scale0 + weight0 * w0_117;
+                    acc118 = acc118 * scale0 + weight0 * w0_118;
+                    acc119 = acc119 * scale0 + weight0 * w0_119;
+                    acc120 = acc120 * scale0 + weight0 * w0_120;
+                    acc121 = acc121 * scale0 + weight0 * w0_121;
+                    acc122 = acc122 * scale0 + weight0 * w0_122;
+                    acc123 = acc123 * scale0 + weight0 * w0_123;
+                    acc124 = acc124 * scale0 + weight0 * w0_124;
+                    acc125 = acc125 * scale0 + weight0 * w0_125;
+                    acc126 = acc126 * scale0 + weight0 * w0_126;
+                    acc127 = acc127 * scale0 + weight0 * w0_127;
+                    acc128 = acc128 * scale0 + weight0 * w0_128;
+                    acc129 = acc129 * scale0 + weight0 * w0_129;
+                    acc130 = acc130 * scale0 + weight0 * w0_130;
+                    acc131 = acc131 * scale0 + weight0 * w0_131;
+                    acc132 = acc132 * scale0 + weight0 * w0_132;
+                    acc133 = acc133 * scale0 + weight0 * w0_133;
+                    acc134 = acc134 * scale0 + weight0 * w0_134;
+                    acc135 = acc135 * scale0 + weight0 * w0_135;
+                    acc136 = acc136 * scale0 + weight0 * w0_136;
+                    acc137 = acc137 * scale0 + weight0 * w0_137;
+                    acc138 = acc138 * scale0 + weight0 * w0_138;
+                    acc139 = acc139 * scale0 + weight0 * w0_139;
+                    acc140 = acc140 * scale0 + weight0 * w0_140;
+                    acc141 = acc141 * scale0 + weight0 * w0_141;
+                    acc142 = acc142 * scale0 + weight0 * w0_142;
+                    acc143 = acc143 * scale0 + weight0 * w0_143;
+                    acc144 = acc144 * scale0 + weight0 * w0_144;
+                    acc145 = acc145 * scale0 + weight0 * w0_145;
+                    acc146 = acc146 * scale0 + weight0 * w0_146;
+                    acc147 = acc147 * scale0 + weight0 * w0_147;
+                    acc148 = acc148 * scale0 + weight0 * w0_148;
+                    acc149 = acc149 * scale0 + weight0 * w0_149;
+                    acc150 = acc150 * scale0 + weight0 * w0_150;
+                    acc151 = acc151 * scale0 + weight0 * w0_151;
+                    acc152 = acc152 * scale0 + weight0 * w0_152;
+                    acc153 = acc153 * scale0 + weight0 * w0_153;
+                    acc154 = acc154 * scale0 + weight0 * w0_154;
+                    acc155 = acc155 * scale0 + weight0 * w0_155;
+                    acc156 = acc156 * scale0 + weight0 * w0_156;
+                    acc157 = acc157 * scale0 + weight0 * w0_157;
+                    acc158 = acc158 * scale0 + weight0 * w0_158;
+                    acc159 = acc159 * scale0 + weight0 * w0_159;
+                    acc160 = acc160 * scale0 + weight0 * w0_160;
+                    acc161 = acc161 * scale0 + weight0 * w0_161;
+                    acc162 = acc162 * scale0 + weight0 * w0_162;
+                    acc163 = acc163 * scale0 + weight0 * w0_163;
+                    acc164 = acc164 * scale0 + weight0 * w0_164;
+                    acc165 = acc165 * scale0 + weight0 * w0_165;
+                    acc166 = acc166 * scale0 + weight0 * w0_166;
+                    acc167 = acc167 * scale0 + weight0 * w0_167;
+                    acc168 = acc168 * scale0 + weight0 * w0_168;
+                    acc169 = acc169 * scale0 + weight0 * w0_169;
+                    acc170 = acc170 * scale0 + weight0 * w0_170;
+                    acc171 = acc171 * scale0 + weight0 * w0_171;
+                    acc172 = acc172 * scale0 + weight0 * w0_172;
+                    acc173 = acc173 * scale0 + weight0 * w0_173;
+                    acc174 = acc174 * scale0 + weight0 * w0_174;
+                    acc175 = acc175 * scale0 + weight0 * w0_175;
+                    acc176 = acc176 * scale0 + weight0 * w0_176;
+                    acc177 = acc177 * scale0 + weight0 * w0_177;
+                    acc178 = acc178 * scale0 + weight0 * w0_178;
+                    acc179 = acc179 * scale0 + weight0 * w0_179;
+                    acc180 = acc180 * scale0 + weight0 * w0_180;
+                    acc181 = acc181 * scale0 + weight0 * w0_181;
+                    acc182 = acc182 * scale0 + weight0 * w0_182;
+                    acc183 = acc183 * scale0 + weight0 * w0_183;
+                    acc184 = acc184 * scale0 + weight0 * w0_184;
+                    acc185 = acc185 * scale0 + weight0 * w0_185;
+                    acc186 = acc186 * scale0 + weight0 * w0_186;
+                    acc187 = acc187 * scale0 + weight0 * w0_187;
+                    acc188 = acc188 * scale0 + weight0 * w0_188;
+                    acc189 = acc189 * scale0 + weight0 * w0_189;
+                    acc190 = acc190 * scale0 + weight0 * w0_190;
+                    acc191 = acc191 * scale0 + weight0 * w0_191;
+                    acc192 = acc192 * scale0 + weight0 * w0_192;
+                    acc193 = acc193 * scale0 + weight0 * w0_193;
+                    acc194 = acc194 * scale0 + weight0 * w0_194;
+                    acc195 = acc195 * scale0 + weight0 * w0_195;
+                    acc196 = acc196 * scale0 + weight0 * w0_196;
+                    acc197 = acc197 * scale0 + weight0 * w0_197;
+                    acc198 = acc198 * scale0 + weight0 * w0_198;
+                    acc199 = acc199 * scale0 + weight0 * w0_199;
+                    acc200 = acc200 * scale0 + weight0 * w0_200;
+                    acc201 = acc201 * scale0 + weight0 * w0_201;
+                    acc202 = acc202 * scale0 + weight0 * w0_202;
+                    acc203 = acc203 * scale0 + weight0 * w0_203;
+                    acc204 = acc204 * scale0 + weight0 * w0_204;
+                    acc205 = acc205 * scale0 + weight0 * w0_205;
+                    acc206 = acc206 * scale0 + weight0 * w0_206;
+                    acc207 = acc207 * scale0 + weight0 * w0_207;
+                    acc208 = acc208 * scale0 + weight0 * w0_208;
+                    acc209 = acc209 * scale0 + weight0 * w0_209;
+                    acc210 = acc210 * scale0 + weight0 * w0_210;
+                    acc211 = acc211 * scale0 + weight0 * w0_211;
+                    acc212 = acc212 * scale0 + weight0 * w0_212;
+                    acc213 = acc213 * scale0 + weight0 * w0_213;
+                    acc214 = acc214 * scale0 + weight0 * w0_214;
+                    acc215 = acc215 * scale0 + weight0 * w0_215;
+                    acc216 = acc216 * scale0 + weight0 * w0_216;
+                    acc217 = acc217 * scale0 + weight0 * w0_217;
+                    acc218 = acc218 * scale0 + weight0 * w0_218;
+                    acc219 = acc219 * scale0 + weight0 * w0_219;
+                    acc220 = acc220 * scale0 + weight0 * w0_220;
+                    acc221 = acc221 * scale0 + weight0 * w0_221;
+                    acc222 = acc222 * scale0 + weight0 * w0_222;
+                    acc223 = acc223 * scale0 + weight0 * w0_223;
+                    acc224 = acc224 * scale0 + weight0 * w0_224;
+                    acc225 = acc225 * scale0 + weight0 * w0_225;
+                    acc226 = acc226 * scale0 + weight0 * w0_226;
+                    acc227 = acc227 * scale0 + weight0 * w0_227;
+                    acc228 = acc228 * scale0 + weight0 * w0_228;
+                    acc229 = acc229 * scale0 + weight0 * w0_229;
+                    acc230 = acc230 * scale0 + weight0 * w0_230;
+                    acc231 = acc231 * scale0 + weight0 * w0_231;
+                    acc232 = acc232 * scale0 + weight0 * w0_232;
+                    acc233 = acc233 * scale0 + weight0 * w0_233;
+                    acc234 = acc234 * scale0 + weight0 * w0_234;
+                    acc235 = acc235 * scale0 + weight0 * w0_235;
+                    acc236 = acc236 * scale0 + weight0 * w0_236;
+                    acc237 = acc237 * scale0 + weight0 * w0_237;
+                    acc238 = acc238 * scale0 + weight0 * w0_238;
+                    acc239 = acc239 * scale0 + weight0 * w0_239;
+                    acc240 = acc240 * scale0 + weight0 * w0_240;
+                    acc241 = acc241 * scale0 + weight0 * w0_241;
+                    acc242 = acc242 * scale0 + weight0 * w0_242;
+                    acc243 = acc243 * scale0 + weight0 * w0_243;
+                    acc244 = acc244 * scale0 + weight0 * w0_244;
+                    acc245 = acc245 * scale0 + weight0 * w0_245;
+                    acc246 = acc246 * scale0 + weight0 * w0_246;
+                    acc247 = acc247 * scale0 + weight0 * w0_247;
+                    acc248 = acc248 * scale0 + weight0 * w0_248;
+                    acc249 = acc249 * scale0 + weight0 * w0_249;
+                    acc250 = acc250 * scale0 + weight0 * w0_250;
+                    acc251 = acc251 * scale0 + weight0 * w0_251;
+                    acc252 = acc252 * scale0 + weight0 * w0_252;
+                    acc253 = acc253 * scale0 + weight0 * w0_253;
+                    acc254 = acc254 * scale0 + weight0 * w0_254;
+                    acc255 = acc255 * scale0 + weight0 * w0_255;
+                    m = next0;
                 }
+            }
+
+            // The row's log-sum-exp and loss.
+            float lse = m + System::MathF.Log(sum);
+            {
+                a.RowLoss[row] = lse - s0;
+                a.RowLse[row] = lse;
+            }
+
+            // The row's upstream gradient g: the scalar, times the row's own when given, over the valid rows for a mean.
+            float g = a.Upstream;
+            if (a.UpstreamPerRow.Length > 0)
+            {
+                g *= a.UpstreamPerRow[row];
+            }
+            if (a.MeanReduction != 0)
+            {
+                g /= a.ValidRows[0];
+            }
+            // dH = g * (sum_j p_j w_j - w_y), p over the positive and the kept negatives; the positive's dW coefficient g * (p_y - 1) waits for the positives pass.
+            float inverse = 1f / sum;
+            float dh0 = g * (acc0 * inverse - wp0);
+            float dh1 = g * (acc1 * inverse - wp1);
+            float dh2 = g * (acc2 * inverse - wp2);
+            float dh3 = g * (acc3 * inverse - wp3);
+            float dh4 = g * (acc4 * inverse - wp4);
+            float dh5 = g * (acc5 * inverse - wp5);
+            float dh6 = g * (acc6 * inverse - wp6);
+            float dh7 = g * (acc7 * inverse - wp7);
+            float dh8 = g * (acc8 * inverse - wp8);
+            float dh9 = g * (acc9 * inverse - wp9);
+            float dh10 = g * (acc10 * inverse - wp10);
+            float dh11 = g * (acc11 * inverse - wp11);
+            float dh12 = g * (acc12 * inverse - wp12);
+            float dh13 = g * (acc13 * inverse - wp13);
+            float dh14 = g * (acc14 * inverse - wp14);
+            float dh15 = g * (acc15 * inverse - wp15);
+            float dh16 = g * (acc16 * inverse - wp16);
+            float dh17 = g * (acc17 * inverse - wp17);
+            float dh18 = g * (acc18 * inverse - wp18);
+            float dh19 = g * (acc19 * inverse - wp19);
+            float dh20 = g * (acc20 * inverse - wp20);
+            float dh21 = g * (acc21 * inverse - wp21);
+            float dh22 = g * (acc22 * inverse - wp22);
+            float dh23 = g * (acc23 * inverse - wp23);
+            float dh24 = g * (acc24 * inverse - wp24);
+            float dh25 = g * (acc25 * inverse - wp25);
+            float dh26 = g * (acc26 * inverse - wp26);
+            float dh27 = g * (acc27 * inverse - wp27);
+            float dh28 = g * (acc28 * inverse - wp28);
+            float dh29 = g * (acc29 * inverse - wp29);
+            float dh30 = g * (acc30 * inverse - wp30);
+            float dh31 = g * (acc31 * inverse - wp31);
+            float dh32 = g * (acc32 * inverse - wp32);
+            float dh33 = g * (acc33 * inverse - wp33);
+            float dh34 = g * (acc34 * inverse - wp34);
+            float dh35 = g * (acc35 * inverse - wp35);
+            float dh36 = g * (acc36 * inverse - wp36);
+            float dh37 = g * (acc37 * inverse - wp37);
+            float dh38 = g * (acc38 * inverse - wp38);
+            float dh39 = g * (acc39 * inverse - wp39);
+            float dh40 = g * (acc40 * inverse - wp40);
+            float dh41 = g * (acc41 * inverse - wp41);
+            float dh42 = g * (acc42 * inverse - wp42);
+            float dh43 = g * (acc43 * inverse - wp43);
+            float dh44 = g * (acc44 * inverse - wp44);
+            float dh45 = g * (acc45 * inverse - wp45);
+            float dh46 = g * (acc46 * inverse - wp46);
+            float dh47 = g * (acc47 * inverse - wp47);
+            float dh48 = g * (acc48 * inverse - wp48);
+            float dh49 = g * (acc49 * inverse - wp49);
+            float dh50 = g * (acc50 * inverse - wp50);
+            float dh51 = g * (acc51 * inverse - wp51);
+            float dh52 = g * (acc52 * inverse - wp52);
+            float dh53 = g * (acc53 * inverse - wp53);
+            float dh54 = g * (acc54 * inverse - wp54);
+            float dh55 = g * (acc55 * inverse - wp55);
+            float dh56 = g * (acc56 * inverse - wp56);
+            float dh57 = g * (acc57 * inverse - wp57);
+            float dh58 = g * (acc58 * inverse - wp58);
+            float dh59 = g * (acc59 * inverse - wp59);
+            float dh60 = g * (acc60 * inverse - wp60);
+            float dh61 = g * (acc61 * inverse - wp61);
+            float dh62 = g * (acc62 * inverse - wp62);
+            float dh63 = g * (acc63 * inverse - wp63);
+            float dh64 = g * (acc64 * inverse - wp64);
+            float dh65 = g * (acc65 * inverse - wp65);
+            float dh66 = g * (acc66 * inverse - wp66);
+            float dh67 = g * (acc67 * inverse - wp67);
+            float dh68 = g * (acc68 * inverse - wp68);
+            float dh69 = g * (acc69 * inverse - wp69);
+            float dh70 = g * (acc70 * inverse - wp70);
+            float dh71 = g * (acc71 * inverse - wp71);
+            float dh72 = g * (acc72 * inverse - wp72);
+            float dh73 = g * (acc73 * inverse - wp73);
+            float dh74 = g * (acc74 * inverse - wp74);
+            float dh75 = g * (acc75 * inverse - wp75);
+            float dh76 = g * (acc76 * inverse - wp76);
+            float dh77 = g * (acc77 * inverse - wp77);
+            float dh78 = g * (acc78 * inverse - wp78);
+            float dh79 = g * (acc79 * inverse - wp79);
+            float dh80 = g * (acc80 * inverse - wp80);
+            float dh81 = g * (acc81 * inverse - wp81);
+            float dh82 = g * (acc82 * inverse - wp82);
+            float dh83 = g * (acc83 * inverse - wp83);
+            float dh84 = g * (acc84 * inverse - wp84);
+            float dh85 = g * (acc85 * inverse - wp85);
+            float dh86 = g * (acc86 * inverse - wp86);
+            float dh87 = g * (acc87 * inverse - wp87);
+            float dh88 = g * (acc88 * inverse - wp88);
+            float dh89 = g * (acc89 * inverse - wp89);
+            float dh90 = g * (acc90 * inverse - wp90);
+            float dh91 = g * (acc91 * inverse - wp91);
+            float dh92 = g * (acc92 * inverse - wp92);
+            float dh93 = g * (acc93 * inverse - wp93);
+            float dh94 = g * (acc94 * inverse - wp94);
+            float dh95 = g * (acc95 * inverse - wp95);
+            float dh96 = g * (acc96 * inverse - wp96);
+            float dh97 = g * (acc97 * inverse - wp97);
+            float dh98 = g * (acc98 * inverse - wp98);
+            float dh99 = g * (acc99 * inverse - wp99);
+            float dh100 = g * (acc100 * inverse - wp100);
+            float dh101 = g * (acc101 * inverse - wp101);
+            float dh102 = g * (acc102 * inverse - wp102);
+            float dh103 = g * (acc103 * inverse - wp103);
+            float dh104 = g * (acc104 * inverse - wp104);
+            float dh105 = g * (acc105 * inverse - wp105);
+            float dh106 = g * (acc106 * inverse - wp106);
+            float dh107 = g * (acc107 * inverse - wp107);
+            float dh108 = g * (acc108 * inverse - wp108);
+            float dh109 = g * (acc109 * inverse - wp109);
+            float dh110 = g * (acc110 * inverse - wp110);
+            float dh111 = g * (acc111 * inverse - wp111);
+            float dh112 = g * (acc112 * inverse - wp112);
+            float dh113 = g * (acc113 * inverse - wp113);
+            float dh114 = g * (acc114 * inverse - wp114);
+            float dh115 = g * (acc115 * inverse - wp115);
+            float dh116 = g * (acc116 * inverse - wp116);
+            float dh117 = g * (acc117 * inverse - wp117);
+            float dh118 = g * (acc118 * inverse - wp118);
+            float dh119 = g * (acc119 * inverse - wp119);
+            float dh120 = g * (acc120 * inverse - wp120);
+            float dh121 = g * (acc121 * inverse - wp121);
+            float dh122 = g * (acc122 * inverse - wp122);
+            float dh123 = g * (acc123 * inverse - wp123);
+            float dh124 = g * (acc124 * inverse - wp124);
+            float dh125 = g * (acc125 * inverse - wp125);
+            float dh126 = g * (acc126 * inverse - wp126);
+            float dh127 = g * (acc127 * inverse - wp127);
+            float dh128 = g * (acc128 * inverse - wp128);
+            float dh129 = g * (acc129 * inverse - wp129);
+            float dh130 = g * (acc130 * inverse - wp130);
+            float dh131 = g * (acc131 * inverse - wp131);
+            float dh132 = g * (acc132 * inverse - wp132);
+            float dh133 = g * (acc133 * inverse - wp133);
+            float dh134 = g * (acc134 * inverse - wp134);
+            float dh135 = g * (acc135 * inverse - wp135);
+            float dh136 = g * (acc136 * inverse - wp136);
+            float dh137 = g * (acc137 * inverse - wp137);
+            float dh138 = g * (acc138 * inverse - wp138);
+            float dh139 = g * (acc139 * inverse - wp139);
+            float dh140 = g * (acc140 * inverse - wp140);
+            float dh141 = g * (acc141 * inverse - wp141);
+            float dh142 = g * (acc142 * inverse - wp142);
+            float dh143 = g * (acc143 * inverse - wp143);
+            float dh144 = g * (acc144 * inverse - wp144);
+            float dh145 = g * (acc145 * inverse - wp145);
+            float dh146 = g * (acc146 * inverse - wp146);
+            float dh147 = g * (acc147 * inverse - wp147);
+            float dh148 = g * (acc148 * inverse - wp148);
+            float dh149 = g * (acc149 * inverse - wp149);
+            float dh150 = g * (acc150 * inverse - wp150);
+            float dh151 = g * (acc151 * inverse - wp151);
+            float dh152 = g * (acc152 * inverse - wp152);
+            float dh153 = g * (acc153 * inverse - wp153);
+            float dh154 = g * (acc154 * inverse - wp154);
+            float dh155 = g * (acc155 * inverse - wp155);
+            float dh156 = g * (acc156 * inverse - wp156);
+            float dh157 = g * (acc157 * inverse - wp157);
+            float dh158 = g * (acc158 * inverse - wp158);
+            float dh159 = g * (acc159 * inverse - wp159);
+            float dh160 = g * (acc160 * inverse - wp160);
+            float dh161 = g * (acc161 * inverse - wp161);
+            float dh162 = g * (acc162 * inverse - wp162);
+            float dh163 = g * (acc163 * inverse - wp163);
+            float dh164 = g * (acc164 * inverse - wp164);
+            float dh165 = g * (acc165 * inverse - wp165);
+            float dh166 = g * (acc166 * inverse - wp166);
+            float dh167 = g * (acc167 * inverse - wp167);
+            float dh168 = g * (acc168 * inverse - wp168);
+            float dh169 = g * (acc169 * inverse - wp169);
+            float dh170 = g * (acc170 * inverse - wp170);
+            float dh171 = g * (acc171 * inverse - wp171);
+            float dh172 = g * (acc172 * inverse - wp172);
+            float dh173 = g * (acc173 * inverse - wp173);
+            float dh174 = g * (acc174 * inverse - wp174);
+            float dh175 = g * (acc175 * inverse - wp175);
+            float dh176 = g * (acc176 * inverse - wp176);
+            float dh177 = g * (acc177 * inverse - wp177);
+            float dh178 = g * (acc178 * inverse - wp178);
+            float dh179 = g * (acc179 * inverse - wp179);
+            float dh180 = g * (acc180 * inverse - wp180);
+            float dh181 = g * (acc181 * inverse - wp181);
+            float dh182 = g * (acc182 * inverse - wp182);
+            float dh183 = g * (acc183 * inverse - wp183);
+            float dh184 = g * (acc184 * inverse - wp184);
+            float dh185 = g * (acc185 * inverse - wp185);
+            float dh186 = g * (acc186 * inverse - wp186);
+            float dh187 = g * (acc187 * inverse - wp187);
+            float dh188 = g * (acc188 * inverse - wp188);
+            float dh189 = g * (acc189 * inverse - wp189);
+            float dh190 = g * (acc190 * inverse - wp190);
+            float dh191 = g * (acc191 * inverse - wp191);
+            float dh192 = g * (acc192 * inverse - wp192);
+            float dh193 = g * (acc193 * inverse - wp193);
+            float dh194 = g * (acc194 * inverse - wp194);
+            float dh195 = g * (acc195 * inverse - wp195);
+            float dh196 = g * (acc196 * inverse - wp196);
+            float dh197 = g * (acc197 * inverse - wp197);
+            float dh198 = g * (acc198 * inverse - wp198);
+            float dh199 = g * (acc199 * inverse - wp199);
+            float dh200 = g * (acc200 * inverse - wp200);
+            float dh201 = g * (acc201 * inverse - wp201);
+            float dh202 = g * (acc202 * inverse - wp202);
+            float dh203 = g * (acc203 * inverse - wp203);
+            float dh204 = g * (acc204 * inverse - wp204);
+            float dh205 = g * (acc205 * inverse - wp205);
+            float dh206 = g * (acc206 * inverse - wp206);
+            float dh207 = g * (acc207 * inverse - wp207);
+            float dh208 = g * (acc208 * inverse - wp208);
+            float dh209 = g * (acc209 * inverse - wp209);
+            float dh210 = g * (acc210 * inverse - wp210);
+            float dh211 = g * (acc211 * inverse - wp211);
+            float dh212 = g * (acc212 * inverse - wp212);
+            float dh213 = g * (acc213 * inverse - wp213);
+            float dh214 = g * (acc214 * inverse - wp214);
+            float dh215 = g * (acc215 * inverse - wp215);
+            float dh216 = g * (acc216 * inverse - wp216);
+            float dh217 = g * (acc217 * inverse - wp217);
+            float dh218 = g * (acc218 * inverse - wp218);
+            float dh219 = g * (acc219 * inverse - wp219);
+            float dh220 = g * (acc220 * inverse - wp220);
+            float dh221 = g * (acc221 * inverse - wp221);
+            float dh222 = g * (acc222 * inverse - wp222);
+            float dh223 = g * (acc223 * inverse - wp223);
+            float dh224 = g * (acc224 * inverse - wp224);
+            float dh225 = g * (acc225 * inverse - wp225);
+            float dh226 = g * (acc226 * inverse - wp226);
+            float dh227 = g * (acc227 * inverse - wp227);
+            float dh228 = g * (acc228 * inverse - wp228);
+            float dh229 = g * (acc229 * inverse - wp229);
+            float dh230 = g * (acc230 * inverse - wp230);
+            float dh231 = g * (acc231 * inverse - wp231);
+            float dh232 = g * (acc232 * inverse - wp232);
+            float dh233 = g * (acc233 * inverse - wp233);
+            float dh234 = g * (acc234 * inverse - wp234);
+            float dh235 = g * (acc235 * inverse - wp235);
+            float dh236 = g * (acc236 * inverse - wp236);
+            float dh237 = g * (acc237 * inverse - wp237);
+            float dh238 = g * (acc238 * inverse - wp238);
+            float dh239 = g * (acc239 * inverse - wp239);
+            float dh240 = g * (acc240 * inverse - wp240);
+            float dh241 = g * (acc241 * inverse - wp241);
+            float dh242 = g * (acc242 * inverse - wp242);
+            float dh243 = g * (acc243 * inverse - wp243);
+            float dh244 = g * (acc244 * inverse - wp244);
+            float dh245 = g * (acc245 * inverse - wp245);
+            float dh246 = g * (acc246 * inverse - wp246);
+            float dh247 = g * (acc247 * inverse - wp247);
+            float dh248 = g * (acc248 * inverse - wp248);
+            float dh249 = g * (acc249 * inverse - wp249);
+            float dh250 = g * (acc250 * inverse - wp250);
+            float dh251 = g * (acc251 * inverse - wp251);
+            float dh252 = g * (acc252 * inverse - wp252);
+            float dh253 = g * (acc253 * inverse - wp253);
+            float dh254 = g * (acc254 * inverse - wp254);
+            float dh255 = g * (acc255 * inverse - wp255);
+            {
+                a.RowCoefficients[row] = g * (System::MathF.Exp(s0 - lse) - 1f);
             }
 
             // Write dH in its element type.
@@ -7199,6 +5867,1721 @@ file static class ExplicitLoss_Portable_Kernels
                 a.GradHidden[(long)row * 64 + 62] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh248), ILGPU::Interop.FloatAsInt(dh249), ILGPU::Interop.FloatAsInt(dh250), ILGPU::Interop.FloatAsInt(dh251));
                 a.GradHidden[(long)row * 64 + 63] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh252), ILGPU::Interop.FloatAsInt(dh253), ILGPU::Interop.FloatAsInt(dh254), ILGPU::Interop.FloatAsInt(dh255));
             }
+        }
+    }
+
+    /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
+    public static void Count_Portable(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    {
+        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            int local = pair / 2047;
+            int slot = pair - local * 2047;
+            int row = chunk.RowStart + local;
+            int target = a.Targets[row];
+            if (target == -100)
+            {
+                continue;
+            }
+
+            int item = a.SchemeIndices[(long)row * 2047 + slot];
+            if (item == target)
+            {
+                continue;
+            }
+
+            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+        }
+    }
+
+    /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
+    public static void Fill_Portable(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    {
+        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            int local = pair / 2047;
+            int slot = pair - local * 2047;
+            int row = chunk.RowStart + local;
+            int target = a.Targets[row];
+            if (target == -100)
+            {
+                continue;
+            }
+
+            int item = a.SchemeIndices[(long)row * 2047 + slot];
+            if (item == target)
+            {
+                continue;
+            }
+
+            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            chunk.Payload[position] = (ushort)local;
+        }
+    }
+
+    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: one row per thread, no lane waits for another.</summary>
+    public static void Reduce_Portable(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    {
+        // The items of this thread: one at a time, striding over the whole grid.
+        for (int item = ILGPU::Grid.GlobalIndex.X; item < a.Catalog; item += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            // The item's segment of the chunk; a sub-group past the catalog walks an empty one.
+            bool real = true;
+            int begin = real ? chunk.Offsets[item] : 0;
+            int count = real ? chunk.Offsets[item + 1] - begin : 0;
+            int longest = count;
+            // After the first chunk an item without pairs keeps its dW row as it is.
+            if (longest == 0 && chunk.FirstChunk == 0)
+            {
+                continue;
+            }
+
+            // The item's row, its logit correction and the upstream scale shared by every row.
+            int at = real ? item : 0;
+            Kernels::U4 vv0 = a.Items[(long)at * 32];
+            Kernels::U4 vv1 = a.Items[(long)at * 32 + 1];
+            Kernels::U4 vv2 = a.Items[(long)at * 32 + 2];
+            Kernels::U4 vv3 = a.Items[(long)at * 32 + 3];
+            Kernels::U4 vv4 = a.Items[(long)at * 32 + 4];
+            Kernels::U4 vv5 = a.Items[(long)at * 32 + 5];
+            Kernels::U4 vv6 = a.Items[(long)at * 32 + 6];
+            Kernels::U4 vv7 = a.Items[(long)at * 32 + 7];
+            Kernels::U4 vv8 = a.Items[(long)at * 32 + 8];
+            Kernels::U4 vv9 = a.Items[(long)at * 32 + 9];
+            Kernels::U4 vv10 = a.Items[(long)at * 32 + 10];
+            Kernels::U4 vv11 = a.Items[(long)at * 32 + 11];
+            Kernels::U4 vv12 = a.Items[(long)at * 32 + 12];
+            Kernels::U4 vv13 = a.Items[(long)at * 32 + 13];
+            Kernels::U4 vv14 = a.Items[(long)at * 32 + 14];
+            Kernels::U4 vv15 = a.Items[(long)at * 32 + 15];
+            Kernels::U4 vv16 = a.Items[(long)at * 32 + 16];
+            Kernels::U4 vv17 = a.Items[(long)at * 32 + 17];
+            Kernels::U4 vv18 = a.Items[(long)at * 32 + 18];
+            Kernels::U4 vv19 = a.Items[(long)at * 32 + 19];
+            Kernels::U4 vv20 = a.Items[(long)at * 32 + 20];
+            Kernels::U4 vv21 = a.Items[(long)at * 32 + 21];
+            Kernels::U4 vv22 = a.Items[(long)at * 32 + 22];
+            Kernels::U4 vv23 = a.Items[(long)at * 32 + 23];
+            Kernels::U4 vv24 = a.Items[(long)at * 32 + 24];
+            Kernels::U4 vv25 = a.Items[(long)at * 32 + 25];
+            Kernels::U4 vv26 = a.Items[(long)at * 32 + 26];
+            Kernels::U4 vv27 = a.Items[(long)at * 32 + 27];
+            Kernels::U4 vv28 = a.Items[(long)at * 32 + 28];
+            Kernels::U4 vv29 = a.Items[(long)at * 32 + 29];
+            Kernels::U4 vv30 = a.Items[(long)at * 32 + 30];
+            Kernels::U4 vv31 = a.Items[(long)at * 32 + 31];
+            float wv0 = Kernels::ElementConversion.BFloat16Low(vv0.X);
+            float wv1 = Kernels::ElementConversion.BFloat16High(vv0.X);
+            float wv2 = Kernels::ElementConversion.BFloat16Low(vv0.Y);
+            float wv3 = Kernels::ElementConversion.BFloat16High(vv0.Y);
+            float wv4 = Kernels::ElementConversion.BFloat16Low(vv0.Z);
+            float wv5 = Kernels::ElementConversion.BFloat16High(vv0.Z);
+            float wv6 = Kernels::ElementConversion.BFloat16Low(vv0.W);
+            float wv7 = Kernels::ElementConversion.BFloat16High(vv0.W);
+            float wv8 = Kernels::ElementConversion.BFloat16Low(vv1.X);
+            float wv9 = Kernels::ElementConversion.BFloat16High(vv1.X);
+            float wv10 = Kernels::ElementConversion.BFloat16Low(vv1.Y);
+            float wv11 = Kernels::ElementConversion.BFloat16High(vv1.Y);
+            float wv12 = Kernels::ElementConversion.BFloat16Low(vv1.Z);
+            float wv13 = Kernels::ElementConversion.BFloat16High(vv1.Z);
+            float wv14 = Kernels::ElementConversion.BFloat16Low(vv1.W);
+            float wv15 = Kernels::ElementConversion.BFloat16High(vv1.W);
+            float wv16 = Kernels::ElementConversion.BFloat16Low(vv2.X);
+            float wv17 = Kernels::ElementConversion.BFloat16High(vv2.X);
+            float wv18 = Kernels::ElementConversion.BFloat16Low(vv2.Y);
+            float wv19 = Kernels::ElementConversion.BFloat16High(vv2.Y);
+            float wv20 = Kernels::ElementConversion.BFloat16Low(vv2.Z);
+            float wv21 = Kernels::ElementConversion.BFloat16High(vv2.Z);
+            float wv22 = Kernels::ElementConversion.BFloat16Low(vv2.W);
+            float wv23 = Kernels::ElementConversion.BFloat16High(vv2.W);
+            float wv24 = Kernels::ElementConversion.BFloat16Low(vv3.X);
+            float wv25 = Kernels::ElementConversion.BFloat16High(vv3.X);
+            float wv26 = Kernels::ElementConversion.BFloat16Low(vv3.Y);
+            float wv27 = Kernels::ElementConversion.BFloat16High(vv3.Y);
+            float wv28 = Kernels::ElementConversion.BFloat16Low(vv3.Z);
+            float wv29 = Kernels::ElementConversion.BFloat16High(vv3.Z);
+            float wv30 = Kernels::ElementConversion.BFloat16Low(vv3.W);
+            float wv31 = Kernels::ElementConversion.BFloat16High(vv3.W);
+            float wv32 = Kernels::ElementConversion.BFloat16Low(vv4.X);
+            float wv33 = Kernels::ElementConversion.BFloat16High(vv4.X);
+            float wv34 = Kernels::ElementConversion.BFloat16Low(vv4.Y);
+            float wv35 = Kernels::ElementConversion.BFloat16High(vv4.Y);
+            float wv36 = Kernels::ElementConversion.BFloat16Low(vv4.Z);
+            float wv37 = Kernels::ElementConversion.BFloat16High(vv4.Z);
+            float wv38 = Kernels::ElementConversion.BFloat16Low(vv4.W);
+            float wv39 = Kernels::ElementConversion.BFloat16High(vv4.W);
+            float wv40 = Kernels::ElementConversion.BFloat16Low(vv5.X);
+            float wv41 = Kernels::ElementConversion.BFloat16High(vv5.X);
+            float wv42 = Kernels::ElementConversion.BFloat16Low(vv5.Y);
+            float wv43 = Kernels::ElementConversion.BFloat16High(vv5.Y);
+            float wv44 = Kernels::ElementConversion.BFloat16Low(vv5.Z);
+            float wv45 = Kernels::ElementConversion.BFloat16High(vv5.Z);
+            float wv46 = Kernels::ElementConversion.BFloat16Low(vv5.W);
+            float wv47 = Kernels::ElementConversion.BFloat16High(vv5.W);
+            float wv48 = Kernels::ElementConversion.BFloat16Low(vv6.X);
+            float wv49 = Kernels::ElementConversion.BFloat16High(vv6.X);
+            float wv50 = Kernels::ElementConversion.BFloat16Low(vv6.Y);
+            float wv51 = Kernels::ElementConversion.BFloat16High(vv6.Y);
+            float wv52 = Kernels::ElementConversion.BFloat16Low(vv6.Z);
+            float wv53 = Kernels::ElementConversion.BFloat16High(vv6.Z);
+            float wv54 = Kernels::ElementConversion.BFloat16Low(vv6.W);
+            float wv55 = Kernels::ElementConversion.BFloat16High(vv6.W);
+            float wv56 = Kernels::ElementConversion.BFloat16Low(vv7.X);
+            float wv57 = Kernels::ElementConversion.BFloat16High(vv7.X);
+            float wv58 = Kernels::ElementConversion.BFloat16Low(vv7.Y);
+            float wv59 = Kernels::ElementConversion.BFloat16High(vv7.Y);
+            float wv60 = Kernels::ElementConversion.BFloat16Low(vv7.Z);
+            float wv61 = Kernels::ElementConversion.BFloat16High(vv7.Z);
+            float wv62 = Kernels::ElementConversion.BFloat16Low(vv7.W);
+            float wv63 = Kernels::ElementConversion.BFloat16High(vv7.W);
+            float wv64 = Kernels::ElementConversion.BFloat16Low(vv8.X);
+            float wv65 = Kernels::ElementConversion.BFloat16High(vv8.X);
+            float wv66 = Kernels::ElementConversion.BFloat16Low(vv8.Y);
+            float wv67 = Kernels::ElementConversion.BFloat16High(vv8.Y);
+            float wv68 = Kernels::ElementConversion.BFloat16Low(vv8.Z);
+            float wv69 = Kernels::ElementConversion.BFloat16High(vv8.Z);
+            float wv70 = Kernels::ElementConversion.BFloat16Low(vv8.W);
+            float wv71 = Kernels::ElementConversion.BFloat16High(vv8.W);
+            float wv72 = Kernels::ElementConversion.BFloat16Low(vv9.X);
+            float wv73 = Kernels::ElementConversion.BFloat16High(vv9.X);
+            float wv74 = Kernels::ElementConversion.BFloat16Low(vv9.Y);
+            float wv75 = Kernels::ElementConversion.BFloat16High(vv9.Y);
+            float wv76 = Kernels::ElementConversion.BFloat16Low(vv9.Z);
+            float wv77 = Kernels::ElementConversion.BFloat16High(vv9.Z);
+            float wv78 = Kernels::ElementConversion.BFloat16Low(vv9.W);
+            float wv79 = Kernels::ElementConversion.BFloat16High(vv9.W);
+            float wv80 = Kernels::ElementConversion.BFloat16Low(vv10.X);
+            float wv81 = Kernels::ElementConversion.BFloat16High(vv10.X);
+            float wv82 = Kernels::ElementConversion.BFloat16Low(vv10.Y);
+            float wv83 = Kernels::ElementConversion.BFloat16High(vv10.Y);
+            float wv84 = Kernels::ElementConversion.BFloat16Low(vv10.Z);
+            float wv85 = Kernels::ElementConversion.BFloat16High(vv10.Z);
+            float wv86 = Kernels::ElementConversion.BFloat16Low(vv10.W);
+            float wv87 = Kernels::ElementConversion.BFloat16High(vv10.W);
+            float wv88 = Kernels::ElementConversion.BFloat16Low(vv11.X);
+            float wv89 = Kernels::ElementConversion.BFloat16High(vv11.X);
+            float wv90 = Kernels::ElementConversion.BFloat16Low(vv11.Y);
+            float wv91 = Kernels::ElementConversion.BFloat16High(vv11.Y);
+            float wv92 = Kernels::ElementConversion.BFloat16Low(vv11.Z);
+            float wv93 = Kernels::ElementConversion.BFloat16High(vv11.Z);
+            float wv94 = Kernels::ElementConversion.BFloat16Low(vv11.W);
+            float wv95 = Kernels::ElementConversion.BFloat16High(vv11.W);
+            float wv96 = Kernels::ElementConversion.BFloat16Low(vv12.X);
+            float wv97 = Kernels::ElementConversion.BFloat16High(vv12.X);
+            float wv98 = Kernels::ElementConversion.BFloat16Low(vv12.Y);
+            float wv99 = Kernels::ElementConversion.BFloat16High(vv12.Y);
+            float wv100 = Kernels::ElementConversion.BFloat16Low(vv12.Z);
+            float wv101 = Kernels::ElementConversion.BFloat16High(vv12.Z);
+            float wv102 = Kernels::ElementConversion.BFloat16Low(vv12.W);
+            float wv103 = Kernels::ElementConversion.BFloat16High(vv12.W);
+            float wv104 = Kernels::ElementConversion.BFloat16Low(vv13.X);
+            float wv105 = Kernels::ElementConversion.BFloat16High(vv13.X);
+            float wv106 = Kernels::ElementConversion.BFloat16Low(vv13.Y);
+            float wv107 = Kernels::ElementConversion.BFloat16High(vv13.Y);
+            float wv108 = Kernels::ElementConversion.BFloat16Low(vv13.Z);
+            float wv109 = Kernels::ElementConversion.BFloat16High(vv13.Z);
+            float wv110 = Kernels::ElementConversion.BFloat16Low(vv13.W);
+            float wv111 = Kernels::ElementConversion.BFloat16High(vv13.W);
+            float wv112 = Kernels::ElementConversion.BFloat16Low(vv14.X);
+            float wv113 = Kernels::ElementConversion.BFloat16High(vv14.X);
+            float wv114 = Kernels::ElementConversion.BFloat16Low(vv14.Y);
+            float wv115 = Kernels::ElementConversion.BFloat16High(vv14.Y);
+            float wv116 = Kernels::ElementConversion.BFloat16Low(vv14.Z);
+            float wv117 = Kernels::ElementConversion.BFloat16High(vv14.Z);
+            float wv118 = Kernels::ElementConversion.BFloat16Low(vv14.W);
+            float wv119 = Kernels::ElementConversion.BFloat16High(vv14.W);
+            float wv120 = Kernels::ElementConversion.BFloat16Low(vv15.X);
+            float wv121 = Kernels::ElementConversion.BFloat16High(vv15.X);
+            float wv122 = Kernels::ElementConversion.BFloat16Low(vv15.Y);
+            float wv123 = Kernels::ElementConversion.BFloat16High(vv15.Y);
+            float wv124 = Kernels::ElementConversion.BFloat16Low(vv15.Z);
+            float wv125 = Kernels::ElementConversion.BFloat16High(vv15.Z);
+            float wv126 = Kernels::ElementConversion.BFloat16Low(vv15.W);
+            float wv127 = Kernels::ElementConversion.BFloat16High(vv15.W);
+            float wv128 = Kernels::ElementConversion.BFloat16Low(vv16.X);
+            float wv129 = Kernels::ElementConversion.BFloat16High(vv16.X);
+            float wv130 = Kernels::ElementConversion.BFloat16Low(vv16.Y);
+            float wv131 = Kernels::ElementConversion.BFloat16High(vv16.Y);
+            float wv132 = Kernels::ElementConversion.BFloat16Low(vv16.Z);
+            float wv133 = Kernels::ElementConversion.BFloat16High(vv16.Z);
+            float wv134 = Kernels::ElementConversion.BFloat16Low(vv16.W);
+            float wv135 = Kernels::ElementConversion.BFloat16High(vv16.W);
+            float wv136 = Kernels::ElementConversion.BFloat16Low(vv17.X);
+            float wv137 = Kernels::ElementConversion.BFloat16High(vv17.X);
+            float wv138 = Kernels::ElementConversion.BFloat16Low(vv17.Y);
+            float wv139 = Kernels::ElementConversion.BFloat16High(vv17.Y);
+            float wv140 = Kernels::ElementConversion.BFloat16Low(vv17.Z);
+            float wv141 = Kernels::ElementConversion.BFloat16High(vv17.Z);
+            float wv142 = Kernels::ElementConversion.BFloat16Low(vv17.W);
+            float wv143 = Kernels::ElementConversion.BFloat16High(vv17.W);
+            float wv144 = Kernels::ElementConversion.BFloat16Low(vv18.X);
+            float wv145 = Kernels::ElementConversion.BFloat16High(vv18.X);
+            float wv146 = Kernels::ElementConversion.BFloat16Low(vv18.Y);
+            float wv147 = Kernels::ElementConversion.BFloat16High(vv18.Y);
+            float wv148 = Kernels::ElementConversion.BFloat16Low(vv18.Z);
+            float wv149 = Kernels::ElementConversion.BFloat16High(vv18.Z);
+            float wv150 = Kernels::ElementConversion.BFloat16Low(vv18.W);
+            float wv151 = Kernels::ElementConversion.BFloat16High(vv18.W);
+            float wv152 = Kernels::ElementConversion.BFloat16Low(vv19.X);
+            float wv153 = Kernels::ElementConversion.BFloat16High(vv19.X);
+            float wv154 = Kernels::ElementConversion.BFloat16Low(vv19.Y);
+            float wv155 = Kernels::ElementConversion.BFloat16High(vv19.Y);
+            float wv156 = Kernels::ElementConversion.BFloat16Low(vv19.Z);
+            float wv157 = Kernels::ElementConversion.BFloat16High(vv19.Z);
+            float wv158 = Kernels::ElementConversion.BFloat16Low(vv19.W);
+            float wv159 = Kernels::ElementConversion.BFloat16High(vv19.W);
+            float wv160 = Kernels::ElementConversion.BFloat16Low(vv20.X);
+            float wv161 = Kernels::ElementConversion.BFloat16High(vv20.X);
+            float wv162 = Kernels::ElementConversion.BFloat16Low(vv20.Y);
+            float wv163 = Kernels::ElementConversion.BFloat16High(vv20.Y);
+            float wv164 = Kernels::ElementConversion.BFloat16Low(vv20.Z);
+            float wv165 = Kernels::ElementConversion.BFloat16High(vv20.Z);
+            float wv166 = Kernels::ElementConversion.BFloat16Low(vv20.W);
+            float wv167 = Kernels::ElementConversion.BFloat16High(vv20.W);
+            float wv168 = Kernels::ElementConversion.BFloat16Low(vv21.X);
+            float wv169 = Kernels::ElementConversion.BFloat16High(vv21.X);
+            float wv170 = Kernels::ElementConversion.BFloat16Low(vv21.Y);
+            float wv171 = Kernels::ElementConversion.BFloat16High(vv21.Y);
+            float wv172 = Kernels::ElementConversion.BFloat16Low(vv21.Z);
+            float wv173 = Kernels::ElementConversion.BFloat16High(vv21.Z);
+            float wv174 = Kernels::ElementConversion.BFloat16Low(vv21.W);
+            float wv175 = Kernels::ElementConversion.BFloat16High(vv21.W);
+            float wv176 = Kernels::ElementConversion.BFloat16Low(vv22.X);
+            float wv177 = Kernels::ElementConversion.BFloat16High(vv22.X);
+            float wv178 = Kernels::ElementConversion.BFloat16Low(vv22.Y);
+            float wv179 = Kernels::ElementConversion.BFloat16High(vv22.Y);
+            float wv180 = Kernels::ElementConversion.BFloat16Low(vv22.Z);
+            float wv181 = Kernels::ElementConversion.BFloat16High(vv22.Z);
+            float wv182 = Kernels::ElementConversion.BFloat16Low(vv22.W);
+            float wv183 = Kernels::ElementConversion.BFloat16High(vv22.W);
+            float wv184 = Kernels::ElementConversion.BFloat16Low(vv23.X);
+            float wv185 = Kernels::ElementConversion.BFloat16High(vv23.X);
+            float wv186 = Kernels::ElementConversion.BFloat16Low(vv23.Y);
+            float wv187 = Kernels::ElementConversion.BFloat16High(vv23.Y);
+            float wv188 = Kernels::ElementConversion.BFloat16Low(vv23.Z);
+            float wv189 = Kernels::ElementConversion.BFloat16High(vv23.Z);
+            float wv190 = Kernels::ElementConversion.BFloat16Low(vv23.W);
+            float wv191 = Kernels::ElementConversion.BFloat16High(vv23.W);
+            float wv192 = Kernels::ElementConversion.BFloat16Low(vv24.X);
+            float wv193 = Kernels::ElementConversion.BFloat16High(vv24.X);
+            float wv194 = Kernels::ElementConversion.BFloat16Low(vv24.Y);
+            float wv195 = Kernels::ElementConversion.BFloat16High(vv24.Y);
+            float wv196 = Kernels::ElementConversion.BFloat16Low(vv24.Z);
+            float wv197 = Kernels::ElementConversion.BFloat16High(vv24.Z);
+            float wv198 = Kernels::ElementConversion.BFloat16Low(vv24.W);
+            float wv199 = Kernels::ElementConversion.BFloat16High(vv24.W);
+            float wv200 = Kernels::ElementConversion.BFloat16Low(vv25.X);
+            float wv201 = Kernels::ElementConversion.BFloat16High(vv25.X);
+            float wv202 = Kernels::ElementConversion.BFloat16Low(vv25.Y);
+            float wv203 = Kernels::ElementConversion.BFloat16High(vv25.Y);
+            float wv204 = Kernels::ElementConversion.BFloat16Low(vv25.Z);
+            float wv205 = Kernels::ElementConversion.BFloat16High(vv25.Z);
+            float wv206 = Kernels::ElementConversion.BFloat16Low(vv25.W);
+            float wv207 = Kernels::ElementConversion.BFloat16High(vv25.W);
+            float wv208 = Kernels::ElementConversion.BFloat16Low(vv26.X);
+            float wv209 = Kernels::ElementConversion.BFloat16High(vv26.X);
+            float wv210 = Kernels::ElementConversion.BFloat16Low(vv26.Y);
+            float wv211 = Kernels::ElementConversion.BFloat16High(vv26.Y);
+            float wv212 = Kernels::ElementConversion.BFloat16Low(vv26.Z);
+            float wv213 = Kernels::ElementConversion.BFloat16High(vv26.Z);
+            float wv214 = Kernels::ElementConversion.BFloat16Low(vv26.W);
+            float wv215 = Kernels::ElementConversion.BFloat16High(vv26.W);
+            float wv216 = Kernels::ElementConversion.BFloat16Low(vv27.X);
+            float wv217 = Kernels::ElementConversion.BFloat16High(vv27.X);
+            float wv218 = Kernels::ElementConversion.BFloat16Low(vv27.Y);
+            float wv219 = Kernels::ElementConversion.BFloat16High(vv27.Y);
+            float wv220 = Kernels::ElementConversion.BFloat16Low(vv27.Z);
+            float wv221 = Kernels::ElementConversion.BFloat16High(vv27.Z);
+            float wv222 = Kernels::ElementConversion.BFloat16Low(vv27.W);
+            float wv223 = Kernels::ElementConversion.BFloat16High(vv27.W);
+            float wv224 = Kernels::ElementConversion.BFloat16Low(vv28.X);
+            float wv225 = Kernels::ElementConversion.BFloat16High(vv28.X);
+            float wv226 = Kernels::ElementConversion.BFloat16Low(vv28.Y);
+            float wv227 = Kernels::ElementConversion.BFloat16High(vv28.Y);
+            float wv228 = Kernels::ElementConversion.BFloat16Low(vv28.Z);
+            float wv229 = Kernels::ElementConversion.BFloat16High(vv28.Z);
+            float wv230 = Kernels::ElementConversion.BFloat16Low(vv28.W);
+            float wv231 = Kernels::ElementConversion.BFloat16High(vv28.W);
+            float wv232 = Kernels::ElementConversion.BFloat16Low(vv29.X);
+            float wv233 = Kernels::ElementConversion.BFloat16High(vv29.X);
+            float wv234 = Kernels::ElementConversion.BFloat16Low(vv29.Y);
+            float wv235 = Kernels::ElementConversion.BFloat16High(vv29.Y);
+            float wv236 = Kernels::ElementConversion.BFloat16Low(vv29.Z);
+            float wv237 = Kernels::ElementConversion.BFloat16High(vv29.Z);
+            float wv238 = Kernels::ElementConversion.BFloat16Low(vv29.W);
+            float wv239 = Kernels::ElementConversion.BFloat16High(vv29.W);
+            float wv240 = Kernels::ElementConversion.BFloat16Low(vv30.X);
+            float wv241 = Kernels::ElementConversion.BFloat16High(vv30.X);
+            float wv242 = Kernels::ElementConversion.BFloat16Low(vv30.Y);
+            float wv243 = Kernels::ElementConversion.BFloat16High(vv30.Y);
+            float wv244 = Kernels::ElementConversion.BFloat16Low(vv30.Z);
+            float wv245 = Kernels::ElementConversion.BFloat16High(vv30.Z);
+            float wv246 = Kernels::ElementConversion.BFloat16Low(vv30.W);
+            float wv247 = Kernels::ElementConversion.BFloat16High(vv30.W);
+            float wv248 = Kernels::ElementConversion.BFloat16Low(vv31.X);
+            float wv249 = Kernels::ElementConversion.BFloat16High(vv31.X);
+            float wv250 = Kernels::ElementConversion.BFloat16Low(vv31.Y);
+            float wv251 = Kernels::ElementConversion.BFloat16High(vv31.Y);
+            float wv252 = Kernels::ElementConversion.BFloat16Low(vv31.Z);
+            float wv253 = Kernels::ElementConversion.BFloat16High(vv31.Z);
+            float wv254 = Kernels::ElementConversion.BFloat16Low(vv31.W);
+            float wv255 = Kernels::ElementConversion.BFloat16High(vv31.W);
+            float correction = a.Correction;
+            float scale = a.MeanReduction != 0 ? a.Upstream / a.ValidRows[0] : a.Upstream;
+            float acc0 = 0f;
+            float acc1 = 0f;
+            float acc2 = 0f;
+            float acc3 = 0f;
+            float acc4 = 0f;
+            float acc5 = 0f;
+            float acc6 = 0f;
+            float acc7 = 0f;
+            float acc8 = 0f;
+            float acc9 = 0f;
+            float acc10 = 0f;
+            float acc11 = 0f;
+            float acc12 = 0f;
+            float acc13 = 0f;
+            float acc14 = 0f;
+            float acc15 = 0f;
+            float acc16 = 0f;
+            float acc17 = 0f;
+            float acc18 = 0f;
+            float acc19 = 0f;
+            float acc20 = 0f;
+            float acc21 = 0f;
+            float acc22 = 0f;
+            float acc23 = 0f;
+            float acc24 = 0f;
+            float acc25 = 0f;
+            float acc26 = 0f;
+            float acc27 = 0f;
+            float acc28 = 0f;
+            float acc29 = 0f;
+            float acc30 = 0f;
+            float acc31 = 0f;
+            float acc32 = 0f;
+            float acc33 = 0f;
+            float acc34 = 0f;
+            float acc35 = 0f;
+            float acc36 = 0f;
+            float acc37 = 0f;
+            float acc38 = 0f;
+            float acc39 = 0f;
+            float acc40 = 0f;
+            float acc41 = 0f;
+            float acc42 = 0f;
+            float acc43 = 0f;
+            float acc44 = 0f;
+            float acc45 = 0f;
+            float acc46 = 0f;
+            float acc47 = 0f;
+            float acc48 = 0f;
+            float acc49 = 0f;
+            float acc50 = 0f;
+            float acc51 = 0f;
+            float acc52 = 0f;
+            float acc53 = 0f;
+            float acc54 = 0f;
+            float acc55 = 0f;
+            float acc56 = 0f;
+            float acc57 = 0f;
+            float acc58 = 0f;
+            float acc59 = 0f;
+            float acc60 = 0f;
+            float acc61 = 0f;
+            float acc62 = 0f;
+            float acc63 = 0f;
+            float acc64 = 0f;
+            float acc65 = 0f;
+            float acc66 = 0f;
+            float acc67 = 0f;
+            float acc68 = 0f;
+            float acc69 = 0f;
+            float acc70 = 0f;
+            float acc71 = 0f;
+            float acc72 = 0f;
+            float acc73 = 0f;
+            float acc74 = 0f;
+            float acc75 = 0f;
+            float acc76 = 0f;
+            float acc77 = 0f;
+            float acc78 = 0f;
+            float acc79 = 0f;
+            float acc80 = 0f;
+            float acc81 = 0f;
+            float acc82 = 0f;
+            float acc83 = 0f;
+            float acc84 = 0f;
+            float acc85 = 0f;
+            float acc86 = 0f;
+            float acc87 = 0f;
+            float acc88 = 0f;
+            float acc89 = 0f;
+            float acc90 = 0f;
+            float acc91 = 0f;
+            float acc92 = 0f;
+            float acc93 = 0f;
+            float acc94 = 0f;
+            float acc95 = 0f;
+            float acc96 = 0f;
+            float acc97 = 0f;
+            float acc98 = 0f;
+            float acc99 = 0f;
+            float acc100 = 0f;
+            float acc101 = 0f;
+            float acc102 = 0f;
+            float acc103 = 0f;
+            float acc104 = 0f;
+            float acc105 = 0f;
+            float acc106 = 0f;
+            float acc107 = 0f;
+            float acc108 = 0f;
+            float acc109 = 0f;
+            float acc110 = 0f;
+            float acc111 = 0f;
+            float acc112 = 0f;
+            float acc113 = 0f;
+            float acc114 = 0f;
+            float acc115 = 0f;
+            float acc116 = 0f;
+            float acc117 = 0f;
+            float acc118 = 0f;
+            float acc119 = 0f;
+            float acc120 = 0f;
+            float acc121 = 0f;
+            float acc122 = 0f;
+            float acc123 = 0f;
+            float acc124 = 0f;
+            float acc125 = 0f;
+            float acc126 = 0f;
+            float acc127 = 0f;
+            float acc128 = 0f;
+            float acc129 = 0f;
+            float acc130 = 0f;
+            float acc131 = 0f;
+            float acc132 = 0f;
+            float acc133 = 0f;
+            float acc134 = 0f;
+            float acc135 = 0f;
+            float acc136 = 0f;
+            float acc137 = 0f;
+            float acc138 = 0f;
+            float acc139 = 0f;
+            float acc140 = 0f;
+            float acc141 = 0f;
+            float acc142 = 0f;
+            float acc143 = 0f;
+            float acc144 = 0f;
+            float acc145 = 0f;
+            float acc146 = 0f;
+            float acc147 = 0f;
+            float acc148 = 0f;
+            float acc149 = 0f;
+            float acc150 = 0f;
+            float acc151 = 0f;
+            float acc152 = 0f;
+            float acc153 = 0f;
+            float acc154 = 0f;
+            float acc155 = 0f;
+            float acc156 = 0f;
+            float acc157 = 0f;
+            float acc158 = 0f;
+            float acc159 = 0f;
+            float acc160 = 0f;
+            float acc161 = 0f;
+            float acc162 = 0f;
+            float acc163 = 0f;
+            float acc164 = 0f;
+            float acc165 = 0f;
+            float acc166 = 0f;
+            float acc167 = 0f;
+            float acc168 = 0f;
+            float acc169 = 0f;
+            float acc170 = 0f;
+            float acc171 = 0f;
+            float acc172 = 0f;
+            float acc173 = 0f;
+            float acc174 = 0f;
+            float acc175 = 0f;
+            float acc176 = 0f;
+            float acc177 = 0f;
+            float acc178 = 0f;
+            float acc179 = 0f;
+            float acc180 = 0f;
+            float acc181 = 0f;
+            float acc182 = 0f;
+            float acc183 = 0f;
+            float acc184 = 0f;
+            float acc185 = 0f;
+            float acc186 = 0f;
+            float acc187 = 0f;
+            float acc188 = 0f;
+            float acc189 = 0f;
+            float acc190 = 0f;
+            float acc191 = 0f;
+            float acc192 = 0f;
+            float acc193 = 0f;
+            float acc194 = 0f;
+            float acc195 = 0f;
+            float acc196 = 0f;
+            float acc197 = 0f;
+            float acc198 = 0f;
+            float acc199 = 0f;
+            float acc200 = 0f;
+            float acc201 = 0f;
+            float acc202 = 0f;
+            float acc203 = 0f;
+            float acc204 = 0f;
+            float acc205 = 0f;
+            float acc206 = 0f;
+            float acc207 = 0f;
+            float acc208 = 0f;
+            float acc209 = 0f;
+            float acc210 = 0f;
+            float acc211 = 0f;
+            float acc212 = 0f;
+            float acc213 = 0f;
+            float acc214 = 0f;
+            float acc215 = 0f;
+            float acc216 = 0f;
+            float acc217 = 0f;
+            float acc218 = 0f;
+            float acc219 = 0f;
+            float acc220 = 0f;
+            float acc221 = 0f;
+            float acc222 = 0f;
+            float acc223 = 0f;
+            float acc224 = 0f;
+            float acc225 = 0f;
+            float acc226 = 0f;
+            float acc227 = 0f;
+            float acc228 = 0f;
+            float acc229 = 0f;
+            float acc230 = 0f;
+            float acc231 = 0f;
+            float acc232 = 0f;
+            float acc233 = 0f;
+            float acc234 = 0f;
+            float acc235 = 0f;
+            float acc236 = 0f;
+            float acc237 = 0f;
+            float acc238 = 0f;
+            float acc239 = 0f;
+            float acc240 = 0f;
+            float acc241 = 0f;
+            float acc242 = 0f;
+            float acc243 = 0f;
+            float acc244 = 0f;
+            float acc245 = 0f;
+            float acc246 = 0f;
+            float acc247 = 0f;
+            float acc248 = 0f;
+            float acc249 = 0f;
+            float acc250 = 0f;
+            float acc251 = 0f;
+            float acc252 = 0f;
+            float acc253 = 0f;
+            float acc254 = 0f;
+            float acc255 = 0f;
+
+            // The segment's rows, 1 in flight: gather h (the chunk's rows stay in L2), recompute the logit, add its share.
+            for (int p = 0; p < longest; p += 1)
+            {
+                bool live0 = p + 0 < count;
+                int row0 = chunk.RowStart + (live0 ? chunk.Payload[begin + p + 0] : 0);
+                Kernels::U4 hv0_0 = a.Hidden[(long)row0 * 32];
+                Kernels::U4 hv0_1 = a.Hidden[(long)row0 * 32 + 1];
+                Kernels::U4 hv0_2 = a.Hidden[(long)row0 * 32 + 2];
+                Kernels::U4 hv0_3 = a.Hidden[(long)row0 * 32 + 3];
+                Kernels::U4 hv0_4 = a.Hidden[(long)row0 * 32 + 4];
+                Kernels::U4 hv0_5 = a.Hidden[(long)row0 * 32 + 5];
+                Kernels::U4 hv0_6 = a.Hidden[(long)row0 * 32 + 6];
+                Kernels::U4 hv0_7 = a.Hidden[(long)row0 * 32 + 7];
+                Kernels::U4 hv0_8 = a.Hidden[(long)row0 * 32 + 8];
+                Kernels::U4 hv0_9 = a.Hidden[(long)row0 * 32 + 9];
+                Kernels::U4 hv0_10 = a.Hidden[(long)row0 * 32 + 10];
+                Kernels::U4 hv0_11 = a.Hidden[(long)row0 * 32 + 11];
+                Kernels::U4 hv0_12 = a.Hidden[(long)row0 * 32 + 12];
+                Kernels::U4 hv0_13 = a.Hidden[(long)row0 * 32 + 13];
+                Kernels::U4 hv0_14 = a.Hidden[(long)row0 * 32 + 14];
+                Kernels::U4 hv0_15 = a.Hidden[(long)row0 * 32 + 15];
+                Kernels::U4 hv0_16 = a.Hidden[(long)row0 * 32 + 16];
+                Kernels::U4 hv0_17 = a.Hidden[(long)row0 * 32 + 17];
+                Kernels::U4 hv0_18 = a.Hidden[(long)row0 * 32 + 18];
+                Kernels::U4 hv0_19 = a.Hidden[(long)row0 * 32 + 19];
+                Kernels::U4 hv0_20 = a.Hidden[(long)row0 * 32 + 20];
+                Kernels::U4 hv0_21 = a.Hidden[(long)row0 * 32 + 21];
+                Kernels::U4 hv0_22 = a.Hidden[(long)row0 * 32 + 22];
+                Kernels::U4 hv0_23 = a.Hidden[(long)row0 * 32 + 23];
+                Kernels::U4 hv0_24 = a.Hidden[(long)row0 * 32 + 24];
+                Kernels::U4 hv0_25 = a.Hidden[(long)row0 * 32 + 25];
+                Kernels::U4 hv0_26 = a.Hidden[(long)row0 * 32 + 26];
+                Kernels::U4 hv0_27 = a.Hidden[(long)row0 * 32 + 27];
+                Kernels::U4 hv0_28 = a.Hidden[(long)row0 * 32 + 28];
+                Kernels::U4 hv0_29 = a.Hidden[(long)row0 * 32 + 29];
+                Kernels::U4 hv0_30 = a.Hidden[(long)row0 * 32 + 30];
+                Kernels::U4 hv0_31 = a.Hidden[(long)row0 * 32 + 31];
+                float h0_0 = Kernels::ElementConversion.BFloat16Low(hv0_0.X);
+                float h0_1 = Kernels::ElementConversion.BFloat16High(hv0_0.X);
+                float h0_2 = Kernels::ElementConversion.BFloat16Low(hv0_0.Y);
+                float h0_3 = Kernels::ElementConversion.BFloat16High(hv0_0.Y);
+                float h0_4 = Kernels::ElementConversion.BFloat16Low(hv0_0.Z);
+                float h0_5 = Kernels::ElementConversion.BFloat16High(hv0_0.Z);
+                float h0_6 = Kernels::ElementConversion.BFloat16Low(hv0_0.W);
+                float h0_7 = Kernels::ElementConversion.BFloat16High(hv0_0.W);
+                float h0_8 = Kernels::ElementConversion.BFloat16Low(hv0_1.X);
+                float h0_9 = Kernels::ElementConversion.BFloat16High(hv0_1.X);
+                float h0_10 = Kernels::ElementConversion.BFloat16Low(hv0_1.Y);
+                float h0_11 = Kernels::ElementConversion.BFloat16High(hv0_1.Y);
+                float h0_12 = Kernels::ElementConversion.BFloat16Low(hv0_1.Z);
+                float h0_13 = Kernels::ElementConversion.BFloat16High(hv0_1.Z);
+                float h0_14 = Kernels::ElementConversion.BFloat16Low(hv0_1.W);
+                float h0_15 = Kernels::ElementConversion.BFloat16High(hv0_1.W);
+                float h0_16 = Kernels::ElementConversion.BFloat16Low(hv0_2.X);
+                float h0_17 = Kernels::ElementConversion.BFloat16High(hv0_2.X);
+                float h0_18 = Kernels::ElementConversion.BFloat16Low(hv0_2.Y);
+                float h0_19 = Kernels::ElementConversion.BFloat16High(hv0_2.Y);
+                float h0_20 = Kernels::ElementConversion.BFloat16Low(hv0_2.Z);
+                float h0_21 = Kernels::ElementConversion.BFloat16High(hv0_2.Z);
+                float h0_22 = Kernels::ElementConversion.BFloat16Low(hv0_2.W);
+                float h0_23 = Kernels::ElementConversion.BFloat16High(hv0_2.W);
+                float h0_24 = Kernels::ElementConversion.BFloat16Low(hv0_3.X);
+                float h0_25 = Kernels::ElementConversion.BFloat16High(hv0_3.X);
+                float h0_26 = Kernels::ElementConversion.BFloat16Low(hv0_3.Y);
+                float h0_27 = Kernels::ElementConversion.BFloat16High(hv0_3.Y);
+                float h0_28 = Kernels::ElementConversion.BFloat16Low(hv0_3.Z);
+                float h0_29 = Kernels::ElementConversion.BFloat16High(hv0_3.Z);
+                float h0_30 = Kernels::ElementConversion.BFloat16Low(hv0_3.W);
+                float h0_31 = Kernels::ElementConversion.BFloat16High(hv0_3.W);
+                float h0_32 = Kernels::ElementConversion.BFloat16Low(hv0_4.X);
+                float h0_33 = Kernels::ElementConversion.BFloat16High(hv0_4.X);
+                float h0_34 = Kernels::ElementConversion.BFloat16Low(hv0_4.Y);
+                float h0_35 = Kernels::ElementConversion.BFloat16High(hv0_4.Y);
+                float h0_36 = Kernels::ElementConversion.BFloat16Low(hv0_4.Z);
+                float h0_37 = Kernels::ElementConversion.BFloat16High(hv0_4.Z);
+                float h0_38 = Kernels::ElementConversion.BFloat16Low(hv0_4.W);
+                float h0_39 = Kernels::ElementConversion.BFloat16High(hv0_4.W);
+                float h0_40 = Kernels::ElementConversion.BFloat16Low(hv0_5.X);
+                float h0_41 = Kernels::ElementConversion.BFloat16High(hv0_5.X);
+                float h0_42 = Kernels::ElementConversion.BFloat16Low(hv0_5.Y);
+                float h0_43 = Kernels::ElementConversion.BFloat16High(hv0_5.Y);
+                float h0_44 = Kernels::ElementConversion.BFloat16Low(hv0_5.Z);
+                float h0_45 = Kernels::ElementConversion.BFloat16High(hv0_5.Z);
+                float h0_46 = Kernels::ElementConversion.BFloat16Low(hv0_5.W);
+                float h0_47 = Kernels::ElementConversion.BFloat16High(hv0_5.W);
+                float h0_48 = Kernels::ElementConversion.BFloat16Low(hv0_6.X);
+                float h0_49 = Kernels::ElementConversion.BFloat16High(hv0_6.X);
+                float h0_50 = Kernels::ElementConversion.BFloat16Low(hv0_6.Y);
+                float h0_51 = Kernels::ElementConversion.BFloat16High(hv0_6.Y);
+                float h0_52 = Kernels::ElementConversion.BFloat16Low(hv0_6.Z);
+                float h0_53 = Kernels::ElementConversion.BFloat16High(hv0_6.Z);
+                float h0_54 = Kernels::ElementConversion.BFloat16Low(hv0_6.W);
+                float h0_55 = Kernels::ElementConversion.BFloat16High(hv0_6.W);
+                float h0_56 = Kernels::ElementConversion.BFloat16Low(hv0_7.X);
+                float h0_57 = Kernels::ElementConversion.BFloat16High(hv0_7.X);
+                float h0_58 = Kernels::ElementConversion.BFloat16Low(hv0_7.Y);
+                float h0_59 = Kernels::ElementConversion.BFloat16High(hv0_7.Y);
+                float h0_60 = Kernels::ElementConversion.BFloat16Low(hv0_7.Z);
+                float h0_61 = Kernels::ElementConversion.BFloat16High(hv0_7.Z);
+                float h0_62 = Kernels::ElementConversion.BFloat16Low(hv0_7.W);
+                float h0_63 = Kernels::ElementConversion.BFloat16High(hv0_7.W);
+                float h0_64 = Kernels::ElementConversion.BFloat16Low(hv0_8.X);
+                float h0_65 = Kernels::ElementConversion.BFloat16High(hv0_8.X);
+                float h0_66 = Kernels::ElementConversion.BFloat16Low(hv0_8.Y);
+                float h0_67 = Kernels::ElementConversion.BFloat16High(hv0_8.Y);
+                float h0_68 = Kernels::ElementConversion.BFloat16Low(hv0_8.Z);
+                float h0_69 = Kernels::ElementConversion.BFloat16High(hv0_8.Z);
+                float h0_70 = Kernels::ElementConversion.BFloat16Low(hv0_8.W);
+                float h0_71 = Kernels::ElementConversion.BFloat16High(hv0_8.W);
+                float h0_72 = Kernels::ElementConversion.BFloat16Low(hv0_9.X);
+                float h0_73 = Kernels::ElementConversion.BFloat16High(hv0_9.X);
+                float h0_74 = Kernels::ElementConversion.BFloat16Low(hv0_9.Y);
+                float h0_75 = Kernels::ElementConversion.BFloat16High(hv0_9.Y);
+                float h0_76 = Kernels::ElementConversion.BFloat16Low(hv0_9.Z);
+                float h0_77 = Kernels::ElementConversion.BFloat16High(hv0_9.Z);
+                float h0_78 = Kernels::ElementConversion.BFloat16Low(hv0_9.W);
+                float h0_79 = Kernels::ElementConversion.BFloat16High(hv0_9.W);
+                float h0_80 = Kernels::ElementConversion.BFloat16Low(hv0_10.X);
+                float h0_81 = Kernels::ElementConversion.BFloat16High(hv0_10.X);
+                float h0_82 = Kernels::ElementConversion.BFloat16Low(hv0_10.Y);
+                float h0_83 = Kernels::ElementConversion.BFloat16High(hv0_10.Y);
+                float h0_84 = Kernels::ElementConversion.BFloat16Low(hv0_10.Z);
+                float h0_85 = Kernels::ElementConversion.BFloat16High(hv0_10.Z);
+                float h0_86 = Kernels::ElementConversion.BFloat16Low(hv0_10.W);
+                float h0_87 = Kernels::ElementConversion.BFloat16High(hv0_10.W);
+                float h0_88 = Kernels::ElementConversion.BFloat16Low(hv0_11.X);
+                float h0_89 = Kernels::ElementConversion.BFloat16High(hv0_11.X);
+                float h0_90 = Kernels::ElementConversion.BFloat16Low(hv0_11.Y);
+                float h0_91 = Kernels::ElementConversion.BFloat16High(hv0_11.Y);
+                float h0_92 = Kernels::ElementConversion.BFloat16Low(hv0_11.Z);
+                float h0_93 = Kernels::ElementConversion.BFloat16High(hv0_11.Z);
+                float h0_94 = Kernels::ElementConversion.BFloat16Low(hv0_11.W);
+                float h0_95 = Kernels::ElementConversion.BFloat16High(hv0_11.W);
+                float h0_96 = Kernels::ElementConversion.BFloat16Low(hv0_12.X);
+                float h0_97 = Kernels::ElementConversion.BFloat16High(hv0_12.X);
+                float h0_98 = Kernels::ElementConversion.BFloat16Low(hv0_12.Y);
+                float h0_99 = Kernels::ElementConversion.BFloat16High(hv0_12.Y);
+                float h0_100 = Kernels::ElementConversion.BFloat16Low(hv0_12.Z);
+                float h0_101 = Kernels::ElementConversion.BFloat16High(hv0_12.Z);
+                float h0_102 = Kernels::ElementConversion.BFloat16Low(hv0_12.W);
+                float h0_103 = Kernels::ElementConversion.BFloat16High(hv0_12.W);
+                float h0_104 = Kernels::ElementConversion.BFloat16Low(hv0_13.X);
+                float h0_105 = Kernels::ElementConversion.BFloat16High(hv0_13.X);
+                float h0_106 = Kernels::ElementConversion.BFloat16Low(hv0_13.Y);
+                float h0_107 = Kernels::ElementConversion.BFloat16High(hv0_13.Y);
+                float h0_108 = Kernels::ElementConversion.BFloat16Low(hv0_13.Z);
+                float h0_109 = Kernels::ElementConversion.BFloat16High(hv0_13.Z);
+                float h0_110 = Kernels::ElementConversion.BFloat16Low(hv0_13.W);
+                float h0_111 = Kernels::ElementConversion.BFloat16High(hv0_13.W);
+                float h0_112 = Kernels::ElementConversion.BFloat16Low(hv0_14.X);
+                float h0_113 = Kernels::ElementConversion.BFloat16High(hv0_14.X);
+                float h0_114 = Kernels::ElementConversion.BFloat16Low(hv0_14.Y);
+                float h0_115 = Kernels::ElementConversion.BFloat16High(hv0_14.Y);
+                float h0_116 = Kernels::ElementConversion.BFloat16Low(hv0_14.Z);
+                float h0_117 = Kernels::ElementConversion.BFloat16High(hv0_14.Z);
+                float h0_118 = Kernels::ElementConversion.BFloat16Low(hv0_14.W);
+                float h0_119 = Kernels::ElementConversion.BFloat16High(hv0_14.W);
+                float h0_120 = Kernels::ElementConversion.BFloat16Low(hv0_15.X);
+                float h0_121 = Kernels::ElementConversion.BFloat16High(hv0_15.X);
+                float h0_122 = Kernels::ElementConversion.BFloat16Low(hv0_15.Y);
+                float h0_123 = Kernels::ElementConversion.BFloat16High(hv0_15.Y);
+                float h0_124 = Kernels::ElementConversion.BFloat16Low(hv0_15.Z);
+                float h0_125 = Kernels::ElementConversion.BFloat16High(hv0_15.Z);
+                float h0_126 = Kernels::ElementConversion.BFloat16Low(hv0_15.W);
+                float h0_127 = Kernels::ElementConversion.BFloat16High(hv0_15.W);
+                float h0_128 = Kernels::ElementConversion.BFloat16Low(hv0_16.X);
+                float h0_129 = Kernels::ElementConversion.BFloat16High(hv0_16.X);
+                float h0_130 = Kernels::ElementConversion.BFloat16Low(hv0_16.Y);
+                float h0_131 = Kernels::ElementConversion.BFloat16High(hv0_16.Y);
+                float h0_132 = Kernels::ElementConversion.BFloat16Low(hv0_16.Z);
+                float h0_133 = Kernels::ElementConversion.BFloat16High(hv0_16.Z);
+                float h0_134 = Kernels::ElementConversion.BFloat16Low(hv0_16.W);
+                float h0_135 = Kernels::ElementConversion.BFloat16High(hv0_16.W);
+                float h0_136 = Kernels::ElementConversion.BFloat16Low(hv0_17.X);
+                float h0_137 = Kernels::ElementConversion.BFloat16High(hv0_17.X);
+                float h0_138 = Kernels::ElementConversion.BFloat16Low(hv0_17.Y);
+                float h0_139 = Kernels::ElementConversion.BFloat16High(hv0_17.Y);
+                float h0_140 = Kernels::ElementConversion.BFloat16Low(hv0_17.Z);
+                float h0_141 = Kernels::ElementConversion.BFloat16High(hv0_17.Z);
+                float h0_142 = Kernels::ElementConversion.BFloat16Low(hv0_17.W);
+                float h0_143 = Kernels::ElementConversion.BFloat16High(hv0_17.W);
+                float h0_144 = Kernels::ElementConversion.BFloat16Low(hv0_18.X);
+                float h0_145 = Kernels::ElementConversion.BFloat16High(hv0_18.X);
+                float h0_146 = Kernels::ElementConversion.BFloat16Low(hv0_18.Y);
+                float h0_147 = Kernels::ElementConversion.BFloat16High(hv0_18.Y);
+                float h0_148 = Kernels::ElementConversion.BFloat16Low(hv0_18.Z);
+                float h0_149 = Kernels::ElementConversion.BFloat16High(hv0_18.Z);
+                float h0_150 = Kernels::ElementConversion.BFloat16Low(hv0_18.W);
+                float h0_151 = Kernels::ElementConversion.BFloat16High(hv0_18.W);
+                float h0_152 = Kernels::ElementConversion.BFloat16Low(hv0_19.X);
+                float h0_153 = Kernels::ElementConversion.BFloat16High(hv0_19.X);
+                float h0_154 = Kernels::ElementConversion.BFloat16Low(hv0_19.Y);
+                float h0_155 = Kernels::ElementConversion.BFloat16High(hv0_19.Y);
+                float h0_156 = Kernels::ElementConversion.BFloat16Low(hv0_19.Z);
+                float h0_157 = Kernels::ElementConversion.BFloat16High(hv0_19.Z);
+                float h0_158 = Kernels::ElementConversion.BFloat16Low(hv0_19.W);
+                float h0_159 = Kernels::ElementConversion.BFloat16High(hv0_19.W);
+                float h0_160 = Kernels::ElementConversion.BFloat16Low(hv0_20.X);
+                float h0_161 = Kernels::ElementConversion.BFloat16High(hv0_20.X);
+                float h0_162 = Kernels::ElementConversion.BFloat16Low(hv0_20.Y);
+                float h0_163 = Kernels::ElementConversion.BFloat16High(hv0_20.Y);
+                float h0_164 = Kernels::ElementConversion.BFloat16Low(hv0_20.Z);
+                float h0_165 = Kernels::ElementConversion.BFloat16High(hv0_20.Z);
+                float h0_166 = Kernels::ElementConversion.BFloat16Low(hv0_20.W);
+                float h0_167 = Kernels::ElementConversion.BFloat16High(hv0_20.W);
+                float h0_168 = Kernels::ElementConversion.BFloat16Low(hv0_21.X);
+                float h0_169 = Kernels::ElementConversion.BFloat16High(hv0_21.X);
+                float h0_170 = Kernels::ElementConversion.BFloat16Low(hv0_21.Y);
+                float h0_171 = Kernels::ElementConversion.BFloat16High(hv0_21.Y);
+                float h0_172 = Kernels::ElementConversion.BFloat16Low(hv0_21.Z);
+                float h0_173 = Kernels::ElementConversion.BFloat16High(hv0_21.Z);
+                float h0_174 = Kernels::ElementConversion.BFloat16Low(hv0_21.W);
+                float h0_175 = Kernels::ElementConversion.BFloat16High(hv0_21.W);
+                float h0_176 = Kernels::ElementConversion.BFloat16Low(hv0_22.X);
+                float h0_177 = Kernels::ElementConversion.BFloat16High(hv0_22.X);
+                float h0_178 = Kernels::ElementConversion.BFloat16Low(hv0_22.Y);
+                float h0_179 = Kernels::ElementConversion.BFloat16High(hv0_22.Y);
+                float h0_180 = Kernels::ElementConversion.BFloat16Low(hv0_22.Z);
+                float h0_181 = Kernels::ElementConversion.BFloat16High(hv0_22.Z);
+                float h0_182 = Kernels::ElementConversion.BFloat16Low(hv0_22.W);
+                float h0_183 = Kernels::ElementConversion.BFloat16High(hv0_22.W);
+                float h0_184 = Kernels::ElementConversion.BFloat16Low(hv0_23.X);
+                float h0_185 = Kernels::ElementConversion.BFloat16High(hv0_23.X);
+                float h0_186 = Kernels::ElementConversion.BFloat16Low(hv0_23.Y);
+                float h0_187 = Kernels::ElementConversion.BFloat16High(hv0_23.Y);
+                float h0_188 = Kernels::ElementConversion.BFloat16Low(hv0_23.Z);
+                float h0_189 = Kernels::ElementConversion.BFloat16High(hv0_23.Z);
+                float h0_190 = Kernels::ElementConversion.BFloat16Low(hv0_23.W);
+                float h0_191 = Kernels::ElementConversion.BFloat16High(hv0_23.W);
+                float h0_192 = Kernels::ElementConversion.BFloat16Low(hv0_24.X);
+                float h0_193 = Kernels::ElementConversion.BFloat16High(hv0_24.X);
+                float h0_194 = Kernels::ElementConversion.BFloat16Low(hv0_24.Y);
+                float h0_195 = Kernels::ElementConversion.BFloat16High(hv0_24.Y);
+                float h0_196 = Kernels::ElementConversion.BFloat16Low(hv0_24.Z);
+                float h0_197 = Kernels::ElementConversion.BFloat16High(hv0_24.Z);
+                float h0_198 = Kernels::ElementConversion.BFloat16Low(hv0_24.W);
+                float h0_199 = Kernels::ElementConversion.BFloat16High(hv0_24.W);
+                float h0_200 = Kernels::ElementConversion.BFloat16Low(hv0_25.X);
+                float h0_201 = Kernels::ElementConversion.BFloat16High(hv0_25.X);
+                float h0_202 = Kernels::ElementConversion.BFloat16Low(hv0_25.Y);
+                float h0_203 = Kernels::ElementConversion.BFloat16High(hv0_25.Y);
+                float h0_204 = Kernels::ElementConversion.BFloat16Low(hv0_25.Z);
+                float h0_205 = Kernels::ElementConversion.BFloat16High(hv0_25.Z);
+                float h0_206 = Kernels::ElementConversion.BFloat16Low(hv0_25.W);
+                float h0_207 = Kernels::ElementConversion.BFloat16High(hv0_25.W);
+                float h0_208 = Kernels::ElementConversion.BFloat16Low(hv0_26.X);
+                float h0_209 = Kernels::ElementConversion.BFloat16High(hv0_26.X);
+                float h0_210 = Kernels::ElementConversion.BFloat16Low(hv0_26.Y);
+                float h0_211 = Kernels::ElementConversion.BFloat16High(hv0_26.Y);
+                float h0_212 = Kernels::ElementConversion.BFloat16Low(hv0_26.Z);
+                float h0_213 = Kernels::ElementConversion.BFloat16High(hv0_26.Z);
+                float h0_214 = Kernels::ElementConversion.BFloat16Low(hv0_26.W);
+                float h0_215 = Kernels::ElementConversion.BFloat16High(hv0_26.W);
+                float h0_216 = Kernels::ElementConversion.BFloat16Low(hv0_27.X);
+                float h0_217 = Kernels::ElementConversion.BFloat16High(hv0_27.X);
+                float h0_218 = Kernels::ElementConversion.BFloat16Low(hv0_27.Y);
+                float h0_219 = Kernels::ElementConversion.BFloat16High(hv0_27.Y);
+                float h0_220 = Kernels::ElementConversion.BFloat16Low(hv0_27.Z);
+                float h0_221 = Kernels::ElementConversion.BFloat16High(hv0_27.Z);
+                float h0_222 = Kernels::ElementConversion.BFloat16Low(hv0_27.W);
+                float h0_223 = Kernels::ElementConversion.BFloat16High(hv0_27.W);
+                float h0_224 = Kernels::ElementConversion.BFloat16Low(hv0_28.X);
+                float h0_225 = Kernels::ElementConversion.BFloat16High(hv0_28.X);
+                float h0_226 = Kernels::ElementConversion.BFloat16Low(hv0_28.Y);
+                float h0_227 = Kernels::ElementConversion.BFloat16High(hv0_28.Y);
+                float h0_228 = Kernels::ElementConversion.BFloat16Low(hv0_28.Z);
+                float h0_229 = Kernels::ElementConversion.BFloat16High(hv0_28.Z);
+                float h0_230 = Kernels::ElementConversion.BFloat16Low(hv0_28.W);
+                float h0_231 = Kernels::ElementConversion.BFloat16High(hv0_28.W);
+                float h0_232 = Kernels::ElementConversion.BFloat16Low(hv0_29.X);
+                float h0_233 = Kernels::ElementConversion.BFloat16High(hv0_29.X);
+                float h0_234 = Kernels::ElementConversion.BFloat16Low(hv0_29.Y);
+                float h0_235 = Kernels::ElementConversion.BFloat16High(hv0_29.Y);
+                float h0_236 = Kernels::ElementConversion.BFloat16Low(hv0_29.Z);
+                float h0_237 = Kernels::ElementConversion.BFloat16High(hv0_29.Z);
+                float h0_238 = Kernels::ElementConversion.BFloat16Low(hv0_29.W);
+                float h0_239 = Kernels::ElementConversion.BFloat16High(hv0_29.W);
+                float h0_240 = Kernels::ElementConversion.BFloat16Low(hv0_30.X);
+                float h0_241 = Kernels::ElementConversion.BFloat16High(hv0_30.X);
+                float h0_242 = Kernels::ElementConversion.BFloat16Low(hv0_30.Y);
+                float h0_243 = Kernels::ElementConversion.BFloat16High(hv0_30.Y);
+                float h0_244 = Kernels::ElementConversion.BFloat16Low(hv0_30.Z);
+                float h0_245 = Kernels::ElementConversion.BFloat16High(hv0_30.Z);
+                float h0_246 = Kernels::ElementConversion.BFloat16Low(hv0_30.W);
+                float h0_247 = Kernels::ElementConversion.BFloat16High(hv0_30.W);
+                float h0_248 = Kernels::ElementConversion.BFloat16Low(hv0_31.X);
+                float h0_249 = Kernels::ElementConversion.BFloat16High(hv0_31.X);
+                float h0_250 = Kernels::ElementConversion.BFloat16Low(hv0_31.Y);
+                float h0_251 = Kernels::ElementConversion.BFloat16High(hv0_31.Y);
+                float h0_252 = Kernels::ElementConversion.BFloat16Low(hv0_31.Z);
+                float h0_253 = Kernels::ElementConversion.BFloat16High(hv0_31.Z);
+                float h0_254 = Kernels::ElementConversion.BFloat16Low(hv0_31.W);
+                float h0_255 = Kernels::ElementConversion.BFloat16High(hv0_31.W);
+                float d0 = h0_0 * wv0;
+                d0 += h0_1 * wv1;
+                d0 += h0_2 * wv2;
+                d0 += h0_3 * wv3;
+                d0 += h0_4 * wv4;
+                d0 += h0_5 * wv5;
+                d0 += h0_6 * wv6;
+                d0 += h0_7 * wv7;
+                d0 += h0_8 * wv8;
+                d0 += h0_9 * wv9;
+                d0 += h0_10 * wv10;
+                d0 += h0_11 * wv11;
+                d0 += h0_12 * wv12;
+                d0 += h0_13 * wv13;
+                d0 += h0_14 * wv14;
+                d0 += h0_15 * wv15;
+                d0 += h0_16 * wv16;
+                d0 += h0_17 * wv17;
+                d0 += h0_18 * wv18;
+                d0 += h0_19 * wv19;
+                d0 += h0_20 * wv20;
+                d0 += h0_21 * wv21;
+                d0 += h0_22 * wv22;
+                d0 += h0_23 * wv23;
+                d0 += h0_24 * wv24;
+                d0 += h0_25 * wv25;
+                d0 += h0_26 * wv26;
+                d0 += h0_27 * wv27;
+                d0 += h0_28 * wv28;
+                d0 += h0_29 * wv29;
+                d0 += h0_30 * wv30;
+                d0 += h0_31 * wv31;
+                d0 += h0_32 * wv32;
+                d0 += h0_33 * wv33;
+                d0 += h0_34 * wv34;
+                d0 += h0_35 * wv35;
+                d0 += h0_36 * wv36;
+                d0 += h0_37 * wv37;
+                d0 += h0_38 * wv38;
+                d0 += h0_39 * wv39;
+                d0 += h0_40 * wv40;
+                d0 += h0_41 * wv41;
+                d0 += h0_42 * wv42;
+                d0 += h0_43 * wv43;
+                d0 += h0_44 * wv44;
+                d0 += h0_45 * wv45;
+                d0 += h0_46 * wv46;
+                d0 += h0_47 * wv47;
+                d0 += h0_48 * wv48;
+                d0 += h0_49 * wv49;
+                d0 += h0_50 * wv50;
+                d0 += h0_51 * wv51;
+                d0 += h0_52 * wv52;
+                d0 += h0_53 * wv53;
+                d0 += h0_54 * wv54;
+                d0 += h0_55 * wv55;
+                d0 += h0_56 * wv56;
+                d0 += h0_57 * wv57;
+                d0 += h0_58 * wv58;
+                d0 += h0_59 * wv59;
+                d0 += h0_60 * wv60;
+                d0 += h0_61 * wv61;
+                d0 += h0_62 * wv62;
+                d0 += h0_63 * wv63;
+                d0 += h0_64 * wv64;
+                d0 += h0_65 * wv65;
+                d0 += h0_66 * wv66;
+                d0 += h0_67 * wv67;
+                d0 += h0_68 * wv68;
+                d0 += h0_69 * wv69;
+                d0 += h0_70 * wv70;
+                d0 += h0_71 * wv71;
+                d0 += h0_72 * wv72;
+                d0 += h0_73 * wv73;
+                d0 += h0_74 * wv74;
+                d0 += h0_75 * wv75;
+                d0 += h0_76 * wv76;
+                d0 += h0_77 * wv77;
+                d0 += h0_78 * wv78;
+                d0 += h0_79 * wv79;
+                d0 += h0_80 * wv80;
+                d0 += h0_81 * wv81;
+                d0 += h0_82 * wv82;
+                d0 += h0_83 * wv83;
+                d0 += h0_84 * wv84;
+                d0 += h0_85 * wv85;
+                d0 += h0_86 * wv86;
+                d0 += h0_87 * wv87;
+                d0 += h0_88 * wv88;
+                d0 += h0_89 * wv89;
+                d0 += h0_90 * wv90;
+                d0 += h0_91 * wv91;
+                d0 += h0_92 * wv92;
+                d0 += h0_93 * wv93;
+                d0 += h0_94 * wv94;
+                d0 += h0_95 * wv95;
+                d0 += h0_96 * wv96;
+                d0 += h0_97 * wv97;
+                d0 += h0_98 * wv98;
+                d0 += h0_99 * wv99;
+                d0 += h0_100 * wv100;
+                d0 += h0_101 * wv101;
+                d0 += h0_102 * wv102;
+                d0 += h0_103 * wv103;
+                d0 += h0_104 * wv104;
+                d0 += h0_105 * wv105;
+                d0 += h0_106 * wv106;
+                d0 += h0_107 * wv107;
+                d0 += h0_108 * wv108;
+                d0 += h0_109 * wv109;
+                d0 += h0_110 * wv110;
+                d0 += h0_111 * wv111;
+                d0 += h0_112 * wv112;
+                d0 += h0_113 * wv113;
+                d0 += h0_114 * wv114;
+                d0 += h0_115 * wv115;
+                d0 += h0_116 * wv116;
+                d0 += h0_117 * wv117;
+                d0 += h0_118 * wv118;
+                d0 += h0_119 * wv119;
+                d0 += h0_120 * wv120;
+                d0 += h0_121 * wv121;
+                d0 += h0_122 * wv122;
+                d0 += h0_123 * wv123;
+                d0 += h0_124 * wv124;
+                d0 += h0_125 * wv125;
+                d0 += h0_126 * wv126;
+                d0 += h0_127 * wv127;
+                d0 += h0_128 * wv128;
+                d0 += h0_129 * wv129;
+                d0 += h0_130 * wv130;
+                d0 += h0_131 * wv131;
+                d0 += h0_132 * wv132;
+                d0 += h0_133 * wv133;
+                d0 += h0_134 * wv134;
+                d0 += h0_135 * wv135;
+                d0 += h0_136 * wv136;
+                d0 += h0_137 * wv137;
+                d0 += h0_138 * wv138;
+                d0 += h0_139 * wv139;
+                d0 += h0_140 * wv140;
+                d0 += h0_141 * wv141;
+                d0 += h0_142 * wv142;
+                d0 += h0_143 * wv143;
+                d0 += h0_144 * wv144;
+                d0 += h0_145 * wv145;
+                d0 += h0_146 * wv146;
+                d0 += h0_147 * wv147;
+                d0 += h0_148 * wv148;
+                d0 += h0_149 * wv149;
+                d0 += h0_150 * wv150;
+                d0 += h0_151 * wv151;
+                d0 += h0_152 * wv152;
+                d0 += h0_153 * wv153;
+                d0 += h0_154 * wv154;
+                d0 += h0_155 * wv155;
+                d0 += h0_156 * wv156;
+                d0 += h0_157 * wv157;
+                d0 += h0_158 * wv158;
+                d0 += h0_159 * wv159;
+                d0 += h0_160 * wv160;
+                d0 += h0_161 * wv161;
+                d0 += h0_162 * wv162;
+                d0 += h0_163 * wv163;
+                d0 += h0_164 * wv164;
+                d0 += h0_165 * wv165;
+                d0 += h0_166 * wv166;
+                d0 += h0_167 * wv167;
+                d0 += h0_168 * wv168;
+                d0 += h0_169 * wv169;
+                d0 += h0_170 * wv170;
+                d0 += h0_171 * wv171;
+                d0 += h0_172 * wv172;
+                d0 += h0_173 * wv173;
+                d0 += h0_174 * wv174;
+                d0 += h0_175 * wv175;
+                d0 += h0_176 * wv176;
+                d0 += h0_177 * wv177;
+                d0 += h0_178 * wv178;
+                d0 += h0_179 * wv179;
+                d0 += h0_180 * wv180;
+                d0 += h0_181 * wv181;
+                d0 += h0_182 * wv182;
+                d0 += h0_183 * wv183;
+                d0 += h0_184 * wv184;
+                d0 += h0_185 * wv185;
+                d0 += h0_186 * wv186;
+                d0 += h0_187 * wv187;
+                d0 += h0_188 * wv188;
+                d0 += h0_189 * wv189;
+                d0 += h0_190 * wv190;
+                d0 += h0_191 * wv191;
+                d0 += h0_192 * wv192;
+                d0 += h0_193 * wv193;
+                d0 += h0_194 * wv194;
+                d0 += h0_195 * wv195;
+                d0 += h0_196 * wv196;
+                d0 += h0_197 * wv197;
+                d0 += h0_198 * wv198;
+                d0 += h0_199 * wv199;
+                d0 += h0_200 * wv200;
+                d0 += h0_201 * wv201;
+                d0 += h0_202 * wv202;
+                d0 += h0_203 * wv203;
+                d0 += h0_204 * wv204;
+                d0 += h0_205 * wv205;
+                d0 += h0_206 * wv206;
+                d0 += h0_207 * wv207;
+                d0 += h0_208 * wv208;
+                d0 += h0_209 * wv209;
+                d0 += h0_210 * wv210;
+                d0 += h0_211 * wv211;
+                d0 += h0_212 * wv212;
+                d0 += h0_213 * wv213;
+                d0 += h0_214 * wv214;
+                d0 += h0_215 * wv215;
+                d0 += h0_216 * wv216;
+                d0 += h0_217 * wv217;
+                d0 += h0_218 * wv218;
+                d0 += h0_219 * wv219;
+                d0 += h0_220 * wv220;
+                d0 += h0_221 * wv221;
+                d0 += h0_222 * wv222;
+                d0 += h0_223 * wv223;
+                d0 += h0_224 * wv224;
+                d0 += h0_225 * wv225;
+                d0 += h0_226 * wv226;
+                d0 += h0_227 * wv227;
+                d0 += h0_228 * wv228;
+                d0 += h0_229 * wv229;
+                d0 += h0_230 * wv230;
+                d0 += h0_231 * wv231;
+                d0 += h0_232 * wv232;
+                d0 += h0_233 * wv233;
+                d0 += h0_234 * wv234;
+                d0 += h0_235 * wv235;
+                d0 += h0_236 * wv236;
+                d0 += h0_237 * wv237;
+                d0 += h0_238 * wv238;
+                d0 += h0_239 * wv239;
+                d0 += h0_240 * wv240;
+                d0 += h0_241 * wv241;
+                d0 += h0_242 * wv242;
+                d0 += h0_243 * wv243;
+                d0 += h0_244 * wv244;
+                d0 += h0_245 * wv245;
+                d0 += h0_246 * wv246;
+                d0 += h0_247 * wv247;
+                d0 += h0_248 * wv248;
+                d0 += h0_249 * wv249;
+                d0 += h0_250 * wv250;
+                d0 += h0_251 * wv251;
+                d0 += h0_252 * wv252;
+                d0 += h0_253 * wv253;
+                d0 += h0_254 * wv254;
+                d0 += h0_255 * wv255;
+                float g0 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row0] : scale;
+                float k0 = live0 ? g0 * System::MathF.Exp(d0 + correction - a.RowLse[row0]) : 0f;
+                acc0 += k0 * h0_0;
+                acc1 += k0 * h0_1;
+                acc2 += k0 * h0_2;
+                acc3 += k0 * h0_3;
+                acc4 += k0 * h0_4;
+                acc5 += k0 * h0_5;
+                acc6 += k0 * h0_6;
+                acc7 += k0 * h0_7;
+                acc8 += k0 * h0_8;
+                acc9 += k0 * h0_9;
+                acc10 += k0 * h0_10;
+                acc11 += k0 * h0_11;
+                acc12 += k0 * h0_12;
+                acc13 += k0 * h0_13;
+                acc14 += k0 * h0_14;
+                acc15 += k0 * h0_15;
+                acc16 += k0 * h0_16;
+                acc17 += k0 * h0_17;
+                acc18 += k0 * h0_18;
+                acc19 += k0 * h0_19;
+                acc20 += k0 * h0_20;
+                acc21 += k0 * h0_21;
+                acc22 += k0 * h0_22;
+                acc23 += k0 * h0_23;
+                acc24 += k0 * h0_24;
+                acc25 += k0 * h0_25;
+                acc26 += k0 * h0_26;
+                acc27 += k0 * h0_27;
+                acc28 += k0 * h0_28;
+                acc29 += k0 * h0_29;
+                acc30 += k0 * h0_30;
+                acc31 += k0 * h0_31;
+                acc32 += k0 * h0_32;
+                acc33 += k0 * h0_33;
+                acc34 += k0 * h0_34;
+                acc35 += k0 * h0_35;
+                acc36 += k0 * h0_36;
+                acc37 += k0 * h0_37;
+                acc38 += k0 * h0_38;
+                acc39 += k0 * h0_39;
+                acc40 += k0 * h0_40;
+                acc41 += k0 * h0_41;
+                acc42 += k0 * h0_42;
+                acc43 += k0 * h0_43;
+                acc44 += k0 * h0_44;
+                acc45 += k0 * h0_45;
+                acc46 += k0 * h0_46;
+                acc47 += k0 * h0_47;
+                acc48 += k0 * h0_48;
+                acc49 += k0 * h0_49;
+                acc50 += k0 * h0_50;
+                acc51 += k0 * h0_51;
+                acc52 += k0 * h0_52;
+                acc53 += k0 * h0_53;
+                acc54 += k0 * h0_54;
+                acc55 += k0 * h0_55;
+                acc56 += k0 * h0_56;
+                acc57 += k0 * h0_57;
+                acc58 += k0 * h0_58;
+                acc59 += k0 * h0_59;
+                acc60 += k0 * h0_60;
+                acc61 += k0 * h0_61;
+                acc62 += k0 * h0_62;
+                acc63 += k0 * h0_63;
+                acc64 += k0 * h0_64;
+                acc65 += k0 * h0_65;
+                acc66 += k0 * h0_66;
+                acc67 += k0 * h0_67;
+                acc68 += k0 * h0_68;
+                acc69 += k0 * h0_69;
+                acc70 += k0 * h0_70;
+                acc71 += k0 * h0_71;
+                acc72 += k0 * h0_72;
+                acc73 += k0 * h0_73;
+                acc74 += k0 * h0_74;
+                acc75 += k0 * h0_75;
+                acc76 += k0 * h0_76;
+                acc77 += k0 * h0_77;
+                acc78 += k0 * h0_78;
+                acc79 += k0 * h0_79;
+                acc80 += k0 * h0_80;
+                acc81 += k0 * h0_81;
+                acc82 += k0 * h0_82;
+                acc83 += k0 * h0_83;
+                acc84 += k0 * h0_84;
+                acc85 += k0 * h0_85;
+                acc86 += k0 * h0_86;
+                acc87 += k0 * h0_87;
+                acc88 += k0 * h0_88;
+                acc89 += k0 * h0_89;
+                acc90 += k0 * h0_90;
+                acc91 += k0 * h0_91;
+                acc92 += k0 * h0_92;
+                acc93 += k0 * h0_93;
+                acc94 += k0 * h0_94;
+                acc95 += k0 * h0_95;
+                acc96 += k0 * h0_96;
+                acc97 += k0 * h0_97;
+                acc98 += k0 * h0_98;
+                acc99 += k0 * h0_99;
+                acc100 += k0 * h0_100;
+                acc101 += k0 * h0_101;
+                acc102 += k0 * h0_102;
+                acc103 += k0 * h0_103;
+                acc104 += k0 * h0_104;
+                acc105 += k0 * h0_105;
+                acc106 += k0 * h0_106;
+                acc107 += k0 * h0_107;
+                acc108 += k0 * h0_108;
+                acc109 += k0 * h0_109;
+                acc110 += k0 * h0_110;
+                acc111 += k0 * h0_111;
+                acc112 += k0 * h0_112;
+                acc113 += k0 * h0_113;
+                acc114 += k0 * h0_114;
+                acc115 += k0 * h0_115;
+                acc116 += k0 * h0_116;
+                acc117 += k0 * h0_117;
+                acc118 += k0 * h0_118;
+                acc119 += k0 * h0_119;
+                acc120 += k0 * h0_120;
+                acc121 += k0 * h0_121;
+                acc122 += k0 * h0_122;
+                acc123 += k0 * h0_123;
+                acc124 += k0 * h0_124;
+                acc125 += k0 * h0_125;
+                acc126 += k0 * h0_126;
+                acc127 += k0 * h0_127;
+                acc128 += k0 * h0_128;
+                acc129 += k0 * h0_129;
+                acc130 += k0 * h0_130;
+                acc131 += k0 * h0_131;
+                acc132 += k0 * h0_132;
+                acc133 += k0 * h0_133;
+                acc134 += k0 * h0_134;
+                acc135 += k0 * h0_135;
+                acc136 += k0 * h0_136;
+                acc137 += k0 * h0_137;
+                acc138 += k0 * h0_138;
+                acc139 += k0 * h0_139;
+                acc140 += k0 * h0_140;
+                acc141 += k0 * h0_141;
+                acc142 += k0 * h0_142;
+                acc143 += k0 * h0_143;
+                acc144 += k0 * h0_144;
+                acc145 += k0 * h0_145;
+                acc146 += k0 * h0_146;
+                acc147 += k0 * h0_147;
+                acc148 += k0 * h0_148;
+                acc149 += k0 * h0_149;
+                acc150 += k0 * h0_150;
+                acc151 += k0 * h0_151;
+                acc152 += k0 * h0_152;
+                acc153 += k0 * h0_153;
+                acc154 += k0 * h0_154;
+                acc155 += k0 * h0_155;
+                acc156 += k0 * h0_156;
+                acc157 += k0 * h0_157;
+                acc158 += k0 * h0_158;
+                acc159 += k0 * h0_159;
+                acc160 += k0 * h0_160;
+                acc161 += k0 * h0_161;
+                acc162 += k0 * h0_162;
+                acc163 += k0 * h0_163;
+                acc164 += k0 * h0_164;
+                acc165 += k0 * h0_165;
+                acc166 += k0 * h0_166;
+                acc167 += k0 * h0_167;
+                acc168 += k0 * h0_168;
+                acc169 += k0 * h0_169;
+                acc170 += k0 * h0_170;
+                acc171 += k0 * h0_171;
+                acc172 += k0 * h0_172;
+                acc173 += k0 * h0_173;
+                acc174 += k0 * h0_174;
+                acc175 += k0 * h0_175;
+                acc176 += k0 * h0_176;
+                acc177 += k0 * h0_177;
+                acc178 += k0 * h0_178;
+                acc179 += k0 * h0_179;
+                acc180 += k0 * h0_180;
+                acc181 += k0 * h0_181;
+                acc182 += k0 * h0_182;
+                acc183 += k0 * h0_183;
+                acc184 += k0 * h0_184;
+                acc185 += k0 * h0_185;
+                acc186 += k0 * h0_186;
+                acc187 += k0 * h0_187;
+                acc188 += k0 * h0_188;
+                acc189 += k0 * h0_189;
+                acc190 += k0 * h0_190;
+                acc191 += k0 * h0_191;
+                acc192 += k0 * h0_192;
+                acc193 += k0 * h0_193;
+                acc194 += k0 * h0_194;
+                acc195 += k0 * h0_195;
+                acc196 += k0 * h0_196;
+                acc197 += k0 * h0_197;
+                acc198 += k0 * h0_198;
+                acc199 += k0 * h0_199;
+                acc200 += k0 * h0_200;
+                acc201 += k0 * h0_201;
+                acc202 += k0 * h0_202;
+                acc203 += k0 * h0_203;
+                acc204 += k0 * h0_204;
+                acc205 += k0 * h0_205;
+                acc206 += k0 * h0_206;
+                acc207 += k0 * h0_207;
+                acc208 += k0 * h0_208;
+                acc209 += k0 * h0_209;
+                acc210 += k0 * h0_210;
+                acc211 += k0 * h0_211;
+                acc212 += k0 * h0_212;
+                acc213 += k0 * h0_213;
+                acc214 += k0 * h0_214;
+                acc215 += k0 * h0_215;
+                acc216 += k0 * h0_216;
+                acc217 += k0 * h0_217;
+                acc218 += k0 * h0_218;
+                acc219 += k0 * h0_219;
+                acc220 += k0 * h0_220;
+                acc221 += k0 * h0_221;
+                acc222 += k0 * h0_222;
+                acc223 += k0 * h0_223;
+                acc224 += k0 * h0_224;
+                acc225 += k0 * h0_225;
+                acc226 += k0 * h0_226;
+                acc227 += k0 * h0_227;
+                acc228 += k0 * h0_228;
+                acc229 += k0 * h0_229;
+                acc230 += k0 * h0_230;
+                acc231 += k0 * h0_231;
+                acc232 += k0 * h0_232;
+                acc233 += k0 * h0_233;
+                acc234 += k0 * h0_234;
+                acc235 += k0 * h0_235;
+                acc236 += k0 * h0_236;
+                acc237 += k0 * h0_237;
+                acc238 += k0 * h0_238;
+                acc239 += k0 * h0_239;
+                acc240 += k0 * h0_240;
+                acc241 += k0 * h0_241;
+                acc242 += k0 * h0_242;
+                acc243 += k0 * h0_243;
+                acc244 += k0 * h0_244;
+                acc245 += k0 * h0_245;
+                acc246 += k0 * h0_246;
+                acc247 += k0 * h0_247;
+                acc248 += k0 * h0_248;
+                acc249 += k0 * h0_249;
+                acc250 += k0 * h0_250;
+                acc251 += k0 * h0_251;
+                acc252 += k0 * h0_252;
+                acc253 += k0 * h0_253;
+                acc254 += k0 * h0_254;
+                acc255 += k0 * h0_255;
+            }
+
+            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            if (real)
+            {
+                a.GradItems[(long)item * 256] = chunk.FirstChunk != 0 ? acc0 : a.GradItems[(long)item * 256] + acc0;
+                a.GradItems[(long)item * 256 + 1] = chunk.FirstChunk != 0 ? acc1 : a.GradItems[(long)item * 256 + 1] + acc1;
+                a.GradItems[(long)item * 256 + 2] = chunk.FirstChunk != 0 ? acc2 : a.GradItems[(long)item * 256 + 2] + acc2;
+                a.GradItems[(long)item * 256 + 3] = chunk.FirstChunk != 0 ? acc3 : a.GradItems[(long)item * 256 + 3] + acc3;
+                a.GradItems[(long)item * 256 + 4] = chunk.FirstChunk != 0 ? acc4 : a.GradItems[(long)item * 256 + 4] + acc4;
+                a.GradItems[(long)item * 256 + 5] = chunk.FirstChunk != 0 ? acc5 : a.GradItems[(long)item * 256 + 5] + acc5;
+                a.GradItems[(long)item * 256 + 6] = chunk.FirstChunk != 0 ? acc6 : a.GradItems[(long)item * 256 + 6] + acc6;
+                a.GradItems[(long)item * 256 + 7] = chunk.FirstChunk != 0 ? acc7 : a.GradItems[(long)item * 256 + 7] + acc7;
+                a.GradItems[(long)item * 256 + 8] = chunk.FirstChunk != 0 ? acc8 : a.GradItems[(long)item * 256 + 8] + acc8;
+                a.GradItems[(long)item * 256 + 9] = chunk.FirstChunk != 0 ? acc9 : a.GradItems[(long)item * 256 + 9] + acc9;
+                a.GradItems[(long)item * 256 + 10] = chunk.FirstChunk != 0 ? acc10 : a.GradItems[(long)item * 256 + 10] + acc10;
+                a.GradItems[(long)item * 256 + 11] = chunk.FirstChunk != 0 ? acc11 : a.GradItems[(long)item * 256 + 11] + acc11;
+                a.GradItems[(long)item * 256 + 12] = chunk.FirstChunk != 0 ? acc12 : a.GradItems[(long)item * 256 + 12] + acc12;
+                a.GradItems[(long)item * 256 + 13] = chunk.FirstChunk != 0 ? acc13 : a.GradItems[(long)item * 256 + 13] + acc13;
+                a.GradItems[(long)item * 256 + 14] = chunk.FirstChunk != 0 ? acc14 : a.GradItems[(long)item * 256 + 14] + acc14;
+                a.GradItems[(long)item * 256 + 15] = chunk.FirstChunk != 0 ? acc15 : a.GradItems[(long)item * 256 + 15] + acc15;
+                a.GradItems[(long)item * 256 + 16] = chunk.FirstChunk != 0 ? acc16 : a.GradItems[(long)item * 256 + 16] + acc16;
+                a.GradItems[(long)item * 256 + 17] = chunk.FirstChunk != 0 ? acc17 : a.GradItems[(long)item * 256 + 17] + acc17;
+                a.GradItems[(long)item * 256 + 18] = chunk.FirstChunk != 0 ? acc18 : a.GradItems[(long)item * 256 + 18] + acc18;
+                a.GradItems[(long)item * 256 + 19] = chunk.FirstChunk != 0 ? acc19 : a.GradItems[(long)item * 256 + 19] + acc19;
+                a.GradItems[(long)item * 256 + 20] = chunk.FirstChunk != 0 ? acc20 : a.GradItems[(long)item * 256 + 20] + acc20;
+                a.GradItems[(long)item * 256 + 21] = chunk.FirstChunk != 0 ? acc21 : a.GradItems[(long)item * 256 + 21] + acc21;
+                a.GradItems[(long)item * 256 + 22] = chunk.FirstChunk != 0 ? acc22 : a.GradItems[(long)item * 256 + 22] + acc22;
+                a.GradItems[(long)item * 256 + 23] = chunk.FirstChunk != 0 ? acc23 : a.GradItems[(long)item * 256 + 23] + acc23;
+                a.GradItems[(long)item * 256 + 24] = chunk.FirstChunk != 0 ? acc24 : a.GradItems[(long)item * 256 + 24] + acc24;
+                a.GradItems[(long)item * 256 + 25] = chunk.FirstChunk != 0 ? acc25 : a.GradItems[(long)item * 256 + 25] + acc25;
+                a.GradItems[(long)item * 256 + 26] = chunk.FirstChunk != 0 ? acc26 : a.GradItems[(long)item * 256 + 26] + acc26;
+                a.GradItems[(long)item * 256 + 27] = chunk.FirstChunk != 0 ? acc27 : a.GradItems[(long)item * 256 + 27] + acc27;
+                a.GradItems[(long)item * 256 + 28] = chunk.FirstChunk != 0 ? acc28 : a.GradItems[(long)item * 256 + 28] + acc28;
+                a.GradItems[(long)item * 256 + 29] = chunk.FirstChunk != 0 ? acc29 : a.GradItems[(long)item * 256 + 29] + acc29;
+                a.GradItems[(long)item * 256 + 30] = chunk.FirstChunk != 0 ? acc30 : a.GradItems[(long)item * 256 + 30] + acc30;
+                a.GradItems[(long)item * 256 + 31] = chunk.FirstChunk != 0 ? acc31 : a.GradItems[(long)item * 256 + 31] + acc31;
+                a.GradItems[(long)item * 256 + 32] = chunk.FirstChunk != 0 ? acc32 : a.GradItems[(long)item * 256 + 32] + acc32;
+                a.GradItems[(long)item * 256 + 33] = chunk.FirstChunk != 0 ? acc33 : a.GradItems[(long)item * 256 + 33] + acc33;
+                a.GradItems[(long)item * 256 + 34] = chunk.FirstChunk != 0 ? acc34 : a.GradItems[(long)item * 256 + 34] + acc34;
+                a.GradItems[(long)item * 256 + 35] = chunk.FirstChunk != 0 ? acc35 : a.GradItems[(long)item * 256 + 35] + acc35;
+                a.GradItems[(long)item * 256 + 36] = chunk.FirstChunk != 0 ? acc36 : a.GradItems[(long)item * 256 + 36] + acc36;
+                a.GradItems[(long)item * 256 + 37] = chunk.FirstChunk != 0 ? acc37 : a.GradItems[(long)item * 256 + 37] + acc37;
+                a.GradItems[(long)item * 256 + 38] = chunk.FirstChunk != 0 ? acc38 : a.GradItems[(long)item * 256 + 38] + acc38;
+                a.GradItems[(long)item * 256 + 39] = chunk.FirstChunk != 0 ? acc39 : a.GradItems[(long)item * 256 + 39] + acc39;
+                a.GradItems[(long)item * 256 + 40] = chunk.FirstChunk != 0 ? acc40 : a.GradItems[(long)item * 256 + 40] + acc40;
+                a.GradItems[(long)item * 256 + 41] = chunk.FirstChunk != 0 ? acc41 : a.GradItems[(long)item * 256 + 41] + acc41;
+                a.GradItems[(long)item * 256 + 42] = chunk.FirstChunk != 0 ? acc42 : a.GradItems[(long)item * 256 + 42] + acc42;
+                a.GradItems[(long)item * 256 + 43] = chunk.FirstChunk != 0 ? acc43 : a.GradItems[(long)item * 256 + 43] + acc43;
+                a.GradItems[(long)item * 256 + 44] = chunk.FirstChunk != 0 ? acc44 : a.GradItems[(long)item * 256 + 44] + acc44;
+                a.GradItems[(long)item * 256 + 45] = chunk.FirstChunk != 0 ? acc45 : a.GradItems[(long)item * 256 + 45] + acc45;
+                a.GradItems[(long)item * 256 + 46] = chunk.FirstChunk != 0 ? acc46 : a.GradItems[(long)item * 256 + 46] + acc46;
+                a.GradItems[(long)item * 256 + 47] = chunk.FirstChunk != 0 ? acc47 : a.GradItems[(long)item * 256 + 47] + acc47;
+                a.GradItems[(long)item * 256 + 48] = chunk.FirstChunk != 0 ? acc48 : a.GradItems[(long)item * 256 + 48] + acc48;
+                a.GradItems[(long)item * 256 + 49] = chunk.FirstChunk != 0 ? acc49 : a.GradItems[(long)item * 256 + 49] + acc49;
+                a.GradItems[(long)item * 256 + 50] = chunk.FirstChunk != 0 ? acc50 : a.GradItems[(long)item * 256 + 50] + acc50;
+                a.GradItems[(long)item * 256 + 51] = chunk.FirstChunk != 0 ? acc51 : a.GradItems[(long)item * 256 + 51] + acc51;
+                a.GradItems[(long)item * 256 + 52] = chunk.FirstChunk != 0 ? acc52 : a.GradItems[(long)item * 256 + 52] + acc52;
+                a.GradItems[(long)item * 256 + 53] = chunk.FirstChunk != 0 ? acc53 : a.GradItems[(long)item * 256 + 53] + acc53;
+                a.GradItems[(long)item * 256 + 54] = chunk.FirstChunk != 0 ? acc54 : a.GradItems[(long)item * 256 + 54] + acc54;
+                a.GradItems[(long)item * 256 + 55] = chunk.FirstChunk != 0 ? acc55 : a.GradItems[(long)item * 256 + 55] + acc55;
+                a.GradItems[(long)item * 256 + 56] = chunk.FirstChunk != 0 ? acc56 : a.GradItems[(long)item * 256 + 56] + acc56;
+                a.GradItems[(long)item * 256 + 57] = chunk.FirstChunk != 0 ? acc57 : a.GradItems[(long)item * 256 + 57] + acc57;
+                a.GradItems[(long)item * 256 + 58] = chunk.FirstChunk != 0 ? acc58 : a.GradItems[(long)item * 256 + 58] + acc58;
+                a.GradItems[(long)item * 256 + 59] = chunk.FirstChunk != 0 ? acc59 : a.GradItems[(long)item * 256 + 59] + acc59;
+                a.GradItems[(long)item * 256 + 60] = chunk.FirstChunk != 0 ? acc60 : a.GradItems[(long)item * 256 + 60] + acc60;
+                a.GradItems[(long)item * 256 + 61] = chunk.FirstChunk != 0 ? acc61 : a.GradItems[(long)item * 256 + 61] + acc61;
+                a.GradItems[(long)item * 256 + 62] = chunk.FirstChunk != 0 ? acc62 : a.GradItems[(long)item * 256 + 62] + acc62;
+                a.GradItems[(long)item * 256 + 63] = chunk.FirstChunk != 0 ? acc63 : a.GradItems[(long)item * 256 + 63] + acc63;
+                a.GradItems[(long)item * 256 + 64] = chunk.FirstChunk != 0 ? acc64 : a.GradItems[(long)item * 256 + 64] + acc64;
+                a.GradItems[(long)item * 256 + 65] = chunk.FirstChunk != 0 ? acc65 : a.GradItems[(long)item * 256 + 65] + acc65;
+                a.GradItems[(long)item * 256 + 66] = chunk.FirstChunk != 0 ? acc66 : a.GradItems[(long)item * 256 + 66] + acc66;
+                a.GradItems[(long)item * 256 + 67] = chunk.FirstChunk != 0 ? acc67 : a.GradItems[(long)item * 256 + 67] + acc67;
+                a.GradItems[(long)item * 256 + 68] = chunk.FirstChunk != 0 ? acc68 : a.GradItems[(long)item * 256 + 68] + acc68;
+                a.GradItems[(long)item * 256 + 69] = chunk.FirstChunk != 0 ? acc69 : a.GradItems[(long)item * 256 + 69] + acc69;
+                a.GradItems[(long)item * 256 + 70] = chunk.FirstChunk != 0 ? acc70 : a.GradItems[(long)item * 256 + 70] + acc70;
+                a.GradItems[(long)item * 256 + 71] = chunk.FirstChunk != 0 ? acc71 : a.GradItems[(long)item * 256 + 71] + acc71;
+                a.GradItems[(long)item * 256 + 72] = chunk.FirstChunk != 0 ? acc72 : a.GradItems[(long)item * 256 + 72] + acc72;
+                a.GradItems[(long)item * 256 + 73] = chunk.FirstChunk != 0 ? acc73 : a.GradItems[(long)item * 256 + 73] + acc73;
+                a.GradItems[(long)item * 256 + 74] = chunk.FirstChunk != 0 ? acc74 : a.GradItems[(long)item * 256 + 74] + acc74;
+                a.GradItems[(long)item * 256 + 75] = chunk.FirstChunk != 0 ? acc75 : a.GradItems[(long)item * 256 + 75] + acc75;
+                a.GradItems[(long)item * 256 + 76] = chunk.FirstChunk != 0 ? acc76 : a.GradItems[(long)item * 256 + 76] + acc76;
+                a.GradItems[(long)item * 256 + 77] = chunk.FirstChunk != 0 ? acc77 : a.GradItems[(long)item * 256 + 77] + acc77;
+                a.GradItems[(long)item * 256 + 78] = chunk.FirstChunk != 0 ? acc78 : a.GradItems[(long)item * 256 + 78] + acc78;
+                a.GradItems[(long)item * 256 + 79] = chunk.FirstChunk != 0 ? acc79 : a.GradItems[(long)item * 256 + 79] + acc79;
+                a.GradItems[(long)item * 256 + 80] = chunk.FirstChunk != 0 ? acc80 : a.GradItems[(long)item * 256 + 80] + acc80;
+                a.GradItems[(long)item * 256 + 81] = chunk.FirstChunk != 0 ? acc81 : a.GradItems[(long)item * 256 + 81] + acc81;
+                a.GradItems[(long)item * 256 + 82] = chunk.FirstChunk != 0 ? acc82 : a.GradItems[(long)item * 256 + 82] + acc82;
+                a.GradItems[(long)item * 256 + 83] = chunk.FirstChunk != 0 ? acc83 : a.GradItems[(long)item * 256 + 83] + acc83;
+                a.GradItems[(long)item * 256 + 84] = chunk.FirstChunk != 0 ? acc84 : a.GradItems[(long)item * 256 + 84] + acc84;
+                a.GradItems[(long)item * 256 + 85] = chunk.FirstChunk != 0 ? acc85 : a.GradItems[(long)item * 256 + 85] + acc85;
+                a.GradItems[(long)item * 256 + 86] = chunk.FirstChunk != 0 ? acc86 : a.GradItems[(long)item * 256 + 86] + acc86;
+                a.GradItems[(long)item * 256 + 87] = chunk.FirstChunk != 0 ? acc87 : a.GradItems[(long)item * 256 + 87] + acc87;
+                a.GradItems[(long)item * 256 + 88] = chunk.FirstChunk != 0 ? acc88 : a.GradItems[(long)item * 256 + 88] + acc88;
+                a.GradItems[(long)item * 256 + 89] = chunk.FirstChunk != 0 ? acc89 : a.GradItems[(long)item * 256 + 89] + acc89;
+                a.GradItems[(long)item * 256 + 90] = chunk.FirstChunk != 0 ? acc90 : a.GradItems[(long)item * 256 + 90] + acc90;
+                a.GradItems[(long)item * 256 + 91] = chunk.FirstChunk != 0 ? acc91 : a.GradItems[(long)item * 256 + 91] + acc91;
+                a.GradItems[(long)item * 256 + 92] = chunk.FirstChunk != 0 ? acc92 : a.GradItems[(long)item * 256 + 92] + acc92;
+                a.GradItems[(long)item * 256 + 93] = chunk.FirstChunk != 0 ? acc93 : a.GradItems[(long)item * 256 + 93] + acc93;
+                a.GradItems[(long)item * 256 + 94] = chunk.FirstChunk != 0 ? acc94 : a.GradItems[(long)item * 256 + 94] + acc94;
+                a.GradItems[(long)item * 256 + 95] = chunk.FirstChunk != 0 ? acc95 : a.GradItems[(long)item * 256 + 95] + acc95;
+                a.GradItems[(long)item * 256 + 96] = chunk.FirstChunk != 0 ? acc96 : a.GradItems[(long)item * 256 + 96] + acc96;
+                a.GradItems[(long)item * 256 + 97] = chunk.FirstChunk != 0 ? acc97 : a.GradItems[(long)item * 256 + 97] + acc97;
+                a.GradItems[(long)item * 256 + 98] = chunk.FirstChunk != 0 ? acc98 : a.GradItems[(long)item * 256 + 98] + acc98;
+                a.GradItems[(long)item * 256 + 99] = chunk.FirstChunk != 0 ? acc99 : a.GradItems[(long)item * 256 + 99] + acc99;
+                a.GradItems[(long)item * 256 + 100] = chunk.FirstChunk != 0 ? acc100 : a.GradItems[(long)item * 256 + 100] + acc100;
+                a.GradItems[(long)item * 256 + 101] = chunk.FirstChunk != 0 ? acc101 : a.GradItems[(long)item * 256 + 101] + acc101;
+                a.GradItems[(long)item * 256 + 102] = chunk.FirstChunk != 0 ? acc102 : a.GradItems[(long)item * 256 + 102] + acc102;
+                a.GradItems[(long)item * 256 + 103] = chunk.FirstChunk != 0 ? acc103 : a.GradItems[(long)item * 256 + 103] + acc103;
+                a.GradItems[(long)item * 256 + 104] = chunk.FirstChunk != 0 ? acc104 : a.GradItems[(long)item * 256 + 104] + acc104;
+                a.GradItems[(long)item * 256 + 105] = chunk.FirstChunk != 0 ? acc105 : a.GradItems[(long)item * 256 + 105] + acc105;
+                a.GradItems[(long)item * 256 + 106] = chunk.FirstChunk != 0 ? acc106 : a.GradItems[(long)item * 256 + 106] + acc106;
+                a.GradItems[(long)item * 256 + 107] = chunk.FirstChunk != 0 ? acc107 : a.GradItems[(long)item * 256 + 107] + acc107;
+                a.GradItems[(long)item * 256 + 108] = chunk.FirstChunk != 0 ? acc108 : a.GradItems[(long)item * 256 + 108] + acc108;
+                a.GradItems[(long)item * 256 + 109] = chunk.FirstChunk != 0 ? acc109 : a.GradItems[(long)item * 256 + 109] + acc109;
+                a.GradItems[(long)item * 256 + 110] = chunk.FirstChunk != 0 ? acc110 : a.GradItems[(long)item * 256 + 110] + acc110;
+                a.GradItems[(long)item * 256 + 111] = chunk.FirstChunk != 0 ? acc111 : a.GradItems[(long)item * 256 + 111] + acc111;
+                a.GradItems[(long)item * 256 + 112] = chunk.FirstChunk != 0 ? acc112 : a.GradItems[(long)item * 256 + 112] + acc112;
+                a.GradItems[(long)item * 256 + 113] = chunk.FirstChunk != 0 ? acc113 : a.GradItems[(long)item * 256 + 113] + acc113;
+                a.GradItems[(long)item * 256 + 114] = chunk.FirstChunk != 0 ? acc114 : a.GradItems[(long)item * 256 + 114] + acc114;
+                a.GradItems[(long)item * 256 + 115] = chunk.FirstChunk != 0 ? acc115 : a.GradItems[(long)item * 256 + 115] + acc115;
+                a.GradItems[(long)item * 256 + 116] = chunk.FirstChunk != 0 ? acc116 : a.GradItems[(long)item * 256 + 116] + acc116;
+                a.GradItems[(long)item * 256 + 117] = chunk.FirstChunk != 0 ? acc117 : a.GradItems[(long)item * 256 + 117] + acc117;
+                a.GradItems[(long)item * 256 + 118] = chunk.FirstChunk != 0 ? acc118 : a.GradItems[(long)item * 256 + 118] + acc118;
+                a.GradItems[(long)item * 256 + 119] = chunk.FirstChunk != 0 ? acc119 : a.GradItems[(long)item * 256 + 119] + acc119;
+                a.GradItems[(long)item * 256 + 120] = chunk.FirstChunk != 0 ? acc120 : a.GradItems[(long)item * 256 + 120] + acc120;
+                a.GradItems[(long)item * 256 + 121] = chunk.FirstChunk != 0 ? acc121 : a.GradItems[(long)item * 256 + 121] + acc121;
+                a.GradItems[(long)item * 256 + 122] = chunk.FirstChunk != 0 ? acc122 : a.GradItems[(long)item * 256 + 122] + acc122;
+                a.GradItems[(long)item * 256 + 123] = chunk.FirstChunk != 0 ? acc123 : a.GradItems[(long)item * 256 + 123] + acc123;
+                a.GradItems[(long)item * 256 + 124] = chunk.FirstChunk != 0 ? acc124 : a.GradItems[(long)item * 256 + 124] + acc124;
+                a.GradItems[(long)item * 256 + 125] = chunk.FirstChunk != 0 ? acc125 : a.GradItems[(long)item * 256 + 125] + acc125;
+                a.GradItems[(long)item * 256 + 126] = chunk.FirstChunk != 0 ? acc126 : a.GradItems[(long)item * 256 + 126] + acc126;
+                a.GradItems[(long)item * 256 + 127] = chunk.FirstChunk != 0 ? acc127 : a.GradItems[(long)item * 256 + 127] + acc127;
+                a.GradItems[(long)item * 256 + 128] = chunk.FirstChunk != 0 ? acc128 : a.GradItems[(long)item * 256 + 128] + acc128;
+                a.GradItems[(long)item * 256 + 129] = chunk.FirstChunk != 0 ? acc129 : a.GradItems[(long)item * 256 + 129] + acc129;
+                a.GradItems[(long)item * 256 + 130] = chunk.FirstChunk != 0 ? acc130 : a.GradItems[(long)item * 256 + 130] + acc130;
+                a.GradItems[(long)item * 256 + 131] = chunk.FirstChunk != 0 ? acc131 : a.GradItems[(long)item * 256 + 131] + acc131;
+                a.GradItems[(long)item * 256 + 132] = chunk.FirstChunk != 0 ? acc132 : a.GradItems[(long)item * 256 + 132] + acc132;
+                a.GradItems[(long)item * 256 + 133] = chunk.FirstChunk != 0 ? acc133 : a.GradItems[(long)item * 256 + 133] + acc133;
+                a.GradItems[(long)item * 256 + 134] = chunk.FirstChunk != 0 ? acc134 : a.GradItems[(long)item * 256 + 134] + acc134;
+                a.GradItems[(long)item * 256 + 135] = chunk.FirstChunk != 0 ? acc135 : a.GradItems[(long)item * 256 + 135] + acc135;
+                a.GradItems[(long)item * 256 + 136] = chunk.FirstChunk != 0 ? acc136 : a.GradItems[(long)item * 256 + 136] + acc136;
+                a.GradItems[(long)item * 256 + 137] = chunk.FirstChunk != 0 ? acc137 : a.GradItems[(long)item * 256 + 137] + acc137;
+                a.GradItems[(long)item * 256 + 138] = chunk.FirstChunk != 0 ? acc138 : a.GradItems[(long)item * 256 + 138] + acc138;
+                a.GradItems[(long)item * 256 + 139] = chunk.FirstChunk != 0 ? acc139 : a.GradItems[(long)item * 256 + 139] + acc139;
+                a.GradItems[(long)item * 256 + 140] = chunk.FirstChunk != 0 ? acc140 : a.GradItems[(long)item * 256 + 140] + acc140;
+                a.GradItems[(long)item * 256 + 141] = chunk.FirstChunk != 0 ? acc141 : a.GradItems[(long)item * 256 + 141] + acc141;
+                a.GradItems[(long)item * 256 + 142] = chunk.FirstChunk != 0 ? acc142 : a.GradItems[(long)item * 256 + 142] + acc142;
+                a.GradItems[(long)item * 256 + 143] = chunk.FirstChunk != 0 ? acc143 : a.GradItems[(long)item * 256 + 143] + acc143;
+                a.GradItems[(long)item * 256 + 144] = chunk.FirstChunk != 0 ? acc144 : a.GradItems[(long)item * 256 + 144] + acc144;
+                a.GradItems[(long)item * 256 + 145] = chunk.FirstChunk != 0 ? acc145 : a.GradItems[(long)item * 256 + 145] + acc145;
+                a.GradItems[(long)item * 256 + 146] = chunk.FirstChunk != 0 ? acc146 : a.GradItems[(long)item * 256 + 146] + acc146;
+                a.GradItems[(long)item * 256 + 147] = chunk.FirstChunk != 0 ? acc147 : a.GradItems[(long)item * 256 + 147] + acc147;
+                a.GradItems[(long)item * 256 + 148] = chunk.FirstChunk != 0 ? acc148 : a.GradItems[(long)item * 256 + 148] + acc148;
+                a.GradItems[(long)item * 256 + 149] = chunk.FirstChunk != 0 ? acc149 : a.GradItems[(long)item * 256 + 149] + acc149;
+                a.GradItems[(long)item * 256 + 150] = chunk.FirstChunk != 0 ? acc150 : a.GradItems[(long)item * 256 + 150] + acc150;
+                a.GradItems[(long)item * 256 + 151] = chunk.FirstChunk != 0 ? acc151 : a.GradItems[(long)item * 256 + 151] + acc151;
+                a.GradItems[(long)item * 256 + 152] = chunk.FirstChunk != 0 ? acc152 : a.GradItems[(long)item * 256 + 152] + acc152;
+                a.GradItems[(long)item * 256 + 153] = chunk.FirstChunk != 0 ? acc153 : a.GradItems[(long)item * 256 + 153] + acc153;
+                a.GradItems[(long)item * 256 + 154] = chunk.FirstChunk != 0 ? acc154 : a.GradItems[(long)item * 256 + 154] + acc154;
+                a.GradItems[(long)item * 256 + 155] = chunk.FirstChunk != 0 ? acc155 : a.GradItems[(long)item * 256 + 155] + acc155;
+                a.GradItems[(long)item * 256 + 156] = chunk.FirstChunk != 0 ? acc156 : a.GradItems[(long)item * 256 + 156] + acc156;
+                a.GradItems[(long)item * 256 + 157] = chunk.FirstChunk != 0 ? acc157 : a.GradItems[(long)item * 256 + 157] + acc157;
+                a.GradItems[(long)item * 256 + 158] = chunk.FirstChunk != 0 ? acc158 : a.GradItems[(long)item * 256 + 158] + acc158;
+                a.GradItems[(long)item * 256 + 159] = chunk.FirstChunk != 0 ? acc159 : a.GradItems[(long)item * 256 + 159] + acc159;
+                a.GradItems[(long)item * 256 + 160] = chunk.FirstChunk != 0 ? acc160 : a.GradItems[(long)item * 256 + 160] + acc160;
+                a.GradItems[(long)item * 256 + 161] = chunk.FirstChunk != 0 ? acc161 : a.GradItems[(long)item * 256 + 161] + acc161;
+                a.GradItems[(long)item * 256 + 162] = chunk.FirstChunk != 0 ? acc162 : a.GradItems[(long)item * 256 + 162] + acc162;
+                a.GradItems[(long)item * 256 + 163] = chunk.FirstChunk != 0 ? acc163 : a.GradItems[(long)item * 256 + 163] + acc163;
+                a.GradItems[(long)item * 256 + 164] = chunk.FirstChunk != 0 ? acc164 : a.GradItems[(long)item * 256 + 164] + acc164;
+                a.GradItems[(long)item * 256 + 165] = chunk.FirstChunk != 0 ? acc165 : a.GradItems[(long)item * 256 + 165] + acc165;
+                a.GradItems[(long)item * 256 + 166] = chunk.FirstChunk != 0 ? acc166 : a.GradItems[(long)item * 256 + 166] + acc166;
+                a.GradItems[(long)item * 256 + 167] = chunk.FirstChunk != 0 ? acc167 : a.GradItems[(long)item * 256 + 167] + acc167;
+                a.GradItems[(long)item * 256 + 168] = chunk.FirstChunk != 0 ? acc168 : a.GradItems[(long)item * 256 + 168] + acc168;
+                a.GradItems[(long)item * 256 + 169] = chunk.FirstChunk != 0 ? acc169 : a.GradItems[(long)item * 256 + 169] + acc169;
+                a.GradItems[(long)item * 256 + 170] = chunk.FirstChunk != 0 ? acc170 : a.GradItems[(long)item * 256 + 170] + acc170;
+                a.GradItems[(long)item * 256 + 171] = chunk.FirstChunk != 0 ? acc171 : a.GradItems[(long)item * 256 + 171] + acc171;
+                a.GradItems[(long)item * 256 + 172] = chunk.FirstChunk != 0 ? acc172 : a.GradItems[(long)item * 256 + 172] + acc172;
+                a.GradItems[(long)item * 256 + 173] = chunk.FirstChunk != 0 ? acc173 : a.GradItems[(long)item * 256 + 173] + acc173;
+                a.GradItems[(long)item * 256 + 174] = chunk.FirstChunk != 0 ? acc174 : a.GradItems[(long)item * 256 + 174] + acc174;
+                a.GradItems[(long)item * 256 + 175] = chunk.FirstChunk != 0 ? acc175 : a.GradItems[(long)item * 256 + 175] + acc175;
+                a.GradItems[(long)item * 256 + 176] = chunk.FirstChunk != 0 ? acc176 : a.GradItems[(long)item * 256 + 176] + acc176;
+                a.GradItems[(long)item * 256 + 177] = chunk.FirstChunk != 0 ? acc177 : a.GradItems[(long)item * 256 + 177] + acc177;
+                a.GradItems[(long)item * 256 + 178] = chunk.FirstChunk != 0 ? acc178 : a.GradItems[(long)item * 256 + 178] + acc178;
+                a.GradItems[(long)item * 256 + 179] = chunk.FirstChunk != 0 ? acc179 : a.GradItems[(long)item * 256 + 179] + acc179;
+                a.GradItems[(long)item * 256 + 180] = chunk.FirstChunk != 0 ? acc180 : a.GradItems[(long)item * 256 + 180] + acc180;
+                a.GradItems[(long)item * 256 + 181] = chunk.FirstChunk != 0 ? acc181 : a.GradItems[(long)item * 256 + 181] + acc181;
+                a.GradItems[(long)item * 256 + 182] = chunk.FirstChunk != 0 ? acc182 : a.GradItems[(long)item * 256 + 182] + acc182;
+                a.GradItems[(long)item * 256 + 183] = chunk.FirstChunk != 0 ? acc183 : a.GradItems[(long)item * 256 + 183] + acc183;
+                a.GradItems[(long)item * 256 + 184] = chunk.FirstChunk != 0 ? acc184 : a.GradItems[(long)item * 256 + 184] + acc184;
+                a.GradItems[(long)item * 256 + 185] = chunk.FirstChunk != 0 ? acc185 : a.GradItems[(long)item * 256 + 185] + acc185;
+                a.GradItems[(long)item * 256 + 186] = chunk.FirstChunk != 0 ? acc186 : a.GradItems[(long)item * 256 + 186] + acc186;
+                a.GradItems[(long)item * 256 + 187] = chunk.FirstChunk != 0 ? acc187 : a.GradItems[(long)item * 256 + 187] + acc187;
+                a.GradItems[(long)item * 256 + 188] = chunk.FirstChunk != 0 ? acc188 : a.GradItems[(long)item * 256 + 188] + acc188;
+                a.GradItems[(long)item * 256 + 189] = chunk.FirstChunk != 0 ? acc189 : a.GradItems[(long)item * 256 + 189] + acc189;
+                a.GradItems[(long)item * 256 + 190] = chunk.FirstChunk != 0 ? acc190 : a.GradItems[(long)item * 256 + 190] + acc190;
+                a.GradItems[(long)item * 256 + 191] = chunk.FirstChunk != 0 ? acc191 : a.GradItems[(long)item * 256 + 191] + acc191;
+                a.GradItems[(long)item * 256 + 192] = chunk.FirstChunk != 0 ? acc192 : a.GradItems[(long)item * 256 + 192] + acc192;
+                a.GradItems[(long)item * 256 + 193] = chunk.FirstChunk != 0 ? acc193 : a.GradItems[(long)item * 256 + 193] + acc193;
+                a.GradItems[(long)item * 256 + 194] = chunk.FirstChunk != 0 ? acc194 : a.GradItems[(long)item * 256 + 194] + acc194;
+                a.GradItems[(long)item * 256 + 195] = chunk.FirstChunk != 0 ? acc195 : a.GradItems[(long)item * 256 + 195] + acc195;
+                a.GradItems[(long)item * 256 + 196] = chunk.FirstChunk != 0 ? acc196 : a.GradItems[(long)item * 256 + 196] + acc196;
+                a.GradItems[(long)item * 256 + 197] = chunk.FirstChunk != 0 ? acc197 : a.GradItems[(long)item * 256 + 197] + acc197;
+                a.GradItems[(long)item * 256 + 198] = chunk.FirstChunk != 0 ? acc198 : a.GradItems[(long)item * 256 + 198] + acc198;
+                a.GradItems[(long)item * 256 + 199] = chunk.FirstChunk != 0 ? acc199 : a.GradItems[(long)item * 256 + 199] + acc199;
+                a.GradItems[(long)item * 256 + 200] = chunk.FirstChunk != 0 ? acc200 : a.GradItems[(long)item * 256 + 200] + acc200;
+                a.GradItems[(long)item * 256 + 201] = chunk.FirstChunk != 0 ? acc201 : a.GradItems[(long)item * 256 + 201] + acc201;
+                a.GradItems[(long)item * 256 + 202] = chunk.FirstChunk != 0 ? acc202 : a.GradItems[(long)item * 256 + 202] + acc202;
+                a.GradItems[(long)item * 256 + 203] = chunk.FirstChunk != 0 ? acc203 : a.GradItems[(long)item * 256 + 203] + acc203;
+                a.GradItems[(long)item * 256 + 204] = chunk.FirstChunk != 0 ? acc204 : a.GradItems[(long)item * 256 + 204] + acc204;
+                a.GradItems[(long)item * 256 + 205] = chunk.FirstChunk != 0 ? acc205 : a.GradItems[(long)item * 256 + 205] + acc205;
+                a.GradItems[(long)item * 256 + 206] = chunk.FirstChunk != 0 ? acc206 : a.GradItems[(long)item * 256 + 206] + acc206;
+                a.GradItems[(long)item * 256 + 207] = chunk.FirstChunk != 0 ? acc207 : a.GradItems[(long)item * 256 + 207] + acc207;
+                a.GradItems[(long)item * 256 + 208] = chunk.FirstChunk != 0 ? acc208 : a.GradItems[(long)item * 256 + 208] + acc208;
+                a.GradItems[(long)item * 256 + 209] = chunk.FirstChunk != 0 ? acc209 : a.GradItems[(long)item * 256 + 209] + acc209;
+                a.GradItems[(long)item * 256 + 210] = chunk.FirstChunk != 0 ? acc210 : a.GradItems[(long)item * 256 + 210] + acc210;
+                a.GradItems[(long)item * 256 + 211] = chunk.FirstChunk != 0 ? acc211 : a.GradItems[(long)item * 256 + 211] + acc211;
+                a.GradItems[(long)item * 256 + 212] = chunk.FirstChunk != 0 ? acc212 : a.GradItems[(long)item * 256 + 212] + acc212;
+                a.GradItems[(long)item * 256 + 213] = chunk.FirstChunk != 0 ? acc213 : a.GradItems[(long)item * 256 + 213] + acc213;
+                a.GradItems[(long)item * 256 + 214] = chunk.FirstChunk != 0 ? acc214 : a.GradItems[(long)item * 256 + 214] + acc214;
+                a.GradItems[(long)item * 256 + 215] = chunk.FirstChunk != 0 ? acc215 : a.GradItems[(long)item * 256 + 215] + acc215;
+                a.GradItems[(long)item * 256 + 216] = chunk.FirstChunk != 0 ? acc216 : a.GradItems[(long)item * 256 + 216] + acc216;
+                a.GradItems[(long)item * 256 + 217] = chunk.FirstChunk != 0 ? acc217 : a.GradItems[(long)item * 256 + 217] + acc217;
+                a.GradItems[(long)item * 256 + 218] = chunk.FirstChunk != 0 ? acc218 : a.GradItems[(long)item * 256 + 218] + acc218;
+                a.GradItems[(long)item * 256 + 219] = chunk.FirstChunk != 0 ? acc219 : a.GradItems[(long)item * 256 + 219] + acc219;
+                a.GradItems[(long)item * 256 + 220] = chunk.FirstChunk != 0 ? acc220 : a.GradItems[(long)item * 256 + 220] + acc220;
+                a.GradItems[(long)item * 256 + 221] = chunk.FirstChunk != 0 ? acc221 : a.GradItems[(long)item * 256 + 221] + acc221;
+                a.GradItems[(long)item * 256 + 222] = chunk.FirstChunk != 0 ? acc222 : a.GradItems[(long)item * 256 + 222] + acc222;
+                a.GradItems[(long)item * 256 + 223] = chunk.FirstChunk != 0 ? acc223 : a.GradItems[(long)item * 256 + 223] + acc223;
+                a.GradItems[(long)item * 256 + 224] = chunk.FirstChunk != 0 ? acc224 : a.GradItems[(long)item * 256 + 224] + acc224;
+                a.GradItems[(long)item * 256 + 225] = chunk.FirstChunk != 0 ? acc225 : a.GradItems[(long)item * 256 + 225] + acc225;
+                a.GradItems[(long)item * 256 + 226] = chunk.FirstChunk != 0 ? acc226 : a.GradItems[(long)item * 256 + 226] + acc226;
+                a.GradItems[(long)item * 256 + 227] = chunk.FirstChunk != 0 ? acc227 : a.GradItems[(long)item * 256 + 227] + acc227;
+                a.GradItems[(long)item * 256 + 228] = chunk.FirstChunk != 0 ? acc228 : a.GradItems[(long)item * 256 + 228] + acc228;
+                a.GradItems[(long)item * 256 + 229] = chunk.FirstChunk != 0 ? acc229 : a.GradItems[(long)item * 256 + 229] + acc229;
+                a.GradItems[(long)item * 256 + 230] = chunk.FirstChunk != 0 ? acc230 : a.GradItems[(long)item * 256 + 230] + acc230;
+                a.GradItems[(long)item * 256 + 231] = chunk.FirstChunk != 0 ? acc231 : a.GradItems[(long)item * 256 + 231] + acc231;
+                a.GradItems[(long)item * 256 + 232] = chunk.FirstChunk != 0 ? acc232 : a.GradItems[(long)item * 256 + 232] + acc232;
+                a.GradItems[(long)item * 256 + 233] = chunk.FirstChunk != 0 ? acc233 : a.GradItems[(long)item * 256 + 233] + acc233;
+                a.GradItems[(long)item * 256 + 234] = chunk.FirstChunk != 0 ? acc234 : a.GradItems[(long)item * 256 + 234] + acc234;
+                a.GradItems[(long)item * 256 + 235] = chunk.FirstChunk != 0 ? acc235 : a.GradItems[(long)item * 256 + 235] + acc235;
+                a.GradItems[(long)item * 256 + 236] = chunk.FirstChunk != 0 ? acc236 : a.GradItems[(long)item * 256 + 236] + acc236;
+                a.GradItems[(long)item * 256 + 237] = chunk.FirstChunk != 0 ? acc237 : a.GradItems[(long)item * 256 + 237] + acc237;
+                a.GradItems[(long)item * 256 + 238] = chunk.FirstChunk != 0 ? acc238 : a.GradItems[(long)item * 256 + 238] + acc238;
+                a.GradItems[(long)item * 256 + 239] = chunk.FirstChunk != 0 ? acc239 : a.GradItems[(long)item * 256 + 239] + acc239;
+                a.GradItems[(long)item * 256 + 240] = chunk.FirstChunk != 0 ? acc240 : a.GradItems[(long)item * 256 + 240] + acc240;
+                a.GradItems[(long)item * 256 + 241] = chunk.FirstChunk != 0 ? acc241 : a.GradItems[(long)item * 256 + 241] + acc241;
+                a.GradItems[(long)item * 256 + 242] = chunk.FirstChunk != 0 ? acc242 : a.GradItems[(long)item * 256 + 242] + acc242;
+                a.GradItems[(long)item * 256 + 243] = chunk.FirstChunk != 0 ? acc243 : a.GradItems[(long)item * 256 + 243] + acc243;
+                a.GradItems[(long)item * 256 + 244] = chunk.FirstChunk != 0 ? acc244 : a.GradItems[(long)item * 256 + 244] + acc244;
+                a.GradItems[(long)item * 256 + 245] = chunk.FirstChunk != 0 ? acc245 : a.GradItems[(long)item * 256 + 245] + acc245;
+                a.GradItems[(long)item * 256 + 246] = chunk.FirstChunk != 0 ? acc246 : a.GradItems[(long)item * 256 + 246] + acc246;
+                a.GradItems[(long)item * 256 + 247] = chunk.FirstChunk != 0 ? acc247 : a.GradItems[(long)item * 256 + 247] + acc247;
+                a.GradItems[(long)item * 256 + 248] = chunk.FirstChunk != 0 ? acc248 : a.GradItems[(long)item * 256 + 248] + acc248;
+                a.GradItems[(long)item * 256 + 249] = chunk.FirstChunk != 0 ? acc249 : a.GradItems[(long)item * 256 + 249] + acc249;
+                a.GradItems[(long)item * 256 + 250] = chunk.FirstChunk != 0 ? acc250 : a.GradItems[(long)item * 256 + 250] + acc250;
+                a.GradItems[(long)item * 256 + 251] = chunk.FirstChunk != 0 ? acc251 : a.GradItems[(long)item * 256 + 251] + acc251;
+                a.GradItems[(long)item * 256 + 252] = chunk.FirstChunk != 0 ? acc252 : a.GradItems[(long)item * 256 + 252] + acc252;
+                a.GradItems[(long)item * 256 + 253] = chunk.FirstChunk != 0 ? acc253 : a.GradItems[(long)item * 256 + 253] + acc253;
+                a.GradItems[(long)item * 256 + 254] = chunk.FirstChunk != 0 ? acc254 : a.GradItems[(long)item * 256 + 254] + acc254;
+                a.GradItems[(long)item * 256 + 255] = chunk.FirstChunk != 0 ? acc255 : a.GradItems[(long)item * 256 + 255] + acc255;
+            }
+        }
+    }
+
+    /// <summary>Adds each row's positive item gradient into dW, after the sorted pass has written every row of it.</summary>
+    public static void Positives_Portable(PerRow::PerRowArguments a)
+    {
+        long total = (long)a.Rows * 32;
+        for (long t = ILGPU::Grid.GlobalIndex.X; t < total; t += (long)ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            int row = (int)(t / 32);
+            int part = (int)(t - (long)row * 32);
+            int target = a.Targets[row];
+            float coefficient = a.RowCoefficients[row];
+            if (target == -100 || coefficient == 0f)
+            {
+                continue;
+            }
+
+            Kernels::U4 hv = a.Hidden[(long)row * 32 + part];
+            long at = (long)target * 256 + (long)part * 8;
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 0], coefficient * Kernels::ElementConversion.BFloat16Low(hv.X)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 0, coefficient * Kernels::ElementConversion.BFloat16Low(hv.X)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 1], coefficient * Kernels::ElementConversion.BFloat16High(hv.X)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 1, coefficient * Kernels::ElementConversion.BFloat16High(hv.X)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 2], coefficient * Kernels::ElementConversion.BFloat16Low(hv.Y)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 2, coefficient * Kernels::ElementConversion.BFloat16Low(hv.Y)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 3], coefficient * Kernels::ElementConversion.BFloat16High(hv.Y)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 3, coefficient * Kernels::ElementConversion.BFloat16High(hv.Y)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 4], coefficient * Kernels::ElementConversion.BFloat16Low(hv.Z)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 4, coefficient * Kernels::ElementConversion.BFloat16Low(hv.Z)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 5], coefficient * Kernels::ElementConversion.BFloat16High(hv.Z)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 5, coefficient * Kernels::ElementConversion.BFloat16High(hv.Z)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 6], coefficient * Kernels::ElementConversion.BFloat16Low(hv.W)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 6, coefficient * Kernels::ElementConversion.BFloat16Low(hv.W)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 7], coefficient * Kernels::ElementConversion.BFloat16High(hv.W)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 7, coefficient * Kernels::ElementConversion.BFloat16High(hv.W)); }
         }
     }
 }

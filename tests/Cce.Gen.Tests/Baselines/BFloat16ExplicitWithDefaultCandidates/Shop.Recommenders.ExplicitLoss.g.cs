@@ -17,11 +17,11 @@ partial class ExplicitLoss : Cce::CatalogLoss<Cce::BFloat16, float>, Cce::ILossK
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(
+        CceVariant_w4r4f2s64k(),
+        CceVariant_w8r8f2s64k(),
+        CceVariant_w4r4f4s32k(),
         CceVariant_w4r4f2(),
-        CceVariant_w8r8f2(),
-        CceVariant_w4r8f4(),
-        CceVariant_w8r16f1(),
-        CceVariant_w2r2f4());
+        CceVariant_w8r8f2());
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Cce::KernelVariant CcePortableVariant = CceVariant_Portable();

@@ -12,8 +12,10 @@ partial class GlobalLoss
 {
     /// <summary>The portable kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static Cce::PerRowVariant CceVariant_Portable() => new Cce::PerRowVariant(new Cce::PerRowTile(1, 256, 1), Cce::KernelLayout.Portable,
-        GlobalLoss_Portable_Kernels.Forward_Portable, GlobalLoss_Portable_Kernels.Backward_Portable, GlobalLoss_Portable_Kernels.ForwardBackward_Portable);
+    private static Cce::PerRowSortedVariant CceVariant_Portable() => new Cce::PerRowSortedVariant(
+        new Cce::PerRowTile(1, 256, 1, Cce::PerRowPipeline.Sorted, 65536), Cce::KernelLayout.Portable,
+        GlobalLoss_Portable_Kernels.Forward_Portable, GlobalLoss_Portable_Kernels.Backward_Portable, GlobalLoss_Portable_Kernels.ForwardBackward_Portable,
+        GlobalLoss_Portable_Kernels.Count_Portable, GlobalLoss_Portable_Kernels.Fill_Portable, GlobalLoss_Portable_Kernels.Reduce_Portable, GlobalLoss_Portable_Kernels.Positives_Portable);
 }
 
 /// <summary>The portable kernels of <c>GlobalLoss</c>: one row per thread, no lane waits for another.</summary>
@@ -222,7 +224,7 @@ file static class GlobalLoss_Portable_Kernels
         }
     }
 
-    /// <summary>Gradients of each row from its saved log-sum-exp: one row per thread, no lane waits for another.</summary>
+    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: one row per thread, no lane waits for another.</summary>
     public static void Backward_Portable(PerRow::PerRowArguments a)
     {
         // The rows of this thread: one at a time, striding over the whole grid.
@@ -373,7 +375,7 @@ file static class GlobalLoss_Portable_Kernels
                 g /= a.ValidRows[0];
             }
 
-            // Pass 2: dH in registers, dW scattered, the logits recomputed: coefficient g * exp(logit - lse) per negative.
+            // dH in registers, the logits recomputed: coefficient g * exp(logit - lse) per negative; dW follows in the sorted pass.
             float dh0 = 0f;
             float dh1 = 0f;
             float dh2 = 0f;
@@ -441,41 +443,7 @@ file static class GlobalLoss_Portable_Kernels
                 dh29 += cp * wp29;
                 dh30 += cp * wp30;
                 dh31 += cp * wp31;
-                {
-                    long gradRow = (long)target * 32;
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow], cp * h0); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow, cp * h0); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
-                }
+                a.RowCoefficients[row] = cp;
             }
             for (int it = 0; it < 127; it++)
             {
@@ -556,7 +524,7 @@ file static class GlobalLoss_Portable_Kernels
                 d0 += h29 * w0_29;
                 d0 += h30 * w0_30;
                 d0 += h31 * w0_31;
-                // Each negative that did not hit the positive: add its share to dH and scatter its dW.
+                // Each negative that did not hit the positive: add its share to dH.
                 float c0 = item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
                 if (c0 != 0f)
                 {
@@ -592,41 +560,6 @@ file static class GlobalLoss_Portable_Kernels
                     dh29 += c0 * w0_29;
                     dh30 += c0 * w0_30;
                     dh31 += c0 * w0_31;
-                    {
-                        long gradRow = (long)item0 * 32;
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * h0); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow, c0 * h0); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
-                    }
                 }
             }
 
@@ -644,7 +577,7 @@ file static class GlobalLoss_Portable_Kernels
         }
     }
 
-    /// <summary>Loss, log-sum-exp and gradients of each row in one pass: one row per thread, no lane waits for another.</summary>
+    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: one row per thread, no lane waits for another.</summary>
     public static void ForwardBackward_Portable(PerRow::PerRowArguments a)
     {
         // The rows of this thread: one at a time, striding over the whole grid.
@@ -789,186 +722,39 @@ file static class GlobalLoss_Portable_Kernels
             // Starting from the positive.
             float m = s0;
             float sum = 1f;
-            for (int it = 0; it < 127; it++)
-            {
-                // The slots of this iteration and their items.
-                int slotBase = it;
-                int slot0 = slotBase;
-                int item0 = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog);
-                // Gather the items' rows and dot each with h.
-                Kernels::U4 v0_0 = a.Items[(long)item0 * 8];
-                Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + 1];
-                Kernels::U4 v0_2 = a.Items[(long)item0 * 8 + 2];
-                Kernels::U4 v0_3 = a.Items[(long)item0 * 8 + 3];
-                Kernels::U4 v0_4 = a.Items[(long)item0 * 8 + 4];
-                Kernels::U4 v0_5 = a.Items[(long)item0 * 8 + 5];
-                Kernels::U4 v0_6 = a.Items[(long)item0 * 8 + 6];
-                Kernels::U4 v0_7 = a.Items[(long)item0 * 8 + 7];
-                float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
-                d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
-                d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
-                d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.W);
-                d0 += h4 * ILGPU::Interop.IntAsFloat(v0_1.X);
-                d0 += h5 * ILGPU::Interop.IntAsFloat(v0_1.Y);
-                d0 += h6 * ILGPU::Interop.IntAsFloat(v0_1.Z);
-                d0 += h7 * ILGPU::Interop.IntAsFloat(v0_1.W);
-                d0 += h8 * ILGPU::Interop.IntAsFloat(v0_2.X);
-                d0 += h9 * ILGPU::Interop.IntAsFloat(v0_2.Y);
-                d0 += h10 * ILGPU::Interop.IntAsFloat(v0_2.Z);
-                d0 += h11 * ILGPU::Interop.IntAsFloat(v0_2.W);
-                d0 += h12 * ILGPU::Interop.IntAsFloat(v0_3.X);
-                d0 += h13 * ILGPU::Interop.IntAsFloat(v0_3.Y);
-                d0 += h14 * ILGPU::Interop.IntAsFloat(v0_3.Z);
-                d0 += h15 * ILGPU::Interop.IntAsFloat(v0_3.W);
-                d0 += h16 * ILGPU::Interop.IntAsFloat(v0_4.X);
-                d0 += h17 * ILGPU::Interop.IntAsFloat(v0_4.Y);
-                d0 += h18 * ILGPU::Interop.IntAsFloat(v0_4.Z);
-                d0 += h19 * ILGPU::Interop.IntAsFloat(v0_4.W);
-                d0 += h20 * ILGPU::Interop.IntAsFloat(v0_5.X);
-                d0 += h21 * ILGPU::Interop.IntAsFloat(v0_5.Y);
-                d0 += h22 * ILGPU::Interop.IntAsFloat(v0_5.Z);
-                d0 += h23 * ILGPU::Interop.IntAsFloat(v0_5.W);
-                d0 += h24 * ILGPU::Interop.IntAsFloat(v0_6.X);
-                d0 += h25 * ILGPU::Interop.IntAsFloat(v0_6.Y);
-                d0 += h26 * ILGPU::Interop.IntAsFloat(v0_6.Z);
-                d0 += h27 * ILGPU::Interop.IntAsFloat(v0_6.W);
-                d0 += h28 * ILGPU::Interop.IntAsFloat(v0_7.X);
-                d0 += h29 * ILGPU::Interop.IntAsFloat(v0_7.Y);
-                d0 += h30 * ILGPU::Interop.IntAsFloat(v0_7.Z);
-                d0 += h31 * ILGPU::Interop.IntAsFloat(v0_7.W);
-                // Fold each negative's logit into (m, sum), unless it hit the positive.
-                bool kept0 = item0 != target;
-                float logit0 = d0 + a.Correction;
-                if (kept0)
-                {
-                    float next0 = System::MathF.Max(m, logit0);
-                    sum = sum * System::MathF.Exp(m - next0) + System::MathF.Exp(logit0 - next0);
-                    m = next0;
-                }
-            }
-
-            // The row's log-sum-exp and loss.
-            float lse = m + System::MathF.Log(sum);
-            {
-                a.RowLoss[row] = lse - s0;
-                a.RowLse[row] = lse;
-            }
-
-            // The row's upstream gradient g: the scalar, times the row's own when given, over the valid rows for a mean.
-            float g = a.Upstream;
-            if (a.UpstreamPerRow.Length > 0)
-            {
-                g *= a.UpstreamPerRow[row];
-            }
-            if (a.MeanReduction != 0)
-            {
-                g /= a.ValidRows[0];
-            }
-
-            // Pass 2: dH in registers, dW scattered, the logits recomputed: coefficient g * exp(logit - lse) per negative.
-            float dh0 = 0f;
-            float dh1 = 0f;
-            float dh2 = 0f;
-            float dh3 = 0f;
-            float dh4 = 0f;
-            float dh5 = 0f;
-            float dh6 = 0f;
-            float dh7 = 0f;
-            float dh8 = 0f;
-            float dh9 = 0f;
-            float dh10 = 0f;
-            float dh11 = 0f;
-            float dh12 = 0f;
-            float dh13 = 0f;
-            float dh14 = 0f;
-            float dh15 = 0f;
-            float dh16 = 0f;
-            float dh17 = 0f;
-            float dh18 = 0f;
-            float dh19 = 0f;
-            float dh20 = 0f;
-            float dh21 = 0f;
-            float dh22 = 0f;
-            float dh23 = 0f;
-            float dh24 = 0f;
-            float dh25 = 0f;
-            float dh26 = 0f;
-            float dh27 = 0f;
-            float dh28 = 0f;
-            float dh29 = 0f;
-            float dh30 = 0f;
-            float dh31 = 0f;
-            // The positive item, once per row: coefficient g * (exp(s0 - lse) - 1).
-            {
-                float cp = g * (System::MathF.Exp(s0 - lse) - 1f);
-                dh0 += cp * wp0;
-                dh1 += cp * wp1;
-                dh2 += cp * wp2;
-                dh3 += cp * wp3;
-                dh4 += cp * wp4;
-                dh5 += cp * wp5;
-                dh6 += cp * wp6;
-                dh7 += cp * wp7;
-                dh8 += cp * wp8;
-                dh9 += cp * wp9;
-                dh10 += cp * wp10;
-                dh11 += cp * wp11;
-                dh12 += cp * wp12;
-                dh13 += cp * wp13;
-                dh14 += cp * wp14;
-                dh15 += cp * wp15;
-                dh16 += cp * wp16;
-                dh17 += cp * wp17;
-                dh18 += cp * wp18;
-                dh19 += cp * wp19;
-                dh20 += cp * wp20;
-                dh21 += cp * wp21;
-                dh22 += cp * wp22;
-                dh23 += cp * wp23;
-                dh24 += cp * wp24;
-                dh25 += cp * wp25;
-                dh26 += cp * wp26;
-                dh27 += cp * wp27;
-                dh28 += cp * wp28;
-                dh29 += cp * wp29;
-                dh30 += cp * wp30;
-                dh31 += cp * wp31;
-                {
-                    long gradRow = (long)target * 32;
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow], cp * h0); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow, cp * h0); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 1], cp * h1); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 1, cp * h1); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 2], cp * h2); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 2, cp * h2); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 3], cp * h3); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 3, cp * h3); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 4], cp * h4); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 4, cp * h4); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 5], cp * h5); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 5, cp * h5); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 6], cp * h6); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 6, cp * h6); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 7], cp * h7); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 7, cp * h7); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], cp * h8); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 8, cp * h8); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 9], cp * h9); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 9, cp * h9); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 10], cp * h10); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 10, cp * h10); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 11], cp * h11); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 11, cp * h11); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 12], cp * h12); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 12, cp * h12); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 13], cp * h13); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 13, cp * h13); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 14], cp * h14); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 14, cp * h14); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 15], cp * h15); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 15, cp * h15); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], cp * h16); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 16, cp * h16); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 17], cp * h17); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 17, cp * h17); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 18], cp * h18); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 18, cp * h18); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 19], cp * h19); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 19, cp * h19); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 20], cp * h20); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 20, cp * h20); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 21], cp * h21); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 21, cp * h21); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 22], cp * h22); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 22, cp * h22); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 23], cp * h23); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 23, cp * h23); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], cp * h24); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 24, cp * h24); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 25], cp * h25); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 25, cp * h25); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 26], cp * h26); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 26, cp * h26); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 27], cp * h27); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 27, cp * h27); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 28], cp * h28); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 28, cp * h28); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 29], cp * h29); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 29, cp * h29); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 30], cp * h30); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 30, cp * h30); }
-                    if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 31], cp * h31); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 31, cp * h31); }
-                }
-            }
+            // The softmax-weighted sum of item rows so far, relative to exp(m): the positive's row to start with.
+            float acc0 = wp0;
+            float acc1 = wp1;
+            float acc2 = wp2;
+            float acc3 = wp3;
+            float acc4 = wp4;
+            float acc5 = wp5;
+            float acc6 = wp6;
+            float acc7 = wp7;
+            float acc8 = wp8;
+            float acc9 = wp9;
+            float acc10 = wp10;
+            float acc11 = wp11;
+            float acc12 = wp12;
+            float acc13 = wp13;
+            float acc14 = wp14;
+            float acc15 = wp15;
+            float acc16 = wp16;
+            float acc17 = wp17;
+            float acc18 = wp18;
+            float acc19 = wp19;
+            float acc20 = wp20;
+            float acc21 = wp21;
+            float acc22 = wp22;
+            float acc23 = wp23;
+            float acc24 = wp24;
+            float acc25 = wp25;
+            float acc26 = wp26;
+            float acc27 = wp27;
+            float acc28 = wp28;
+            float acc29 = wp29;
+            float acc30 = wp30;
+            float acc31 = wp31;
             for (int it = 0; it < 127; it++)
             {
                 // The slots of this iteration and their items.
@@ -1048,78 +834,104 @@ file static class GlobalLoss_Portable_Kernels
                 d0 += h29 * w0_29;
                 d0 += h30 * w0_30;
                 d0 += h31 * w0_31;
-                // Each negative that did not hit the positive: add its share to dH and scatter its dW.
-                float c0 = item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
-                if (c0 != 0f)
+                // Fold each negative's logit into (m, sum) and its row into acc, unless it hit the positive.
+                bool kept0 = item0 != target;
+                float logit0 = d0 + a.Correction;
+                if (kept0)
                 {
-                    dh0 += c0 * w0_0;
-                    dh1 += c0 * w0_1;
-                    dh2 += c0 * w0_2;
-                    dh3 += c0 * w0_3;
-                    dh4 += c0 * w0_4;
-                    dh5 += c0 * w0_5;
-                    dh6 += c0 * w0_6;
-                    dh7 += c0 * w0_7;
-                    dh8 += c0 * w0_8;
-                    dh9 += c0 * w0_9;
-                    dh10 += c0 * w0_10;
-                    dh11 += c0 * w0_11;
-                    dh12 += c0 * w0_12;
-                    dh13 += c0 * w0_13;
-                    dh14 += c0 * w0_14;
-                    dh15 += c0 * w0_15;
-                    dh16 += c0 * w0_16;
-                    dh17 += c0 * w0_17;
-                    dh18 += c0 * w0_18;
-                    dh19 += c0 * w0_19;
-                    dh20 += c0 * w0_20;
-                    dh21 += c0 * w0_21;
-                    dh22 += c0 * w0_22;
-                    dh23 += c0 * w0_23;
-                    dh24 += c0 * w0_24;
-                    dh25 += c0 * w0_25;
-                    dh26 += c0 * w0_26;
-                    dh27 += c0 * w0_27;
-                    dh28 += c0 * w0_28;
-                    dh29 += c0 * w0_29;
-                    dh30 += c0 * w0_30;
-                    dh31 += c0 * w0_31;
-                    {
-                        long gradRow = (long)item0 * 32;
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * h0); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow, c0 * h0); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 1], c0 * h1); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 1, c0 * h1); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 2], c0 * h2); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 2, c0 * h2); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 3], c0 * h3); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 3, c0 * h3); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 4], c0 * h4); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 4, c0 * h4); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 5], c0 * h5); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 5, c0 * h5); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 6], c0 * h6); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 6, c0 * h6); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 7], c0 * h7); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 7, c0 * h7); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c0 * h8); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 8, c0 * h8); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 9], c0 * h9); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 9, c0 * h9); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 10], c0 * h10); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 10, c0 * h10); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 11], c0 * h11); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 11, c0 * h11); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 12], c0 * h12); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 12, c0 * h12); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 13], c0 * h13); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 13, c0 * h13); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 14], c0 * h14); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 14, c0 * h14); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 15], c0 * h15); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 15, c0 * h15); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c0 * h16); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 16, c0 * h16); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 17], c0 * h17); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 17, c0 * h17); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 18], c0 * h18); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 18, c0 * h18); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 19], c0 * h19); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 19, c0 * h19); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 20], c0 * h20); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 20, c0 * h20); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 21], c0 * h21); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 21, c0 * h21); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 22], c0 * h22); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 22, c0 * h22); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 23], c0 * h23); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 23, c0 * h23); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c0 * h24); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 24, c0 * h24); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 25], c0 * h25); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 25, c0 * h25); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 26], c0 * h26); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 26, c0 * h26); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 27], c0 * h27); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 27, c0 * h27); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 28], c0 * h28); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 28, c0 * h28); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 29], c0 * h29); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 29, c0 * h29); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 30], c0 * h30); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 30, c0 * h30); }
-                        if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[gradRow + 31], c0 * h31); } else { Kernels::FloatAtomics.Add(a.GradItems, gradRow + 31, c0 * h31); }
-                    }
+                    float next0 = System::MathF.Max(m, logit0);
+                    float scale0 = System::MathF.Exp(m - next0);
+                    float weight0 = System::MathF.Exp(logit0 - next0);
+                    sum = sum * scale0 + weight0;
+                    acc0 = acc0 * scale0 + weight0 * w0_0;
+                    acc1 = acc1 * scale0 + weight0 * w0_1;
+                    acc2 = acc2 * scale0 + weight0 * w0_2;
+                    acc3 = acc3 * scale0 + weight0 * w0_3;
+                    acc4 = acc4 * scale0 + weight0 * w0_4;
+                    acc5 = acc5 * scale0 + weight0 * w0_5;
+                    acc6 = acc6 * scale0 + weight0 * w0_6;
+                    acc7 = acc7 * scale0 + weight0 * w0_7;
+                    acc8 = acc8 * scale0 + weight0 * w0_8;
+                    acc9 = acc9 * scale0 + weight0 * w0_9;
+                    acc10 = acc10 * scale0 + weight0 * w0_10;
+                    acc11 = acc11 * scale0 + weight0 * w0_11;
+                    acc12 = acc12 * scale0 + weight0 * w0_12;
+                    acc13 = acc13 * scale0 + weight0 * w0_13;
+                    acc14 = acc14 * scale0 + weight0 * w0_14;
+                    acc15 = acc15 * scale0 + weight0 * w0_15;
+                    acc16 = acc16 * scale0 + weight0 * w0_16;
+                    acc17 = acc17 * scale0 + weight0 * w0_17;
+                    acc18 = acc18 * scale0 + weight0 * w0_18;
+                    acc19 = acc19 * scale0 + weight0 * w0_19;
+                    acc20 = acc20 * scale0 + weight0 * w0_20;
+                    acc21 = acc21 * scale0 + weight0 * w0_21;
+                    acc22 = acc22 * scale0 + weight0 * w0_22;
+                    acc23 = acc23 * scale0 + weight0 * w0_23;
+                    acc24 = acc24 * scale0 + weight0 * w0_24;
+                    acc25 = acc25 * scale0 + weight0 * w0_25;
+                    acc26 = acc26 * scale0 + weight0 * w0_26;
+                    acc27 = acc27 * scale0 + weight0 * w0_27;
+                    acc28 = acc28 * scale0 + weight0 * w0_28;
+                    acc29 = acc29 * scale0 + weight0 * w0_29;
+                    acc30 = acc30 * scale0 + weight0 * w0_30;
+                    acc31 = acc31 * scale0 + weight0 * w0_31;
+                    m = next0;
                 }
+            }
+
+            // The row's log-sum-exp and loss.
+            float lse = m + System::MathF.Log(sum);
+            {
+                a.RowLoss[row] = lse - s0;
+                a.RowLse[row] = lse;
+            }
+
+            // The row's upstream gradient g: the scalar, times the row's own when given, over the valid rows for a mean.
+            float g = a.Upstream;
+            if (a.UpstreamPerRow.Length > 0)
+            {
+                g *= a.UpstreamPerRow[row];
+            }
+            if (a.MeanReduction != 0)
+            {
+                g /= a.ValidRows[0];
+            }
+            // dH = g * (sum_j p_j w_j - w_y), p over the positive and the kept negatives; the positive's dW coefficient g * (p_y - 1) waits for the positives pass.
+            float inverse = 1f / sum;
+            float dh0 = g * (acc0 * inverse - wp0);
+            float dh1 = g * (acc1 * inverse - wp1);
+            float dh2 = g * (acc2 * inverse - wp2);
+            float dh3 = g * (acc3 * inverse - wp3);
+            float dh4 = g * (acc4 * inverse - wp4);
+            float dh5 = g * (acc5 * inverse - wp5);
+            float dh6 = g * (acc6 * inverse - wp6);
+            float dh7 = g * (acc7 * inverse - wp7);
+            float dh8 = g * (acc8 * inverse - wp8);
+            float dh9 = g * (acc9 * inverse - wp9);
+            float dh10 = g * (acc10 * inverse - wp10);
+            float dh11 = g * (acc11 * inverse - wp11);
+            float dh12 = g * (acc12 * inverse - wp12);
+            float dh13 = g * (acc13 * inverse - wp13);
+            float dh14 = g * (acc14 * inverse - wp14);
+            float dh15 = g * (acc15 * inverse - wp15);
+            float dh16 = g * (acc16 * inverse - wp16);
+            float dh17 = g * (acc17 * inverse - wp17);
+            float dh18 = g * (acc18 * inverse - wp18);
+            float dh19 = g * (acc19 * inverse - wp19);
+            float dh20 = g * (acc20 * inverse - wp20);
+            float dh21 = g * (acc21 * inverse - wp21);
+            float dh22 = g * (acc22 * inverse - wp22);
+            float dh23 = g * (acc23 * inverse - wp23);
+            float dh24 = g * (acc24 * inverse - wp24);
+            float dh25 = g * (acc25 * inverse - wp25);
+            float dh26 = g * (acc26 * inverse - wp26);
+            float dh27 = g * (acc27 * inverse - wp27);
+            float dh28 = g * (acc28 * inverse - wp28);
+            float dh29 = g * (acc29 * inverse - wp29);
+            float dh30 = g * (acc30 * inverse - wp30);
+            float dh31 = g * (acc31 * inverse - wp31);
+            {
+                a.RowCoefficients[row] = g * (System::MathF.Exp(s0 - lse) - 1f);
             }
 
             // Write dH in its element type.
@@ -1133,6 +945,325 @@ file static class GlobalLoss_Portable_Kernels
                 a.GradHidden[(long)row * 8 + 6] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh24), ILGPU::Interop.FloatAsInt(dh25), ILGPU::Interop.FloatAsInt(dh26), ILGPU::Interop.FloatAsInt(dh27));
                 a.GradHidden[(long)row * 8 + 7] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh28), ILGPU::Interop.FloatAsInt(dh29), ILGPU::Interop.FloatAsInt(dh30), ILGPU::Interop.FloatAsInt(dh31));
             }
+        }
+    }
+
+    /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
+    public static void Count_Portable(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    {
+        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            int local = pair / 127;
+            int slot = pair - local * 127;
+            int row = chunk.RowStart + local;
+            int target = a.Targets[row];
+            if (target == -1)
+            {
+                continue;
+            }
+
+            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
+            if (item == target)
+            {
+                continue;
+            }
+
+            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+        }
+    }
+
+    /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
+    public static void Fill_Portable(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    {
+        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            int local = pair / 127;
+            int slot = pair - local * 127;
+            int row = chunk.RowStart + local;
+            int target = a.Targets[row];
+            if (target == -1)
+            {
+                continue;
+            }
+
+            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
+            if (item == target)
+            {
+                continue;
+            }
+
+            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            chunk.Payload[position] = (ushort)local;
+        }
+    }
+
+    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: one row per thread, no lane waits for another.</summary>
+    public static void Reduce_Portable(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    {
+        // The items of this thread: one at a time, striding over the whole grid.
+        for (int item = ILGPU::Grid.GlobalIndex.X; item < a.Catalog; item += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            // The item's segment of the chunk; a sub-group past the catalog walks an empty one.
+            bool real = true;
+            int begin = real ? chunk.Offsets[item] : 0;
+            int count = real ? chunk.Offsets[item + 1] - begin : 0;
+            int longest = count;
+            // After the first chunk an item without pairs keeps its dW row as it is.
+            if (longest == 0 && chunk.FirstChunk == 0)
+            {
+                continue;
+            }
+
+            // The item's row, its logit correction and the upstream scale shared by every row.
+            int at = real ? item : 0;
+            Kernels::U4 vv0 = a.Items[(long)at * 8];
+            Kernels::U4 vv1 = a.Items[(long)at * 8 + 1];
+            Kernels::U4 vv2 = a.Items[(long)at * 8 + 2];
+            Kernels::U4 vv3 = a.Items[(long)at * 8 + 3];
+            Kernels::U4 vv4 = a.Items[(long)at * 8 + 4];
+            Kernels::U4 vv5 = a.Items[(long)at * 8 + 5];
+            Kernels::U4 vv6 = a.Items[(long)at * 8 + 6];
+            Kernels::U4 vv7 = a.Items[(long)at * 8 + 7];
+            float wv0 = ILGPU::Interop.IntAsFloat(vv0.X);
+            float wv1 = ILGPU::Interop.IntAsFloat(vv0.Y);
+            float wv2 = ILGPU::Interop.IntAsFloat(vv0.Z);
+            float wv3 = ILGPU::Interop.IntAsFloat(vv0.W);
+            float wv4 = ILGPU::Interop.IntAsFloat(vv1.X);
+            float wv5 = ILGPU::Interop.IntAsFloat(vv1.Y);
+            float wv6 = ILGPU::Interop.IntAsFloat(vv1.Z);
+            float wv7 = ILGPU::Interop.IntAsFloat(vv1.W);
+            float wv8 = ILGPU::Interop.IntAsFloat(vv2.X);
+            float wv9 = ILGPU::Interop.IntAsFloat(vv2.Y);
+            float wv10 = ILGPU::Interop.IntAsFloat(vv2.Z);
+            float wv11 = ILGPU::Interop.IntAsFloat(vv2.W);
+            float wv12 = ILGPU::Interop.IntAsFloat(vv3.X);
+            float wv13 = ILGPU::Interop.IntAsFloat(vv3.Y);
+            float wv14 = ILGPU::Interop.IntAsFloat(vv3.Z);
+            float wv15 = ILGPU::Interop.IntAsFloat(vv3.W);
+            float wv16 = ILGPU::Interop.IntAsFloat(vv4.X);
+            float wv17 = ILGPU::Interop.IntAsFloat(vv4.Y);
+            float wv18 = ILGPU::Interop.IntAsFloat(vv4.Z);
+            float wv19 = ILGPU::Interop.IntAsFloat(vv4.W);
+            float wv20 = ILGPU::Interop.IntAsFloat(vv5.X);
+            float wv21 = ILGPU::Interop.IntAsFloat(vv5.Y);
+            float wv22 = ILGPU::Interop.IntAsFloat(vv5.Z);
+            float wv23 = ILGPU::Interop.IntAsFloat(vv5.W);
+            float wv24 = ILGPU::Interop.IntAsFloat(vv6.X);
+            float wv25 = ILGPU::Interop.IntAsFloat(vv6.Y);
+            float wv26 = ILGPU::Interop.IntAsFloat(vv6.Z);
+            float wv27 = ILGPU::Interop.IntAsFloat(vv6.W);
+            float wv28 = ILGPU::Interop.IntAsFloat(vv7.X);
+            float wv29 = ILGPU::Interop.IntAsFloat(vv7.Y);
+            float wv30 = ILGPU::Interop.IntAsFloat(vv7.Z);
+            float wv31 = ILGPU::Interop.IntAsFloat(vv7.W);
+            float correction = a.Correction;
+            float scale = a.MeanReduction != 0 ? a.Upstream / a.ValidRows[0] : a.Upstream;
+            float acc0 = 0f;
+            float acc1 = 0f;
+            float acc2 = 0f;
+            float acc3 = 0f;
+            float acc4 = 0f;
+            float acc5 = 0f;
+            float acc6 = 0f;
+            float acc7 = 0f;
+            float acc8 = 0f;
+            float acc9 = 0f;
+            float acc10 = 0f;
+            float acc11 = 0f;
+            float acc12 = 0f;
+            float acc13 = 0f;
+            float acc14 = 0f;
+            float acc15 = 0f;
+            float acc16 = 0f;
+            float acc17 = 0f;
+            float acc18 = 0f;
+            float acc19 = 0f;
+            float acc20 = 0f;
+            float acc21 = 0f;
+            float acc22 = 0f;
+            float acc23 = 0f;
+            float acc24 = 0f;
+            float acc25 = 0f;
+            float acc26 = 0f;
+            float acc27 = 0f;
+            float acc28 = 0f;
+            float acc29 = 0f;
+            float acc30 = 0f;
+            float acc31 = 0f;
+
+            // The segment's rows, 1 in flight: gather h (the chunk's rows stay in L2), recompute the logit, add its share.
+            for (int p = 0; p < longest; p += 1)
+            {
+                bool live0 = p + 0 < count;
+                int row0 = chunk.RowStart + (live0 ? chunk.Payload[begin + p + 0] : 0);
+                Kernels::U4 hv0_0 = a.Hidden[(long)row0 * 8];
+                Kernels::U4 hv0_1 = a.Hidden[(long)row0 * 8 + 1];
+                Kernels::U4 hv0_2 = a.Hidden[(long)row0 * 8 + 2];
+                Kernels::U4 hv0_3 = a.Hidden[(long)row0 * 8 + 3];
+                Kernels::U4 hv0_4 = a.Hidden[(long)row0 * 8 + 4];
+                Kernels::U4 hv0_5 = a.Hidden[(long)row0 * 8 + 5];
+                Kernels::U4 hv0_6 = a.Hidden[(long)row0 * 8 + 6];
+                Kernels::U4 hv0_7 = a.Hidden[(long)row0 * 8 + 7];
+                float h0_0 = ILGPU::Interop.IntAsFloat(hv0_0.X);
+                float h0_1 = ILGPU::Interop.IntAsFloat(hv0_0.Y);
+                float h0_2 = ILGPU::Interop.IntAsFloat(hv0_0.Z);
+                float h0_3 = ILGPU::Interop.IntAsFloat(hv0_0.W);
+                float h0_4 = ILGPU::Interop.IntAsFloat(hv0_1.X);
+                float h0_5 = ILGPU::Interop.IntAsFloat(hv0_1.Y);
+                float h0_6 = ILGPU::Interop.IntAsFloat(hv0_1.Z);
+                float h0_7 = ILGPU::Interop.IntAsFloat(hv0_1.W);
+                float h0_8 = ILGPU::Interop.IntAsFloat(hv0_2.X);
+                float h0_9 = ILGPU::Interop.IntAsFloat(hv0_2.Y);
+                float h0_10 = ILGPU::Interop.IntAsFloat(hv0_2.Z);
+                float h0_11 = ILGPU::Interop.IntAsFloat(hv0_2.W);
+                float h0_12 = ILGPU::Interop.IntAsFloat(hv0_3.X);
+                float h0_13 = ILGPU::Interop.IntAsFloat(hv0_3.Y);
+                float h0_14 = ILGPU::Interop.IntAsFloat(hv0_3.Z);
+                float h0_15 = ILGPU::Interop.IntAsFloat(hv0_3.W);
+                float h0_16 = ILGPU::Interop.IntAsFloat(hv0_4.X);
+                float h0_17 = ILGPU::Interop.IntAsFloat(hv0_4.Y);
+                float h0_18 = ILGPU::Interop.IntAsFloat(hv0_4.Z);
+                float h0_19 = ILGPU::Interop.IntAsFloat(hv0_4.W);
+                float h0_20 = ILGPU::Interop.IntAsFloat(hv0_5.X);
+                float h0_21 = ILGPU::Interop.IntAsFloat(hv0_5.Y);
+                float h0_22 = ILGPU::Interop.IntAsFloat(hv0_5.Z);
+                float h0_23 = ILGPU::Interop.IntAsFloat(hv0_5.W);
+                float h0_24 = ILGPU::Interop.IntAsFloat(hv0_6.X);
+                float h0_25 = ILGPU::Interop.IntAsFloat(hv0_6.Y);
+                float h0_26 = ILGPU::Interop.IntAsFloat(hv0_6.Z);
+                float h0_27 = ILGPU::Interop.IntAsFloat(hv0_6.W);
+                float h0_28 = ILGPU::Interop.IntAsFloat(hv0_7.X);
+                float h0_29 = ILGPU::Interop.IntAsFloat(hv0_7.Y);
+                float h0_30 = ILGPU::Interop.IntAsFloat(hv0_7.Z);
+                float h0_31 = ILGPU::Interop.IntAsFloat(hv0_7.W);
+                float d0 = h0_0 * wv0;
+                d0 += h0_1 * wv1;
+                d0 += h0_2 * wv2;
+                d0 += h0_3 * wv3;
+                d0 += h0_4 * wv4;
+                d0 += h0_5 * wv5;
+                d0 += h0_6 * wv6;
+                d0 += h0_7 * wv7;
+                d0 += h0_8 * wv8;
+                d0 += h0_9 * wv9;
+                d0 += h0_10 * wv10;
+                d0 += h0_11 * wv11;
+                d0 += h0_12 * wv12;
+                d0 += h0_13 * wv13;
+                d0 += h0_14 * wv14;
+                d0 += h0_15 * wv15;
+                d0 += h0_16 * wv16;
+                d0 += h0_17 * wv17;
+                d0 += h0_18 * wv18;
+                d0 += h0_19 * wv19;
+                d0 += h0_20 * wv20;
+                d0 += h0_21 * wv21;
+                d0 += h0_22 * wv22;
+                d0 += h0_23 * wv23;
+                d0 += h0_24 * wv24;
+                d0 += h0_25 * wv25;
+                d0 += h0_26 * wv26;
+                d0 += h0_27 * wv27;
+                d0 += h0_28 * wv28;
+                d0 += h0_29 * wv29;
+                d0 += h0_30 * wv30;
+                d0 += h0_31 * wv31;
+                float g0 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row0] : scale;
+                float k0 = live0 ? g0 * System::MathF.Exp(d0 + correction - a.RowLse[row0]) : 0f;
+                acc0 += k0 * h0_0;
+                acc1 += k0 * h0_1;
+                acc2 += k0 * h0_2;
+                acc3 += k0 * h0_3;
+                acc4 += k0 * h0_4;
+                acc5 += k0 * h0_5;
+                acc6 += k0 * h0_6;
+                acc7 += k0 * h0_7;
+                acc8 += k0 * h0_8;
+                acc9 += k0 * h0_9;
+                acc10 += k0 * h0_10;
+                acc11 += k0 * h0_11;
+                acc12 += k0 * h0_12;
+                acc13 += k0 * h0_13;
+                acc14 += k0 * h0_14;
+                acc15 += k0 * h0_15;
+                acc16 += k0 * h0_16;
+                acc17 += k0 * h0_17;
+                acc18 += k0 * h0_18;
+                acc19 += k0 * h0_19;
+                acc20 += k0 * h0_20;
+                acc21 += k0 * h0_21;
+                acc22 += k0 * h0_22;
+                acc23 += k0 * h0_23;
+                acc24 += k0 * h0_24;
+                acc25 += k0 * h0_25;
+                acc26 += k0 * h0_26;
+                acc27 += k0 * h0_27;
+                acc28 += k0 * h0_28;
+                acc29 += k0 * h0_29;
+                acc30 += k0 * h0_30;
+                acc31 += k0 * h0_31;
+            }
+
+            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            if (real)
+            {
+                a.GradItems[(long)item * 32] = chunk.FirstChunk != 0 ? acc0 : a.GradItems[(long)item * 32] + acc0;
+                a.GradItems[(long)item * 32 + 1] = chunk.FirstChunk != 0 ? acc1 : a.GradItems[(long)item * 32 + 1] + acc1;
+                a.GradItems[(long)item * 32 + 2] = chunk.FirstChunk != 0 ? acc2 : a.GradItems[(long)item * 32 + 2] + acc2;
+                a.GradItems[(long)item * 32 + 3] = chunk.FirstChunk != 0 ? acc3 : a.GradItems[(long)item * 32 + 3] + acc3;
+                a.GradItems[(long)item * 32 + 4] = chunk.FirstChunk != 0 ? acc4 : a.GradItems[(long)item * 32 + 4] + acc4;
+                a.GradItems[(long)item * 32 + 5] = chunk.FirstChunk != 0 ? acc5 : a.GradItems[(long)item * 32 + 5] + acc5;
+                a.GradItems[(long)item * 32 + 6] = chunk.FirstChunk != 0 ? acc6 : a.GradItems[(long)item * 32 + 6] + acc6;
+                a.GradItems[(long)item * 32 + 7] = chunk.FirstChunk != 0 ? acc7 : a.GradItems[(long)item * 32 + 7] + acc7;
+                a.GradItems[(long)item * 32 + 8] = chunk.FirstChunk != 0 ? acc8 : a.GradItems[(long)item * 32 + 8] + acc8;
+                a.GradItems[(long)item * 32 + 9] = chunk.FirstChunk != 0 ? acc9 : a.GradItems[(long)item * 32 + 9] + acc9;
+                a.GradItems[(long)item * 32 + 10] = chunk.FirstChunk != 0 ? acc10 : a.GradItems[(long)item * 32 + 10] + acc10;
+                a.GradItems[(long)item * 32 + 11] = chunk.FirstChunk != 0 ? acc11 : a.GradItems[(long)item * 32 + 11] + acc11;
+                a.GradItems[(long)item * 32 + 12] = chunk.FirstChunk != 0 ? acc12 : a.GradItems[(long)item * 32 + 12] + acc12;
+                a.GradItems[(long)item * 32 + 13] = chunk.FirstChunk != 0 ? acc13 : a.GradItems[(long)item * 32 + 13] + acc13;
+                a.GradItems[(long)item * 32 + 14] = chunk.FirstChunk != 0 ? acc14 : a.GradItems[(long)item * 32 + 14] + acc14;
+                a.GradItems[(long)item * 32 + 15] = chunk.FirstChunk != 0 ? acc15 : a.GradItems[(long)item * 32 + 15] + acc15;
+                a.GradItems[(long)item * 32 + 16] = chunk.FirstChunk != 0 ? acc16 : a.GradItems[(long)item * 32 + 16] + acc16;
+                a.GradItems[(long)item * 32 + 17] = chunk.FirstChunk != 0 ? acc17 : a.GradItems[(long)item * 32 + 17] + acc17;
+                a.GradItems[(long)item * 32 + 18] = chunk.FirstChunk != 0 ? acc18 : a.GradItems[(long)item * 32 + 18] + acc18;
+                a.GradItems[(long)item * 32 + 19] = chunk.FirstChunk != 0 ? acc19 : a.GradItems[(long)item * 32 + 19] + acc19;
+                a.GradItems[(long)item * 32 + 20] = chunk.FirstChunk != 0 ? acc20 : a.GradItems[(long)item * 32 + 20] + acc20;
+                a.GradItems[(long)item * 32 + 21] = chunk.FirstChunk != 0 ? acc21 : a.GradItems[(long)item * 32 + 21] + acc21;
+                a.GradItems[(long)item * 32 + 22] = chunk.FirstChunk != 0 ? acc22 : a.GradItems[(long)item * 32 + 22] + acc22;
+                a.GradItems[(long)item * 32 + 23] = chunk.FirstChunk != 0 ? acc23 : a.GradItems[(long)item * 32 + 23] + acc23;
+                a.GradItems[(long)item * 32 + 24] = chunk.FirstChunk != 0 ? acc24 : a.GradItems[(long)item * 32 + 24] + acc24;
+                a.GradItems[(long)item * 32 + 25] = chunk.FirstChunk != 0 ? acc25 : a.GradItems[(long)item * 32 + 25] + acc25;
+                a.GradItems[(long)item * 32 + 26] = chunk.FirstChunk != 0 ? acc26 : a.GradItems[(long)item * 32 + 26] + acc26;
+                a.GradItems[(long)item * 32 + 27] = chunk.FirstChunk != 0 ? acc27 : a.GradItems[(long)item * 32 + 27] + acc27;
+                a.GradItems[(long)item * 32 + 28] = chunk.FirstChunk != 0 ? acc28 : a.GradItems[(long)item * 32 + 28] + acc28;
+                a.GradItems[(long)item * 32 + 29] = chunk.FirstChunk != 0 ? acc29 : a.GradItems[(long)item * 32 + 29] + acc29;
+                a.GradItems[(long)item * 32 + 30] = chunk.FirstChunk != 0 ? acc30 : a.GradItems[(long)item * 32 + 30] + acc30;
+                a.GradItems[(long)item * 32 + 31] = chunk.FirstChunk != 0 ? acc31 : a.GradItems[(long)item * 32 + 31] + acc31;
+            }
+        }
+    }
+
+    /// <summary>Adds each row's positive item gradient into dW, after the sorted pass has written every row of it.</summary>
+    public static void Positives_Portable(PerRow::PerRowArguments a)
+    {
+        long total = (long)a.Rows * 8;
+        for (long t = ILGPU::Grid.GlobalIndex.X; t < total; t += (long)ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            int row = (int)(t / 8);
+            int part = (int)(t - (long)row * 8);
+            int target = a.Targets[row];
+            float coefficient = a.RowCoefficients[row];
+            if (target == -1 || coefficient == 0f)
+            {
+                continue;
+            }
+
+            Kernels::U4 hv = a.Hidden[(long)row * 8 + part];
+            long at = (long)target * 32 + (long)part * 4;
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 0], coefficient * ILGPU::Interop.IntAsFloat(hv.X)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 0, coefficient * ILGPU::Interop.IntAsFloat(hv.X)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 1], coefficient * ILGPU::Interop.IntAsFloat(hv.Y)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 1, coefficient * ILGPU::Interop.IntAsFloat(hv.Y)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 2], coefficient * ILGPU::Interop.IntAsFloat(hv.Z)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 2, coefficient * ILGPU::Interop.IntAsFloat(hv.Z)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 3], coefficient * ILGPU::Interop.IntAsFloat(hv.W)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 3, coefficient * ILGPU::Interop.IntAsFloat(hv.W)); }
         }
     }
 }

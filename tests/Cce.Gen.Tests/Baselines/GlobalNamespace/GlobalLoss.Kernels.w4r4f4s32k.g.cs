@@ -10,18 +10,20 @@ using Compiler = global::System.CodeDom.Compiler;
 
 partial class GlobalLoss
 {
-    /// <summary>The w2r2f4 kernels of this loss, as one of its variants.</summary>
+    /// <summary>The w4r4f4s32k kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static Cce::PerRowVariant CceVariant_w2r2f4() => new Cce::PerRowVariant(new Cce::PerRowTile(2, 2, 4), Cce::KernelLayout.Warp,
-        GlobalLoss_w2r2f4_Kernels.Forward_w2r2f4, GlobalLoss_w2r2f4_Kernels.Backward_w2r2f4, GlobalLoss_w2r2f4_Kernels.ForwardBackward_w2r2f4);
+    private static Cce::PerRowSortedVariant CceVariant_w4r4f4s32k() => new Cce::PerRowSortedVariant(
+        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 32768), Cce::KernelLayout.Warp,
+        GlobalLoss_w4r4f4s32k_Kernels.Forward_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Backward_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.ForwardBackward_w4r4f4s32k,
+        GlobalLoss_w4r4f4s32k_Kernels.Count_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Fill_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Reduce_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Positives_w4r4f4s32k);
 }
 
-/// <summary>The w2r2f4 kernels of <c>GlobalLoss</c>: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+/// <summary>The w4r4f4s32k kernels of <c>GlobalLoss</c>: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
 [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-file static class GlobalLoss_w2r2f4_Kernels
+file static class GlobalLoss_w4r4f4s32k_Kernels
 {
-    /// <summary>Loss and log-sum-exp of each row: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w2r2f4(PerRow::PerRowArguments a)
+    /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+    public static void Forward_w4r4f4s32k(PerRow::PerRowArguments a)
     {
         // This lane's place: sub-group sub of the warp, 8 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
@@ -29,10 +31,10 @@ file static class GlobalLoss_w2r2f4_Kernels
         int sub = lane >> 3;
         int subLane = lane & 7;
 
-        // The rows of this warp: 1 of the group's 2, one in every 2.
+        // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
         {
-            int row = ILGPU::Grid.IdxX * 2 + r * 2 + warp;
+            int row = ILGPU::Grid.IdxX * 4 + r * 4 + warp;
             if (row >= a.Rows)
             {
                 return;
@@ -181,8 +183,8 @@ file static class GlobalLoss_w2r2f4_Kernels
         }
     }
 
-    /// <summary>Gradients of each row from its saved log-sum-exp: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w2r2f4(PerRow::PerRowArguments a)
+    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+    public static void Backward_w4r4f4s32k(PerRow::PerRowArguments a)
     {
         // This lane's place: sub-group sub of the warp, 8 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
@@ -190,10 +192,10 @@ file static class GlobalLoss_w2r2f4_Kernels
         int sub = lane >> 3;
         int subLane = lane & 7;
 
-        // The rows of this warp: 1 of the group's 2, one in every 2.
+        // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
         {
-            int row = ILGPU::Grid.IdxX * 2 + r * 2 + warp;
+            int row = ILGPU::Grid.IdxX * 4 + r * 4 + warp;
             if (row >= a.Rows)
             {
                 return;
@@ -244,16 +246,11 @@ file static class GlobalLoss_w2r2f4_Kernels
                 g /= a.ValidRows[0];
             }
 
-            // Pass 2: dH in registers, dW scattered, the logits recomputed: coefficient g * exp(logit - lse) per negative.
+            // dH in registers, the logits recomputed: coefficient g * exp(logit - lse) per negative; dW follows in the sorted pass.
             float dh0 = 0f;
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
-            // h again, strided for the dW scatter: hs<t> is element subLane + 8 * t of the row.
-            float hs0 = Kernels::ChunkElements.Float32(a.Hidden[(long)row * 8 + (subLane >> 2)], subLane & 3);
-            float hs1 = Kernels::ChunkElements.Float32(a.Hidden[(long)row * 8 + ((subLane + 8) >> 2)], (subLane + 8) & 3);
-            float hs2 = Kernels::ChunkElements.Float32(a.Hidden[(long)row * 8 + ((subLane + 16) >> 2)], (subLane + 16) & 3);
-            float hs3 = Kernels::ChunkElements.Float32(a.Hidden[(long)row * 8 + ((subLane + 24) >> 2)], (subLane + 24) & 3);
             // The positive item, once per row: coefficient g * (exp(s0 - lse) - 1).
             if (sub == 0)
             {
@@ -262,13 +259,7 @@ file static class GlobalLoss_w2r2f4_Kernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
-                {
-                    long gradRow = (long)target * 32 + subLane;
-                    ILGPU::Atomic.Add(ref a.GradItems[gradRow], cp * hs0);
-                    ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
-                }
+                a.RowCoefficients[row] = cp;
             }
             for (int it = 0; it < 8; it++)
             {
@@ -332,7 +323,7 @@ file static class GlobalLoss_w2r2f4_Kernels
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 1);
                 d3 += ILGPU::Warp.ShuffleXor(d3, 1);
-                // Each negative that did not hit the positive: add its share to dH and scatter its dW.
+                // Each negative that did not hit the positive: add its share to dH.
                 float c0 = slot0 < 127 && item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
                 if (c0 != 0f)
                 {
@@ -340,13 +331,6 @@ file static class GlobalLoss_w2r2f4_Kernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
-                    {
-                        long gradRow = (long)item0 * 32 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
-                    }
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * System::MathF.Exp(d1 + a.Correction - lse) : 0f;
                 if (c1 != 0f)
@@ -355,13 +339,6 @@ file static class GlobalLoss_w2r2f4_Kernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
-                    {
-                        long gradRow = (long)item1 * 32 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c1 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
-                    }
                 }
                 float c2 = slot2 < 127 && item2 != target ? g * System::MathF.Exp(d2 + a.Correction - lse) : 0f;
                 if (c2 != 0f)
@@ -370,13 +347,6 @@ file static class GlobalLoss_w2r2f4_Kernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
-                    {
-                        long gradRow = (long)item2 * 32 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c2 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
-                    }
                 }
                 float c3 = slot3 < 127 && item3 != target ? g * System::MathF.Exp(d3 + a.Correction - lse) : 0f;
                 if (c3 != 0f)
@@ -385,13 +355,6 @@ file static class GlobalLoss_w2r2f4_Kernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
-                    {
-                        long gradRow = (long)item3 * 32 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c3 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
-                    }
                 }
             }
 
@@ -413,21 +376,19 @@ file static class GlobalLoss_w2r2f4_Kernels
         }
     }
 
-    /// <summary>Loss, log-sum-exp and gradients of each row in one pass: 2 warps, 2 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w2r2f4(PerRow::PerRowArguments a)
+    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+    public static void ForwardBackward_w4r4f4s32k(PerRow::PerRowArguments a)
     {
         // This lane's place: sub-group sub of the warp, 8 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
         int sub = lane >> 3;
         int subLane = lane & 7;
-        // The row's logits, kept between the two passes: negative slot s at 1 + s (128 floats per warp).
-        ILGPU::ArrayView<float> logits = ILGPU::SharedMemory.GetDynamic<float>().SubView(warp * 128, 128);
 
-        // The rows of this warp: 1 of the group's 2, one in every 2.
+        // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
         {
-            int row = ILGPU::Grid.IdxX * 2 + r * 2 + warp;
+            int row = ILGPU::Grid.IdxX * 4 + r * 4 + warp;
             if (row >= a.Rows)
             {
                 return;
@@ -473,6 +434,11 @@ file static class GlobalLoss_w2r2f4_Kernels
             // Sub-group 0 starts from the positive, the others empty.
             float m = sub == 0 ? s0 : float.NegativeInfinity;
             float sum = sub == 0 ? 1f : 0f;
+            // The softmax-weighted sum of item rows so far, relative to exp(m): the positive's row to start with.
+            float acc0 = sub == 0 ? wp0 : 0f;
+            float acc1 = sub == 0 ? wp1 : 0f;
+            float acc2 = sub == 0 ? wp2 : 0f;
+            float acc3 = sub == 0 ? wp3 : 0f;
             for (int it = 0; it < 8; it++)
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
@@ -490,22 +456,38 @@ file static class GlobalLoss_w2r2f4_Kernels
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
                 Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
                 Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
-                float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
-                d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
-                d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
-                d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.W);
-                float d1 = h0 * ILGPU::Interop.IntAsFloat(v1_0.X);
-                d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.Y);
-                d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Z);
-                d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.W);
-                float d2 = h0 * ILGPU::Interop.IntAsFloat(v2_0.X);
-                d2 += h1 * ILGPU::Interop.IntAsFloat(v2_0.Y);
-                d2 += h2 * ILGPU::Interop.IntAsFloat(v2_0.Z);
-                d2 += h3 * ILGPU::Interop.IntAsFloat(v2_0.W);
-                float d3 = h0 * ILGPU::Interop.IntAsFloat(v3_0.X);
-                d3 += h1 * ILGPU::Interop.IntAsFloat(v3_0.Y);
-                d3 += h2 * ILGPU::Interop.IntAsFloat(v3_0.Z);
-                d3 += h3 * ILGPU::Interop.IntAsFloat(v3_0.W);
+                float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
+                float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
+                float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
+                float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
+                float d0 = h0 * w0_0;
+                d0 += h1 * w0_1;
+                d0 += h2 * w0_2;
+                d0 += h3 * w0_3;
+                float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
+                float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
+                float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
+                float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
+                float d1 = h0 * w1_0;
+                d1 += h1 * w1_1;
+                d1 += h2 * w1_2;
+                d1 += h3 * w1_3;
+                float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
+                float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
+                float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
+                float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
+                float d2 = h0 * w2_0;
+                d2 += h1 * w2_1;
+                d2 += h2 * w2_2;
+                d2 += h3 * w2_3;
+                float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
+                float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
+                float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
+                float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
+                float d3 = h0 * w3_0;
+                d3 += h1 * w3_1;
+                d3 += h2 * w3_2;
+                d3 += h3 * w3_3;
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 4);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 4);
@@ -519,70 +501,90 @@ file static class GlobalLoss_w2r2f4_Kernels
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 1);
                 d3 += ILGPU::Warp.ShuffleXor(d3, 1);
-                // Fold each negative's logit into (m, sum), unless it hit the positive, and keep it for pass 2.
+                // Fold each negative's logit into (m, sum) and its row into acc, unless it hit the positive.
                 bool kept0 = slot0 < 127 && item0 != target;
                 float logit0 = d0 + a.Correction;
                 if (kept0)
                 {
                     float next0 = System::MathF.Max(m, logit0);
-                    sum = sum * System::MathF.Exp(m - next0) + System::MathF.Exp(logit0 - next0);
+                    float scale0 = System::MathF.Exp(m - next0);
+                    float weight0 = System::MathF.Exp(logit0 - next0);
+                    sum = sum * scale0 + weight0;
+                    acc0 = acc0 * scale0 + weight0 * w0_0;
+                    acc1 = acc1 * scale0 + weight0 * w0_1;
+                    acc2 = acc2 * scale0 + weight0 * w0_2;
+                    acc3 = acc3 * scale0 + weight0 * w0_3;
                     m = next0;
-                }
-                if (subLane == 0 && slot0 < 127)
-                {
-                    logits[1 + slot0] = kept0 ? logit0 : float.NegativeInfinity;
                 }
                 bool kept1 = slot1 < 127 && item1 != target;
                 float logit1 = d1 + a.Correction;
                 if (kept1)
                 {
                     float next1 = System::MathF.Max(m, logit1);
-                    sum = sum * System::MathF.Exp(m - next1) + System::MathF.Exp(logit1 - next1);
+                    float scale1 = System::MathF.Exp(m - next1);
+                    float weight1 = System::MathF.Exp(logit1 - next1);
+                    sum = sum * scale1 + weight1;
+                    acc0 = acc0 * scale1 + weight1 * w1_0;
+                    acc1 = acc1 * scale1 + weight1 * w1_1;
+                    acc2 = acc2 * scale1 + weight1 * w1_2;
+                    acc3 = acc3 * scale1 + weight1 * w1_3;
                     m = next1;
-                }
-                if (subLane == 0 && slot1 < 127)
-                {
-                    logits[1 + slot1] = kept1 ? logit1 : float.NegativeInfinity;
                 }
                 bool kept2 = slot2 < 127 && item2 != target;
                 float logit2 = d2 + a.Correction;
                 if (kept2)
                 {
                     float next2 = System::MathF.Max(m, logit2);
-                    sum = sum * System::MathF.Exp(m - next2) + System::MathF.Exp(logit2 - next2);
+                    float scale2 = System::MathF.Exp(m - next2);
+                    float weight2 = System::MathF.Exp(logit2 - next2);
+                    sum = sum * scale2 + weight2;
+                    acc0 = acc0 * scale2 + weight2 * w2_0;
+                    acc1 = acc1 * scale2 + weight2 * w2_1;
+                    acc2 = acc2 * scale2 + weight2 * w2_2;
+                    acc3 = acc3 * scale2 + weight2 * w2_3;
                     m = next2;
-                }
-                if (subLane == 0 && slot2 < 127)
-                {
-                    logits[1 + slot2] = kept2 ? logit2 : float.NegativeInfinity;
                 }
                 bool kept3 = slot3 < 127 && item3 != target;
                 float logit3 = d3 + a.Correction;
                 if (kept3)
                 {
                     float next3 = System::MathF.Max(m, logit3);
-                    sum = sum * System::MathF.Exp(m - next3) + System::MathF.Exp(logit3 - next3);
+                    float scale3 = System::MathF.Exp(m - next3);
+                    float weight3 = System::MathF.Exp(logit3 - next3);
+                    sum = sum * scale3 + weight3;
+                    acc0 = acc0 * scale3 + weight3 * w3_0;
+                    acc1 = acc1 * scale3 + weight3 * w3_1;
+                    acc2 = acc2 * scale3 + weight3 * w3_2;
+                    acc3 = acc3 * scale3 + weight3 * w3_3;
                     m = next3;
-                }
-                if (subLane == 0 && slot3 < 127)
-                {
-                    logits[1 + slot3] = kept3 ? logit3 : float.NegativeInfinity;
                 }
             }
 
-            // Merge the sub-groups' running (max, sum).
+            // Merge the sub-groups' running (max, sum, acc).
             {
                 float otherM = ILGPU::Warp.ShuffleXor(m, 8);
                 float otherSum = ILGPU::Warp.ShuffleXor(sum, 8);
                 float merged = System::MathF.Max(m, otherM);
-                sum = merged == float.NegativeInfinity ? 0f : sum * System::MathF.Exp(m - merged) + otherSum * System::MathF.Exp(otherM - merged);
+                float mine = m == float.NegativeInfinity ? 0f : System::MathF.Exp(m - merged);
+                float theirs = otherM == float.NegativeInfinity ? 0f : System::MathF.Exp(otherM - merged);
+                sum = sum * mine + otherSum * theirs;
+                acc0 = acc0 * mine + ILGPU::Warp.ShuffleXor(acc0, 8) * theirs;
+                acc1 = acc1 * mine + ILGPU::Warp.ShuffleXor(acc1, 8) * theirs;
+                acc2 = acc2 * mine + ILGPU::Warp.ShuffleXor(acc2, 8) * theirs;
+                acc3 = acc3 * mine + ILGPU::Warp.ShuffleXor(acc3, 8) * theirs;
                 m = merged;
             }
             {
                 float otherM = ILGPU::Warp.ShuffleXor(m, 16);
                 float otherSum = ILGPU::Warp.ShuffleXor(sum, 16);
                 float merged = System::MathF.Max(m, otherM);
-                sum = merged == float.NegativeInfinity ? 0f : sum * System::MathF.Exp(m - merged) + otherSum * System::MathF.Exp(otherM - merged);
+                float mine = m == float.NegativeInfinity ? 0f : System::MathF.Exp(m - merged);
+                float theirs = otherM == float.NegativeInfinity ? 0f : System::MathF.Exp(otherM - merged);
+                sum = sum * mine + otherSum * theirs;
+                acc0 = acc0 * mine + ILGPU::Warp.ShuffleXor(acc0, 16) * theirs;
+                acc1 = acc1 * mine + ILGPU::Warp.ShuffleXor(acc1, 16) * theirs;
+                acc2 = acc2 * mine + ILGPU::Warp.ShuffleXor(acc2, 16) * theirs;
+                acc3 = acc3 * mine + ILGPU::Warp.ShuffleXor(acc3, 16) * theirs;
                 m = merged;
             }
 
@@ -604,145 +606,230 @@ file static class GlobalLoss_w2r2f4_Kernels
             {
                 g /= a.ValidRows[0];
             }
-            // The logits were stored by lane 0 of each sub-group; make them visible to its other lanes.
-            ILGPU::Warp.Barrier();
-
-            // Pass 2: dH in registers, dW scattered, from the kept logits: coefficient g * exp(logit - lse) per negative.
-            float dh0 = 0f;
-            float dh1 = 0f;
-            float dh2 = 0f;
-            float dh3 = 0f;
-            // h again, strided for the dW scatter: hs<t> is element subLane + 8 * t of the row.
-            float hs0 = Kernels::ChunkElements.Float32(a.Hidden[(long)row * 8 + (subLane >> 2)], subLane & 3);
-            float hs1 = Kernels::ChunkElements.Float32(a.Hidden[(long)row * 8 + ((subLane + 8) >> 2)], (subLane + 8) & 3);
-            float hs2 = Kernels::ChunkElements.Float32(a.Hidden[(long)row * 8 + ((subLane + 16) >> 2)], (subLane + 16) & 3);
-            float hs3 = Kernels::ChunkElements.Float32(a.Hidden[(long)row * 8 + ((subLane + 24) >> 2)], (subLane + 24) & 3);
-            // The positive item, once per row: coefficient g * (exp(s0 - lse) - 1).
-            if (sub == 0)
+            // dH = g * (sum_j p_j w_j - w_y), p over the positive and the kept negatives; the positive's dW coefficient g * (p_y - 1) waits for the positives pass.
+            float inverse = 1f / sum;
+            float dh0 = g * (acc0 * inverse - wp0);
+            float dh1 = g * (acc1 * inverse - wp1);
+            float dh2 = g * (acc2 * inverse - wp2);
+            float dh3 = g * (acc3 * inverse - wp3);
+            if (lane == 0)
             {
-                float cp = g * (System::MathF.Exp(s0 - lse) - 1f);
-                dh0 += cp * wp0;
-                dh1 += cp * wp1;
-                dh2 += cp * wp2;
-                dh3 += cp * wp3;
-                {
-                    long gradRow = (long)target * 32 + subLane;
-                    ILGPU::Atomic.Add(ref a.GradItems[gradRow], cp * hs0);
-                    ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], cp * hs1);
-                    ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], cp * hs2);
-                    ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], cp * hs3);
-                }
+                a.RowCoefficients[row] = g * (System::MathF.Exp(s0 - lse) - 1f);
             }
-            for (int it = 0; it < 8; it++)
-            {
-                // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 16 + sub * 4;
-                int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
-                int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
-                int slot2 = slotBase + 2;
-                int item2 = slot2 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot2, a.Catalog) : target;
-                int slot3 = slotBase + 3;
-                int item3 = slot3 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot3, a.Catalog) : target;
-                // Each negative that was kept: gather its row, add its share to dH and scatter its dW.
-                float c0 = slot0 < 127 ? g * System::MathF.Exp(logits[1 + slot0] - lse) : 0f;
-                if (c0 != 0f)
-                {
-                    Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
-                    float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
-                    float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
-                    float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
-                    float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
-                    dh0 += c0 * w0_0;
-                    dh1 += c0 * w0_1;
-                    dh2 += c0 * w0_2;
-                    dh3 += c0 * w0_3;
-                    {
-                        long gradRow = (long)item0 * 32 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c0 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c0 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c0 * hs3);
-                    }
-                }
-                float c1 = slot1 < 127 ? g * System::MathF.Exp(logits[1 + slot1] - lse) : 0f;
-                if (c1 != 0f)
-                {
-                    Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
-                    float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
-                    float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
-                    float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
-                    float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
-                    dh0 += c1 * w1_0;
-                    dh1 += c1 * w1_1;
-                    dh2 += c1 * w1_2;
-                    dh3 += c1 * w1_3;
-                    {
-                        long gradRow = (long)item1 * 32 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c1 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c1 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c1 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c1 * hs3);
-                    }
-                }
-                float c2 = slot2 < 127 ? g * System::MathF.Exp(logits[1 + slot2] - lse) : 0f;
-                if (c2 != 0f)
-                {
-                    Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
-                    float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
-                    float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
-                    float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
-                    float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
-                    dh0 += c2 * w2_0;
-                    dh1 += c2 * w2_1;
-                    dh2 += c2 * w2_2;
-                    dh3 += c2 * w2_3;
-                    {
-                        long gradRow = (long)item2 * 32 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c2 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c2 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c2 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c2 * hs3);
-                    }
-                }
-                float c3 = slot3 < 127 ? g * System::MathF.Exp(logits[1 + slot3] - lse) : 0f;
-                if (c3 != 0f)
-                {
-                    Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
-                    float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
-                    float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
-                    float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
-                    float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
-                    dh0 += c3 * w3_0;
-                    dh1 += c3 * w3_1;
-                    dh2 += c3 * w3_2;
-                    dh3 += c3 * w3_3;
-                    {
-                        long gradRow = (long)item3 * 32 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c3 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 8], c3 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 16], c3 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 24], c3 * hs3);
-                    }
-                }
-            }
-
-            // Sum dH over the sub-groups.
-            dh0 += ILGPU::Warp.ShuffleXor(dh0, 8);
-            dh1 += ILGPU::Warp.ShuffleXor(dh1, 8);
-            dh2 += ILGPU::Warp.ShuffleXor(dh2, 8);
-            dh3 += ILGPU::Warp.ShuffleXor(dh3, 8);
-            dh0 += ILGPU::Warp.ShuffleXor(dh0, 16);
-            dh1 += ILGPU::Warp.ShuffleXor(dh1, 16);
-            dh2 += ILGPU::Warp.ShuffleXor(dh2, 16);
-            dh3 += ILGPU::Warp.ShuffleXor(dh3, 16);
 
             // Write dH in its element type.
             if (sub == 0)
             {
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
             }
+        }
+    }
+
+    /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
+    public static void Count_w4r4f4s32k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    {
+        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            int local = pair / 127;
+            int slot = pair - local * 127;
+            int row = chunk.RowStart + local;
+            int target = a.Targets[row];
+            if (target == -1)
+            {
+                continue;
+            }
+
+            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
+            if (item == target)
+            {
+                continue;
+            }
+
+            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+        }
+    }
+
+    /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
+    public static void Fill_w4r4f4s32k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    {
+        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            int local = pair / 127;
+            int slot = pair - local * 127;
+            int row = chunk.RowStart + local;
+            int target = a.Targets[row];
+            if (target == -1)
+            {
+                continue;
+            }
+
+            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
+            if (item == target)
+            {
+                continue;
+            }
+
+            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            chunk.Payload[position] = (ushort)local;
+        }
+    }
+
+    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+    public static void Reduce_w4r4f4s32k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    {
+        // This lane's place: sub-group sub of the warp, 8 lanes, owns one item; subLane is the lane within it.
+        int lane = ILGPU::Warp.LaneIdx;
+        int warp = ILGPU::Warp.WarpIdx;
+        int sub = lane >> 3;
+        int subLane = lane & 7;
+        int item = ILGPU::Grid.IdxX * 16 + warp * 4 + sub;
+        {
+            // The item's segment of the chunk; a sub-group past the catalog walks an empty one.
+            bool real = item < a.Catalog;
+            int begin = real ? chunk.Offsets[item] : 0;
+            int count = real ? chunk.Offsets[item + 1] - begin : 0;
+            int longest = count;
+            // Every lane of the warp walks the longest segment of its sub-groups, so that all meet every shuffle.
+            longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 8));
+            longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 16));
+            // After the first chunk an item without pairs keeps its dW row as it is.
+            if (longest == 0 && chunk.FirstChunk == 0)
+            {
+                return;
+            }
+
+            // The item's row, its logit correction and the upstream scale shared by every row.
+            int at = real ? item : 0;
+            Kernels::U4 vv0 = a.Items[(long)at * 8 + subLane];
+            float wv0 = ILGPU::Interop.IntAsFloat(vv0.X);
+            float wv1 = ILGPU::Interop.IntAsFloat(vv0.Y);
+            float wv2 = ILGPU::Interop.IntAsFloat(vv0.Z);
+            float wv3 = ILGPU::Interop.IntAsFloat(vv0.W);
+            float correction = a.Correction;
+            float scale = a.MeanReduction != 0 ? a.Upstream / a.ValidRows[0] : a.Upstream;
+            float acc0 = 0f;
+            float acc1 = 0f;
+            float acc2 = 0f;
+            float acc3 = 0f;
+
+            // The segment's rows, 4 in flight: gather h (the chunk's rows stay in L2), recompute the logit, add its share.
+            for (int p = 0; p < longest; p += 4)
+            {
+                bool live0 = p + 0 < count;
+                int row0 = chunk.RowStart + (live0 ? chunk.Payload[begin + p + 0] : 0);
+                Kernels::U4 hv0_0 = a.Hidden[(long)row0 * 8 + subLane];
+                float h0_0 = ILGPU::Interop.IntAsFloat(hv0_0.X);
+                float h0_1 = ILGPU::Interop.IntAsFloat(hv0_0.Y);
+                float h0_2 = ILGPU::Interop.IntAsFloat(hv0_0.Z);
+                float h0_3 = ILGPU::Interop.IntAsFloat(hv0_0.W);
+                float d0 = h0_0 * wv0;
+                d0 += h0_1 * wv1;
+                d0 += h0_2 * wv2;
+                d0 += h0_3 * wv3;
+                bool live1 = p + 1 < count;
+                int row1 = chunk.RowStart + (live1 ? chunk.Payload[begin + p + 1] : 0);
+                Kernels::U4 hv1_0 = a.Hidden[(long)row1 * 8 + subLane];
+                float h1_0 = ILGPU::Interop.IntAsFloat(hv1_0.X);
+                float h1_1 = ILGPU::Interop.IntAsFloat(hv1_0.Y);
+                float h1_2 = ILGPU::Interop.IntAsFloat(hv1_0.Z);
+                float h1_3 = ILGPU::Interop.IntAsFloat(hv1_0.W);
+                float d1 = h1_0 * wv0;
+                d1 += h1_1 * wv1;
+                d1 += h1_2 * wv2;
+                d1 += h1_3 * wv3;
+                bool live2 = p + 2 < count;
+                int row2 = chunk.RowStart + (live2 ? chunk.Payload[begin + p + 2] : 0);
+                Kernels::U4 hv2_0 = a.Hidden[(long)row2 * 8 + subLane];
+                float h2_0 = ILGPU::Interop.IntAsFloat(hv2_0.X);
+                float h2_1 = ILGPU::Interop.IntAsFloat(hv2_0.Y);
+                float h2_2 = ILGPU::Interop.IntAsFloat(hv2_0.Z);
+                float h2_3 = ILGPU::Interop.IntAsFloat(hv2_0.W);
+                float d2 = h2_0 * wv0;
+                d2 += h2_1 * wv1;
+                d2 += h2_2 * wv2;
+                d2 += h2_3 * wv3;
+                bool live3 = p + 3 < count;
+                int row3 = chunk.RowStart + (live3 ? chunk.Payload[begin + p + 3] : 0);
+                Kernels::U4 hv3_0 = a.Hidden[(long)row3 * 8 + subLane];
+                float h3_0 = ILGPU::Interop.IntAsFloat(hv3_0.X);
+                float h3_1 = ILGPU::Interop.IntAsFloat(hv3_0.Y);
+                float h3_2 = ILGPU::Interop.IntAsFloat(hv3_0.Z);
+                float h3_3 = ILGPU::Interop.IntAsFloat(hv3_0.W);
+                float d3 = h3_0 * wv0;
+                d3 += h3_1 * wv1;
+                d3 += h3_2 * wv2;
+                d3 += h3_3 * wv3;
+                // Sum each dot over the sub-group's lanes.
+                d0 += ILGPU::Warp.ShuffleXor(d0, 4);
+                d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
+                d0 += ILGPU::Warp.ShuffleXor(d0, 2);
+                d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
+                d0 += ILGPU::Warp.ShuffleXor(d0, 1);
+                d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
+                float g0 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row0] : scale;
+                float k0 = live0 ? g0 * System::MathF.Exp(d0 + correction - a.RowLse[row0]) : 0f;
+                acc0 += k0 * h0_0;
+                acc1 += k0 * h0_1;
+                acc2 += k0 * h0_2;
+                acc3 += k0 * h0_3;
+                float g1 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row1] : scale;
+                float k1 = live1 ? g1 * System::MathF.Exp(d1 + correction - a.RowLse[row1]) : 0f;
+                acc0 += k1 * h1_0;
+                acc1 += k1 * h1_1;
+                acc2 += k1 * h1_2;
+                acc3 += k1 * h1_3;
+                float g2 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row2] : scale;
+                float k2 = live2 ? g2 * System::MathF.Exp(d2 + correction - a.RowLse[row2]) : 0f;
+                acc0 += k2 * h2_0;
+                acc1 += k2 * h2_1;
+                acc2 += k2 * h2_2;
+                acc3 += k2 * h2_3;
+                float g3 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row3] : scale;
+                float k3 = live3 ? g3 * System::MathF.Exp(d3 + correction - a.RowLse[row3]) : 0f;
+                acc0 += k3 * h3_0;
+                acc1 += k3 * h3_1;
+                acc2 += k3 * h3_2;
+                acc3 += k3 * h3_3;
+            }
+
+            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            if (real)
+            {
+                a.GradItems[(long)item * 32 + subLane * 4] = chunk.FirstChunk != 0 ? acc0 : a.GradItems[(long)item * 32 + subLane * 4] + acc0;
+                a.GradItems[(long)item * 32 + subLane * 4 + 1] = chunk.FirstChunk != 0 ? acc1 : a.GradItems[(long)item * 32 + subLane * 4 + 1] + acc1;
+                a.GradItems[(long)item * 32 + subLane * 4 + 2] = chunk.FirstChunk != 0 ? acc2 : a.GradItems[(long)item * 32 + subLane * 4 + 2] + acc2;
+                a.GradItems[(long)item * 32 + subLane * 4 + 3] = chunk.FirstChunk != 0 ? acc3 : a.GradItems[(long)item * 32 + subLane * 4 + 3] + acc3;
+            }
+        }
+    }
+
+    /// <summary>Adds each row's positive item gradient into dW, after the sorted pass has written every row of it.</summary>
+    public static void Positives_w4r4f4s32k(PerRow::PerRowArguments a)
+    {
+        long total = (long)a.Rows * 8;
+        for (long t = ILGPU::Grid.GlobalIndex.X; t < total; t += (long)ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        {
+            int row = (int)(t / 8);
+            int part = (int)(t - (long)row * 8);
+            int target = a.Targets[row];
+            float coefficient = a.RowCoefficients[row];
+            if (target == -1 || coefficient == 0f)
+            {
+                continue;
+            }
+
+            Kernels::U4 hv = a.Hidden[(long)row * 8 + part];
+            long at = (long)target * 32 + (long)part * 4;
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 0], coefficient * ILGPU::Interop.IntAsFloat(hv.X)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 0, coefficient * ILGPU::Interop.IntAsFloat(hv.X)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 1], coefficient * ILGPU::Interop.IntAsFloat(hv.Y)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 1, coefficient * ILGPU::Interop.IntAsFloat(hv.Y)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 2], coefficient * ILGPU::Interop.IntAsFloat(hv.Z)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 2, coefficient * ILGPU::Interop.IntAsFloat(hv.Z)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 3], coefficient * ILGPU::Interop.IntAsFloat(hv.W)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 3, coefficient * ILGPU::Interop.IntAsFloat(hv.W)); }
         }
     }
 }

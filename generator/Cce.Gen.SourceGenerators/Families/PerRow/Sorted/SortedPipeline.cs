@@ -1,0 +1,53 @@
+using Cce.Gen.SourceGenerators.Emitting;
+using Cce.Gen.SourceGenerators.Models;
+using Cce.Gen.SourceGenerators.Schemes;
+using static Cce.Gen.SourceGenerators.Emitting.InvariantText;
+
+namespace Cce.Gen.SourceGenerators.Families.PerRow.Sorted;
+
+/// <summary>
+/// The sorted pipeline: the first-pass kernels (one gather per sampled item row) and the dW kernels (count, fill,
+/// segmented reduction, positives); the runtime scans the counts between count and fill.
+/// </summary>
+internal sealed class SortedPipeline : PerRowPipelineEmitter
+{
+    /// <summary>The one instance.</summary>
+    public static readonly SortedPipeline Instance = new();
+
+    private const string Cce = GlobalNames.Cce;
+
+    private SortedPipeline()
+    {
+    }
+
+    /// <inheritdoc />
+    public override void EmitVariantFactory(SourceWriter w, string factory, RowLayout layout, string kernels)
+    {
+        TileModel t = layout.Tile;
+        string suffix = layout.Suffix;
+        w.Line(Invariant($"private static {Cce}PerRowSortedVariant {factory}() => new {Cce}PerRowSortedVariant("));
+        w.Line(Invariant($"    new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}, {Cce}PerRowPipeline.Sorted, {t.ChunkRows}), {Cce}KernelLayout.{layout.KernelLayout},"));
+        w.Line($"    {kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)},");
+        w.Line($"    {kernels}.Count_{suffix}, {kernels}.Fill_{suffix}, {kernels}.Reduce_{suffix}, {kernels}.Positives_{suffix});");
+    }
+
+    /// <inheritdoc />
+    public override void EmitKernels(SourceWriter w, LossSettings settings, RowLayout layout, SchemeEmitter scheme)
+    {
+        var gather = new GatherPassEmitter(w, settings, layout, scheme);
+        gather.Emit(KernelMode.Forward);
+        w.Line();
+        gather.Emit(KernelMode.Backward);
+        w.Line();
+        gather.Emit(KernelMode.ForwardBackward);
+        w.Line();
+        var sorted = new SortedGradientEmitter(w, settings, layout, scheme);
+        sorted.EmitCount("Count_" + layout.Suffix);
+        w.Line();
+        sorted.EmitFill("Fill_" + layout.Suffix);
+        w.Line();
+        sorted.EmitReduce("Reduce_" + layout.Suffix);
+        w.Line();
+        sorted.EmitPositives("Positives_" + layout.Suffix);
+    }
+}

@@ -1,0 +1,135 @@
+using ILGPU;
+using ILGPU.Algorithms;
+using ILGPU.Algorithms.ScanReduceOperations;
+using Cce.Kernels;
+using ILGPU.Runtime;
+
+namespace Cce.Families.PerRow.Sorted;
+
+/// <summary>
+/// The kernels of one sorted per-row variant, compiled for one device, and the workspace of their dW pass. A
+/// backward call runs the first pass (dH, LSE, each row's positive coefficient), then per chunk of rows: count,
+/// scan, fill, segmented reduce; then the positives.
+/// </summary>
+internal sealed class SortedKernelSet : LoadedKernels
+{
+    private const int MaxStrideGroups = 65535;
+
+    private readonly CceDevice device;
+    private readonly PerRowTile tile;
+    private readonly int negatives;
+    private readonly int itemsPerGroup;
+    private readonly int itemThreads;
+    private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments> forward;
+    private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments> backward;
+    private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments> forwardBackward;
+    private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments, SortedChunk> count;
+    private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments, SortedChunk> fill;
+    private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments, SortedChunk> reduce;
+    private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments> positives;
+    private readonly Action<AcceleratorStream, ArrayView<int>, ArrayView<int>, int> scanOffsets;
+    private readonly SortedWorkspace workspace;
+    private readonly int chunksPerRow;
+    private readonly int strideThreads;
+    private readonly bool sequentialScan;
+
+    public SortedKernelSet(CceDevice device, LossDescription description, PerRowSortedVariant variant)
+    {
+        this.device = device;
+        tile = variant.RowTile;
+        negatives = description.Negatives;
+        Accelerator accelerator = device.Accelerator;
+        forward = accelerator.LoadKernel(variant.Forward);
+        backward = accelerator.LoadKernel(variant.Backward);
+        forwardBackward = accelerator.LoadKernel(variant.ForwardBackward);
+        count = accelerator.LoadKernel(variant.Count);
+        fill = accelerator.LoadKernel(variant.Fill);
+        reduce = accelerator.LoadKernel(variant.Reduce);
+        positives = accelerator.LoadKernel(variant.Positives);
+        workspace = new SortedWorkspace(accelerator);
+        bool portable = variant.Layout == KernelLayout.Portable;
+        sequentialScan = accelerator.AcceleratorType == AcceleratorType.CPU;
+        scanOffsets = sequentialScan ? SequentialScan(accelerator) : ParallelScan(accelerator, workspace);
+        var geometry = new PerRowGeometry(
+            description.Element, description.HiddenSize, description.Negatives, description.HiddenGradient, tile.Warps, portable ? 1 : PerRowGeometry.WarpSize);
+        chunksPerRow = geometry.Chunks;
+
+        // The warp layout gives each sub-group one item; the portable layout strides its threads over the items.
+        itemsPerGroup = portable ? tile.RowsPerGroup : tile.Warps * geometry.ItemsPerWarp;
+        itemThreads = tile.ThreadsPerGroup;
+
+        // On ILGPU's CPU accelerator every thread of a group is an operating-system thread: one warp per group there.
+        strideThreads = portable ? PerRowGeometry.WarpSize : 8 * PerRowGeometry.WarpSize;
+    }
+
+    public override KernelTile Tile => tile;
+
+    public override long WorkspaceBytes => workspace.Bytes;
+
+    public override void Run(LossOperation operation, in LossCall call)
+    {
+        PerRowArguments arguments = PerRowLaunch.Arguments(call);
+        AcceleratorStream stream = device.Accelerator.DefaultStream;
+        if (operation == LossOperation.Forward)
+        {
+            forward(stream, PerRowLaunch.Rows(tile, call.Rows), arguments);
+            return;
+        }
+
+        // Planned before any launch: a limit too small fails the call with nothing written.
+        int rows = call.Rows;
+        int catalog = call.Catalog;
+        long scratch = sequentialScan ? 0 : device.Accelerator.ComputeScanTempStorageSize<int>(catalog + 1L);
+        ChunkPlan plan = workspace.Prepare(rows, catalog, negatives, tile.ChunkRows, call.WorkspaceLimit > 0 ? call.WorkspaceLimit : CatalogLoss.DefaultWorkspaceLimit, scratch);
+        arguments.RowCoefficients = workspace.Coefficients(rows);
+        (operation == LossOperation.Backward ? backward : forwardBackward)(stream, PerRowLaunch.Rows(tile, rows), arguments);
+
+        ArrayView<int> counts = workspace.Counts(catalog);
+        ArrayView<int> offsets = workspace.Offsets(catalog);
+        for (int c = 0; c < plan.Chunks; c++)
+        {
+            int start = c * plan.ChunkRows;
+            int pairs = Math.Min(plan.ChunkRows, rows - start) * negatives;
+            var chunk = new SortedChunk
+            {
+                Counts = counts,
+                Offsets = offsets,
+                Payload = workspace.Payload(pairs),
+                RowStart = start,
+                Pairs = pairs,
+                FirstChunk = c == 0 ? 1 : 0,
+            };
+            counts.MemSetToZero(stream);
+            count(stream, Strided(pairs), arguments, chunk);
+            scanOffsets(stream, counts, offsets, catalog);
+            fill(stream, Strided(pairs), arguments, chunk);
+            reduce(stream, new KernelConfig((catalog + itemsPerGroup - 1) / itemsPerGroup, itemThreads), arguments, chunk);
+        }
+
+        positives(stream, Strided((long)rows * chunksPerRow), arguments);
+    }
+
+    public override void Dispose() => workspace.Dispose();
+
+    /// <summary>Offsets and cursors by one sequential thread: the scan of ILGPU's CPU accelerator.</summary>
+    private static Action<AcceleratorStream, ArrayView<int>, ArrayView<int>, int> SequentialScan(Accelerator accelerator)
+    {
+        Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<int>, int> kernel =
+            accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, int>(SupportKernels.SequentialScan);
+        return (stream, counts, offsets, catalog) => kernel(stream, 1, counts, offsets, catalog);
+    }
+
+    /// <summary>Offsets by ILGPU's device-wide scan, then copied into the counts to serve as the fill's cursors.</summary>
+    private static Action<AcceleratorStream, ArrayView<int>, ArrayView<int>, int> ParallelScan(Accelerator accelerator, SortedWorkspace workspace)
+    {
+        Scan<int, Stride1D.Dense, Stride1D.Dense> scan = accelerator.CreateScan<int, Stride1D.Dense, Stride1D.Dense, AddInt32>(ScanKind.Exclusive);
+        return (stream, counts, offsets, catalog) =>
+        {
+            scan(stream, counts, offsets, workspace.ScanScratch);
+            offsets.SubView(0, catalog).CopyTo(stream, counts.SubView(0, catalog));
+        };
+    }
+
+    private KernelConfig Strided(long work) =>
+        new((int)Math.Clamp((work + strideThreads - 1) / strideThreads, 1, MaxStrideGroups), strideThreads);
+}

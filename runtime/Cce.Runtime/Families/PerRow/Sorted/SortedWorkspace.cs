@@ -1,0 +1,95 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Cce.Families.PerRow.Sorted;
+
+/// <summary>
+/// The device memory of the sorted pipeline's dW pass and the chunk planner that sizes it: per item a count and an
+/// offset, per row its positive coefficient, the scan's scratch, and per (row, slot) pair of one chunk a 16-bit row.
+/// Chunks are as large as the tile asks and the limit allows; buffers only grow, so after the first call at a shape
+/// no call allocates.
+/// </summary>
+internal sealed class SortedWorkspace : IDisposable
+{
+    private readonly Accelerator accelerator;
+    private MemoryBuffer1D<int, Stride1D.Dense>? counts;
+    private MemoryBuffer1D<int, Stride1D.Dense>? offsets;
+    private MemoryBuffer1D<int, Stride1D.Dense>? scanScratch;
+    private MemoryBuffer1D<float, Stride1D.Dense>? coefficients;
+    private MemoryBuffer1D<ushort, Stride1D.Dense>? payload;
+
+    public SortedWorkspace(Accelerator accelerator) => this.accelerator = accelerator;
+
+    /// <summary>Bytes held now.</summary>
+    public long Bytes =>
+        (counts?.LengthInBytes ?? 0) + (offsets?.LengthInBytes ?? 0) + (scanScratch?.LengthInBytes ?? 0)
+        + (coefficients?.LengthInBytes ?? 0) + (payload?.LengthInBytes ?? 0);
+
+    /// <summary>Pair counts per item, then the fill's cursors, [V + 1].</summary>
+    public ArrayView<int> Counts(int catalog) => counts!.View.SubView(0, catalog + 1L);
+
+    /// <summary>Segment offsets per item, [V + 1].</summary>
+    public ArrayView<int> Offsets(int catalog) => offsets!.View.SubView(0, catalog + 1L);
+
+    /// <summary>The scan's scratch.</summary>
+    public ArrayView<int> ScanScratch => scanScratch!.View;
+
+    /// <summary>The positive coefficient of each row, [N].</summary>
+    public ArrayView<float> Coefficients(int rows) => coefficients!.View.SubView(0, rows);
+
+    /// <summary>The rows of one chunk's pairs, [pairs].</summary>
+    public ArrayView<ushort> Payload(int pairs) => payload!.View.SubView(0, Math.Max(1, pairs));
+
+    /// <summary>
+    /// The chunking of a call with <paramref name="rows"/> × <paramref name="catalog"/> and K negatives within
+    /// <paramref name="limit"/> bytes, its buffers allocated (or kept, when large enough).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not even one row per chunk fits the limit.</exception>
+    public ChunkPlan Prepare(int rows, int catalog, int negatives, int tileChunkRows, long limit, long scanScratchInts)
+    {
+        long fixedBytes = (2L * (catalog + 1L) * sizeof(int)) + (scanScratchInts * sizeof(int)) + ((long)rows * sizeof(float));
+        long perRow = 2L * negatives;
+        if (fixedBytes + perRow > limit)
+        {
+            throw new InvalidOperationException(
+                $"Expected a workspace limit of at least {fixedBytes + perRow} bytes for the sorted pipeline at N = {rows}, V = {catalog}, K = {negatives} "
+                + $"(two ints per item, a float per row, 2·K bytes per row of a chunk); the limit is {limit} bytes. Raise WorkspaceLimit on the loss object.");
+        }
+
+        int chunkRows = (int)Math.Min(Math.Min(tileChunkRows, rows), (limit - fixedBytes) / perRow);
+        int chunks = (rows + chunkRows - 1) / chunkRows;
+        counts = Grow(counts, catalog + 1L);
+        offsets = Grow(offsets, catalog + 1L);
+        scanScratch = Grow(scanScratch, Math.Max(1, scanScratchInts));
+        coefficients = Grow(coefficients, rows);
+        payload = Grow(payload, (long)chunkRows * negatives);
+        return new ChunkPlan(chunkRows, chunks, fixedBytes + (chunkRows * perRow));
+    }
+
+    public void Dispose()
+    {
+        counts?.Dispose();
+        offsets?.Dispose();
+        scanScratch?.Dispose();
+        coefficients?.Dispose();
+        payload?.Dispose();
+    }
+
+    private MemoryBuffer1D<T, Stride1D.Dense> Grow<T>(MemoryBuffer1D<T, Stride1D.Dense>? buffer, long length)
+        where T : unmanaged
+    {
+        if (buffer is not null && buffer.Length >= length)
+        {
+            return buffer;
+        }
+
+        buffer?.Dispose();
+        return accelerator.Allocate1D<T>(length);
+    }
+}
+
+/// <summary>How a call's rows split into chunks for the sorted dW pass.</summary>
+/// <param name="ChunkRows">Rows per chunk (the last may have fewer).</param>
+/// <param name="Chunks">Number of chunks.</param>
+/// <param name="Bytes">Workspace bytes the plan needs.</param>
+internal sealed record ChunkPlan(int ChunkRows, int Chunks, long Bytes);
