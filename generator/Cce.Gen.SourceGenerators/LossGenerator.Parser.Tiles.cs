@@ -55,7 +55,8 @@ public sealed partial class LossGenerator
                     attribute.Int(nameof(TileModel.RowsPerGroup), 4),
                     attribute.Int(nameof(TileModel.ItemsInFlight), 2),
                     pipeline,
-                    pipeline == PerRowPipeline.Sorted && chunkRows == 0 ? MaxChunkRows : chunkRows);
+                    pipeline == PerRowPipeline.Sorted && chunkRows == 0 ? MaxChunkRows : chunkRows,
+                    attribute.Int(nameof(TileModel.LanesPerItem), 0));
                 if (tiles.Contains(tile))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
@@ -121,6 +122,16 @@ public sealed partial class LossGenerator
                     tile.Pipeline == PerRowPipeline.Sorted
                         ? "a multiple of " + Text(ChunkRowsStep) + " up to " + Text(MaxChunkRows) + " (a chunk's rows are indexed in 16 bits)"
                         : "0 (only the sorted pipeline works in chunks)"));
+            }
+
+            if (tile.LanesPerItem != 0 && (tile.LanesPerItem is < 1 or > PerRowGeometry.WarpSize || (tile.LanesPerItem & (tile.LanesPerItem - 1)) != 0))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.CandidateRows,
+                    attribute.LocationOf(nameof(TileModel.LanesPerItem)),
+                    className,
+                    "LanesPerItem = " + Text(tile.LanesPerItem),
+                    "0 (one lane per 16-byte chunk of a row) or a power of two up to " + Text(PerRowGeometry.WarpSize)));
             }
 
             if (tile.ItemsInFlight is < 1 or > MaxItemsInFlight)

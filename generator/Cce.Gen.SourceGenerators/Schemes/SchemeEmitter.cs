@@ -32,6 +32,13 @@ internal abstract class SchemeEmitter
     public abstract string Draw(LossSettings settings, string row, string slot);
 
     /// <summary>
+    /// A U4 expression holding the items of slots 4·<paramref name="group"/> to 4·<paramref name="group"/> + 3 of
+    /// <paramref name="row"/>, each equal to <see cref="Draw"/> of its slot, when the scheme can make four draws for the
+    /// price of one; null otherwise (the default), and every slot is drawn alone.
+    /// </summary>
+    public virtual string? DrawFour(LossSettings settings, string row, string group) => null;
+
+    /// <summary>
     /// The float expression added to the logit of the negative <paramref name="item"/>. By default the runtime's
     /// per-loss constant, which is exact whenever every negative was equally likely to be drawn.
     /// </summary>

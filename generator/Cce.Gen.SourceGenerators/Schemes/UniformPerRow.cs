@@ -32,4 +32,9 @@ internal sealed class UniformPerRow : SchemeEmitter
     /// <inheritdoc />
     public override string Draw(LossSettings settings, string row, string slot) =>
         Invariant($"{GlobalNames.Kernels}UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, {row}, {slot}, a.Catalog)");
+
+    /// <inheritdoc />
+    /// <remarks>One Philox call yields four words: the draws of four consecutive slots.</remarks>
+    public override string? DrawFour(LossSettings settings, string row, string group) =>
+        Invariant($"{GlobalNames.Kernels}UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, {row}, {group}, a.Catalog)");
 }

@@ -9,4 +9,5 @@ namespace Cce.Cli.Benchmarks;
 /// <param name="Loss">The loss of the last call (a sanity check: about log(K+1) plus the correction on random data).</param>
 /// <param name="GatheredRowsPerSecond">Item rows gathered per second, counting one gather per (row, negative or positive).</param>
 /// <param name="ScratchBytes">Device memory the loss holds beyond the caller's inputs and gradients: its per-row results and its kernels' workspace.</param>
-internal sealed record BenchmarkResult(string Preset, string Variant, double MedianMs, double P20Ms, double P80Ms, float Loss, double GatheredRowsPerSecond, long ScratchBytes);
+/// <param name="Stages">Device time of each stage of one more call, when asked for; else empty.</param>
+internal sealed record BenchmarkResult(string Preset, string Variant, double MedianMs, double P20Ms, double P80Ms, float Loss, double GatheredRowsPerSecond, long ScratchBytes, IReadOnlyList<StageTime> Stages);

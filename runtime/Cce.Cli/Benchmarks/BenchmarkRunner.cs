@@ -5,9 +5,9 @@ namespace Cce.Cli.Benchmarks;
 /// <summary>Times the fused pass of one generated fp16 loss on random data of a given shape.</summary>
 internal sealed class BenchmarkRunner
 {
-    private readonly Func<CceDevice, int, int, bool, int, string, IEnumerable<BenchmarkResult>> run;
+    private readonly Func<CceDevice, int, int, BenchmarkOptions, string, IEnumerable<BenchmarkResult>> run;
 
-    private BenchmarkRunner(LossDescription description, Func<CceDevice, int, int, bool, int, string, IEnumerable<BenchmarkResult>> run)
+    private BenchmarkRunner(LossDescription description, Func<CceDevice, int, int, BenchmarkOptions, string, IEnumerable<BenchmarkResult>> run)
     {
         Description = description;
         this.run = run;
@@ -19,11 +19,11 @@ internal sealed class BenchmarkRunner
     public static BenchmarkRunner Of<TLoss>()
         where TLoss : CatalogLoss<Half, Half>, ILossKernels<TLoss> => new(TLoss.Description, Run<TLoss>);
 
-    /// <summary>Times the variant <c>Create(device)</c> picks, or every declared variant when <paramref name="allVariants"/>.</summary>
-    public IEnumerable<BenchmarkResult> Run(CceDevice device, int rows, int catalog, bool allVariants, int repetitions, string preset) =>
-        run(device, rows, catalog, allVariants, repetitions, preset);
+    /// <summary>Times the variant <c>Create(device)</c> picks, or every declared variant when the options ask for all.</summary>
+    public IEnumerable<BenchmarkResult> Run(CceDevice device, int rows, int catalog, BenchmarkOptions options, string preset) =>
+        run(device, rows, catalog, options, preset);
 
-    private static IEnumerable<BenchmarkResult> Run<TLoss>(CceDevice device, int rows, int catalog, bool allVariants, int repetitions, string preset)
+    private static IEnumerable<BenchmarkResult> Run<TLoss>(CceDevice device, int rows, int catalog, BenchmarkOptions options, string preset)
         where TLoss : CatalogLoss<Half, Half>, ILossKernels<TLoss>
     {
         int d = TLoss.Description.HiddenSize;
@@ -40,23 +40,24 @@ internal sealed class BenchmarkRunner
         using CceTensor<Half> gradHidden = device.Allocate<Half>(rows, d);
         using CceTensor<float> gradItems = device.Allocate<float>(catalog, d);
 
-        IEnumerable<TLoss> losses = allVariants
+        IEnumerable<TLoss> losses = options.AllVariants
             ? TLoss.Variants.Select(v => TLoss.Create(device, KernelPlan.Fixed(v)))
             : [TLoss.Create(device, LossFactory.Plan<TLoss>(device))];
         foreach (TLoss loss in losses)
         {
             using (loss)
             {
-                yield return Time(loss, hidden, items, targets, gradHidden, gradItems, repetitions, preset);
+                yield return Time(loss, hidden, items, targets, gradHidden, gradItems, options, preset);
             }
         }
     }
 
-    private static BenchmarkResult Time<TLoss>(TLoss loss, CceTensor<Half> hidden, CceTensor<Half> items, CceTensor<int> targets, CceTensor<Half> gradHidden, CceTensor<float> gradItems, int repetitions, string preset)
+    private static BenchmarkResult Time<TLoss>(TLoss loss, CceTensor<Half> hidden, CceTensor<Half> items, CceTensor<int> targets, CceTensor<Half> gradHidden, CceTensor<float> gradItems, BenchmarkOptions options, string preset)
         where TLoss : CatalogLoss<Half, Half>
     {
         LossResult last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 0), gradHidden, gradItems);
         last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 1), gradHidden, gradItems);
+        int repetitions = options.Repetitions;
         var times = new double[repetitions];
         for (int i = 0; i < repetitions; i++)
         {
@@ -66,12 +67,22 @@ internal sealed class BenchmarkRunner
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
+        IReadOnlyList<StageTime> stages = [];
+        if (options.Stages)
+        {
+            // One more call with a marker after each stage, outside the timed ones: the markers cost a little.
+            loss.RecordStages = true;
+            loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, (ulong)(repetitions + 2)), gradHidden, gradItems);
+            stages = loss.StageTimes;
+            loss.RecordStages = false;
+        }
+
         Array.Sort(times);
         double median = times[times.Length / 2];
         long gathered = (long)hidden.Rows * (loss.Description.Negatives + 1);
         long scratch = ((long)hidden.Rows * 2 * sizeof(float)) + loss.WorkspaceBytes;
         string variant = loss.Tile.ToString();
-        return new BenchmarkResult(preset, variant, median, times[times.Length / 5], times[Math.Min(times.Length - 1, times.Length * 4 / 5)], last.Loss, gathered / (median / 1000), scratch);
+        return new BenchmarkResult(preset, variant, median, times[times.Length / 5], times[Math.Min(times.Length - 1, times.Length * 4 / 5)], last.Loss, gathered / (median / 1000), scratch, stages);
     }
 
     private static Half[] RandomHalves(Random random, long count)

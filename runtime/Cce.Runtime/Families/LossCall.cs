@@ -57,6 +57,9 @@ internal readonly record struct LossCall
     /// <summary>Scalar upstream gradient.</summary>
     public float Upstream { get; init; }
 
+    /// <summary>Where the kernels mark the end of each stage when the loss records stages; null otherwise.</summary>
+    public StageClock? Stages { get; init; }
+
     /// <summary>Most bytes of device workspace the call's kernels may hold; 0 for <see cref="CatalogLoss.DefaultWorkspaceLimit"/>.</summary>
     public long WorkspaceLimit { get; init; }
 }

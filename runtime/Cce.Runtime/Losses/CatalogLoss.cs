@@ -54,6 +54,15 @@ public abstract class CatalogLoss : IDisposable
         }
     }
 
+    /// <summary>
+    /// When set, each call marks the end of every stage of its kernels on the device and <see cref="StageTimes"/> reports
+    /// them (costs a profiling marker per stage; for diagnosis, not for training).
+    /// </summary>
+    public bool RecordStages { get; set; }
+
+    /// <summary>The device time of each stage of the last call made while <see cref="RecordStages"/> was set; empty before.</summary>
+    public IReadOnlyList<StageTime> StageTimes { get; private protected set; } = [];
+
     /// <summary>Bytes of device workspace the loss's kernels hold now, beside its inputs and outputs (0 before the first backward call).</summary>
     public abstract long WorkspaceBytes { get; }
 

@@ -140,6 +140,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
         };
         kernels.For(call.Rows, call.Catalog).Run(LossOperation.Backward, call);
         Device.Accelerator.DefaultStream.Synchronize();
+        ReadStages(call);
     }
 
     /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dH and dW are overwritten.</summary>
@@ -283,6 +284,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             Catalog = catalog,
             Upstream = upstream,
             WorkspaceLimit = WorkspaceLimit,
+            Stages = RecordStages ? new StageClock(Device.Accelerator.DefaultStream) : null,
         };
     }
 
@@ -346,6 +348,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
 
         status.CopyTo(statusHost);
         float[] loss = lossScalar.ToArray();
+        ReadStages(call);
         if (CheckFinite && statusHost[SupportKernels.StatusNonFiniteRow] != int.MaxValue)
         {
             int row = statusHost[SupportKernels.StatusNonFiniteRow];
@@ -354,6 +357,14 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
 
         ResultStamp stamp = stamps.Latest();
         return new LossResult(loss[0], statusHost[SupportKernels.StatusValidRows], CceTensor<float>.Result(rowLoss!, stamp), CceTensor<float>.Result(rowLse!, stamp));
+    }
+
+    private void ReadStages(in LossCall call)
+    {
+        if (call.Stages is StageClock clock)
+        {
+            StageTimes = clock.Read();
+        }
     }
 
     /// <summary>Sizes the result buffers for <paramref name="rows"/>; true when they were replaced.</summary>

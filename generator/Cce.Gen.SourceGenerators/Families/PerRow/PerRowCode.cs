@@ -376,14 +376,49 @@ internal abstract class PerRowCode
             ? Invariant($"The slots of this iteration and their items; a slot past {Settings.Negatives} stands in as the target, which is skipped.")
             : "The slots of this iteration and their items.");
         W.Line($"int slotBase = {Layout.SlotBase(SlotsPerIteration)};");
+        string[] draws = SlotDraws();
         for (int f = 0; f < Tile.ItemsInFlight; f++)
         {
             W.Line(Invariant($"int slot{f} = {IndexExpression.Of("slotBase") + f};"));
-            string draw = Scheme.Draw(Settings, "row", Invariant($"slot{f}"));
             W.Line(SlotGuard
-                ? Invariant($"int item{f} = slot{f} < {Settings.Negatives} ? {draw} : target;")
-                : Invariant($"int item{f} = {draw};"));
+                ? Invariant($"int item{f} = slot{f} < {Settings.Negatives} ? {draws[f]} : target;")
+                : Invariant($"int item{f} = {draws[f]};"));
         }
+    }
+
+    /// <summary>
+    /// The draw of each item in flight. The slots in flight are consecutive from slotBase, a multiple of the items in
+    /// flight; when the scheme draws four slots at once and that count is 2, 4 or 8, one call per four slots serves them
+    /// (its words declared here), else each slot is drawn alone.
+    /// </summary>
+    private string[] SlotDraws()
+    {
+        int flight = Tile.ItemsInFlight;
+        var draws = new string[flight];
+        string[] words = { "X", "Y", "Z", "W" };
+        if (flight is 2 or 4 or 8 && Scheme.DrawFour(Settings, "row", "0") is not null)
+        {
+            for (int b = 0; b < (flight + 3) / 4; b++)
+            {
+                W.Line(Invariant($"{U4} draws{b} = {Scheme.DrawFour(Settings, "row", Invariant($"(slotBase >> 2) + {b}"))};"));
+            }
+
+            for (int f = 0; f < flight; f++)
+            {
+                draws[f] = flight == 2
+                    ? Invariant($"(int)((slotBase & 2) == 0 ? draws0.{words[f]} : draws0.{words[f + 2]})")
+                    : Invariant($"(int)draws{f / 4}.{words[f % 4]}");
+            }
+
+            return draws;
+        }
+
+        for (int f = 0; f < flight; f++)
+        {
+            draws[f] = Scheme.Draw(Settings, "row", Invariant($"slot{f}"));
+        }
+
+        return draws;
     }
 
     /// <summary>The guard that a slot of the item in flight <paramref name="flight"/> lies within K, when the last iteration can pass it.</summary>

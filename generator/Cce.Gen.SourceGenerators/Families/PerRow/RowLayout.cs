@@ -17,7 +17,7 @@ internal abstract class RowLayout
     {
         Settings = settings;
         Tile = tile;
-        Geometry = new PerRowGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, tile.Warps, lanesPerRow);
+        Geometry = new PerRowGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, tile.Warps, lanesPerRow, tile.LanesPerItem);
     }
 
     /// <summary>The launch shape of this layout's kernels.</summary>

@@ -27,10 +27,14 @@ internal sealed class WarpLayout : RowLayout
     public override string KernelLayout => "Warp";
 
     /// <inheritdoc />
-    /// <remarks>A sorted tile adds its chunk size in Ki rows, e.g. "w4r4f2s64k", as the runtime's canonical text does.</remarks>
-    public override string Suffix => Tile.Pipeline == PerRowPipeline.Sorted
-        ? Invariant($"w{Tile.Warps}r{Tile.RowsPerGroup}f{Tile.ItemsInFlight}s{Tile.ChunkRows / 1024}k")
-        : Invariant($"w{Tile.Warps}r{Tile.RowsPerGroup}f{Tile.ItemsInFlight}");
+    /// <remarks>
+    /// A sorted tile adds its chunk size in Ki rows and a chosen sub-group width its lanes, e.g. "w4r4f2s64kl8", as the
+    /// runtime's canonical text does.
+    /// </remarks>
+    public override string Suffix =>
+        Invariant($"w{Tile.Warps}r{Tile.RowsPerGroup}f{Tile.ItemsInFlight}")
+        + (Tile.Pipeline == PerRowPipeline.Sorted ? Invariant($"s{Tile.ChunkRows / 1024}k") : string.Empty)
+        + (Tile.LanesPerItem > 0 ? Invariant($"l{Tile.LanesPerItem}") : string.Empty);
 
     /// <inheritdoc />
     public override string Shape =>

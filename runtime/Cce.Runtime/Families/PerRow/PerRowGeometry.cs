@@ -28,7 +28,14 @@ public readonly struct PerRowGeometry
     public const int DefaultSharedBytesPerGroup = 49152;
 
     /// <summary>Creates the geometry of one description and tile.</summary>
-    public PerRowGeometry(ElementType element, int hiddenSize, int negatives, GradientPrecision hiddenGradient, int warps, int lanesPerRow = WarpSize)
+    /// <param name="element">Storage type of H and W.</param>
+    /// <param name="hiddenSize">D.</param>
+    /// <param name="negatives">K.</param>
+    /// <param name="hiddenGradient">Precision of dH.</param>
+    /// <param name="warps">Warps per group.</param>
+    /// <param name="lanesPerRow">Lanes sharing a row: 32 (warp layout) or 1 (portable layout).</param>
+    /// <param name="lanesPerItem">Lanes reading one item row, a power of two; 0 for one lane per 16-byte chunk of the row (up to the lanes of a row).</param>
+    public PerRowGeometry(ElementType element, int hiddenSize, int negatives, GradientPrecision hiddenGradient, int warps, int lanesPerRow = WarpSize, int lanesPerItem = 0)
     {
         LanesPerRow = lanesPerRow;
         Element = element;
@@ -38,7 +45,7 @@ public readonly struct PerRowGeometry
         ElementBytes = element == ElementType.Float32 ? 4 : 2;
         VectorWidth = 16 / ElementBytes;
         Chunks = hiddenSize / VectorWidth;
-        LanesPerItem = Math.Min(lanesPerRow, NextPowerOfTwo(Math.Max(1, Chunks)));
+        LanesPerItem = Math.Min(lanesPerRow, lanesPerItem > 0 ? lanesPerItem : NextPowerOfTwo(Math.Max(1, Chunks)));
         ChunksPerLane = (Chunks + LanesPerItem - 1) / LanesPerItem;
         ItemsPerWarp = lanesPerRow / LanesPerItem;
         GradientBytes = hiddenGradient == GradientPrecision.Float32 ? 4 : ElementBytes;

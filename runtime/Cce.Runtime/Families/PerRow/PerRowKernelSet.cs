@@ -22,7 +22,7 @@ internal sealed class PerRowKernelSet : LoadedKernels
         backward = accelerator.LoadKernel(variant.Backward);
         forwardBackward = accelerator.LoadKernel(variant.ForwardBackward);
         var geometry = new PerRowGeometry(
-            description.Element, description.HiddenSize, description.Negatives, description.HiddenGradient, tile.Warps, variant.Layout == KernelLayout.Portable ? 1 : PerRowGeometry.WarpSize);
+            description.Element, description.HiddenSize, description.Negatives, description.HiddenGradient, tile.Warps, variant.Layout == KernelLayout.Portable ? 1 : PerRowGeometry.WarpSize, tile.LanesPerItem);
         long sharedBytes = geometry.FusedSharedBytes;
         fusedSharedFloats = checked((int)(sharedBytes / sizeof(float)));
         CudaSharedMemoryOptIn.Apply(accelerator, forwardBackward.GetKernel(), (int)sharedBytes);
@@ -52,5 +52,7 @@ internal sealed class PerRowKernelSet : LoadedKernels
                 forwardBackward(stream, PerRowLaunch.Rows(tile, call.Rows, fusedSharedFloats), arguments);
                 break;
         }
+
+        call.Stages?.Mark(stream, operation == LossOperation.Forward ? "forward" : "fused");
     }
 }

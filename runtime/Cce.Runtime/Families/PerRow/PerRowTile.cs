@@ -11,7 +11,8 @@ namespace Cce;
 /// <param name="ItemsInFlight">Item rows each lane sub-group loads before reducing them (segment rows, in the sorted reduction).</param>
 /// <param name="Pipeline">How gradients are formed.</param>
 /// <param name="ChunkRows">Rows per chunk of the sorted pipeline's dW pass (a multiple of 1024 up to 65536); 0 for the fused pipeline.</param>
-public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsInFlight, PerRowPipeline Pipeline = PerRowPipeline.Fused, int ChunkRows = 0) : KernelTile
+/// <param name="LanesPerItem">Lanes that read one item row (a power of two up to 32); 0 for one per 16-byte chunk of the row.</param>
+public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsInFlight, PerRowPipeline Pipeline = PerRowPipeline.Fused, int ChunkRows = 0, int LanesPerItem = 0) : KernelTile
 {
     /// <summary>Rows of a chunk are counted in units of this many in the canonical text.</summary>
     public const int ChunkRowsStep = 1024;
@@ -26,10 +27,14 @@ public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsIn
     public override string Family => FamilyName;
 
     /// <inheritdoc />
-    /// <remarks>"w{Warps}r{RowsPerGroup}f{ItemsInFlight}", e.g. "w8r16f2"; a sorted tile adds "s{ChunkRows / 1024}k", e.g. "w4r4f2s64k".</remarks>
-    public override string CanonicalText => Pipeline == PerRowPipeline.Sorted
-        ? string.Create(CultureInfo.InvariantCulture, $"w{Warps}r{RowsPerGroup}f{ItemsInFlight}s{ChunkRows / ChunkRowsStep}k")
-        : string.Create(CultureInfo.InvariantCulture, $"w{Warps}r{RowsPerGroup}f{ItemsInFlight}");
+    /// <remarks>
+    /// "w{Warps}r{RowsPerGroup}f{ItemsInFlight}", e.g. "w8r16f2"; a sorted tile adds "s{ChunkRows / 1024}k" and a chosen
+    /// sub-group width "l{LanesPerItem}", e.g. "w4r4f2s64kl8".
+    /// </remarks>
+    public override string CanonicalText =>
+        string.Create(CultureInfo.InvariantCulture, $"w{Warps}r{RowsPerGroup}f{ItemsInFlight}")
+        + (Pipeline == PerRowPipeline.Sorted ? string.Create(CultureInfo.InvariantCulture, $"s{ChunkRows / ChunkRowsStep}k") : string.Empty)
+        + (LanesPerItem > 0 ? string.Create(CultureInfo.InvariantCulture, $"l{LanesPerItem}") : string.Empty);
 
     /// <summary>Rows each warp handles in sequence.</summary>
     public int RowsPerWarp => RowsPerGroup / Warps;
@@ -52,9 +57,16 @@ public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsIn
             return false;
         }
 
+        int lanes = 0;
+        if (match.Groups[5].Success && !TryNumber(match.Groups[5].Value, out lanes))
+        {
+            tile = null;
+            return false;
+        }
+
         if (!match.Groups[4].Success)
         {
-            tile = new PerRowTile(warps, rows, items);
+            tile = new PerRowTile(warps, rows, items, LanesPerItem: lanes);
             return true;
         }
 
@@ -64,13 +76,13 @@ public sealed partial record PerRowTile(int Warps, int RowsPerGroup, int ItemsIn
             return false;
         }
 
-        tile = new PerRowTile(warps, rows, items, PerRowPipeline.Sorted, kiloRows * ChunkRowsStep);
+        tile = new PerRowTile(warps, rows, items, PerRowPipeline.Sorted, kiloRows * ChunkRowsStep, lanes);
         return true;
     }
 
     private static bool TryNumber(string digits, out int value) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0;
 
-    [GeneratedRegex("^w([0-9]+)r([0-9]+)f([0-9]+)(?:s([0-9]+)k)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^w([0-9]+)r([0-9]+)f([0-9]+)(?:s([0-9]+)k)?(?:l([0-9]+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

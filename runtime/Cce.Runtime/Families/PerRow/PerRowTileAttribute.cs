@@ -31,4 +31,11 @@ public sealed class PerRowTileAttribute : Attribute
     /// The runtime takes fewer when the workspace limit asks for it. Only for <see cref="PerRowPipeline.Sorted"/>.
     /// </summary>
     public int ChunkRows { get; set; }
+
+    /// <summary>
+    /// Lanes that read one item row together: a power of two up to 32 (0, the default, gives each 16-byte chunk of the
+    /// row its own lane). Fewer lanes per item put more items in flight per warp and shorten each dot product's
+    /// shuffle reduction, at the price of more registers per lane.
+    /// </summary>
+    public int LanesPerItem { get; set; }
 }

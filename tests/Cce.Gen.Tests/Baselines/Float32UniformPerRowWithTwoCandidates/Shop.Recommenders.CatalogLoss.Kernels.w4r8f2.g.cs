@@ -82,10 +82,11 @@ file static class CatalogLoss_w4r8f2_Kernels
             {
                 // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
                 int slotBase = it * 2 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 255 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 255 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 255 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 255 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
@@ -232,10 +233,11 @@ file static class CatalogLoss_w4r8f2_Kernels
             {
                 // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
                 int slotBase = it * 2 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 255 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 255 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 255 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 255 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
                 float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
@@ -373,10 +375,11 @@ file static class CatalogLoss_w4r8f2_Kernels
             {
                 // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
                 int slotBase = it * 2 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 255 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 255 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 255 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 255 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
@@ -477,10 +480,11 @@ file static class CatalogLoss_w4r8f2_Kernels
             {
                 // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
                 int slotBase = it * 2 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 255 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 255 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 255 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 255 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Each negative that was kept: gather its row, add its share to dH and scatter its dW.
                 float c0 = slot0 < 255 ? g * System::MathF.Exp(logits[1 + slot0] - lse) : 0f;
                 if (c0 != 0f)

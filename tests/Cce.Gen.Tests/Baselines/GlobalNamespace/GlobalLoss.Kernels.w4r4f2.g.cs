@@ -78,10 +78,11 @@ file static class GlobalLoss_w4r4f2_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 8 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
@@ -238,10 +239,11 @@ file static class GlobalLoss_w4r4f2_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 8 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
@@ -383,10 +385,11 @@ file static class GlobalLoss_w4r4f2_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 8 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
@@ -499,10 +502,11 @@ file static class GlobalLoss_w4r4f2_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 8 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Each negative that was kept: gather its row, add its share to dH and scatter its dW.
                 float c0 = slot0 < 127 ? g * System::MathF.Exp(logits[1 + slot0] - lse) : 0f;
                 if (c0 != 0f)

@@ -13,7 +13,7 @@ partial class GlobalLoss
     /// <summary>The w4r4f4s32k kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static Cce::PerRowSortedVariant CceVariant_w4r4f4s32k() => new Cce::PerRowSortedVariant(
-        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 32768), Cce::KernelLayout.Warp,
+        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 32768, 0), Cce::KernelLayout.Warp,
         GlobalLoss_w4r4f4s32k_Kernels.Forward_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Backward_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.ForwardBackward_w4r4f4s32k,
         GlobalLoss_w4r4f4s32k_Kernels.Count_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Fill_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Reduce_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Positives_w4r4f4s32k);
 }
@@ -80,14 +80,15 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 16 + sub * 4;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)draws0.X : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)draws0.Y : target;
                 int slot2 = slotBase + 2;
-                int item2 = slot2 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot2, a.Catalog) : target;
+                int item2 = slot2 < 127 ? (int)draws0.Z : target;
                 int slot3 = slotBase + 3;
-                int item3 = slot3 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot3, a.Catalog) : target;
+                int item3 = slot3 < 127 ? (int)draws0.W : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
@@ -265,14 +266,15 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 16 + sub * 4;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)draws0.X : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)draws0.Y : target;
                 int slot2 = slotBase + 2;
-                int item2 = slot2 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot2, a.Catalog) : target;
+                int item2 = slot2 < 127 ? (int)draws0.Z : target;
                 int slot3 = slotBase + 3;
-                int item3 = slot3 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot3, a.Catalog) : target;
+                int item3 = slot3 < 127 ? (int)draws0.W : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
@@ -443,14 +445,15 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 16 + sub * 4;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)draws0.X : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)draws0.Y : target;
                 int slot2 = slotBase + 2;
-                int item2 = slot2 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot2, a.Catalog) : target;
+                int item2 = slot2 < 127 ? (int)draws0.Z : target;
                 int slot3 = slotBase + 3;
-                int item3 = slot3 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot3, a.Catalog) : target;
+                int item3 = slot3 < 127 ? (int)draws0.W : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];

@@ -13,7 +13,7 @@ partial class GlobalLoss
     /// <summary>The w8r8f2s64k kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static Cce::PerRowSortedVariant CceVariant_w8r8f2s64k() => new Cce::PerRowSortedVariant(
-        new Cce::PerRowTile(8, 8, 2, Cce::PerRowPipeline.Sorted, 65536), Cce::KernelLayout.Warp,
+        new Cce::PerRowTile(8, 8, 2, Cce::PerRowPipeline.Sorted, 65536, 0), Cce::KernelLayout.Warp,
         GlobalLoss_w8r8f2s64k_Kernels.Forward_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.Backward_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.ForwardBackward_w8r8f2s64k,
         GlobalLoss_w8r8f2s64k_Kernels.Count_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.Fill_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.Reduce_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.Positives_w8r8f2s64k);
 }
@@ -80,10 +80,11 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 8 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
@@ -229,10 +230,11 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 8 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
@@ -363,10 +365,11 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
                 int slotBase = it * 8 + sub * 2;
+                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot0, a.Catalog) : target;
+                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot1, a.Catalog) : target;
+                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];

@@ -51,7 +51,7 @@ internal sealed class SortedKernelSet : LoadedKernels
         sequentialScan = accelerator.AcceleratorType == AcceleratorType.CPU;
         scanOffsets = sequentialScan ? SequentialScan(accelerator) : ParallelScan(accelerator, workspace);
         var geometry = new PerRowGeometry(
-            description.Element, description.HiddenSize, description.Negatives, description.HiddenGradient, tile.Warps, portable ? 1 : PerRowGeometry.WarpSize);
+            description.Element, description.HiddenSize, description.Negatives, description.HiddenGradient, tile.Warps, portable ? 1 : PerRowGeometry.WarpSize, tile.LanesPerItem);
         chunksPerRow = geometry.Chunks;
 
         // The warp layout gives each sub-group one item; the portable layout strides its threads over the items.
@@ -73,6 +73,7 @@ internal sealed class SortedKernelSet : LoadedKernels
         if (operation == LossOperation.Forward)
         {
             forward(stream, PerRowLaunch.Rows(tile, call.Rows), arguments);
+            call.Stages?.Mark(stream, "forward");
             return;
         }
 
@@ -83,6 +84,8 @@ internal sealed class SortedKernelSet : LoadedKernels
         ChunkPlan plan = workspace.Prepare(rows, catalog, negatives, tile.ChunkRows, call.WorkspaceLimit > 0 ? call.WorkspaceLimit : CatalogLoss.DefaultWorkspaceLimit, scratch);
         arguments.RowCoefficients = workspace.Coefficients(rows);
         (operation == LossOperation.Backward ? backward : forwardBackward)(stream, PerRowLaunch.Rows(tile, rows), arguments);
+        StageClock? clock = call.Stages;
+        clock?.Mark(stream, "pass 1");
 
         ArrayView<int> counts = workspace.Counts(catalog);
         ArrayView<int> offsets = workspace.Offsets(catalog);
@@ -101,12 +104,17 @@ internal sealed class SortedKernelSet : LoadedKernels
             };
             counts.MemSetToZero(stream);
             count(stream, Strided(pairs), arguments, chunk);
+            clock?.Mark(stream, "count");
             scanOffsets(stream, counts, offsets, catalog);
+            clock?.Mark(stream, "scan");
             fill(stream, Strided(pairs), arguments, chunk);
+            clock?.Mark(stream, "fill");
             reduce(stream, new KernelConfig((catalog + itemsPerGroup - 1) / itemsPerGroup, itemThreads), arguments, chunk);
+            clock?.Mark(stream, "reduce");
         }
 
         positives(stream, Strided((long)rows * chunksPerRow), arguments);
+        clock?.Mark(stream, "positives");
     }
 
     public override void Dispose() => workspace.Dispose();

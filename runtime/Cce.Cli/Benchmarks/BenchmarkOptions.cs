@@ -1,0 +1,7 @@
+namespace Cce.Cli.Benchmarks;
+
+/// <summary>What <c>cce bench</c> times and reports.</summary>
+/// <param name="AllVariants">Every declared tile candidate, not only the one <c>Create(device)</c> picks.</param>
+/// <param name="Repetitions">Timed calls per variant after two warm-up calls.</param>
+/// <param name="Stages">Also report the device time of each pipeline stage, from one more call.</param>
+internal sealed record BenchmarkOptions(bool AllVariants, int Repetitions, bool Stages);
