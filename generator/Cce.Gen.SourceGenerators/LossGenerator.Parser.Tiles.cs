@@ -16,11 +16,8 @@ public sealed partial class LossGenerator
         private const int MaxItemsInFlight = 8;
 
         /// <summary>The candidates used when a class declares none, from the most to the least commonly best.</summary>
-        private static readonly TileModel[] DefaultTiles =
+        private static readonly TileModel[] FusedDefaults =
         {
-            new(4, 4, 2, PerRowPipeline.Sorted, MaxChunkRows),
-            new(8, 8, 2, PerRowPipeline.Sorted, MaxChunkRows),
-            new(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows / 2),
             new(4, 4, 2),
             new(8, 8, 2),
         };
@@ -146,20 +143,31 @@ public sealed partial class LossGenerator
         }
 
         /// <summary>
-        /// The default set: every sorted tile (they need no shared memory), then the fused tiles whose kept logits fit a
-        /// group's shared memory; none when K is unusable (CCE0003 already explains).
+        /// The default set, measured best-first on an H200 (docs/perf.md): sorted tiles with four items in flight, at half
+        /// the lanes per item of a 16-byte chunk each (more items per warp, shorter reductions) and at one lane per chunk;
+        /// a sorted tile with two in flight; then the fused tiles whose kept logits fit a group's shared memory. None when
+        /// K or D is unusable (CCE0003 and CCE0004 already explain).
         /// </summary>
         private static List<TileModel> DefaultTilesFor(LossSettings settings)
         {
             var tiles = new List<TileModel>();
-            if (settings.Negatives < 1)
+            var geometry = new PerRowGeometry(settings.Element, settings.HiddenSize, settings.Negatives, settings.HiddenGradient, warps: 1);
+            if (settings.Negatives < 1 || !geometry.HiddenSizeFitsVectors)
             {
                 return tiles;
             }
 
-            foreach (TileModel tile in DefaultTiles)
+            int lanes = geometry.LanesPerItem;
+            if (lanes >= 2)
             {
-                if (tile.Pipeline == PerRowPipeline.Sorted || SharedBytes(settings, tile) <= PerRowGeometry.MaxSharedBytesPerGroup)
+                tiles.Add(new TileModel(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows, lanes / 2));
+            }
+
+            tiles.Add(new TileModel(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows));
+            tiles.Add(new TileModel(4, 4, 2, PerRowPipeline.Sorted, MaxChunkRows));
+            foreach (TileModel tile in FusedDefaults)
+            {
+                if (SharedBytes(settings, tile) <= PerRowGeometry.MaxSharedBytesPerGroup)
                 {
                     tiles.Add(tile);
                 }

@@ -5873,10 +5873,12 @@ file static class ExplicitLoss_Portable_Kernels
     /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
     public static void Count_Portable(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per (row, slot) pair.
+        int work = chunk.Pairs / 2047 * 2047;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 2047;
-            int slot = pair - local * 2047;
+            int local = unit / 2047;
+            int first = (unit - local * 2047) * 1;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -100)
@@ -5884,23 +5886,23 @@ file static class ExplicitLoss_Portable_Kernels
                 continue;
             }
 
-            int item = a.SchemeIndices[(long)row * 2047 + slot];
-            if (item == target)
+            int item = a.SchemeIndices[(long)row * 2047 + first];
+            if (item != target)
             {
-                continue;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
             }
-
-            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
         }
     }
 
     /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
     public static void Fill_Portable(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per (row, slot) pair.
+        int work = chunk.Pairs / 2047 * 2047;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 2047;
-            int slot = pair - local * 2047;
+            int local = unit / 2047;
+            int first = (unit - local * 2047) * 1;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -100)
@@ -5908,14 +5910,12 @@ file static class ExplicitLoss_Portable_Kernels
                 continue;
             }
 
-            int item = a.SchemeIndices[(long)row * 2047 + slot];
-            if (item == target)
+            int item = a.SchemeIndices[(long)row * 2047 + first];
+            if (item != target)
             {
-                continue;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
             }
-
-            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
-            chunk.Payload[position] = (ushort)local;
         }
     }
 

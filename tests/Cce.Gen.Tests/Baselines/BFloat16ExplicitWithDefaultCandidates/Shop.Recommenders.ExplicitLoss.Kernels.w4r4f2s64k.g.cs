@@ -570,10 +570,12 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
     /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
     public static void Count_w4r4f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per (row, slot) pair.
+        int work = chunk.Pairs / 2047 * 2047;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 2047;
-            int slot = pair - local * 2047;
+            int local = unit / 2047;
+            int first = (unit - local * 2047) * 1;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -100)
@@ -581,23 +583,23 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 continue;
             }
 
-            int item = a.SchemeIndices[(long)row * 2047 + slot];
-            if (item == target)
+            int item = a.SchemeIndices[(long)row * 2047 + first];
+            if (item != target)
             {
-                continue;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
             }
-
-            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
         }
     }
 
     /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
     public static void Fill_w4r4f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per (row, slot) pair.
+        int work = chunk.Pairs / 2047 * 2047;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 2047;
-            int slot = pair - local * 2047;
+            int local = unit / 2047;
+            int first = (unit - local * 2047) * 1;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -100)
@@ -605,14 +607,12 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 continue;
             }
 
-            int item = a.SchemeIndices[(long)row * 2047 + slot];
-            if (item == target)
+            int item = a.SchemeIndices[(long)row * 2047 + first];
+            if (item != target)
             {
-                continue;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
             }
-
-            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
-            chunk.Payload[position] = (ushort)local;
         }
     }
 

@@ -495,10 +495,12 @@ file static class GlobalLoss_w4r4f2s64k_Kernels
     /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
     public static void Count_w4r4f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per four slots of a row: 32 per row, drawn by one generator call.
+        int work = chunk.Pairs / 127 * 32;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 127;
-            int slot = pair - local * 127;
+            int local = unit / 32;
+            int first = (unit - local * 32) * 4;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -1)
@@ -506,23 +508,39 @@ file static class GlobalLoss_w4r4f2s64k_Kernels
                 continue;
             }
 
-            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
-            if (item == target)
+            Kernels::U4 draws = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, first >> 2, a.Catalog);
+            if (first + 0 < 127 && (int)draws.X != target)
             {
-                continue;
+                int item = (int)draws.X;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
             }
-
-            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            if (first + 1 < 127 && (int)draws.Y != target)
+            {
+                int item = (int)draws.Y;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            }
+            if (first + 2 < 127 && (int)draws.Z != target)
+            {
+                int item = (int)draws.Z;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            }
+            if (first + 3 < 127 && (int)draws.W != target)
+            {
+                int item = (int)draws.W;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            }
         }
     }
 
     /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
     public static void Fill_w4r4f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per four slots of a row: 32 per row, drawn by one generator call.
+        int work = chunk.Pairs / 127 * 32;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 127;
-            int slot = pair - local * 127;
+            int local = unit / 32;
+            int first = (unit - local * 32) * 4;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -1)
@@ -530,14 +548,31 @@ file static class GlobalLoss_w4r4f2s64k_Kernels
                 continue;
             }
 
-            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
-            if (item == target)
+            Kernels::U4 draws = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, first >> 2, a.Catalog);
+            if (first + 0 < 127 && (int)draws.X != target)
             {
-                continue;
+                int item = (int)draws.X;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
             }
-
-            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
-            chunk.Payload[position] = (ushort)local;
+            if (first + 1 < 127 && (int)draws.Y != target)
+            {
+                int item = (int)draws.Y;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
+            }
+            if (first + 2 < 127 && (int)draws.Z != target)
+            {
+                int item = (int)draws.Z;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
+            }
+            if (first + 3 < 127 && (int)draws.W != target)
+            {
+                int item = (int)draws.W;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
+            }
         }
     }
 

@@ -152,23 +152,50 @@ internal sealed class SortedGradientEmitter : PerRowCode
         W.Close();
     }
 
-    /// <summary>A grid-stride loop over the chunk's (row, slot) pairs that skips ignored rows and accidental hits.</summary>
+    /// <summary>
+    /// A grid-stride loop over the chunk's (row, slot) pairs that skips ignored rows and accidental hits; a scheme that
+    /// draws four slots at once gets one thread per four slots of a row, the rest one thread per slot.
+    /// </summary>
     private void EmitPairLoop(string name, string summary, System.Action body)
     {
         int k = Settings.Negatives;
+        bool four = Scheme.DrawFour(Settings, "row", "0") is not null;
+        int perThread = four ? 4 : 1;
+        int units = (k + perThread - 1) / perThread;
         W.Line($"/// <summary>{summary}; ignored rows and accidental hits have none.</summary>");
         W.Open($"public static void {name}({GlobalNames.PerRow}PerRowArguments a, {Chunk} chunk)");
-        W.Open($"for (int pair = {Ilgpu}Grid.GlobalIndex.X; pair < chunk.Pairs; pair += {Ilgpu}Grid.DimX * {Ilgpu}Group.DimX)");
-        W.Line(Invariant($"int local = pair / {k};"));
-        W.Line(Invariant($"int slot = pair - local * {k};"));
+        W.Comment(four
+            ? Invariant($"One thread per four slots of a row: {units} per row, drawn by one generator call.")
+            : "One thread per (row, slot) pair.");
+        W.Line(Invariant($"int work = chunk.Pairs / {k} * {units};"));
+        W.Open($"for (int unit = {Ilgpu}Grid.GlobalIndex.X; unit < work; unit += {Ilgpu}Grid.DimX * {Ilgpu}Group.DimX)");
+        W.Line(Invariant($"int local = unit / {units};"));
+        W.Line(Invariant($"int first = (unit - local * {units}) * {perThread};"));
         W.Line("int row = chunk.RowStart + local;");
         W.Line("int target = a.Targets[row];");
         W.Block(Invariant($"if (target == {Settings.IgnoreIndex})"), () => W.Line("continue;"));
         W.Line();
-        W.Line($"int item = {Scheme.Draw(Settings, "row", "slot")};");
-        W.Block("if (item == target)", () => W.Line("continue;"));
-        W.Line();
-        body();
+        if (four)
+        {
+            W.Line($"{U4} draws = {Scheme.DrawFour(Settings, "row", "first >> 2")};");
+            string[] words = { "X", "Y", "Z", "W" };
+            for (int j = 0; j < 4; j++)
+            {
+                int word = j;
+                string guard = k % 4 != 0 ? Invariant($"first + {j} < {k} && ") : string.Empty;
+                W.Block(Invariant($"if ({guard}(int)draws.{words[j]} != target)"), () =>
+                {
+                    W.Line(Invariant($"int item = (int)draws.{words[word]};"));
+                    body();
+                });
+            }
+        }
+        else
+        {
+            W.Line($"int item = {Scheme.Draw(Settings, "row", "first")};");
+            W.Block("if (item != target)", body);
+        }
+
         W.Close();
         W.Close();
     }

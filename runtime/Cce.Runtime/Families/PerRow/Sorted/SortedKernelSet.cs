@@ -1,6 +1,4 @@
 using ILGPU;
-using ILGPU.Algorithms;
-using ILGPU.Algorithms.ScanReduceOperations;
 using Cce.Kernels;
 using ILGPU.Runtime;
 
@@ -80,7 +78,7 @@ internal sealed class SortedKernelSet : LoadedKernels
         // Planned before any launch: a limit too small fails the call with nothing written.
         int rows = call.Rows;
         int catalog = call.Catalog;
-        long scratch = sequentialScan ? 0 : device.Accelerator.ComputeScanTempStorageSize<int>(catalog + 1L);
+        long scratch = sequentialScan ? 0 : OffsetScan.Blocks(catalog);
         ChunkPlan plan = workspace.Prepare(rows, catalog, negatives, tile.ChunkRows, call.WorkspaceLimit > 0 ? call.WorkspaceLimit : CatalogLoss.DefaultWorkspaceLimit, scratch);
         arguments.RowCoefficients = workspace.Coefficients(rows);
         (operation == LossOperation.Backward ? backward : forwardBackward)(stream, PerRowLaunch.Rows(tile, rows), arguments);
@@ -127,14 +125,22 @@ internal sealed class SortedKernelSet : LoadedKernels
         return (stream, counts, offsets, catalog) => kernel(stream, 1, counts, offsets, catalog);
     }
 
-    /// <summary>Offsets by ILGPU's device-wide scan, then copied into the counts to serve as the fill's cursors.</summary>
+    /// <summary>Offsets and cursors by the three launches of <see cref="OffsetScan"/>, the block sums in the workspace's scan scratch.</summary>
     private static Action<AcceleratorStream, ArrayView<int>, ArrayView<int>, int> ParallelScan(Accelerator accelerator, SortedWorkspace workspace)
     {
-        Scan<int, Stride1D.Dense, Stride1D.Dense> scan = accelerator.CreateScan<int, Stride1D.Dense, Stride1D.Dense, AddInt32>(ScanKind.Exclusive);
+        Action<AcceleratorStream, KernelConfig, ArrayView<int>, int, ArrayView<int>> sumBlocks =
+            accelerator.LoadKernel<ArrayView<int>, int, ArrayView<int>>(OffsetScan.SumBlocks);
+        Action<AcceleratorStream, KernelConfig, ArrayView<int>, int> scanBlocks =
+            accelerator.LoadKernel<ArrayView<int>, int>(OffsetScan.ScanBlocks);
+        Action<AcceleratorStream, KernelConfig, ArrayView<int>, ArrayView<int>, ArrayView<int>, int> apply =
+            accelerator.LoadKernel<ArrayView<int>, ArrayView<int>, ArrayView<int>, int>(OffsetScan.Apply);
         return (stream, counts, offsets, catalog) =>
         {
-            scan(stream, counts, offsets, workspace.ScanScratch);
-            offsets.SubView(0, catalog).CopyTo(stream, counts.SubView(0, catalog));
+            int blocks = OffsetScan.Blocks(catalog);
+            ArrayView<int> sums = workspace.ScanScratch.SubView(0, blocks);
+            sumBlocks(stream, new KernelConfig(blocks, OffsetScan.Threads), counts, catalog, sums);
+            scanBlocks(stream, new KernelConfig(1, OffsetScan.Threads), sums, blocks);
+            apply(stream, new KernelConfig(blocks, OffsetScan.Threads), counts, offsets, sums, catalog);
         };
     }
 

@@ -10,20 +10,20 @@ using Compiler = global::System.CodeDom.Compiler;
 
 partial class GlobalLoss
 {
-    /// <summary>The w8r8f2s64k kernels of this loss, as one of its variants.</summary>
+    /// <summary>The w4r4f4s64k kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static Cce::PerRowSortedVariant CceVariant_w8r8f2s64k() => new Cce::PerRowSortedVariant(
-        new Cce::PerRowTile(8, 8, 2, Cce::PerRowPipeline.Sorted, 65536, 0), Cce::KernelLayout.Warp,
-        GlobalLoss_w8r8f2s64k_Kernels.Forward_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.Backward_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.ForwardBackward_w8r8f2s64k,
-        GlobalLoss_w8r8f2s64k_Kernels.Count_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.Fill_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.Reduce_w8r8f2s64k, GlobalLoss_w8r8f2s64k_Kernels.Positives_w8r8f2s64k);
+    private static Cce::PerRowSortedVariant CceVariant_w4r4f4s64k() => new Cce::PerRowSortedVariant(
+        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 0), Cce::KernelLayout.Warp,
+        GlobalLoss_w4r4f4s64k_Kernels.Forward_w4r4f4s64k, GlobalLoss_w4r4f4s64k_Kernels.Backward_w4r4f4s64k, GlobalLoss_w4r4f4s64k_Kernels.ForwardBackward_w4r4f4s64k,
+        GlobalLoss_w4r4f4s64k_Kernels.Count_w4r4f4s64k, GlobalLoss_w4r4f4s64k_Kernels.Fill_w4r4f4s64k, GlobalLoss_w4r4f4s64k_Kernels.Reduce_w4r4f4s64k, GlobalLoss_w4r4f4s64k_Kernels.Positives_w4r4f4s64k);
 }
 
-/// <summary>The w8r8f2s64k kernels of <c>GlobalLoss</c>: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
+/// <summary>The w4r4f4s64k kernels of <c>GlobalLoss</c>: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
 [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-file static class GlobalLoss_w8r8f2s64k_Kernels
+file static class GlobalLoss_w4r4f4s64k_Kernels
 {
-    /// <summary>Loss and log-sum-exp of each row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w8r8f2s64k(PerRow::PerRowArguments a)
+    /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+    public static void Forward_w4r4f4s64k(PerRow::PerRowArguments a)
     {
         // This lane's place: sub-group sub of the warp, 8 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
@@ -31,10 +31,10 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
         int sub = lane >> 3;
         int subLane = lane & 7;
 
-        // The rows of this warp: 1 of the group's 8, one in every 8.
+        // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
         {
-            int row = ILGPU::Grid.IdxX * 8 + r * 8 + warp;
+            int row = ILGPU::Grid.IdxX * 4 + r * 4 + warp;
             if (row >= a.Rows)
             {
                 return;
@@ -76,18 +76,24 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
             // Sub-group 0 starts from the positive, the others empty.
             float m = sub == 0 ? s0 : float.NegativeInfinity;
             float sum = sub == 0 ? 1f : 0f;
-            for (int it = 0; it < 16; it++)
+            for (int it = 0; it < 8; it++)
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 8 + sub * 2;
+                int slotBase = it * 16 + sub * 4;
                 Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
+                int item0 = slot0 < 127 ? (int)draws0.X : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
+                int item1 = slot1 < 127 ? (int)draws0.Y : target;
+                int slot2 = slotBase + 2;
+                int item2 = slot2 < 127 ? (int)draws0.Z : target;
+                int slot3 = slotBase + 3;
+                int item3 = slot3 < 127 ? (int)draws0.W : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
+                Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
+                Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
                 float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
                 d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
                 d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
@@ -96,13 +102,27 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                 d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.Y);
                 d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Z);
                 d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.W);
+                float d2 = h0 * ILGPU::Interop.IntAsFloat(v2_0.X);
+                d2 += h1 * ILGPU::Interop.IntAsFloat(v2_0.Y);
+                d2 += h2 * ILGPU::Interop.IntAsFloat(v2_0.Z);
+                d2 += h3 * ILGPU::Interop.IntAsFloat(v2_0.W);
+                float d3 = h0 * ILGPU::Interop.IntAsFloat(v3_0.X);
+                d3 += h1 * ILGPU::Interop.IntAsFloat(v3_0.Y);
+                d3 += h2 * ILGPU::Interop.IntAsFloat(v3_0.Z);
+                d3 += h3 * ILGPU::Interop.IntAsFloat(v3_0.W);
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 4);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 1);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
                 // Fold each negative's logit into (m, sum), unless it hit the positive.
                 bool kept0 = slot0 < 127 && item0 != target;
                 float logit0 = d0 + a.Correction;
@@ -119,6 +139,22 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                     float next1 = System::MathF.Max(m, logit1);
                     sum = sum * System::MathF.Exp(m - next1) + System::MathF.Exp(logit1 - next1);
                     m = next1;
+                }
+                bool kept2 = slot2 < 127 && item2 != target;
+                float logit2 = d2 + a.Correction;
+                if (kept2)
+                {
+                    float next2 = System::MathF.Max(m, logit2);
+                    sum = sum * System::MathF.Exp(m - next2) + System::MathF.Exp(logit2 - next2);
+                    m = next2;
+                }
+                bool kept3 = slot3 < 127 && item3 != target;
+                float logit3 = d3 + a.Correction;
+                if (kept3)
+                {
+                    float next3 = System::MathF.Max(m, logit3);
+                    sum = sum * System::MathF.Exp(m - next3) + System::MathF.Exp(logit3 - next3);
+                    m = next3;
                 }
             }
 
@@ -148,8 +184,8 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
         }
     }
 
-    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w8r8f2s64k(PerRow::PerRowArguments a)
+    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+    public static void Backward_w4r4f4s64k(PerRow::PerRowArguments a)
     {
         // This lane's place: sub-group sub of the warp, 8 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
@@ -157,10 +193,10 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
         int sub = lane >> 3;
         int subLane = lane & 7;
 
-        // The rows of this warp: 1 of the group's 8, one in every 8.
+        // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
         {
-            int row = ILGPU::Grid.IdxX * 8 + r * 8 + warp;
+            int row = ILGPU::Grid.IdxX * 4 + r * 4 + warp;
             if (row >= a.Rows)
             {
                 return;
@@ -226,15 +262,19 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                 dh3 += cp * wp3;
                 a.RowCoefficients[row] = cp;
             }
-            for (int it = 0; it < 16; it++)
+            for (int it = 0; it < 8; it++)
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 8 + sub * 2;
+                int slotBase = it * 16 + sub * 4;
                 Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
+                int item0 = slot0 < 127 ? (int)draws0.X : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
+                int item1 = slot1 < 127 ? (int)draws0.Y : target;
+                int slot2 = slotBase + 2;
+                int item2 = slot2 < 127 ? (int)draws0.Z : target;
+                int slot3 = slotBase + 3;
+                int item3 = slot3 < 127 ? (int)draws0.W : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
@@ -254,13 +294,37 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                 d1 += h1 * w1_1;
                 d1 += h2 * w1_2;
                 d1 += h3 * w1_3;
+                Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
+                float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
+                float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
+                float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
+                float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
+                float d2 = h0 * w2_0;
+                d2 += h1 * w2_1;
+                d2 += h2 * w2_2;
+                d2 += h3 * w2_3;
+                Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
+                float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
+                float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
+                float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
+                float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
+                float d3 = h0 * w3_0;
+                d3 += h1 * w3_1;
+                d3 += h2 * w3_2;
+                d3 += h3 * w3_3;
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 4);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 1);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
                 // Each negative that did not hit the positive: add its share to dH.
                 float c0 = slot0 < 127 && item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
                 if (c0 != 0f)
@@ -277,6 +341,22 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                }
+                float c2 = slot2 < 127 && item2 != target ? g * System::MathF.Exp(d2 + a.Correction - lse) : 0f;
+                if (c2 != 0f)
+                {
+                    dh0 += c2 * w2_0;
+                    dh1 += c2 * w2_1;
+                    dh2 += c2 * w2_2;
+                    dh3 += c2 * w2_3;
+                }
+                float c3 = slot3 < 127 && item3 != target ? g * System::MathF.Exp(d3 + a.Correction - lse) : 0f;
+                if (c3 != 0f)
+                {
+                    dh0 += c3 * w3_0;
+                    dh1 += c3 * w3_1;
+                    dh2 += c3 * w3_2;
+                    dh3 += c3 * w3_3;
                 }
             }
 
@@ -298,8 +378,8 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
         }
     }
 
-    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w8r8f2s64k(PerRow::PerRowArguments a)
+    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+    public static void ForwardBackward_w4r4f4s64k(PerRow::PerRowArguments a)
     {
         // This lane's place: sub-group sub of the warp, 8 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
@@ -307,10 +387,10 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
         int sub = lane >> 3;
         int subLane = lane & 7;
 
-        // The rows of this warp: 1 of the group's 8, one in every 8.
+        // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
         {
-            int row = ILGPU::Grid.IdxX * 8 + r * 8 + warp;
+            int row = ILGPU::Grid.IdxX * 4 + r * 4 + warp;
             if (row >= a.Rows)
             {
                 return;
@@ -361,18 +441,24 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
             float acc1 = sub == 0 ? wp1 : 0f;
             float acc2 = sub == 0 ? wp2 : 0f;
             float acc3 = sub == 0 ? wp3 : 0f;
-            for (int it = 0; it < 16; it++)
+            for (int it = 0; it < 8; it++)
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 8 + sub * 2;
+                int slotBase = it * 16 + sub * 4;
                 Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
-                int item0 = slot0 < 127 ? (int)((slotBase & 2) == 0 ? draws0.X : draws0.Z) : target;
+                int item0 = slot0 < 127 ? (int)draws0.X : target;
                 int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? (int)((slotBase & 2) == 0 ? draws0.Y : draws0.W) : target;
+                int item1 = slot1 < 127 ? (int)draws0.Y : target;
+                int slot2 = slotBase + 2;
+                int item2 = slot2 < 127 ? (int)draws0.Z : target;
+                int slot3 = slotBase + 3;
+                int item3 = slot3 < 127 ? (int)draws0.W : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
+                Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
+                Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
                 float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
                 float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
                 float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
@@ -389,13 +475,35 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                 d1 += h1 * w1_1;
                 d1 += h2 * w1_2;
                 d1 += h3 * w1_3;
+                float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
+                float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
+                float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
+                float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
+                float d2 = h0 * w2_0;
+                d2 += h1 * w2_1;
+                d2 += h2 * w2_2;
+                d2 += h3 * w2_3;
+                float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
+                float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
+                float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
+                float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
+                float d3 = h0 * w3_0;
+                d3 += h1 * w3_1;
+                d3 += h2 * w3_2;
+                d3 += h3 * w3_3;
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 4);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 1);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
                 // Fold each negative's logit into (m, sum) and its row into acc, unless it hit the positive.
                 bool kept0 = slot0 < 127 && item0 != target;
                 float logit0 = d0 + a.Correction;
@@ -424,6 +532,34 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                     acc2 = acc2 * scale1 + weight1 * w1_2;
                     acc3 = acc3 * scale1 + weight1 * w1_3;
                     m = next1;
+                }
+                bool kept2 = slot2 < 127 && item2 != target;
+                float logit2 = d2 + a.Correction;
+                if (kept2)
+                {
+                    float next2 = System::MathF.Max(m, logit2);
+                    float scale2 = System::MathF.Exp(m - next2);
+                    float weight2 = System::MathF.Exp(logit2 - next2);
+                    sum = sum * scale2 + weight2;
+                    acc0 = acc0 * scale2 + weight2 * w2_0;
+                    acc1 = acc1 * scale2 + weight2 * w2_1;
+                    acc2 = acc2 * scale2 + weight2 * w2_2;
+                    acc3 = acc3 * scale2 + weight2 * w2_3;
+                    m = next2;
+                }
+                bool kept3 = slot3 < 127 && item3 != target;
+                float logit3 = d3 + a.Correction;
+                if (kept3)
+                {
+                    float next3 = System::MathF.Max(m, logit3);
+                    float scale3 = System::MathF.Exp(m - next3);
+                    float weight3 = System::MathF.Exp(logit3 - next3);
+                    sum = sum * scale3 + weight3;
+                    acc0 = acc0 * scale3 + weight3 * w3_0;
+                    acc1 = acc1 * scale3 + weight3 * w3_1;
+                    acc2 = acc2 * scale3 + weight3 * w3_2;
+                    acc3 = acc3 * scale3 + weight3 * w3_3;
+                    m = next3;
                 }
             }
 
@@ -493,12 +629,14 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
     }
 
     /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
-    public static void Count_w8r8f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    public static void Count_w4r4f4s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per four slots of a row: 32 per row, drawn by one generator call.
+        int work = chunk.Pairs / 127 * 32;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 127;
-            int slot = pair - local * 127;
+            int local = unit / 32;
+            int first = (unit - local * 32) * 4;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -1)
@@ -506,23 +644,39 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                 continue;
             }
 
-            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
-            if (item == target)
+            Kernels::U4 draws = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, first >> 2, a.Catalog);
+            if (first + 0 < 127 && (int)draws.X != target)
             {
-                continue;
+                int item = (int)draws.X;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
             }
-
-            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            if (first + 1 < 127 && (int)draws.Y != target)
+            {
+                int item = (int)draws.Y;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            }
+            if (first + 2 < 127 && (int)draws.Z != target)
+            {
+                int item = (int)draws.Z;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            }
+            if (first + 3 < 127 && (int)draws.W != target)
+            {
+                int item = (int)draws.W;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            }
         }
     }
 
     /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
-    public static void Fill_w8r8f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    public static void Fill_w4r4f4s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per four slots of a row: 32 per row, drawn by one generator call.
+        int work = chunk.Pairs / 127 * 32;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 127;
-            int slot = pair - local * 127;
+            int local = unit / 32;
+            int first = (unit - local * 32) * 4;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -1)
@@ -530,26 +684,43 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                 continue;
             }
 
-            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
-            if (item == target)
+            Kernels::U4 draws = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, first >> 2, a.Catalog);
+            if (first + 0 < 127 && (int)draws.X != target)
             {
-                continue;
+                int item = (int)draws.X;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
             }
-
-            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
-            chunk.Payload[position] = (ushort)local;
+            if (first + 1 < 127 && (int)draws.Y != target)
+            {
+                int item = (int)draws.Y;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
+            }
+            if (first + 2 < 127 && (int)draws.Z != target)
+            {
+                int item = (int)draws.Z;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
+            }
+            if (first + 3 < 127 && (int)draws.W != target)
+            {
+                int item = (int)draws.W;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
+            }
         }
     }
 
-    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Reduce_w8r8f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+    public static void Reduce_w4r4f4s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
         // This lane's place: sub-group sub of the warp, 8 lanes, owns one item; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
         int sub = lane >> 3;
         int subLane = lane & 7;
-        int item = ILGPU::Grid.IdxX * 32 + warp * 4 + sub;
+        int item = ILGPU::Grid.IdxX * 16 + warp * 4 + sub;
         {
             // The item's segment of the chunk; a sub-group past the catalog walks an empty one.
             bool real = item < a.Catalog;
@@ -579,8 +750,8 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
             float acc2 = 0f;
             float acc3 = 0f;
 
-            // The segment's rows, 2 in flight: gather h (the chunk's rows stay in L2), recompute the logit, add its share.
-            for (int p = 0; p < longest; p += 2)
+            // The segment's rows, 4 in flight: gather h (the chunk's rows stay in L2), recompute the logit, add its share.
+            for (int p = 0; p < longest; p += 4)
             {
                 bool live0 = p + 0 < count;
                 int row0 = chunk.RowStart + (live0 ? chunk.Payload[begin + p + 0] : 0);
@@ -604,13 +775,41 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                 d1 += h1_1 * wv1;
                 d1 += h1_2 * wv2;
                 d1 += h1_3 * wv3;
+                bool live2 = p + 2 < count;
+                int row2 = chunk.RowStart + (live2 ? chunk.Payload[begin + p + 2] : 0);
+                Kernels::U4 hv2_0 = a.Hidden[(long)row2 * 8 + subLane];
+                float h2_0 = ILGPU::Interop.IntAsFloat(hv2_0.X);
+                float h2_1 = ILGPU::Interop.IntAsFloat(hv2_0.Y);
+                float h2_2 = ILGPU::Interop.IntAsFloat(hv2_0.Z);
+                float h2_3 = ILGPU::Interop.IntAsFloat(hv2_0.W);
+                float d2 = h2_0 * wv0;
+                d2 += h2_1 * wv1;
+                d2 += h2_2 * wv2;
+                d2 += h2_3 * wv3;
+                bool live3 = p + 3 < count;
+                int row3 = chunk.RowStart + (live3 ? chunk.Payload[begin + p + 3] : 0);
+                Kernels::U4 hv3_0 = a.Hidden[(long)row3 * 8 + subLane];
+                float h3_0 = ILGPU::Interop.IntAsFloat(hv3_0.X);
+                float h3_1 = ILGPU::Interop.IntAsFloat(hv3_0.Y);
+                float h3_2 = ILGPU::Interop.IntAsFloat(hv3_0.Z);
+                float h3_3 = ILGPU::Interop.IntAsFloat(hv3_0.W);
+                float d3 = h3_0 * wv0;
+                d3 += h3_1 * wv1;
+                d3 += h3_2 * wv2;
+                d3 += h3_3 * wv3;
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 4);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 1);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
                 float g0 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row0] : scale;
                 float k0 = live0 ? g0 * System::MathF.Exp(d0 + correction - a.RowLse[row0]) : 0f;
                 acc0 += k0 * h0_0;
@@ -623,6 +822,18 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
                 acc1 += k1 * h1_1;
                 acc2 += k1 * h1_2;
                 acc3 += k1 * h1_3;
+                float g2 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row2] : scale;
+                float k2 = live2 ? g2 * System::MathF.Exp(d2 + correction - a.RowLse[row2]) : 0f;
+                acc0 += k2 * h2_0;
+                acc1 += k2 * h2_1;
+                acc2 += k2 * h2_2;
+                acc3 += k2 * h2_3;
+                float g3 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row3] : scale;
+                float k3 = live3 ? g3 * System::MathF.Exp(d3 + correction - a.RowLse[row3]) : 0f;
+                acc0 += k3 * h3_0;
+                acc1 += k3 * h3_1;
+                acc2 += k3 * h3_2;
+                acc3 += k3 * h3_3;
             }
 
             // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
@@ -637,7 +848,7 @@ file static class GlobalLoss_w8r8f2s64k_Kernels
     }
 
     /// <summary>Adds each row's positive item gradient into dW, after the sorted pass has written every row of it.</summary>
-    public static void Positives_w8r8f2s64k(PerRow::PerRowArguments a)
+    public static void Positives_w4r4f4s64k(PerRow::PerRowArguments a)
     {
         long total = (long)a.Rows * 8;
         for (long t = ILGPU::Grid.GlobalIndex.X; t < total; t += (long)ILGPU::Grid.DimX * ILGPU::Group.DimX)

@@ -12,26 +12,26 @@ using Compiler = global::System.CodeDom.Compiler;
 
 partial class ExplicitLoss
 {
-    /// <summary>The w4r4f4s32k kernels of this loss, as one of its variants.</summary>
+    /// <summary>The w4r4f4s64kl16 kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static Cce::PerRowSortedVariant CceVariant_w4r4f4s32k() => new Cce::PerRowSortedVariant(
-        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 32768, 0), Cce::KernelLayout.Warp,
-        ExplicitLoss_w4r4f4s32k_Kernels.Forward_w4r4f4s32k, ExplicitLoss_w4r4f4s32k_Kernels.Backward_w4r4f4s32k, ExplicitLoss_w4r4f4s32k_Kernels.ForwardBackward_w4r4f4s32k,
-        ExplicitLoss_w4r4f4s32k_Kernels.Count_w4r4f4s32k, ExplicitLoss_w4r4f4s32k_Kernels.Fill_w4r4f4s32k, ExplicitLoss_w4r4f4s32k_Kernels.Reduce_w4r4f4s32k, ExplicitLoss_w4r4f4s32k_Kernels.Positives_w4r4f4s32k);
+    private static Cce::PerRowSortedVariant CceVariant_w4r4f4s64kl16() => new Cce::PerRowSortedVariant(
+        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 16), Cce::KernelLayout.Warp,
+        ExplicitLoss_w4r4f4s64kl16_Kernels.Forward_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Backward_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.ForwardBackward_w4r4f4s64kl16,
+        ExplicitLoss_w4r4f4s64kl16_Kernels.Count_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Fill_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Reduce_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Positives_w4r4f4s64kl16);
 }
 
-/// <summary>The w4r4f4s32k kernels of <c>ExplicitLoss</c>: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
+/// <summary>The w4r4f4s64kl16 kernels of <c>ExplicitLoss</c>: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 16 lanes.</summary>
 [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-file static class ExplicitLoss_w4r4f4s32k_Kernels
+file static class ExplicitLoss_w4r4f4s64kl16_Kernels
 {
-    /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-    public static void Forward_w4r4f4s32k(PerRow::PerRowArguments a)
+    /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 16 lanes.</summary>
+    public static void Forward_w4r4f4s64kl16(PerRow::PerRowArguments a)
     {
-        // This lane's place: sub-group sub of the warp, 32 lanes, reads one item row at a time; subLane is the lane within it.
+        // This lane's place: sub-group sub of the warp, 16 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
-        int sub = lane >> 5;
-        int subLane = lane & 31;
+        int sub = lane >> 4;
+        int subLane = lane & 15;
 
         // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
@@ -56,6 +56,7 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
 
             // Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.
             Kernels::U4 hv0 = a.Hidden[(long)row * 32 + subLane];
+            Kernels::U4 hv1 = a.Hidden[(long)row * 32 + subLane + 16];
             float h0 = Kernels::ElementConversion.BFloat16Low(hv0.X);
             float h1 = Kernels::ElementConversion.BFloat16High(hv0.X);
             float h2 = Kernels::ElementConversion.BFloat16Low(hv0.Y);
@@ -64,7 +65,16 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float h5 = Kernels::ElementConversion.BFloat16High(hv0.Z);
             float h6 = Kernels::ElementConversion.BFloat16Low(hv0.W);
             float h7 = Kernels::ElementConversion.BFloat16High(hv0.W);
+            float h8 = Kernels::ElementConversion.BFloat16Low(hv1.X);
+            float h9 = Kernels::ElementConversion.BFloat16High(hv1.X);
+            float h10 = Kernels::ElementConversion.BFloat16Low(hv1.Y);
+            float h11 = Kernels::ElementConversion.BFloat16High(hv1.Y);
+            float h12 = Kernels::ElementConversion.BFloat16Low(hv1.Z);
+            float h13 = Kernels::ElementConversion.BFloat16High(hv1.Z);
+            float h14 = Kernels::ElementConversion.BFloat16Low(hv1.W);
+            float h15 = Kernels::ElementConversion.BFloat16High(hv1.W);
             Kernels::U4 pv0 = a.Items[(long)target * 32 + subLane];
+            Kernels::U4 pv1 = a.Items[(long)target * 32 + subLane + 16];
             float wp0 = Kernels::ElementConversion.BFloat16Low(pv0.X);
             float wp1 = Kernels::ElementConversion.BFloat16High(pv0.X);
             float wp2 = Kernels::ElementConversion.BFloat16Low(pv0.Y);
@@ -73,6 +83,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float wp5 = Kernels::ElementConversion.BFloat16High(pv0.Z);
             float wp6 = Kernels::ElementConversion.BFloat16Low(pv0.W);
             float wp7 = Kernels::ElementConversion.BFloat16High(pv0.W);
+            float wp8 = Kernels::ElementConversion.BFloat16Low(pv1.X);
+            float wp9 = Kernels::ElementConversion.BFloat16High(pv1.X);
+            float wp10 = Kernels::ElementConversion.BFloat16Low(pv1.Y);
+            float wp11 = Kernels::ElementConversion.BFloat16High(pv1.Y);
+            float wp12 = Kernels::ElementConversion.BFloat16Low(pv1.Z);
+            float wp13 = Kernels::ElementConversion.BFloat16High(pv1.Z);
+            float wp14 = Kernels::ElementConversion.BFloat16Low(pv1.W);
+            float wp15 = Kernels::ElementConversion.BFloat16High(pv1.W);
             float s0 = h0 * wp0;
             s0 += h1 * wp1;
             s0 += h2 * wp2;
@@ -81,8 +99,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             s0 += h5 * wp5;
             s0 += h6 * wp6;
             s0 += h7 * wp7;
+            s0 += h8 * wp8;
+            s0 += h9 * wp9;
+            s0 += h10 * wp10;
+            s0 += h11 * wp11;
+            s0 += h12 * wp12;
+            s0 += h13 * wp13;
+            s0 += h14 * wp14;
+            s0 += h15 * wp15;
             // Sum the dot over the sub-group's lanes.
-            s0 += ILGPU::Warp.ShuffleXor(s0, 16);
             s0 += ILGPU::Warp.ShuffleXor(s0, 8);
             s0 += ILGPU::Warp.ShuffleXor(s0, 4);
             s0 += ILGPU::Warp.ShuffleXor(s0, 2);
@@ -92,10 +117,10 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             // Sub-group 0 starts from the positive, the others empty.
             float m = sub == 0 ? s0 : float.NegativeInfinity;
             float sum = sub == 0 ? 1f : 0f;
-            for (int it = 0; it < 512; it++)
+            for (int it = 0; it < 256; it++)
             {
                 // The slots of this iteration and their items; a slot past 2047 stands in as the target, which is skipped.
-                int slotBase = it * 4 + sub * 4;
+                int slotBase = it * 8 + sub * 4;
                 int slot0 = slotBase;
                 int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                 int slot1 = slotBase + 1;
@@ -106,9 +131,13 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
+                Kernels::U4 v0_1 = a.Items[(long)item0 * 32 + subLane + 16];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
+                Kernels::U4 v1_1 = a.Items[(long)item1 * 32 + subLane + 16];
                 Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                Kernels::U4 v2_1 = a.Items[(long)item2 * 32 + subLane + 16];
                 Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
+                Kernels::U4 v3_1 = a.Items[(long)item3 * 32 + subLane + 16];
                 float d0 = h0 * Kernels::ElementConversion.BFloat16Low(v0_0.X);
                 d0 += h1 * Kernels::ElementConversion.BFloat16High(v0_0.X);
                 d0 += h2 * Kernels::ElementConversion.BFloat16Low(v0_0.Y);
@@ -117,6 +146,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d0 += h5 * Kernels::ElementConversion.BFloat16High(v0_0.Z);
                 d0 += h6 * Kernels::ElementConversion.BFloat16Low(v0_0.W);
                 d0 += h7 * Kernels::ElementConversion.BFloat16High(v0_0.W);
+                d0 += h8 * Kernels::ElementConversion.BFloat16Low(v0_1.X);
+                d0 += h9 * Kernels::ElementConversion.BFloat16High(v0_1.X);
+                d0 += h10 * Kernels::ElementConversion.BFloat16Low(v0_1.Y);
+                d0 += h11 * Kernels::ElementConversion.BFloat16High(v0_1.Y);
+                d0 += h12 * Kernels::ElementConversion.BFloat16Low(v0_1.Z);
+                d0 += h13 * Kernels::ElementConversion.BFloat16High(v0_1.Z);
+                d0 += h14 * Kernels::ElementConversion.BFloat16Low(v0_1.W);
+                d0 += h15 * Kernels::ElementConversion.BFloat16High(v0_1.W);
                 float d1 = h0 * Kernels::ElementConversion.BFloat16Low(v1_0.X);
                 d1 += h1 * Kernels::ElementConversion.BFloat16High(v1_0.X);
                 d1 += h2 * Kernels::ElementConversion.BFloat16Low(v1_0.Y);
@@ -125,6 +162,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d1 += h5 * Kernels::ElementConversion.BFloat16High(v1_0.Z);
                 d1 += h6 * Kernels::ElementConversion.BFloat16Low(v1_0.W);
                 d1 += h7 * Kernels::ElementConversion.BFloat16High(v1_0.W);
+                d1 += h8 * Kernels::ElementConversion.BFloat16Low(v1_1.X);
+                d1 += h9 * Kernels::ElementConversion.BFloat16High(v1_1.X);
+                d1 += h10 * Kernels::ElementConversion.BFloat16Low(v1_1.Y);
+                d1 += h11 * Kernels::ElementConversion.BFloat16High(v1_1.Y);
+                d1 += h12 * Kernels::ElementConversion.BFloat16Low(v1_1.Z);
+                d1 += h13 * Kernels::ElementConversion.BFloat16High(v1_1.Z);
+                d1 += h14 * Kernels::ElementConversion.BFloat16Low(v1_1.W);
+                d1 += h15 * Kernels::ElementConversion.BFloat16High(v1_1.W);
                 float d2 = h0 * Kernels::ElementConversion.BFloat16Low(v2_0.X);
                 d2 += h1 * Kernels::ElementConversion.BFloat16High(v2_0.X);
                 d2 += h2 * Kernels::ElementConversion.BFloat16Low(v2_0.Y);
@@ -133,6 +178,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d2 += h5 * Kernels::ElementConversion.BFloat16High(v2_0.Z);
                 d2 += h6 * Kernels::ElementConversion.BFloat16Low(v2_0.W);
                 d2 += h7 * Kernels::ElementConversion.BFloat16High(v2_0.W);
+                d2 += h8 * Kernels::ElementConversion.BFloat16Low(v2_1.X);
+                d2 += h9 * Kernels::ElementConversion.BFloat16High(v2_1.X);
+                d2 += h10 * Kernels::ElementConversion.BFloat16Low(v2_1.Y);
+                d2 += h11 * Kernels::ElementConversion.BFloat16High(v2_1.Y);
+                d2 += h12 * Kernels::ElementConversion.BFloat16Low(v2_1.Z);
+                d2 += h13 * Kernels::ElementConversion.BFloat16High(v2_1.Z);
+                d2 += h14 * Kernels::ElementConversion.BFloat16Low(v2_1.W);
+                d2 += h15 * Kernels::ElementConversion.BFloat16High(v2_1.W);
                 float d3 = h0 * Kernels::ElementConversion.BFloat16Low(v3_0.X);
                 d3 += h1 * Kernels::ElementConversion.BFloat16High(v3_0.X);
                 d3 += h2 * Kernels::ElementConversion.BFloat16Low(v3_0.Y);
@@ -141,11 +194,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d3 += h5 * Kernels::ElementConversion.BFloat16High(v3_0.Z);
                 d3 += h6 * Kernels::ElementConversion.BFloat16Low(v3_0.W);
                 d3 += h7 * Kernels::ElementConversion.BFloat16High(v3_0.W);
+                d3 += h8 * Kernels::ElementConversion.BFloat16Low(v3_1.X);
+                d3 += h9 * Kernels::ElementConversion.BFloat16High(v3_1.X);
+                d3 += h10 * Kernels::ElementConversion.BFloat16Low(v3_1.Y);
+                d3 += h11 * Kernels::ElementConversion.BFloat16High(v3_1.Y);
+                d3 += h12 * Kernels::ElementConversion.BFloat16Low(v3_1.Z);
+                d3 += h13 * Kernels::ElementConversion.BFloat16High(v3_1.Z);
+                d3 += h14 * Kernels::ElementConversion.BFloat16Low(v3_1.W);
+                d3 += h15 * Kernels::ElementConversion.BFloat16High(v3_1.W);
                 // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 16);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 16);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 8);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 8);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 8);
@@ -197,6 +254,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 }
             }
 
+            // Merge the sub-groups' running (max, sum).
+            {
+                float otherM = ILGPU::Warp.ShuffleXor(m, 16);
+                float otherSum = ILGPU::Warp.ShuffleXor(sum, 16);
+                float merged = System::MathF.Max(m, otherM);
+                sum = merged == float.NegativeInfinity ? 0f : sum * System::MathF.Exp(m - merged) + otherSum * System::MathF.Exp(otherM - merged);
+                m = merged;
+            }
+
             // The row's log-sum-exp and loss.
             float lse = m + System::MathF.Log(sum);
             if (lane == 0)
@@ -207,14 +273,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
         }
     }
 
-    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-    public static void Backward_w4r4f4s32k(PerRow::PerRowArguments a)
+    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 16 lanes.</summary>
+    public static void Backward_w4r4f4s64kl16(PerRow::PerRowArguments a)
     {
-        // This lane's place: sub-group sub of the warp, 32 lanes, reads one item row at a time; subLane is the lane within it.
+        // This lane's place: sub-group sub of the warp, 16 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
-        int sub = lane >> 5;
-        int subLane = lane & 31;
+        int sub = lane >> 4;
+        int subLane = lane & 15;
 
         // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
@@ -233,12 +299,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 {
                     a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4);
                     a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4);
+                    a.GradHidden[(long)row * 64 + subLane * 2 + 32] = default(Kernels::U4);
+                    a.GradHidden[(long)row * 64 + subLane * 2 + 33] = default(Kernels::U4);
                 }
                 continue;
             }
 
             // Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.
             Kernels::U4 hv0 = a.Hidden[(long)row * 32 + subLane];
+            Kernels::U4 hv1 = a.Hidden[(long)row * 32 + subLane + 16];
             float h0 = Kernels::ElementConversion.BFloat16Low(hv0.X);
             float h1 = Kernels::ElementConversion.BFloat16High(hv0.X);
             float h2 = Kernels::ElementConversion.BFloat16Low(hv0.Y);
@@ -247,7 +316,16 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float h5 = Kernels::ElementConversion.BFloat16High(hv0.Z);
             float h6 = Kernels::ElementConversion.BFloat16Low(hv0.W);
             float h7 = Kernels::ElementConversion.BFloat16High(hv0.W);
+            float h8 = Kernels::ElementConversion.BFloat16Low(hv1.X);
+            float h9 = Kernels::ElementConversion.BFloat16High(hv1.X);
+            float h10 = Kernels::ElementConversion.BFloat16Low(hv1.Y);
+            float h11 = Kernels::ElementConversion.BFloat16High(hv1.Y);
+            float h12 = Kernels::ElementConversion.BFloat16Low(hv1.Z);
+            float h13 = Kernels::ElementConversion.BFloat16High(hv1.Z);
+            float h14 = Kernels::ElementConversion.BFloat16Low(hv1.W);
+            float h15 = Kernels::ElementConversion.BFloat16High(hv1.W);
             Kernels::U4 pv0 = a.Items[(long)target * 32 + subLane];
+            Kernels::U4 pv1 = a.Items[(long)target * 32 + subLane + 16];
             float wp0 = Kernels::ElementConversion.BFloat16Low(pv0.X);
             float wp1 = Kernels::ElementConversion.BFloat16High(pv0.X);
             float wp2 = Kernels::ElementConversion.BFloat16Low(pv0.Y);
@@ -256,6 +334,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float wp5 = Kernels::ElementConversion.BFloat16High(pv0.Z);
             float wp6 = Kernels::ElementConversion.BFloat16Low(pv0.W);
             float wp7 = Kernels::ElementConversion.BFloat16High(pv0.W);
+            float wp8 = Kernels::ElementConversion.BFloat16Low(pv1.X);
+            float wp9 = Kernels::ElementConversion.BFloat16High(pv1.X);
+            float wp10 = Kernels::ElementConversion.BFloat16Low(pv1.Y);
+            float wp11 = Kernels::ElementConversion.BFloat16High(pv1.Y);
+            float wp12 = Kernels::ElementConversion.BFloat16Low(pv1.Z);
+            float wp13 = Kernels::ElementConversion.BFloat16High(pv1.Z);
+            float wp14 = Kernels::ElementConversion.BFloat16Low(pv1.W);
+            float wp15 = Kernels::ElementConversion.BFloat16High(pv1.W);
             float s0 = h0 * wp0;
             s0 += h1 * wp1;
             s0 += h2 * wp2;
@@ -264,8 +350,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             s0 += h5 * wp5;
             s0 += h6 * wp6;
             s0 += h7 * wp7;
+            s0 += h8 * wp8;
+            s0 += h9 * wp9;
+            s0 += h10 * wp10;
+            s0 += h11 * wp11;
+            s0 += h12 * wp12;
+            s0 += h13 * wp13;
+            s0 += h14 * wp14;
+            s0 += h15 * wp15;
             // Sum the dot over the sub-group's lanes.
-            s0 += ILGPU::Warp.ShuffleXor(s0, 16);
             s0 += ILGPU::Warp.ShuffleXor(s0, 8);
             s0 += ILGPU::Warp.ShuffleXor(s0, 4);
             s0 += ILGPU::Warp.ShuffleXor(s0, 2);
@@ -294,6 +387,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float dh5 = 0f;
             float dh6 = 0f;
             float dh7 = 0f;
+            float dh8 = 0f;
+            float dh9 = 0f;
+            float dh10 = 0f;
+            float dh11 = 0f;
+            float dh12 = 0f;
+            float dh13 = 0f;
+            float dh14 = 0f;
+            float dh15 = 0f;
             // The positive item, once per row: coefficient g * (exp(s0 - lse) - 1).
             if (sub == 0)
             {
@@ -306,12 +407,20 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 dh5 += cp * wp5;
                 dh6 += cp * wp6;
                 dh7 += cp * wp7;
+                dh8 += cp * wp8;
+                dh9 += cp * wp9;
+                dh10 += cp * wp10;
+                dh11 += cp * wp11;
+                dh12 += cp * wp12;
+                dh13 += cp * wp13;
+                dh14 += cp * wp14;
+                dh15 += cp * wp15;
                 a.RowCoefficients[row] = cp;
             }
-            for (int it = 0; it < 512; it++)
+            for (int it = 0; it < 256; it++)
             {
                 // The slots of this iteration and their items; a slot past 2047 stands in as the target, which is skipped.
-                int slotBase = it * 4 + sub * 4;
+                int slotBase = it * 8 + sub * 4;
                 int slot0 = slotBase;
                 int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                 int slot1 = slotBase + 1;
@@ -322,6 +431,7 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
+                Kernels::U4 v0_1 = a.Items[(long)item0 * 32 + subLane + 16];
                 float w0_0 = Kernels::ElementConversion.BFloat16Low(v0_0.X);
                 float w0_1 = Kernels::ElementConversion.BFloat16High(v0_0.X);
                 float w0_2 = Kernels::ElementConversion.BFloat16Low(v0_0.Y);
@@ -330,6 +440,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float w0_5 = Kernels::ElementConversion.BFloat16High(v0_0.Z);
                 float w0_6 = Kernels::ElementConversion.BFloat16Low(v0_0.W);
                 float w0_7 = Kernels::ElementConversion.BFloat16High(v0_0.W);
+                float w0_8 = Kernels::ElementConversion.BFloat16Low(v0_1.X);
+                float w0_9 = Kernels::ElementConversion.BFloat16High(v0_1.X);
+                float w0_10 = Kernels::ElementConversion.BFloat16Low(v0_1.Y);
+                float w0_11 = Kernels::ElementConversion.BFloat16High(v0_1.Y);
+                float w0_12 = Kernels::ElementConversion.BFloat16Low(v0_1.Z);
+                float w0_13 = Kernels::ElementConversion.BFloat16High(v0_1.Z);
+                float w0_14 = Kernels::ElementConversion.BFloat16Low(v0_1.W);
+                float w0_15 = Kernels::ElementConversion.BFloat16High(v0_1.W);
                 float d0 = h0 * w0_0;
                 d0 += h1 * w0_1;
                 d0 += h2 * w0_2;
@@ -338,7 +456,16 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d0 += h5 * w0_5;
                 d0 += h6 * w0_6;
                 d0 += h7 * w0_7;
+                d0 += h8 * w0_8;
+                d0 += h9 * w0_9;
+                d0 += h10 * w0_10;
+                d0 += h11 * w0_11;
+                d0 += h12 * w0_12;
+                d0 += h13 * w0_13;
+                d0 += h14 * w0_14;
+                d0 += h15 * w0_15;
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
+                Kernels::U4 v1_1 = a.Items[(long)item1 * 32 + subLane + 16];
                 float w1_0 = Kernels::ElementConversion.BFloat16Low(v1_0.X);
                 float w1_1 = Kernels::ElementConversion.BFloat16High(v1_0.X);
                 float w1_2 = Kernels::ElementConversion.BFloat16Low(v1_0.Y);
@@ -347,6 +474,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float w1_5 = Kernels::ElementConversion.BFloat16High(v1_0.Z);
                 float w1_6 = Kernels::ElementConversion.BFloat16Low(v1_0.W);
                 float w1_7 = Kernels::ElementConversion.BFloat16High(v1_0.W);
+                float w1_8 = Kernels::ElementConversion.BFloat16Low(v1_1.X);
+                float w1_9 = Kernels::ElementConversion.BFloat16High(v1_1.X);
+                float w1_10 = Kernels::ElementConversion.BFloat16Low(v1_1.Y);
+                float w1_11 = Kernels::ElementConversion.BFloat16High(v1_1.Y);
+                float w1_12 = Kernels::ElementConversion.BFloat16Low(v1_1.Z);
+                float w1_13 = Kernels::ElementConversion.BFloat16High(v1_1.Z);
+                float w1_14 = Kernels::ElementConversion.BFloat16Low(v1_1.W);
+                float w1_15 = Kernels::ElementConversion.BFloat16High(v1_1.W);
                 float d1 = h0 * w1_0;
                 d1 += h1 * w1_1;
                 d1 += h2 * w1_2;
@@ -355,7 +490,16 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d1 += h5 * w1_5;
                 d1 += h6 * w1_6;
                 d1 += h7 * w1_7;
+                d1 += h8 * w1_8;
+                d1 += h9 * w1_9;
+                d1 += h10 * w1_10;
+                d1 += h11 * w1_11;
+                d1 += h12 * w1_12;
+                d1 += h13 * w1_13;
+                d1 += h14 * w1_14;
+                d1 += h15 * w1_15;
                 Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                Kernels::U4 v2_1 = a.Items[(long)item2 * 32 + subLane + 16];
                 float w2_0 = Kernels::ElementConversion.BFloat16Low(v2_0.X);
                 float w2_1 = Kernels::ElementConversion.BFloat16High(v2_0.X);
                 float w2_2 = Kernels::ElementConversion.BFloat16Low(v2_0.Y);
@@ -364,6 +508,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float w2_5 = Kernels::ElementConversion.BFloat16High(v2_0.Z);
                 float w2_6 = Kernels::ElementConversion.BFloat16Low(v2_0.W);
                 float w2_7 = Kernels::ElementConversion.BFloat16High(v2_0.W);
+                float w2_8 = Kernels::ElementConversion.BFloat16Low(v2_1.X);
+                float w2_9 = Kernels::ElementConversion.BFloat16High(v2_1.X);
+                float w2_10 = Kernels::ElementConversion.BFloat16Low(v2_1.Y);
+                float w2_11 = Kernels::ElementConversion.BFloat16High(v2_1.Y);
+                float w2_12 = Kernels::ElementConversion.BFloat16Low(v2_1.Z);
+                float w2_13 = Kernels::ElementConversion.BFloat16High(v2_1.Z);
+                float w2_14 = Kernels::ElementConversion.BFloat16Low(v2_1.W);
+                float w2_15 = Kernels::ElementConversion.BFloat16High(v2_1.W);
                 float d2 = h0 * w2_0;
                 d2 += h1 * w2_1;
                 d2 += h2 * w2_2;
@@ -372,7 +524,16 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d2 += h5 * w2_5;
                 d2 += h6 * w2_6;
                 d2 += h7 * w2_7;
+                d2 += h8 * w2_8;
+                d2 += h9 * w2_9;
+                d2 += h10 * w2_10;
+                d2 += h11 * w2_11;
+                d2 += h12 * w2_12;
+                d2 += h13 * w2_13;
+                d2 += h14 * w2_14;
+                d2 += h15 * w2_15;
                 Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
+                Kernels::U4 v3_1 = a.Items[(long)item3 * 32 + subLane + 16];
                 float w3_0 = Kernels::ElementConversion.BFloat16Low(v3_0.X);
                 float w3_1 = Kernels::ElementConversion.BFloat16High(v3_0.X);
                 float w3_2 = Kernels::ElementConversion.BFloat16Low(v3_0.Y);
@@ -381,6 +542,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float w3_5 = Kernels::ElementConversion.BFloat16High(v3_0.Z);
                 float w3_6 = Kernels::ElementConversion.BFloat16Low(v3_0.W);
                 float w3_7 = Kernels::ElementConversion.BFloat16High(v3_0.W);
+                float w3_8 = Kernels::ElementConversion.BFloat16Low(v3_1.X);
+                float w3_9 = Kernels::ElementConversion.BFloat16High(v3_1.X);
+                float w3_10 = Kernels::ElementConversion.BFloat16Low(v3_1.Y);
+                float w3_11 = Kernels::ElementConversion.BFloat16High(v3_1.Y);
+                float w3_12 = Kernels::ElementConversion.BFloat16Low(v3_1.Z);
+                float w3_13 = Kernels::ElementConversion.BFloat16High(v3_1.Z);
+                float w3_14 = Kernels::ElementConversion.BFloat16Low(v3_1.W);
+                float w3_15 = Kernels::ElementConversion.BFloat16High(v3_1.W);
                 float d3 = h0 * w3_0;
                 d3 += h1 * w3_1;
                 d3 += h2 * w3_2;
@@ -389,11 +558,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d3 += h5 * w3_5;
                 d3 += h6 * w3_6;
                 d3 += h7 * w3_7;
+                d3 += h8 * w3_8;
+                d3 += h9 * w3_9;
+                d3 += h10 * w3_10;
+                d3 += h11 * w3_11;
+                d3 += h12 * w3_12;
+                d3 += h13 * w3_13;
+                d3 += h14 * w3_14;
+                d3 += h15 * w3_15;
                 // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 16);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 16);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 8);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 8);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 8);
@@ -422,6 +595,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                     dh5 += c0 * w0_5;
                     dh6 += c0 * w0_6;
                     dh7 += c0 * w0_7;
+                    dh8 += c0 * w0_8;
+                    dh9 += c0 * w0_9;
+                    dh10 += c0 * w0_10;
+                    dh11 += c0 * w0_11;
+                    dh12 += c0 * w0_12;
+                    dh13 += c0 * w0_13;
+                    dh14 += c0 * w0_14;
+                    dh15 += c0 * w0_15;
                 }
                 float c1 = slot1 < 2047 && item1 != target ? g * System::MathF.Exp(d1 + a.Correction - lse) : 0f;
                 if (c1 != 0f)
@@ -434,6 +615,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                     dh5 += c1 * w1_5;
                     dh6 += c1 * w1_6;
                     dh7 += c1 * w1_7;
+                    dh8 += c1 * w1_8;
+                    dh9 += c1 * w1_9;
+                    dh10 += c1 * w1_10;
+                    dh11 += c1 * w1_11;
+                    dh12 += c1 * w1_12;
+                    dh13 += c1 * w1_13;
+                    dh14 += c1 * w1_14;
+                    dh15 += c1 * w1_15;
                 }
                 float c2 = slot2 < 2047 && item2 != target ? g * System::MathF.Exp(d2 + a.Correction - lse) : 0f;
                 if (c2 != 0f)
@@ -446,6 +635,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                     dh5 += c2 * w2_5;
                     dh6 += c2 * w2_6;
                     dh7 += c2 * w2_7;
+                    dh8 += c2 * w2_8;
+                    dh9 += c2 * w2_9;
+                    dh10 += c2 * w2_10;
+                    dh11 += c2 * w2_11;
+                    dh12 += c2 * w2_12;
+                    dh13 += c2 * w2_13;
+                    dh14 += c2 * w2_14;
+                    dh15 += c2 * w2_15;
                 }
                 float c3 = slot3 < 2047 && item3 != target ? g * System::MathF.Exp(d3 + a.Correction - lse) : 0f;
                 if (c3 != 0f)
@@ -458,26 +655,54 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                     dh5 += c3 * w3_5;
                     dh6 += c3 * w3_6;
                     dh7 += c3 * w3_7;
+                    dh8 += c3 * w3_8;
+                    dh9 += c3 * w3_9;
+                    dh10 += c3 * w3_10;
+                    dh11 += c3 * w3_11;
+                    dh12 += c3 * w3_12;
+                    dh13 += c3 * w3_13;
+                    dh14 += c3 * w3_14;
+                    dh15 += c3 * w3_15;
                 }
             }
+
+            // Sum dH over the sub-groups.
+            dh0 += ILGPU::Warp.ShuffleXor(dh0, 16);
+            dh1 += ILGPU::Warp.ShuffleXor(dh1, 16);
+            dh2 += ILGPU::Warp.ShuffleXor(dh2, 16);
+            dh3 += ILGPU::Warp.ShuffleXor(dh3, 16);
+            dh4 += ILGPU::Warp.ShuffleXor(dh4, 16);
+            dh5 += ILGPU::Warp.ShuffleXor(dh5, 16);
+            dh6 += ILGPU::Warp.ShuffleXor(dh6, 16);
+            dh7 += ILGPU::Warp.ShuffleXor(dh7, 16);
+            dh8 += ILGPU::Warp.ShuffleXor(dh8, 16);
+            dh9 += ILGPU::Warp.ShuffleXor(dh9, 16);
+            dh10 += ILGPU::Warp.ShuffleXor(dh10, 16);
+            dh11 += ILGPU::Warp.ShuffleXor(dh11, 16);
+            dh12 += ILGPU::Warp.ShuffleXor(dh12, 16);
+            dh13 += ILGPU::Warp.ShuffleXor(dh13, 16);
+            dh14 += ILGPU::Warp.ShuffleXor(dh14, 16);
+            dh15 += ILGPU::Warp.ShuffleXor(dh15, 16);
 
             // Write dH in its element type.
             if (sub == 0)
             {
                 a.GradHidden[(long)row * 64 + subLane * 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
                 a.GradHidden[(long)row * 64 + subLane * 2 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                a.GradHidden[(long)row * 64 + subLane * 2 + 32] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                a.GradHidden[(long)row * 64 + subLane * 2 + 33] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
             }
         }
     }
 
-    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-    public static void ForwardBackward_w4r4f4s32k(PerRow::PerRowArguments a)
+    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 16 lanes.</summary>
+    public static void ForwardBackward_w4r4f4s64kl16(PerRow::PerRowArguments a)
     {
-        // This lane's place: sub-group sub of the warp, 32 lanes, reads one item row at a time; subLane is the lane within it.
+        // This lane's place: sub-group sub of the warp, 16 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
-        int sub = lane >> 5;
-        int subLane = lane & 31;
+        int sub = lane >> 4;
+        int subLane = lane & 15;
 
         // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
@@ -501,12 +726,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 {
                     a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4);
                     a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4);
+                    a.GradHidden[(long)row * 64 + subLane * 2 + 32] = default(Kernels::U4);
+                    a.GradHidden[(long)row * 64 + subLane * 2 + 33] = default(Kernels::U4);
                 }
                 continue;
             }
 
             // Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.
             Kernels::U4 hv0 = a.Hidden[(long)row * 32 + subLane];
+            Kernels::U4 hv1 = a.Hidden[(long)row * 32 + subLane + 16];
             float h0 = Kernels::ElementConversion.BFloat16Low(hv0.X);
             float h1 = Kernels::ElementConversion.BFloat16High(hv0.X);
             float h2 = Kernels::ElementConversion.BFloat16Low(hv0.Y);
@@ -515,7 +743,16 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float h5 = Kernels::ElementConversion.BFloat16High(hv0.Z);
             float h6 = Kernels::ElementConversion.BFloat16Low(hv0.W);
             float h7 = Kernels::ElementConversion.BFloat16High(hv0.W);
+            float h8 = Kernels::ElementConversion.BFloat16Low(hv1.X);
+            float h9 = Kernels::ElementConversion.BFloat16High(hv1.X);
+            float h10 = Kernels::ElementConversion.BFloat16Low(hv1.Y);
+            float h11 = Kernels::ElementConversion.BFloat16High(hv1.Y);
+            float h12 = Kernels::ElementConversion.BFloat16Low(hv1.Z);
+            float h13 = Kernels::ElementConversion.BFloat16High(hv1.Z);
+            float h14 = Kernels::ElementConversion.BFloat16Low(hv1.W);
+            float h15 = Kernels::ElementConversion.BFloat16High(hv1.W);
             Kernels::U4 pv0 = a.Items[(long)target * 32 + subLane];
+            Kernels::U4 pv1 = a.Items[(long)target * 32 + subLane + 16];
             float wp0 = Kernels::ElementConversion.BFloat16Low(pv0.X);
             float wp1 = Kernels::ElementConversion.BFloat16High(pv0.X);
             float wp2 = Kernels::ElementConversion.BFloat16Low(pv0.Y);
@@ -524,6 +761,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float wp5 = Kernels::ElementConversion.BFloat16High(pv0.Z);
             float wp6 = Kernels::ElementConversion.BFloat16Low(pv0.W);
             float wp7 = Kernels::ElementConversion.BFloat16High(pv0.W);
+            float wp8 = Kernels::ElementConversion.BFloat16Low(pv1.X);
+            float wp9 = Kernels::ElementConversion.BFloat16High(pv1.X);
+            float wp10 = Kernels::ElementConversion.BFloat16Low(pv1.Y);
+            float wp11 = Kernels::ElementConversion.BFloat16High(pv1.Y);
+            float wp12 = Kernels::ElementConversion.BFloat16Low(pv1.Z);
+            float wp13 = Kernels::ElementConversion.BFloat16High(pv1.Z);
+            float wp14 = Kernels::ElementConversion.BFloat16Low(pv1.W);
+            float wp15 = Kernels::ElementConversion.BFloat16High(pv1.W);
             float s0 = h0 * wp0;
             s0 += h1 * wp1;
             s0 += h2 * wp2;
@@ -532,8 +777,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             s0 += h5 * wp5;
             s0 += h6 * wp6;
             s0 += h7 * wp7;
+            s0 += h8 * wp8;
+            s0 += h9 * wp9;
+            s0 += h10 * wp10;
+            s0 += h11 * wp11;
+            s0 += h12 * wp12;
+            s0 += h13 * wp13;
+            s0 += h14 * wp14;
+            s0 += h15 * wp15;
             // Sum the dot over the sub-group's lanes.
-            s0 += ILGPU::Warp.ShuffleXor(s0, 16);
             s0 += ILGPU::Warp.ShuffleXor(s0, 8);
             s0 += ILGPU::Warp.ShuffleXor(s0, 4);
             s0 += ILGPU::Warp.ShuffleXor(s0, 2);
@@ -552,10 +804,18 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float acc5 = sub == 0 ? wp5 : 0f;
             float acc6 = sub == 0 ? wp6 : 0f;
             float acc7 = sub == 0 ? wp7 : 0f;
-            for (int it = 0; it < 512; it++)
+            float acc8 = sub == 0 ? wp8 : 0f;
+            float acc9 = sub == 0 ? wp9 : 0f;
+            float acc10 = sub == 0 ? wp10 : 0f;
+            float acc11 = sub == 0 ? wp11 : 0f;
+            float acc12 = sub == 0 ? wp12 : 0f;
+            float acc13 = sub == 0 ? wp13 : 0f;
+            float acc14 = sub == 0 ? wp14 : 0f;
+            float acc15 = sub == 0 ? wp15 : 0f;
+            for (int it = 0; it < 256; it++)
             {
                 // The slots of this iteration and their items; a slot past 2047 stands in as the target, which is skipped.
-                int slotBase = it * 4 + sub * 4;
+                int slotBase = it * 8 + sub * 4;
                 int slot0 = slotBase;
                 int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                 int slot1 = slotBase + 1;
@@ -566,9 +826,13 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
+                Kernels::U4 v0_1 = a.Items[(long)item0 * 32 + subLane + 16];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
+                Kernels::U4 v1_1 = a.Items[(long)item1 * 32 + subLane + 16];
                 Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                Kernels::U4 v2_1 = a.Items[(long)item2 * 32 + subLane + 16];
                 Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
+                Kernels::U4 v3_1 = a.Items[(long)item3 * 32 + subLane + 16];
                 float w0_0 = Kernels::ElementConversion.BFloat16Low(v0_0.X);
                 float w0_1 = Kernels::ElementConversion.BFloat16High(v0_0.X);
                 float w0_2 = Kernels::ElementConversion.BFloat16Low(v0_0.Y);
@@ -577,6 +841,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float w0_5 = Kernels::ElementConversion.BFloat16High(v0_0.Z);
                 float w0_6 = Kernels::ElementConversion.BFloat16Low(v0_0.W);
                 float w0_7 = Kernels::ElementConversion.BFloat16High(v0_0.W);
+                float w0_8 = Kernels::ElementConversion.BFloat16Low(v0_1.X);
+                float w0_9 = Kernels::ElementConversion.BFloat16High(v0_1.X);
+                float w0_10 = Kernels::ElementConversion.BFloat16Low(v0_1.Y);
+                float w0_11 = Kernels::ElementConversion.BFloat16High(v0_1.Y);
+                float w0_12 = Kernels::ElementConversion.BFloat16Low(v0_1.Z);
+                float w0_13 = Kernels::ElementConversion.BFloat16High(v0_1.Z);
+                float w0_14 = Kernels::ElementConversion.BFloat16Low(v0_1.W);
+                float w0_15 = Kernels::ElementConversion.BFloat16High(v0_1.W);
                 float d0 = h0 * w0_0;
                 d0 += h1 * w0_1;
                 d0 += h2 * w0_2;
@@ -585,6 +857,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d0 += h5 * w0_5;
                 d0 += h6 * w0_6;
                 d0 += h7 * w0_7;
+                d0 += h8 * w0_8;
+                d0 += h9 * w0_9;
+                d0 += h10 * w0_10;
+                d0 += h11 * w0_11;
+                d0 += h12 * w0_12;
+                d0 += h13 * w0_13;
+                d0 += h14 * w0_14;
+                d0 += h15 * w0_15;
                 float w1_0 = Kernels::ElementConversion.BFloat16Low(v1_0.X);
                 float w1_1 = Kernels::ElementConversion.BFloat16High(v1_0.X);
                 float w1_2 = Kernels::ElementConversion.BFloat16Low(v1_0.Y);
@@ -593,6 +873,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float w1_5 = Kernels::ElementConversion.BFloat16High(v1_0.Z);
                 float w1_6 = Kernels::ElementConversion.BFloat16Low(v1_0.W);
                 float w1_7 = Kernels::ElementConversion.BFloat16High(v1_0.W);
+                float w1_8 = Kernels::ElementConversion.BFloat16Low(v1_1.X);
+                float w1_9 = Kernels::ElementConversion.BFloat16High(v1_1.X);
+                float w1_10 = Kernels::ElementConversion.BFloat16Low(v1_1.Y);
+                float w1_11 = Kernels::ElementConversion.BFloat16High(v1_1.Y);
+                float w1_12 = Kernels::ElementConversion.BFloat16Low(v1_1.Z);
+                float w1_13 = Kernels::ElementConversion.BFloat16High(v1_1.Z);
+                float w1_14 = Kernels::ElementConversion.BFloat16Low(v1_1.W);
+                float w1_15 = Kernels::ElementConversion.BFloat16High(v1_1.W);
                 float d1 = h0 * w1_0;
                 d1 += h1 * w1_1;
                 d1 += h2 * w1_2;
@@ -601,6 +889,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d1 += h5 * w1_5;
                 d1 += h6 * w1_6;
                 d1 += h7 * w1_7;
+                d1 += h8 * w1_8;
+                d1 += h9 * w1_9;
+                d1 += h10 * w1_10;
+                d1 += h11 * w1_11;
+                d1 += h12 * w1_12;
+                d1 += h13 * w1_13;
+                d1 += h14 * w1_14;
+                d1 += h15 * w1_15;
                 float w2_0 = Kernels::ElementConversion.BFloat16Low(v2_0.X);
                 float w2_1 = Kernels::ElementConversion.BFloat16High(v2_0.X);
                 float w2_2 = Kernels::ElementConversion.BFloat16Low(v2_0.Y);
@@ -609,6 +905,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float w2_5 = Kernels::ElementConversion.BFloat16High(v2_0.Z);
                 float w2_6 = Kernels::ElementConversion.BFloat16Low(v2_0.W);
                 float w2_7 = Kernels::ElementConversion.BFloat16High(v2_0.W);
+                float w2_8 = Kernels::ElementConversion.BFloat16Low(v2_1.X);
+                float w2_9 = Kernels::ElementConversion.BFloat16High(v2_1.X);
+                float w2_10 = Kernels::ElementConversion.BFloat16Low(v2_1.Y);
+                float w2_11 = Kernels::ElementConversion.BFloat16High(v2_1.Y);
+                float w2_12 = Kernels::ElementConversion.BFloat16Low(v2_1.Z);
+                float w2_13 = Kernels::ElementConversion.BFloat16High(v2_1.Z);
+                float w2_14 = Kernels::ElementConversion.BFloat16Low(v2_1.W);
+                float w2_15 = Kernels::ElementConversion.BFloat16High(v2_1.W);
                 float d2 = h0 * w2_0;
                 d2 += h1 * w2_1;
                 d2 += h2 * w2_2;
@@ -617,6 +921,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d2 += h5 * w2_5;
                 d2 += h6 * w2_6;
                 d2 += h7 * w2_7;
+                d2 += h8 * w2_8;
+                d2 += h9 * w2_9;
+                d2 += h10 * w2_10;
+                d2 += h11 * w2_11;
+                d2 += h12 * w2_12;
+                d2 += h13 * w2_13;
+                d2 += h14 * w2_14;
+                d2 += h15 * w2_15;
                 float w3_0 = Kernels::ElementConversion.BFloat16Low(v3_0.X);
                 float w3_1 = Kernels::ElementConversion.BFloat16High(v3_0.X);
                 float w3_2 = Kernels::ElementConversion.BFloat16Low(v3_0.Y);
@@ -625,6 +937,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float w3_5 = Kernels::ElementConversion.BFloat16High(v3_0.Z);
                 float w3_6 = Kernels::ElementConversion.BFloat16Low(v3_0.W);
                 float w3_7 = Kernels::ElementConversion.BFloat16High(v3_0.W);
+                float w3_8 = Kernels::ElementConversion.BFloat16Low(v3_1.X);
+                float w3_9 = Kernels::ElementConversion.BFloat16High(v3_1.X);
+                float w3_10 = Kernels::ElementConversion.BFloat16Low(v3_1.Y);
+                float w3_11 = Kernels::ElementConversion.BFloat16High(v3_1.Y);
+                float w3_12 = Kernels::ElementConversion.BFloat16Low(v3_1.Z);
+                float w3_13 = Kernels::ElementConversion.BFloat16High(v3_1.Z);
+                float w3_14 = Kernels::ElementConversion.BFloat16Low(v3_1.W);
+                float w3_15 = Kernels::ElementConversion.BFloat16High(v3_1.W);
                 float d3 = h0 * w3_0;
                 d3 += h1 * w3_1;
                 d3 += h2 * w3_2;
@@ -633,11 +953,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d3 += h5 * w3_5;
                 d3 += h6 * w3_6;
                 d3 += h7 * w3_7;
+                d3 += h8 * w3_8;
+                d3 += h9 * w3_9;
+                d3 += h10 * w3_10;
+                d3 += h11 * w3_11;
+                d3 += h12 * w3_12;
+                d3 += h13 * w3_13;
+                d3 += h14 * w3_14;
+                d3 += h15 * w3_15;
                 // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 16);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 16);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 8);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 8);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 8);
@@ -671,6 +995,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                     acc5 = acc5 * scale0 + weight0 * w0_5;
                     acc6 = acc6 * scale0 + weight0 * w0_6;
                     acc7 = acc7 * scale0 + weight0 * w0_7;
+                    acc8 = acc8 * scale0 + weight0 * w0_8;
+                    acc9 = acc9 * scale0 + weight0 * w0_9;
+                    acc10 = acc10 * scale0 + weight0 * w0_10;
+                    acc11 = acc11 * scale0 + weight0 * w0_11;
+                    acc12 = acc12 * scale0 + weight0 * w0_12;
+                    acc13 = acc13 * scale0 + weight0 * w0_13;
+                    acc14 = acc14 * scale0 + weight0 * w0_14;
+                    acc15 = acc15 * scale0 + weight0 * w0_15;
                     m = next0;
                 }
                 bool kept1 = slot1 < 2047 && item1 != target;
@@ -689,6 +1021,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                     acc5 = acc5 * scale1 + weight1 * w1_5;
                     acc6 = acc6 * scale1 + weight1 * w1_6;
                     acc7 = acc7 * scale1 + weight1 * w1_7;
+                    acc8 = acc8 * scale1 + weight1 * w1_8;
+                    acc9 = acc9 * scale1 + weight1 * w1_9;
+                    acc10 = acc10 * scale1 + weight1 * w1_10;
+                    acc11 = acc11 * scale1 + weight1 * w1_11;
+                    acc12 = acc12 * scale1 + weight1 * w1_12;
+                    acc13 = acc13 * scale1 + weight1 * w1_13;
+                    acc14 = acc14 * scale1 + weight1 * w1_14;
+                    acc15 = acc15 * scale1 + weight1 * w1_15;
                     m = next1;
                 }
                 bool kept2 = slot2 < 2047 && item2 != target;
@@ -707,6 +1047,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                     acc5 = acc5 * scale2 + weight2 * w2_5;
                     acc6 = acc6 * scale2 + weight2 * w2_6;
                     acc7 = acc7 * scale2 + weight2 * w2_7;
+                    acc8 = acc8 * scale2 + weight2 * w2_8;
+                    acc9 = acc9 * scale2 + weight2 * w2_9;
+                    acc10 = acc10 * scale2 + weight2 * w2_10;
+                    acc11 = acc11 * scale2 + weight2 * w2_11;
+                    acc12 = acc12 * scale2 + weight2 * w2_12;
+                    acc13 = acc13 * scale2 + weight2 * w2_13;
+                    acc14 = acc14 * scale2 + weight2 * w2_14;
+                    acc15 = acc15 * scale2 + weight2 * w2_15;
                     m = next2;
                 }
                 bool kept3 = slot3 < 2047 && item3 != target;
@@ -725,8 +1073,43 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                     acc5 = acc5 * scale3 + weight3 * w3_5;
                     acc6 = acc6 * scale3 + weight3 * w3_6;
                     acc7 = acc7 * scale3 + weight3 * w3_7;
+                    acc8 = acc8 * scale3 + weight3 * w3_8;
+                    acc9 = acc9 * scale3 + weight3 * w3_9;
+                    acc10 = acc10 * scale3 + weight3 * w3_10;
+                    acc11 = acc11 * scale3 + weight3 * w3_11;
+                    acc12 = acc12 * scale3 + weight3 * w3_12;
+                    acc13 = acc13 * scale3 + weight3 * w3_13;
+                    acc14 = acc14 * scale3 + weight3 * w3_14;
+                    acc15 = acc15 * scale3 + weight3 * w3_15;
                     m = next3;
                 }
+            }
+
+            // Merge the sub-groups' running (max, sum, acc).
+            {
+                float otherM = ILGPU::Warp.ShuffleXor(m, 16);
+                float otherSum = ILGPU::Warp.ShuffleXor(sum, 16);
+                float merged = System::MathF.Max(m, otherM);
+                float mine = m == float.NegativeInfinity ? 0f : System::MathF.Exp(m - merged);
+                float theirs = otherM == float.NegativeInfinity ? 0f : System::MathF.Exp(otherM - merged);
+                sum = sum * mine + otherSum * theirs;
+                acc0 = acc0 * mine + ILGPU::Warp.ShuffleXor(acc0, 16) * theirs;
+                acc1 = acc1 * mine + ILGPU::Warp.ShuffleXor(acc1, 16) * theirs;
+                acc2 = acc2 * mine + ILGPU::Warp.ShuffleXor(acc2, 16) * theirs;
+                acc3 = acc3 * mine + ILGPU::Warp.ShuffleXor(acc3, 16) * theirs;
+                acc4 = acc4 * mine + ILGPU::Warp.ShuffleXor(acc4, 16) * theirs;
+                acc5 = acc5 * mine + ILGPU::Warp.ShuffleXor(acc5, 16) * theirs;
+                acc6 = acc6 * mine + ILGPU::Warp.ShuffleXor(acc6, 16) * theirs;
+                acc7 = acc7 * mine + ILGPU::Warp.ShuffleXor(acc7, 16) * theirs;
+                acc8 = acc8 * mine + ILGPU::Warp.ShuffleXor(acc8, 16) * theirs;
+                acc9 = acc9 * mine + ILGPU::Warp.ShuffleXor(acc9, 16) * theirs;
+                acc10 = acc10 * mine + ILGPU::Warp.ShuffleXor(acc10, 16) * theirs;
+                acc11 = acc11 * mine + ILGPU::Warp.ShuffleXor(acc11, 16) * theirs;
+                acc12 = acc12 * mine + ILGPU::Warp.ShuffleXor(acc12, 16) * theirs;
+                acc13 = acc13 * mine + ILGPU::Warp.ShuffleXor(acc13, 16) * theirs;
+                acc14 = acc14 * mine + ILGPU::Warp.ShuffleXor(acc14, 16) * theirs;
+                acc15 = acc15 * mine + ILGPU::Warp.ShuffleXor(acc15, 16) * theirs;
+                m = merged;
             }
 
             // The row's log-sum-exp and loss.
@@ -757,6 +1140,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float dh5 = g * (acc5 * inverse - wp5);
             float dh6 = g * (acc6 * inverse - wp6);
             float dh7 = g * (acc7 * inverse - wp7);
+            float dh8 = g * (acc8 * inverse - wp8);
+            float dh9 = g * (acc9 * inverse - wp9);
+            float dh10 = g * (acc10 * inverse - wp10);
+            float dh11 = g * (acc11 * inverse - wp11);
+            float dh12 = g * (acc12 * inverse - wp12);
+            float dh13 = g * (acc13 * inverse - wp13);
+            float dh14 = g * (acc14 * inverse - wp14);
+            float dh15 = g * (acc15 * inverse - wp15);
             if (lane == 0)
             {
                 a.RowCoefficients[row] = g * (System::MathF.Exp(s0 - lse) - 1f);
@@ -767,17 +1158,21 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             {
                 a.GradHidden[(long)row * 64 + subLane * 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
                 a.GradHidden[(long)row * 64 + subLane * 2 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                a.GradHidden[(long)row * 64 + subLane * 2 + 32] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                a.GradHidden[(long)row * 64 + subLane * 2 + 33] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
             }
         }
     }
 
     /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
-    public static void Count_w4r4f4s32k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    public static void Count_w4r4f4s64kl16(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per (row, slot) pair.
+        int work = chunk.Pairs / 2047 * 2047;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 2047;
-            int slot = pair - local * 2047;
+            int local = unit / 2047;
+            int first = (unit - local * 2047) * 1;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -100)
@@ -785,23 +1180,23 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 continue;
             }
 
-            int item = a.SchemeIndices[(long)row * 2047 + slot];
-            if (item == target)
+            int item = a.SchemeIndices[(long)row * 2047 + first];
+            if (item != target)
             {
-                continue;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
             }
-
-            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
         }
     }
 
     /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
-    public static void Fill_w4r4f4s32k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    public static void Fill_w4r4f4s64kl16(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per (row, slot) pair.
+        int work = chunk.Pairs / 2047 * 2047;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 2047;
-            int slot = pair - local * 2047;
+            int local = unit / 2047;
+            int first = (unit - local * 2047) * 1;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -100)
@@ -809,32 +1204,32 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 continue;
             }
 
-            int item = a.SchemeIndices[(long)row * 2047 + slot];
-            if (item == target)
+            int item = a.SchemeIndices[(long)row * 2047 + first];
+            if (item != target)
             {
-                continue;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
             }
-
-            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
-            chunk.Payload[position] = (ushort)local;
         }
     }
 
-    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
-    public static void Reduce_w4r4f4s32k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 16 lanes.</summary>
+    public static void Reduce_w4r4f4s64kl16(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        // This lane's place: sub-group sub of the warp, 32 lanes, owns one item; subLane is the lane within it.
+        // This lane's place: sub-group sub of the warp, 16 lanes, owns one item; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
-        int sub = lane >> 5;
-        int subLane = lane & 31;
-        int item = ILGPU::Grid.IdxX * 4 + warp + sub;
+        int sub = lane >> 4;
+        int subLane = lane & 15;
+        int item = ILGPU::Grid.IdxX * 8 + warp * 2 + sub;
         {
             // The item's segment of the chunk; a sub-group past the catalog walks an empty one.
             bool real = item < a.Catalog;
             int begin = real ? chunk.Offsets[item] : 0;
             int count = real ? chunk.Offsets[item + 1] - begin : 0;
             int longest = count;
+            // Every lane of the warp walks the longest segment of its sub-groups, so that all meet every shuffle.
+            longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 16));
             // After the first chunk an item without pairs keeps its dW row as it is.
             if (longest == 0 && chunk.FirstChunk == 0)
             {
@@ -844,6 +1239,7 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             // The item's row, its logit correction and the upstream scale shared by every row.
             int at = real ? item : 0;
             Kernels::U4 vv0 = a.Items[(long)at * 32 + subLane];
+            Kernels::U4 vv1 = a.Items[(long)at * 32 + subLane + 16];
             float wv0 = Kernels::ElementConversion.BFloat16Low(vv0.X);
             float wv1 = Kernels::ElementConversion.BFloat16High(vv0.X);
             float wv2 = Kernels::ElementConversion.BFloat16Low(vv0.Y);
@@ -852,6 +1248,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float wv5 = Kernels::ElementConversion.BFloat16High(vv0.Z);
             float wv6 = Kernels::ElementConversion.BFloat16Low(vv0.W);
             float wv7 = Kernels::ElementConversion.BFloat16High(vv0.W);
+            float wv8 = Kernels::ElementConversion.BFloat16Low(vv1.X);
+            float wv9 = Kernels::ElementConversion.BFloat16High(vv1.X);
+            float wv10 = Kernels::ElementConversion.BFloat16Low(vv1.Y);
+            float wv11 = Kernels::ElementConversion.BFloat16High(vv1.Y);
+            float wv12 = Kernels::ElementConversion.BFloat16Low(vv1.Z);
+            float wv13 = Kernels::ElementConversion.BFloat16High(vv1.Z);
+            float wv14 = Kernels::ElementConversion.BFloat16Low(vv1.W);
+            float wv15 = Kernels::ElementConversion.BFloat16High(vv1.W);
             float correction = a.Correction;
             float scale = a.MeanReduction != 0 ? a.Upstream / a.ValidRows[0] : a.Upstream;
             float acc0 = 0f;
@@ -862,6 +1266,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
             float acc5 = 0f;
             float acc6 = 0f;
             float acc7 = 0f;
+            float acc8 = 0f;
+            float acc9 = 0f;
+            float acc10 = 0f;
+            float acc11 = 0f;
+            float acc12 = 0f;
+            float acc13 = 0f;
+            float acc14 = 0f;
+            float acc15 = 0f;
 
             // The segment's rows, 4 in flight: gather h (the chunk's rows stay in L2), recompute the logit, add its share.
             for (int p = 0; p < longest; p += 4)
@@ -869,6 +1281,7 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 bool live0 = p + 0 < count;
                 int row0 = chunk.RowStart + (live0 ? chunk.Payload[begin + p + 0] : 0);
                 Kernels::U4 hv0_0 = a.Hidden[(long)row0 * 32 + subLane];
+                Kernels::U4 hv0_1 = a.Hidden[(long)row0 * 32 + subLane + 16];
                 float h0_0 = Kernels::ElementConversion.BFloat16Low(hv0_0.X);
                 float h0_1 = Kernels::ElementConversion.BFloat16High(hv0_0.X);
                 float h0_2 = Kernels::ElementConversion.BFloat16Low(hv0_0.Y);
@@ -877,6 +1290,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float h0_5 = Kernels::ElementConversion.BFloat16High(hv0_0.Z);
                 float h0_6 = Kernels::ElementConversion.BFloat16Low(hv0_0.W);
                 float h0_7 = Kernels::ElementConversion.BFloat16High(hv0_0.W);
+                float h0_8 = Kernels::ElementConversion.BFloat16Low(hv0_1.X);
+                float h0_9 = Kernels::ElementConversion.BFloat16High(hv0_1.X);
+                float h0_10 = Kernels::ElementConversion.BFloat16Low(hv0_1.Y);
+                float h0_11 = Kernels::ElementConversion.BFloat16High(hv0_1.Y);
+                float h0_12 = Kernels::ElementConversion.BFloat16Low(hv0_1.Z);
+                float h0_13 = Kernels::ElementConversion.BFloat16High(hv0_1.Z);
+                float h0_14 = Kernels::ElementConversion.BFloat16Low(hv0_1.W);
+                float h0_15 = Kernels::ElementConversion.BFloat16High(hv0_1.W);
                 float d0 = h0_0 * wv0;
                 d0 += h0_1 * wv1;
                 d0 += h0_2 * wv2;
@@ -885,9 +1306,18 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d0 += h0_5 * wv5;
                 d0 += h0_6 * wv6;
                 d0 += h0_7 * wv7;
+                d0 += h0_8 * wv8;
+                d0 += h0_9 * wv9;
+                d0 += h0_10 * wv10;
+                d0 += h0_11 * wv11;
+                d0 += h0_12 * wv12;
+                d0 += h0_13 * wv13;
+                d0 += h0_14 * wv14;
+                d0 += h0_15 * wv15;
                 bool live1 = p + 1 < count;
                 int row1 = chunk.RowStart + (live1 ? chunk.Payload[begin + p + 1] : 0);
                 Kernels::U4 hv1_0 = a.Hidden[(long)row1 * 32 + subLane];
+                Kernels::U4 hv1_1 = a.Hidden[(long)row1 * 32 + subLane + 16];
                 float h1_0 = Kernels::ElementConversion.BFloat16Low(hv1_0.X);
                 float h1_1 = Kernels::ElementConversion.BFloat16High(hv1_0.X);
                 float h1_2 = Kernels::ElementConversion.BFloat16Low(hv1_0.Y);
@@ -896,6 +1326,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float h1_5 = Kernels::ElementConversion.BFloat16High(hv1_0.Z);
                 float h1_6 = Kernels::ElementConversion.BFloat16Low(hv1_0.W);
                 float h1_7 = Kernels::ElementConversion.BFloat16High(hv1_0.W);
+                float h1_8 = Kernels::ElementConversion.BFloat16Low(hv1_1.X);
+                float h1_9 = Kernels::ElementConversion.BFloat16High(hv1_1.X);
+                float h1_10 = Kernels::ElementConversion.BFloat16Low(hv1_1.Y);
+                float h1_11 = Kernels::ElementConversion.BFloat16High(hv1_1.Y);
+                float h1_12 = Kernels::ElementConversion.BFloat16Low(hv1_1.Z);
+                float h1_13 = Kernels::ElementConversion.BFloat16High(hv1_1.Z);
+                float h1_14 = Kernels::ElementConversion.BFloat16Low(hv1_1.W);
+                float h1_15 = Kernels::ElementConversion.BFloat16High(hv1_1.W);
                 float d1 = h1_0 * wv0;
                 d1 += h1_1 * wv1;
                 d1 += h1_2 * wv2;
@@ -904,9 +1342,18 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d1 += h1_5 * wv5;
                 d1 += h1_6 * wv6;
                 d1 += h1_7 * wv7;
+                d1 += h1_8 * wv8;
+                d1 += h1_9 * wv9;
+                d1 += h1_10 * wv10;
+                d1 += h1_11 * wv11;
+                d1 += h1_12 * wv12;
+                d1 += h1_13 * wv13;
+                d1 += h1_14 * wv14;
+                d1 += h1_15 * wv15;
                 bool live2 = p + 2 < count;
                 int row2 = chunk.RowStart + (live2 ? chunk.Payload[begin + p + 2] : 0);
                 Kernels::U4 hv2_0 = a.Hidden[(long)row2 * 32 + subLane];
+                Kernels::U4 hv2_1 = a.Hidden[(long)row2 * 32 + subLane + 16];
                 float h2_0 = Kernels::ElementConversion.BFloat16Low(hv2_0.X);
                 float h2_1 = Kernels::ElementConversion.BFloat16High(hv2_0.X);
                 float h2_2 = Kernels::ElementConversion.BFloat16Low(hv2_0.Y);
@@ -915,6 +1362,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float h2_5 = Kernels::ElementConversion.BFloat16High(hv2_0.Z);
                 float h2_6 = Kernels::ElementConversion.BFloat16Low(hv2_0.W);
                 float h2_7 = Kernels::ElementConversion.BFloat16High(hv2_0.W);
+                float h2_8 = Kernels::ElementConversion.BFloat16Low(hv2_1.X);
+                float h2_9 = Kernels::ElementConversion.BFloat16High(hv2_1.X);
+                float h2_10 = Kernels::ElementConversion.BFloat16Low(hv2_1.Y);
+                float h2_11 = Kernels::ElementConversion.BFloat16High(hv2_1.Y);
+                float h2_12 = Kernels::ElementConversion.BFloat16Low(hv2_1.Z);
+                float h2_13 = Kernels::ElementConversion.BFloat16High(hv2_1.Z);
+                float h2_14 = Kernels::ElementConversion.BFloat16Low(hv2_1.W);
+                float h2_15 = Kernels::ElementConversion.BFloat16High(hv2_1.W);
                 float d2 = h2_0 * wv0;
                 d2 += h2_1 * wv1;
                 d2 += h2_2 * wv2;
@@ -923,9 +1378,18 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d2 += h2_5 * wv5;
                 d2 += h2_6 * wv6;
                 d2 += h2_7 * wv7;
+                d2 += h2_8 * wv8;
+                d2 += h2_9 * wv9;
+                d2 += h2_10 * wv10;
+                d2 += h2_11 * wv11;
+                d2 += h2_12 * wv12;
+                d2 += h2_13 * wv13;
+                d2 += h2_14 * wv14;
+                d2 += h2_15 * wv15;
                 bool live3 = p + 3 < count;
                 int row3 = chunk.RowStart + (live3 ? chunk.Payload[begin + p + 3] : 0);
                 Kernels::U4 hv3_0 = a.Hidden[(long)row3 * 32 + subLane];
+                Kernels::U4 hv3_1 = a.Hidden[(long)row3 * 32 + subLane + 16];
                 float h3_0 = Kernels::ElementConversion.BFloat16Low(hv3_0.X);
                 float h3_1 = Kernels::ElementConversion.BFloat16High(hv3_0.X);
                 float h3_2 = Kernels::ElementConversion.BFloat16Low(hv3_0.Y);
@@ -934,6 +1398,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 float h3_5 = Kernels::ElementConversion.BFloat16High(hv3_0.Z);
                 float h3_6 = Kernels::ElementConversion.BFloat16Low(hv3_0.W);
                 float h3_7 = Kernels::ElementConversion.BFloat16High(hv3_0.W);
+                float h3_8 = Kernels::ElementConversion.BFloat16Low(hv3_1.X);
+                float h3_9 = Kernels::ElementConversion.BFloat16High(hv3_1.X);
+                float h3_10 = Kernels::ElementConversion.BFloat16Low(hv3_1.Y);
+                float h3_11 = Kernels::ElementConversion.BFloat16High(hv3_1.Y);
+                float h3_12 = Kernels::ElementConversion.BFloat16Low(hv3_1.Z);
+                float h3_13 = Kernels::ElementConversion.BFloat16High(hv3_1.Z);
+                float h3_14 = Kernels::ElementConversion.BFloat16Low(hv3_1.W);
+                float h3_15 = Kernels::ElementConversion.BFloat16High(hv3_1.W);
                 float d3 = h3_0 * wv0;
                 d3 += h3_1 * wv1;
                 d3 += h3_2 * wv2;
@@ -942,11 +1414,15 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 d3 += h3_5 * wv5;
                 d3 += h3_6 * wv6;
                 d3 += h3_7 * wv7;
+                d3 += h3_8 * wv8;
+                d3 += h3_9 * wv9;
+                d3 += h3_10 * wv10;
+                d3 += h3_11 * wv11;
+                d3 += h3_12 * wv12;
+                d3 += h3_13 * wv13;
+                d3 += h3_14 * wv14;
+                d3 += h3_15 * wv15;
                 // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 16);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 16);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 8);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 8);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 8);
@@ -973,6 +1449,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 acc5 += k0 * h0_5;
                 acc6 += k0 * h0_6;
                 acc7 += k0 * h0_7;
+                acc8 += k0 * h0_8;
+                acc9 += k0 * h0_9;
+                acc10 += k0 * h0_10;
+                acc11 += k0 * h0_11;
+                acc12 += k0 * h0_12;
+                acc13 += k0 * h0_13;
+                acc14 += k0 * h0_14;
+                acc15 += k0 * h0_15;
                 float g1 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row1] : scale;
                 float k1 = live1 ? g1 * System::MathF.Exp(d1 + correction - a.RowLse[row1]) : 0f;
                 acc0 += k1 * h1_0;
@@ -983,6 +1467,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 acc5 += k1 * h1_5;
                 acc6 += k1 * h1_6;
                 acc7 += k1 * h1_7;
+                acc8 += k1 * h1_8;
+                acc9 += k1 * h1_9;
+                acc10 += k1 * h1_10;
+                acc11 += k1 * h1_11;
+                acc12 += k1 * h1_12;
+                acc13 += k1 * h1_13;
+                acc14 += k1 * h1_14;
+                acc15 += k1 * h1_15;
                 float g2 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row2] : scale;
                 float k2 = live2 ? g2 * System::MathF.Exp(d2 + correction - a.RowLse[row2]) : 0f;
                 acc0 += k2 * h2_0;
@@ -993,6 +1485,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 acc5 += k2 * h2_5;
                 acc6 += k2 * h2_6;
                 acc7 += k2 * h2_7;
+                acc8 += k2 * h2_8;
+                acc9 += k2 * h2_9;
+                acc10 += k2 * h2_10;
+                acc11 += k2 * h2_11;
+                acc12 += k2 * h2_12;
+                acc13 += k2 * h2_13;
+                acc14 += k2 * h2_14;
+                acc15 += k2 * h2_15;
                 float g3 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row3] : scale;
                 float k3 = live3 ? g3 * System::MathF.Exp(d3 + correction - a.RowLse[row3]) : 0f;
                 acc0 += k3 * h3_0;
@@ -1003,6 +1503,14 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 acc5 += k3 * h3_5;
                 acc6 += k3 * h3_6;
                 acc7 += k3 * h3_7;
+                acc8 += k3 * h3_8;
+                acc9 += k3 * h3_9;
+                acc10 += k3 * h3_10;
+                acc11 += k3 * h3_11;
+                acc12 += k3 * h3_12;
+                acc13 += k3 * h3_13;
+                acc14 += k3 * h3_14;
+                acc15 += k3 * h3_15;
             }
 
             // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
@@ -1016,12 +1524,20 @@ file static class ExplicitLoss_w4r4f4s32k_Kernels
                 a.GradItems[(long)item * 256 + subLane * 8 + 5] = chunk.FirstChunk != 0 ? acc5 : a.GradItems[(long)item * 256 + subLane * 8 + 5] + acc5;
                 a.GradItems[(long)item * 256 + subLane * 8 + 6] = chunk.FirstChunk != 0 ? acc6 : a.GradItems[(long)item * 256 + subLane * 8 + 6] + acc6;
                 a.GradItems[(long)item * 256 + subLane * 8 + 7] = chunk.FirstChunk != 0 ? acc7 : a.GradItems[(long)item * 256 + subLane * 8 + 7] + acc7;
+                a.GradItems[(long)item * 256 + subLane * 8 + 128] = chunk.FirstChunk != 0 ? acc8 : a.GradItems[(long)item * 256 + subLane * 8 + 128] + acc8;
+                a.GradItems[(long)item * 256 + subLane * 8 + 129] = chunk.FirstChunk != 0 ? acc9 : a.GradItems[(long)item * 256 + subLane * 8 + 129] + acc9;
+                a.GradItems[(long)item * 256 + subLane * 8 + 130] = chunk.FirstChunk != 0 ? acc10 : a.GradItems[(long)item * 256 + subLane * 8 + 130] + acc10;
+                a.GradItems[(long)item * 256 + subLane * 8 + 131] = chunk.FirstChunk != 0 ? acc11 : a.GradItems[(long)item * 256 + subLane * 8 + 131] + acc11;
+                a.GradItems[(long)item * 256 + subLane * 8 + 132] = chunk.FirstChunk != 0 ? acc12 : a.GradItems[(long)item * 256 + subLane * 8 + 132] + acc12;
+                a.GradItems[(long)item * 256 + subLane * 8 + 133] = chunk.FirstChunk != 0 ? acc13 : a.GradItems[(long)item * 256 + subLane * 8 + 133] + acc13;
+                a.GradItems[(long)item * 256 + subLane * 8 + 134] = chunk.FirstChunk != 0 ? acc14 : a.GradItems[(long)item * 256 + subLane * 8 + 134] + acc14;
+                a.GradItems[(long)item * 256 + subLane * 8 + 135] = chunk.FirstChunk != 0 ? acc15 : a.GradItems[(long)item * 256 + subLane * 8 + 135] + acc15;
             }
         }
     }
 
     /// <summary>Adds each row's positive item gradient into dW, after the sorted pass has written every row of it.</summary>
-    public static void Positives_w4r4f4s32k(PerRow::PerRowArguments a)
+    public static void Positives_w4r4f4s64kl16(PerRow::PerRowArguments a)
     {
         long total = (long)a.Rows * 32;
         for (long t = ILGPU::Grid.GlobalIndex.X; t < total; t += (long)ILGPU::Grid.DimX * ILGPU::Group.DimX)

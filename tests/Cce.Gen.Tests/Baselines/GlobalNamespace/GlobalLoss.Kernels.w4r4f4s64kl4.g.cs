@@ -10,26 +10,26 @@ using Compiler = global::System.CodeDom.Compiler;
 
 partial class GlobalLoss
 {
-    /// <summary>The w4r4f4s32k kernels of this loss, as one of its variants.</summary>
+    /// <summary>The w4r4f4s64kl4 kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static Cce::PerRowSortedVariant CceVariant_w4r4f4s32k() => new Cce::PerRowSortedVariant(
-        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 32768, 0), Cce::KernelLayout.Warp,
-        GlobalLoss_w4r4f4s32k_Kernels.Forward_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Backward_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.ForwardBackward_w4r4f4s32k,
-        GlobalLoss_w4r4f4s32k_Kernels.Count_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Fill_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Reduce_w4r4f4s32k, GlobalLoss_w4r4f4s32k_Kernels.Positives_w4r4f4s32k);
+    private static Cce::PerRowSortedVariant CceVariant_w4r4f4s64kl4() => new Cce::PerRowSortedVariant(
+        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 4), Cce::KernelLayout.Warp,
+        GlobalLoss_w4r4f4s64kl4_Kernels.Forward_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Backward_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.ForwardBackward_w4r4f4s64kl4,
+        GlobalLoss_w4r4f4s64kl4_Kernels.Count_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Fill_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Reduce_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Positives_w4r4f4s64kl4);
 }
 
-/// <summary>The w4r4f4s32k kernels of <c>GlobalLoss</c>: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
+/// <summary>The w4r4f4s64kl4 kernels of <c>GlobalLoss</c>: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 4 lanes.</summary>
 [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-file static class GlobalLoss_w4r4f4s32k_Kernels
+file static class GlobalLoss_w4r4f4s64kl4_Kernels
 {
-    /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Forward_w4r4f4s32k(PerRow::PerRowArguments a)
+    /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 4 lanes.</summary>
+    public static void Forward_w4r4f4s64kl4(PerRow::PerRowArguments a)
     {
-        // This lane's place: sub-group sub of the warp, 8 lanes, reads one item row at a time; subLane is the lane within it.
+        // This lane's place: sub-group sub of the warp, 4 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
-        int sub = lane >> 3;
-        int subLane = lane & 7;
+        int sub = lane >> 2;
+        int subLane = lane & 3;
 
         // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
@@ -54,21 +54,34 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
 
             // Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.
             Kernels::U4 hv0 = a.Hidden[(long)row * 8 + subLane];
+            Kernels::U4 hv1 = a.Hidden[(long)row * 8 + subLane + 4];
             float h0 = ILGPU::Interop.IntAsFloat(hv0.X);
             float h1 = ILGPU::Interop.IntAsFloat(hv0.Y);
             float h2 = ILGPU::Interop.IntAsFloat(hv0.Z);
             float h3 = ILGPU::Interop.IntAsFloat(hv0.W);
+            float h4 = ILGPU::Interop.IntAsFloat(hv1.X);
+            float h5 = ILGPU::Interop.IntAsFloat(hv1.Y);
+            float h6 = ILGPU::Interop.IntAsFloat(hv1.Z);
+            float h7 = ILGPU::Interop.IntAsFloat(hv1.W);
             Kernels::U4 pv0 = a.Items[(long)target * 8 + subLane];
+            Kernels::U4 pv1 = a.Items[(long)target * 8 + subLane + 4];
             float wp0 = ILGPU::Interop.IntAsFloat(pv0.X);
             float wp1 = ILGPU::Interop.IntAsFloat(pv0.Y);
             float wp2 = ILGPU::Interop.IntAsFloat(pv0.Z);
             float wp3 = ILGPU::Interop.IntAsFloat(pv0.W);
+            float wp4 = ILGPU::Interop.IntAsFloat(pv1.X);
+            float wp5 = ILGPU::Interop.IntAsFloat(pv1.Y);
+            float wp6 = ILGPU::Interop.IntAsFloat(pv1.Z);
+            float wp7 = ILGPU::Interop.IntAsFloat(pv1.W);
             float s0 = h0 * wp0;
             s0 += h1 * wp1;
             s0 += h2 * wp2;
             s0 += h3 * wp3;
+            s0 += h4 * wp4;
+            s0 += h5 * wp5;
+            s0 += h6 * wp6;
+            s0 += h7 * wp7;
             // Sum the dot over the sub-group's lanes.
-            s0 += ILGPU::Warp.ShuffleXor(s0, 4);
             s0 += ILGPU::Warp.ShuffleXor(s0, 2);
             s0 += ILGPU::Warp.ShuffleXor(s0, 1);
 
@@ -76,10 +89,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             // Sub-group 0 starts from the positive, the others empty.
             float m = sub == 0 ? s0 : float.NegativeInfinity;
             float sum = sub == 0 ? 1f : 0f;
-            for (int it = 0; it < 8; it++)
+            for (int it = 0; it < 4; it++)
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 16 + sub * 4;
+                int slotBase = it * 32 + sub * 4;
                 Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
                 int item0 = slot0 < 127 ? (int)draws0.X : target;
@@ -91,30 +104,46 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 int item3 = slot3 < 127 ? (int)draws0.W : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
+                Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + subLane + 4];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
+                Kernels::U4 v1_1 = a.Items[(long)item1 * 8 + subLane + 4];
                 Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
+                Kernels::U4 v2_1 = a.Items[(long)item2 * 8 + subLane + 4];
                 Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
+                Kernels::U4 v3_1 = a.Items[(long)item3 * 8 + subLane + 4];
                 float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
                 d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
                 d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
                 d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.W);
+                d0 += h4 * ILGPU::Interop.IntAsFloat(v0_1.X);
+                d0 += h5 * ILGPU::Interop.IntAsFloat(v0_1.Y);
+                d0 += h6 * ILGPU::Interop.IntAsFloat(v0_1.Z);
+                d0 += h7 * ILGPU::Interop.IntAsFloat(v0_1.W);
                 float d1 = h0 * ILGPU::Interop.IntAsFloat(v1_0.X);
                 d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.Y);
                 d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Z);
                 d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.W);
+                d1 += h4 * ILGPU::Interop.IntAsFloat(v1_1.X);
+                d1 += h5 * ILGPU::Interop.IntAsFloat(v1_1.Y);
+                d1 += h6 * ILGPU::Interop.IntAsFloat(v1_1.Z);
+                d1 += h7 * ILGPU::Interop.IntAsFloat(v1_1.W);
                 float d2 = h0 * ILGPU::Interop.IntAsFloat(v2_0.X);
                 d2 += h1 * ILGPU::Interop.IntAsFloat(v2_0.Y);
                 d2 += h2 * ILGPU::Interop.IntAsFloat(v2_0.Z);
                 d2 += h3 * ILGPU::Interop.IntAsFloat(v2_0.W);
+                d2 += h4 * ILGPU::Interop.IntAsFloat(v2_1.X);
+                d2 += h5 * ILGPU::Interop.IntAsFloat(v2_1.Y);
+                d2 += h6 * ILGPU::Interop.IntAsFloat(v2_1.Z);
+                d2 += h7 * ILGPU::Interop.IntAsFloat(v2_1.W);
                 float d3 = h0 * ILGPU::Interop.IntAsFloat(v3_0.X);
                 d3 += h1 * ILGPU::Interop.IntAsFloat(v3_0.Y);
                 d3 += h2 * ILGPU::Interop.IntAsFloat(v3_0.Z);
                 d3 += h3 * ILGPU::Interop.IntAsFloat(v3_0.W);
+                d3 += h4 * ILGPU::Interop.IntAsFloat(v3_1.X);
+                d3 += h5 * ILGPU::Interop.IntAsFloat(v3_1.Y);
+                d3 += h6 * ILGPU::Interop.IntAsFloat(v3_1.Z);
+                d3 += h7 * ILGPU::Interop.IntAsFloat(v3_1.W);
                 // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 4);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 4);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 2);
@@ -160,6 +189,13 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
 
             // Merge the sub-groups' running (max, sum).
             {
+                float otherM = ILGPU::Warp.ShuffleXor(m, 4);
+                float otherSum = ILGPU::Warp.ShuffleXor(sum, 4);
+                float merged = System::MathF.Max(m, otherM);
+                sum = merged == float.NegativeInfinity ? 0f : sum * System::MathF.Exp(m - merged) + otherSum * System::MathF.Exp(otherM - merged);
+                m = merged;
+            }
+            {
                 float otherM = ILGPU::Warp.ShuffleXor(m, 8);
                 float otherSum = ILGPU::Warp.ShuffleXor(sum, 8);
                 float merged = System::MathF.Max(m, otherM);
@@ -184,14 +220,14 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
         }
     }
 
-    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Backward_w4r4f4s32k(PerRow::PerRowArguments a)
+    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 4 lanes.</summary>
+    public static void Backward_w4r4f4s64kl4(PerRow::PerRowArguments a)
     {
-        // This lane's place: sub-group sub of the warp, 8 lanes, reads one item row at a time; subLane is the lane within it.
+        // This lane's place: sub-group sub of the warp, 4 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
-        int sub = lane >> 3;
-        int subLane = lane & 7;
+        int sub = lane >> 2;
+        int subLane = lane & 3;
 
         // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
@@ -209,27 +245,41 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 if (sub == 0)
                 {
                     a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
+                    a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4);
                 }
                 continue;
             }
 
             // Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.
             Kernels::U4 hv0 = a.Hidden[(long)row * 8 + subLane];
+            Kernels::U4 hv1 = a.Hidden[(long)row * 8 + subLane + 4];
             float h0 = ILGPU::Interop.IntAsFloat(hv0.X);
             float h1 = ILGPU::Interop.IntAsFloat(hv0.Y);
             float h2 = ILGPU::Interop.IntAsFloat(hv0.Z);
             float h3 = ILGPU::Interop.IntAsFloat(hv0.W);
+            float h4 = ILGPU::Interop.IntAsFloat(hv1.X);
+            float h5 = ILGPU::Interop.IntAsFloat(hv1.Y);
+            float h6 = ILGPU::Interop.IntAsFloat(hv1.Z);
+            float h7 = ILGPU::Interop.IntAsFloat(hv1.W);
             Kernels::U4 pv0 = a.Items[(long)target * 8 + subLane];
+            Kernels::U4 pv1 = a.Items[(long)target * 8 + subLane + 4];
             float wp0 = ILGPU::Interop.IntAsFloat(pv0.X);
             float wp1 = ILGPU::Interop.IntAsFloat(pv0.Y);
             float wp2 = ILGPU::Interop.IntAsFloat(pv0.Z);
             float wp3 = ILGPU::Interop.IntAsFloat(pv0.W);
+            float wp4 = ILGPU::Interop.IntAsFloat(pv1.X);
+            float wp5 = ILGPU::Interop.IntAsFloat(pv1.Y);
+            float wp6 = ILGPU::Interop.IntAsFloat(pv1.Z);
+            float wp7 = ILGPU::Interop.IntAsFloat(pv1.W);
             float s0 = h0 * wp0;
             s0 += h1 * wp1;
             s0 += h2 * wp2;
             s0 += h3 * wp3;
+            s0 += h4 * wp4;
+            s0 += h5 * wp5;
+            s0 += h6 * wp6;
+            s0 += h7 * wp7;
             // Sum the dot over the sub-group's lanes.
-            s0 += ILGPU::Warp.ShuffleXor(s0, 4);
             s0 += ILGPU::Warp.ShuffleXor(s0, 2);
             s0 += ILGPU::Warp.ShuffleXor(s0, 1);
 
@@ -252,6 +302,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             float dh1 = 0f;
             float dh2 = 0f;
             float dh3 = 0f;
+            float dh4 = 0f;
+            float dh5 = 0f;
+            float dh6 = 0f;
+            float dh7 = 0f;
             // The positive item, once per row: coefficient g * (exp(s0 - lse) - 1).
             if (sub == 0)
             {
@@ -260,12 +314,16 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 dh1 += cp * wp1;
                 dh2 += cp * wp2;
                 dh3 += cp * wp3;
+                dh4 += cp * wp4;
+                dh5 += cp * wp5;
+                dh6 += cp * wp6;
+                dh7 += cp * wp7;
                 a.RowCoefficients[row] = cp;
             }
-            for (int it = 0; it < 8; it++)
+            for (int it = 0; it < 4; it++)
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 16 + sub * 4;
+                int slotBase = it * 32 + sub * 4;
                 Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
                 int item0 = slot0 < 127 ? (int)draws0.X : target;
@@ -277,46 +335,78 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 int item3 = slot3 < 127 ? (int)draws0.W : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
+                Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + subLane + 4];
                 float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
                 float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
                 float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
                 float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
+                float w0_4 = ILGPU::Interop.IntAsFloat(v0_1.X);
+                float w0_5 = ILGPU::Interop.IntAsFloat(v0_1.Y);
+                float w0_6 = ILGPU::Interop.IntAsFloat(v0_1.Z);
+                float w0_7 = ILGPU::Interop.IntAsFloat(v0_1.W);
                 float d0 = h0 * w0_0;
                 d0 += h1 * w0_1;
                 d0 += h2 * w0_2;
                 d0 += h3 * w0_3;
+                d0 += h4 * w0_4;
+                d0 += h5 * w0_5;
+                d0 += h6 * w0_6;
+                d0 += h7 * w0_7;
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
+                Kernels::U4 v1_1 = a.Items[(long)item1 * 8 + subLane + 4];
                 float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
                 float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
                 float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
                 float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
+                float w1_4 = ILGPU::Interop.IntAsFloat(v1_1.X);
+                float w1_5 = ILGPU::Interop.IntAsFloat(v1_1.Y);
+                float w1_6 = ILGPU::Interop.IntAsFloat(v1_1.Z);
+                float w1_7 = ILGPU::Interop.IntAsFloat(v1_1.W);
                 float d1 = h0 * w1_0;
                 d1 += h1 * w1_1;
                 d1 += h2 * w1_2;
                 d1 += h3 * w1_3;
+                d1 += h4 * w1_4;
+                d1 += h5 * w1_5;
+                d1 += h6 * w1_6;
+                d1 += h7 * w1_7;
                 Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
+                Kernels::U4 v2_1 = a.Items[(long)item2 * 8 + subLane + 4];
                 float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
                 float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
                 float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
                 float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
+                float w2_4 = ILGPU::Interop.IntAsFloat(v2_1.X);
+                float w2_5 = ILGPU::Interop.IntAsFloat(v2_1.Y);
+                float w2_6 = ILGPU::Interop.IntAsFloat(v2_1.Z);
+                float w2_7 = ILGPU::Interop.IntAsFloat(v2_1.W);
                 float d2 = h0 * w2_0;
                 d2 += h1 * w2_1;
                 d2 += h2 * w2_2;
                 d2 += h3 * w2_3;
+                d2 += h4 * w2_4;
+                d2 += h5 * w2_5;
+                d2 += h6 * w2_6;
+                d2 += h7 * w2_7;
                 Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
+                Kernels::U4 v3_1 = a.Items[(long)item3 * 8 + subLane + 4];
                 float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
                 float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
                 float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
                 float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
+                float w3_4 = ILGPU::Interop.IntAsFloat(v3_1.X);
+                float w3_5 = ILGPU::Interop.IntAsFloat(v3_1.Y);
+                float w3_6 = ILGPU::Interop.IntAsFloat(v3_1.Z);
+                float w3_7 = ILGPU::Interop.IntAsFloat(v3_1.W);
                 float d3 = h0 * w3_0;
                 d3 += h1 * w3_1;
                 d3 += h2 * w3_2;
                 d3 += h3 * w3_3;
+                d3 += h4 * w3_4;
+                d3 += h5 * w3_5;
+                d3 += h6 * w3_6;
+                d3 += h7 * w3_7;
                 // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 4);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 4);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 2);
@@ -333,6 +423,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                     dh1 += c0 * w0_1;
                     dh2 += c0 * w0_2;
                     dh3 += c0 * w0_3;
+                    dh4 += c0 * w0_4;
+                    dh5 += c0 * w0_5;
+                    dh6 += c0 * w0_6;
+                    dh7 += c0 * w0_7;
                 }
                 float c1 = slot1 < 127 && item1 != target ? g * System::MathF.Exp(d1 + a.Correction - lse) : 0f;
                 if (c1 != 0f)
@@ -341,6 +435,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                     dh1 += c1 * w1_1;
                     dh2 += c1 * w1_2;
                     dh3 += c1 * w1_3;
+                    dh4 += c1 * w1_4;
+                    dh5 += c1 * w1_5;
+                    dh6 += c1 * w1_6;
+                    dh7 += c1 * w1_7;
                 }
                 float c2 = slot2 < 127 && item2 != target ? g * System::MathF.Exp(d2 + a.Correction - lse) : 0f;
                 if (c2 != 0f)
@@ -349,6 +447,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                     dh1 += c2 * w2_1;
                     dh2 += c2 * w2_2;
                     dh3 += c2 * w2_3;
+                    dh4 += c2 * w2_4;
+                    dh5 += c2 * w2_5;
+                    dh6 += c2 * w2_6;
+                    dh7 += c2 * w2_7;
                 }
                 float c3 = slot3 < 127 && item3 != target ? g * System::MathF.Exp(d3 + a.Correction - lse) : 0f;
                 if (c3 != 0f)
@@ -357,35 +459,56 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                     dh1 += c3 * w3_1;
                     dh2 += c3 * w3_2;
                     dh3 += c3 * w3_3;
+                    dh4 += c3 * w3_4;
+                    dh5 += c3 * w3_5;
+                    dh6 += c3 * w3_6;
+                    dh7 += c3 * w3_7;
                 }
             }
 
             // Sum dH over the sub-groups.
+            dh0 += ILGPU::Warp.ShuffleXor(dh0, 4);
+            dh1 += ILGPU::Warp.ShuffleXor(dh1, 4);
+            dh2 += ILGPU::Warp.ShuffleXor(dh2, 4);
+            dh3 += ILGPU::Warp.ShuffleXor(dh3, 4);
+            dh4 += ILGPU::Warp.ShuffleXor(dh4, 4);
+            dh5 += ILGPU::Warp.ShuffleXor(dh5, 4);
+            dh6 += ILGPU::Warp.ShuffleXor(dh6, 4);
+            dh7 += ILGPU::Warp.ShuffleXor(dh7, 4);
             dh0 += ILGPU::Warp.ShuffleXor(dh0, 8);
             dh1 += ILGPU::Warp.ShuffleXor(dh1, 8);
             dh2 += ILGPU::Warp.ShuffleXor(dh2, 8);
             dh3 += ILGPU::Warp.ShuffleXor(dh3, 8);
+            dh4 += ILGPU::Warp.ShuffleXor(dh4, 8);
+            dh5 += ILGPU::Warp.ShuffleXor(dh5, 8);
+            dh6 += ILGPU::Warp.ShuffleXor(dh6, 8);
+            dh7 += ILGPU::Warp.ShuffleXor(dh7, 8);
             dh0 += ILGPU::Warp.ShuffleXor(dh0, 16);
             dh1 += ILGPU::Warp.ShuffleXor(dh1, 16);
             dh2 += ILGPU::Warp.ShuffleXor(dh2, 16);
             dh3 += ILGPU::Warp.ShuffleXor(dh3, 16);
+            dh4 += ILGPU::Warp.ShuffleXor(dh4, 16);
+            dh5 += ILGPU::Warp.ShuffleXor(dh5, 16);
+            dh6 += ILGPU::Warp.ShuffleXor(dh6, 16);
+            dh7 += ILGPU::Warp.ShuffleXor(dh7, 16);
 
             // Write dH in its element type.
             if (sub == 0)
             {
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                a.GradHidden[(long)row * 8 + subLane + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
             }
         }
     }
 
-    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void ForwardBackward_w4r4f4s32k(PerRow::PerRowArguments a)
+    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 4 lanes.</summary>
+    public static void ForwardBackward_w4r4f4s64kl4(PerRow::PerRowArguments a)
     {
-        // This lane's place: sub-group sub of the warp, 8 lanes, reads one item row at a time; subLane is the lane within it.
+        // This lane's place: sub-group sub of the warp, 4 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
-        int sub = lane >> 3;
-        int subLane = lane & 7;
+        int sub = lane >> 2;
+        int subLane = lane & 3;
 
         // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
@@ -408,27 +531,41 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 if (sub == 0)
                 {
                     a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
+                    a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4);
                 }
                 continue;
             }
 
             // Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.
             Kernels::U4 hv0 = a.Hidden[(long)row * 8 + subLane];
+            Kernels::U4 hv1 = a.Hidden[(long)row * 8 + subLane + 4];
             float h0 = ILGPU::Interop.IntAsFloat(hv0.X);
             float h1 = ILGPU::Interop.IntAsFloat(hv0.Y);
             float h2 = ILGPU::Interop.IntAsFloat(hv0.Z);
             float h3 = ILGPU::Interop.IntAsFloat(hv0.W);
+            float h4 = ILGPU::Interop.IntAsFloat(hv1.X);
+            float h5 = ILGPU::Interop.IntAsFloat(hv1.Y);
+            float h6 = ILGPU::Interop.IntAsFloat(hv1.Z);
+            float h7 = ILGPU::Interop.IntAsFloat(hv1.W);
             Kernels::U4 pv0 = a.Items[(long)target * 8 + subLane];
+            Kernels::U4 pv1 = a.Items[(long)target * 8 + subLane + 4];
             float wp0 = ILGPU::Interop.IntAsFloat(pv0.X);
             float wp1 = ILGPU::Interop.IntAsFloat(pv0.Y);
             float wp2 = ILGPU::Interop.IntAsFloat(pv0.Z);
             float wp3 = ILGPU::Interop.IntAsFloat(pv0.W);
+            float wp4 = ILGPU::Interop.IntAsFloat(pv1.X);
+            float wp5 = ILGPU::Interop.IntAsFloat(pv1.Y);
+            float wp6 = ILGPU::Interop.IntAsFloat(pv1.Z);
+            float wp7 = ILGPU::Interop.IntAsFloat(pv1.W);
             float s0 = h0 * wp0;
             s0 += h1 * wp1;
             s0 += h2 * wp2;
             s0 += h3 * wp3;
+            s0 += h4 * wp4;
+            s0 += h5 * wp5;
+            s0 += h6 * wp6;
+            s0 += h7 * wp7;
             // Sum the dot over the sub-group's lanes.
-            s0 += ILGPU::Warp.ShuffleXor(s0, 4);
             s0 += ILGPU::Warp.ShuffleXor(s0, 2);
             s0 += ILGPU::Warp.ShuffleXor(s0, 1);
 
@@ -441,10 +578,14 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             float acc1 = sub == 0 ? wp1 : 0f;
             float acc2 = sub == 0 ? wp2 : 0f;
             float acc3 = sub == 0 ? wp3 : 0f;
-            for (int it = 0; it < 8; it++)
+            float acc4 = sub == 0 ? wp4 : 0f;
+            float acc5 = sub == 0 ? wp5 : 0f;
+            float acc6 = sub == 0 ? wp6 : 0f;
+            float acc7 = sub == 0 ? wp7 : 0f;
+            for (int it = 0; it < 4; it++)
             {
                 // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 16 + sub * 4;
+                int slotBase = it * 32 + sub * 4;
                 Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
                 int slot0 = slotBase;
                 int item0 = slot0 < 127 ? (int)draws0.X : target;
@@ -456,46 +597,78 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 int item3 = slot3 < 127 ? (int)draws0.W : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
+                Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + subLane + 4];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
+                Kernels::U4 v1_1 = a.Items[(long)item1 * 8 + subLane + 4];
                 Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
+                Kernels::U4 v2_1 = a.Items[(long)item2 * 8 + subLane + 4];
                 Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
+                Kernels::U4 v3_1 = a.Items[(long)item3 * 8 + subLane + 4];
                 float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
                 float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
                 float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
                 float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
+                float w0_4 = ILGPU::Interop.IntAsFloat(v0_1.X);
+                float w0_5 = ILGPU::Interop.IntAsFloat(v0_1.Y);
+                float w0_6 = ILGPU::Interop.IntAsFloat(v0_1.Z);
+                float w0_7 = ILGPU::Interop.IntAsFloat(v0_1.W);
                 float d0 = h0 * w0_0;
                 d0 += h1 * w0_1;
                 d0 += h2 * w0_2;
                 d0 += h3 * w0_3;
+                d0 += h4 * w0_4;
+                d0 += h5 * w0_5;
+                d0 += h6 * w0_6;
+                d0 += h7 * w0_7;
                 float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
                 float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
                 float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
                 float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
+                float w1_4 = ILGPU::Interop.IntAsFloat(v1_1.X);
+                float w1_5 = ILGPU::Interop.IntAsFloat(v1_1.Y);
+                float w1_6 = ILGPU::Interop.IntAsFloat(v1_1.Z);
+                float w1_7 = ILGPU::Interop.IntAsFloat(v1_1.W);
                 float d1 = h0 * w1_0;
                 d1 += h1 * w1_1;
                 d1 += h2 * w1_2;
                 d1 += h3 * w1_3;
+                d1 += h4 * w1_4;
+                d1 += h5 * w1_5;
+                d1 += h6 * w1_6;
+                d1 += h7 * w1_7;
                 float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
                 float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
                 float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
                 float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
+                float w2_4 = ILGPU::Interop.IntAsFloat(v2_1.X);
+                float w2_5 = ILGPU::Interop.IntAsFloat(v2_1.Y);
+                float w2_6 = ILGPU::Interop.IntAsFloat(v2_1.Z);
+                float w2_7 = ILGPU::Interop.IntAsFloat(v2_1.W);
                 float d2 = h0 * w2_0;
                 d2 += h1 * w2_1;
                 d2 += h2 * w2_2;
                 d2 += h3 * w2_3;
+                d2 += h4 * w2_4;
+                d2 += h5 * w2_5;
+                d2 += h6 * w2_6;
+                d2 += h7 * w2_7;
                 float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
                 float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
                 float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
                 float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
+                float w3_4 = ILGPU::Interop.IntAsFloat(v3_1.X);
+                float w3_5 = ILGPU::Interop.IntAsFloat(v3_1.Y);
+                float w3_6 = ILGPU::Interop.IntAsFloat(v3_1.Z);
+                float w3_7 = ILGPU::Interop.IntAsFloat(v3_1.W);
                 float d3 = h0 * w3_0;
                 d3 += h1 * w3_1;
                 d3 += h2 * w3_2;
                 d3 += h3 * w3_3;
+                d3 += h4 * w3_4;
+                d3 += h5 * w3_5;
+                d3 += h6 * w3_6;
+                d3 += h7 * w3_7;
                 // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 4);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 4);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 2);
@@ -517,6 +690,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                     acc1 = acc1 * scale0 + weight0 * w0_1;
                     acc2 = acc2 * scale0 + weight0 * w0_2;
                     acc3 = acc3 * scale0 + weight0 * w0_3;
+                    acc4 = acc4 * scale0 + weight0 * w0_4;
+                    acc5 = acc5 * scale0 + weight0 * w0_5;
+                    acc6 = acc6 * scale0 + weight0 * w0_6;
+                    acc7 = acc7 * scale0 + weight0 * w0_7;
                     m = next0;
                 }
                 bool kept1 = slot1 < 127 && item1 != target;
@@ -531,6 +708,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                     acc1 = acc1 * scale1 + weight1 * w1_1;
                     acc2 = acc2 * scale1 + weight1 * w1_2;
                     acc3 = acc3 * scale1 + weight1 * w1_3;
+                    acc4 = acc4 * scale1 + weight1 * w1_4;
+                    acc5 = acc5 * scale1 + weight1 * w1_5;
+                    acc6 = acc6 * scale1 + weight1 * w1_6;
+                    acc7 = acc7 * scale1 + weight1 * w1_7;
                     m = next1;
                 }
                 bool kept2 = slot2 < 127 && item2 != target;
@@ -545,6 +726,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                     acc1 = acc1 * scale2 + weight2 * w2_1;
                     acc2 = acc2 * scale2 + weight2 * w2_2;
                     acc3 = acc3 * scale2 + weight2 * w2_3;
+                    acc4 = acc4 * scale2 + weight2 * w2_4;
+                    acc5 = acc5 * scale2 + weight2 * w2_5;
+                    acc6 = acc6 * scale2 + weight2 * w2_6;
+                    acc7 = acc7 * scale2 + weight2 * w2_7;
                     m = next2;
                 }
                 bool kept3 = slot3 < 127 && item3 != target;
@@ -559,11 +744,32 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                     acc1 = acc1 * scale3 + weight3 * w3_1;
                     acc2 = acc2 * scale3 + weight3 * w3_2;
                     acc3 = acc3 * scale3 + weight3 * w3_3;
+                    acc4 = acc4 * scale3 + weight3 * w3_4;
+                    acc5 = acc5 * scale3 + weight3 * w3_5;
+                    acc6 = acc6 * scale3 + weight3 * w3_6;
+                    acc7 = acc7 * scale3 + weight3 * w3_7;
                     m = next3;
                 }
             }
 
             // Merge the sub-groups' running (max, sum, acc).
+            {
+                float otherM = ILGPU::Warp.ShuffleXor(m, 4);
+                float otherSum = ILGPU::Warp.ShuffleXor(sum, 4);
+                float merged = System::MathF.Max(m, otherM);
+                float mine = m == float.NegativeInfinity ? 0f : System::MathF.Exp(m - merged);
+                float theirs = otherM == float.NegativeInfinity ? 0f : System::MathF.Exp(otherM - merged);
+                sum = sum * mine + otherSum * theirs;
+                acc0 = acc0 * mine + ILGPU::Warp.ShuffleXor(acc0, 4) * theirs;
+                acc1 = acc1 * mine + ILGPU::Warp.ShuffleXor(acc1, 4) * theirs;
+                acc2 = acc2 * mine + ILGPU::Warp.ShuffleXor(acc2, 4) * theirs;
+                acc3 = acc3 * mine + ILGPU::Warp.ShuffleXor(acc3, 4) * theirs;
+                acc4 = acc4 * mine + ILGPU::Warp.ShuffleXor(acc4, 4) * theirs;
+                acc5 = acc5 * mine + ILGPU::Warp.ShuffleXor(acc5, 4) * theirs;
+                acc6 = acc6 * mine + ILGPU::Warp.ShuffleXor(acc6, 4) * theirs;
+                acc7 = acc7 * mine + ILGPU::Warp.ShuffleXor(acc7, 4) * theirs;
+                m = merged;
+            }
             {
                 float otherM = ILGPU::Warp.ShuffleXor(m, 8);
                 float otherSum = ILGPU::Warp.ShuffleXor(sum, 8);
@@ -575,6 +781,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 acc1 = acc1 * mine + ILGPU::Warp.ShuffleXor(acc1, 8) * theirs;
                 acc2 = acc2 * mine + ILGPU::Warp.ShuffleXor(acc2, 8) * theirs;
                 acc3 = acc3 * mine + ILGPU::Warp.ShuffleXor(acc3, 8) * theirs;
+                acc4 = acc4 * mine + ILGPU::Warp.ShuffleXor(acc4, 8) * theirs;
+                acc5 = acc5 * mine + ILGPU::Warp.ShuffleXor(acc5, 8) * theirs;
+                acc6 = acc6 * mine + ILGPU::Warp.ShuffleXor(acc6, 8) * theirs;
+                acc7 = acc7 * mine + ILGPU::Warp.ShuffleXor(acc7, 8) * theirs;
                 m = merged;
             }
             {
@@ -588,6 +798,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 acc1 = acc1 * mine + ILGPU::Warp.ShuffleXor(acc1, 16) * theirs;
                 acc2 = acc2 * mine + ILGPU::Warp.ShuffleXor(acc2, 16) * theirs;
                 acc3 = acc3 * mine + ILGPU::Warp.ShuffleXor(acc3, 16) * theirs;
+                acc4 = acc4 * mine + ILGPU::Warp.ShuffleXor(acc4, 16) * theirs;
+                acc5 = acc5 * mine + ILGPU::Warp.ShuffleXor(acc5, 16) * theirs;
+                acc6 = acc6 * mine + ILGPU::Warp.ShuffleXor(acc6, 16) * theirs;
+                acc7 = acc7 * mine + ILGPU::Warp.ShuffleXor(acc7, 16) * theirs;
                 m = merged;
             }
 
@@ -615,6 +829,10 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             float dh1 = g * (acc1 * inverse - wp1);
             float dh2 = g * (acc2 * inverse - wp2);
             float dh3 = g * (acc3 * inverse - wp3);
+            float dh4 = g * (acc4 * inverse - wp4);
+            float dh5 = g * (acc5 * inverse - wp5);
+            float dh6 = g * (acc6 * inverse - wp6);
+            float dh7 = g * (acc7 * inverse - wp7);
             if (lane == 0)
             {
                 a.RowCoefficients[row] = g * (System::MathF.Exp(s0 - lse) - 1f);
@@ -624,17 +842,20 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             if (sub == 0)
             {
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                a.GradHidden[(long)row * 8 + subLane + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
             }
         }
     }
 
     /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
-    public static void Count_w4r4f4s32k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    public static void Count_w4r4f4s64kl4(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per four slots of a row: 32 per row, drawn by one generator call.
+        int work = chunk.Pairs / 127 * 32;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 127;
-            int slot = pair - local * 127;
+            int local = unit / 32;
+            int first = (unit - local * 32) * 4;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -1)
@@ -642,23 +863,39 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 continue;
             }
 
-            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
-            if (item == target)
+            Kernels::U4 draws = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, first >> 2, a.Catalog);
+            if (first + 0 < 127 && (int)draws.X != target)
             {
-                continue;
+                int item = (int)draws.X;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
             }
-
-            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            if (first + 1 < 127 && (int)draws.Y != target)
+            {
+                int item = (int)draws.Y;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            }
+            if (first + 2 < 127 && (int)draws.Z != target)
+            {
+                int item = (int)draws.Z;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            }
+            if (first + 3 < 127 && (int)draws.W != target)
+            {
+                int item = (int)draws.W;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+            }
         }
     }
 
     /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
-    public static void Fill_w4r4f4s32k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    public static void Fill_w4r4f4s64kl4(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per four slots of a row: 32 per row, drawn by one generator call.
+        int work = chunk.Pairs / 127 * 32;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 127;
-            int slot = pair - local * 127;
+            int local = unit / 32;
+            int first = (unit - local * 32) * 4;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -1)
@@ -666,26 +903,43 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 continue;
             }
 
-            int item = Kernels::UniformSampler.Draw(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, slot, a.Catalog);
-            if (item == target)
+            Kernels::U4 draws = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, first >> 2, a.Catalog);
+            if (first + 0 < 127 && (int)draws.X != target)
             {
-                continue;
+                int item = (int)draws.X;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
             }
-
-            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
-            chunk.Payload[position] = (ushort)local;
+            if (first + 1 < 127 && (int)draws.Y != target)
+            {
+                int item = (int)draws.Y;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
+            }
+            if (first + 2 < 127 && (int)draws.Z != target)
+            {
+                int item = (int)draws.Z;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
+            }
+            if (first + 3 < 127 && (int)draws.W != target)
+            {
+                int item = (int)draws.W;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
+            }
         }
     }
 
-    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 8 lanes.</summary>
-    public static void Reduce_w4r4f4s32k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 4 lanes.</summary>
+    public static void Reduce_w4r4f4s64kl4(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        // This lane's place: sub-group sub of the warp, 8 lanes, owns one item; subLane is the lane within it.
+        // This lane's place: sub-group sub of the warp, 4 lanes, owns one item; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
-        int sub = lane >> 3;
-        int subLane = lane & 7;
-        int item = ILGPU::Grid.IdxX * 16 + warp * 4 + sub;
+        int sub = lane >> 2;
+        int subLane = lane & 3;
+        int item = ILGPU::Grid.IdxX * 32 + warp * 8 + sub;
         {
             // The item's segment of the chunk; a sub-group past the catalog walks an empty one.
             bool real = item < a.Catalog;
@@ -693,6 +947,7 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             int count = real ? chunk.Offsets[item + 1] - begin : 0;
             int longest = count;
             // Every lane of the warp walks the longest segment of its sub-groups, so that all meet every shuffle.
+            longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 4));
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 8));
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 16));
             // After the first chunk an item without pairs keeps its dW row as it is.
@@ -704,16 +959,25 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
             // The item's row, its logit correction and the upstream scale shared by every row.
             int at = real ? item : 0;
             Kernels::U4 vv0 = a.Items[(long)at * 8 + subLane];
+            Kernels::U4 vv1 = a.Items[(long)at * 8 + subLane + 4];
             float wv0 = ILGPU::Interop.IntAsFloat(vv0.X);
             float wv1 = ILGPU::Interop.IntAsFloat(vv0.Y);
             float wv2 = ILGPU::Interop.IntAsFloat(vv0.Z);
             float wv3 = ILGPU::Interop.IntAsFloat(vv0.W);
+            float wv4 = ILGPU::Interop.IntAsFloat(vv1.X);
+            float wv5 = ILGPU::Interop.IntAsFloat(vv1.Y);
+            float wv6 = ILGPU::Interop.IntAsFloat(vv1.Z);
+            float wv7 = ILGPU::Interop.IntAsFloat(vv1.W);
             float correction = a.Correction;
             float scale = a.MeanReduction != 0 ? a.Upstream / a.ValidRows[0] : a.Upstream;
             float acc0 = 0f;
             float acc1 = 0f;
             float acc2 = 0f;
             float acc3 = 0f;
+            float acc4 = 0f;
+            float acc5 = 0f;
+            float acc6 = 0f;
+            float acc7 = 0f;
 
             // The segment's rows, 4 in flight: gather h (the chunk's rows stay in L2), recompute the logit, add its share.
             for (int p = 0; p < longest; p += 4)
@@ -721,52 +985,84 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 bool live0 = p + 0 < count;
                 int row0 = chunk.RowStart + (live0 ? chunk.Payload[begin + p + 0] : 0);
                 Kernels::U4 hv0_0 = a.Hidden[(long)row0 * 8 + subLane];
+                Kernels::U4 hv0_1 = a.Hidden[(long)row0 * 8 + subLane + 4];
                 float h0_0 = ILGPU::Interop.IntAsFloat(hv0_0.X);
                 float h0_1 = ILGPU::Interop.IntAsFloat(hv0_0.Y);
                 float h0_2 = ILGPU::Interop.IntAsFloat(hv0_0.Z);
                 float h0_3 = ILGPU::Interop.IntAsFloat(hv0_0.W);
+                float h0_4 = ILGPU::Interop.IntAsFloat(hv0_1.X);
+                float h0_5 = ILGPU::Interop.IntAsFloat(hv0_1.Y);
+                float h0_6 = ILGPU::Interop.IntAsFloat(hv0_1.Z);
+                float h0_7 = ILGPU::Interop.IntAsFloat(hv0_1.W);
                 float d0 = h0_0 * wv0;
                 d0 += h0_1 * wv1;
                 d0 += h0_2 * wv2;
                 d0 += h0_3 * wv3;
+                d0 += h0_4 * wv4;
+                d0 += h0_5 * wv5;
+                d0 += h0_6 * wv6;
+                d0 += h0_7 * wv7;
                 bool live1 = p + 1 < count;
                 int row1 = chunk.RowStart + (live1 ? chunk.Payload[begin + p + 1] : 0);
                 Kernels::U4 hv1_0 = a.Hidden[(long)row1 * 8 + subLane];
+                Kernels::U4 hv1_1 = a.Hidden[(long)row1 * 8 + subLane + 4];
                 float h1_0 = ILGPU::Interop.IntAsFloat(hv1_0.X);
                 float h1_1 = ILGPU::Interop.IntAsFloat(hv1_0.Y);
                 float h1_2 = ILGPU::Interop.IntAsFloat(hv1_0.Z);
                 float h1_3 = ILGPU::Interop.IntAsFloat(hv1_0.W);
+                float h1_4 = ILGPU::Interop.IntAsFloat(hv1_1.X);
+                float h1_5 = ILGPU::Interop.IntAsFloat(hv1_1.Y);
+                float h1_6 = ILGPU::Interop.IntAsFloat(hv1_1.Z);
+                float h1_7 = ILGPU::Interop.IntAsFloat(hv1_1.W);
                 float d1 = h1_0 * wv0;
                 d1 += h1_1 * wv1;
                 d1 += h1_2 * wv2;
                 d1 += h1_3 * wv3;
+                d1 += h1_4 * wv4;
+                d1 += h1_5 * wv5;
+                d1 += h1_6 * wv6;
+                d1 += h1_7 * wv7;
                 bool live2 = p + 2 < count;
                 int row2 = chunk.RowStart + (live2 ? chunk.Payload[begin + p + 2] : 0);
                 Kernels::U4 hv2_0 = a.Hidden[(long)row2 * 8 + subLane];
+                Kernels::U4 hv2_1 = a.Hidden[(long)row2 * 8 + subLane + 4];
                 float h2_0 = ILGPU::Interop.IntAsFloat(hv2_0.X);
                 float h2_1 = ILGPU::Interop.IntAsFloat(hv2_0.Y);
                 float h2_2 = ILGPU::Interop.IntAsFloat(hv2_0.Z);
                 float h2_3 = ILGPU::Interop.IntAsFloat(hv2_0.W);
+                float h2_4 = ILGPU::Interop.IntAsFloat(hv2_1.X);
+                float h2_5 = ILGPU::Interop.IntAsFloat(hv2_1.Y);
+                float h2_6 = ILGPU::Interop.IntAsFloat(hv2_1.Z);
+                float h2_7 = ILGPU::Interop.IntAsFloat(hv2_1.W);
                 float d2 = h2_0 * wv0;
                 d2 += h2_1 * wv1;
                 d2 += h2_2 * wv2;
                 d2 += h2_3 * wv3;
+                d2 += h2_4 * wv4;
+                d2 += h2_5 * wv5;
+                d2 += h2_6 * wv6;
+                d2 += h2_7 * wv7;
                 bool live3 = p + 3 < count;
                 int row3 = chunk.RowStart + (live3 ? chunk.Payload[begin + p + 3] : 0);
                 Kernels::U4 hv3_0 = a.Hidden[(long)row3 * 8 + subLane];
+                Kernels::U4 hv3_1 = a.Hidden[(long)row3 * 8 + subLane + 4];
                 float h3_0 = ILGPU::Interop.IntAsFloat(hv3_0.X);
                 float h3_1 = ILGPU::Interop.IntAsFloat(hv3_0.Y);
                 float h3_2 = ILGPU::Interop.IntAsFloat(hv3_0.Z);
                 float h3_3 = ILGPU::Interop.IntAsFloat(hv3_0.W);
+                float h3_4 = ILGPU::Interop.IntAsFloat(hv3_1.X);
+                float h3_5 = ILGPU::Interop.IntAsFloat(hv3_1.Y);
+                float h3_6 = ILGPU::Interop.IntAsFloat(hv3_1.Z);
+                float h3_7 = ILGPU::Interop.IntAsFloat(hv3_1.W);
                 float d3 = h3_0 * wv0;
                 d3 += h3_1 * wv1;
                 d3 += h3_2 * wv2;
                 d3 += h3_3 * wv3;
+                d3 += h3_4 * wv4;
+                d3 += h3_5 * wv5;
+                d3 += h3_6 * wv6;
+                d3 += h3_7 * wv7;
                 // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 4);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 4);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
                 d2 += ILGPU::Warp.ShuffleXor(d2, 2);
@@ -781,24 +1077,40 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 acc1 += k0 * h0_1;
                 acc2 += k0 * h0_2;
                 acc3 += k0 * h0_3;
+                acc4 += k0 * h0_4;
+                acc5 += k0 * h0_5;
+                acc6 += k0 * h0_6;
+                acc7 += k0 * h0_7;
                 float g1 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row1] : scale;
                 float k1 = live1 ? g1 * System::MathF.Exp(d1 + correction - a.RowLse[row1]) : 0f;
                 acc0 += k1 * h1_0;
                 acc1 += k1 * h1_1;
                 acc2 += k1 * h1_2;
                 acc3 += k1 * h1_3;
+                acc4 += k1 * h1_4;
+                acc5 += k1 * h1_5;
+                acc6 += k1 * h1_6;
+                acc7 += k1 * h1_7;
                 float g2 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row2] : scale;
                 float k2 = live2 ? g2 * System::MathF.Exp(d2 + correction - a.RowLse[row2]) : 0f;
                 acc0 += k2 * h2_0;
                 acc1 += k2 * h2_1;
                 acc2 += k2 * h2_2;
                 acc3 += k2 * h2_3;
+                acc4 += k2 * h2_4;
+                acc5 += k2 * h2_5;
+                acc6 += k2 * h2_6;
+                acc7 += k2 * h2_7;
                 float g3 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row3] : scale;
                 float k3 = live3 ? g3 * System::MathF.Exp(d3 + correction - a.RowLse[row3]) : 0f;
                 acc0 += k3 * h3_0;
                 acc1 += k3 * h3_1;
                 acc2 += k3 * h3_2;
                 acc3 += k3 * h3_3;
+                acc4 += k3 * h3_4;
+                acc5 += k3 * h3_5;
+                acc6 += k3 * h3_6;
+                acc7 += k3 * h3_7;
             }
 
             // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
@@ -808,12 +1120,16 @@ file static class GlobalLoss_w4r4f4s32k_Kernels
                 a.GradItems[(long)item * 32 + subLane * 4 + 1] = chunk.FirstChunk != 0 ? acc1 : a.GradItems[(long)item * 32 + subLane * 4 + 1] + acc1;
                 a.GradItems[(long)item * 32 + subLane * 4 + 2] = chunk.FirstChunk != 0 ? acc2 : a.GradItems[(long)item * 32 + subLane * 4 + 2] + acc2;
                 a.GradItems[(long)item * 32 + subLane * 4 + 3] = chunk.FirstChunk != 0 ? acc3 : a.GradItems[(long)item * 32 + subLane * 4 + 3] + acc3;
+                a.GradItems[(long)item * 32 + subLane * 4 + 16] = chunk.FirstChunk != 0 ? acc4 : a.GradItems[(long)item * 32 + subLane * 4 + 16] + acc4;
+                a.GradItems[(long)item * 32 + subLane * 4 + 17] = chunk.FirstChunk != 0 ? acc5 : a.GradItems[(long)item * 32 + subLane * 4 + 17] + acc5;
+                a.GradItems[(long)item * 32 + subLane * 4 + 18] = chunk.FirstChunk != 0 ? acc6 : a.GradItems[(long)item * 32 + subLane * 4 + 18] + acc6;
+                a.GradItems[(long)item * 32 + subLane * 4 + 19] = chunk.FirstChunk != 0 ? acc7 : a.GradItems[(long)item * 32 + subLane * 4 + 19] + acc7;
             }
         }
     }
 
     /// <summary>Adds each row's positive item gradient into dW, after the sorted pass has written every row of it.</summary>
-    public static void Positives_w4r4f4s32k(PerRow::PerRowArguments a)
+    public static void Positives_w4r4f4s64kl4(PerRow::PerRowArguments a)
     {
         long total = (long)a.Rows * 8;
         for (long t = ILGPU::Grid.GlobalIndex.X; t < total; t += (long)ILGPU::Grid.DimX * ILGPU::Group.DimX)

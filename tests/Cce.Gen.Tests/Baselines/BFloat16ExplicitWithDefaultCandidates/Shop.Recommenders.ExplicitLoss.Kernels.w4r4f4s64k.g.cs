@@ -12,20 +12,20 @@ using Compiler = global::System.CodeDom.Compiler;
 
 partial class ExplicitLoss
 {
-    /// <summary>The w8r8f2s64k kernels of this loss, as one of its variants.</summary>
+    /// <summary>The w4r4f4s64k kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-    private static Cce::PerRowSortedVariant CceVariant_w8r8f2s64k() => new Cce::PerRowSortedVariant(
-        new Cce::PerRowTile(8, 8, 2, Cce::PerRowPipeline.Sorted, 65536, 0), Cce::KernelLayout.Warp,
-        ExplicitLoss_w8r8f2s64k_Kernels.Forward_w8r8f2s64k, ExplicitLoss_w8r8f2s64k_Kernels.Backward_w8r8f2s64k, ExplicitLoss_w8r8f2s64k_Kernels.ForwardBackward_w8r8f2s64k,
-        ExplicitLoss_w8r8f2s64k_Kernels.Count_w8r8f2s64k, ExplicitLoss_w8r8f2s64k_Kernels.Fill_w8r8f2s64k, ExplicitLoss_w8r8f2s64k_Kernels.Reduce_w8r8f2s64k, ExplicitLoss_w8r8f2s64k_Kernels.Positives_w8r8f2s64k);
+    private static Cce::PerRowSortedVariant CceVariant_w4r4f4s64k() => new Cce::PerRowSortedVariant(
+        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 0), Cce::KernelLayout.Warp,
+        ExplicitLoss_w4r4f4s64k_Kernels.Forward_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.Backward_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.ForwardBackward_w4r4f4s64k,
+        ExplicitLoss_w4r4f4s64k_Kernels.Count_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.Fill_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.Reduce_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.Positives_w4r4f4s64k);
 }
 
-/// <summary>The w8r8f2s64k kernels of <c>ExplicitLoss</c>: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
+/// <summary>The w4r4f4s64k kernels of <c>ExplicitLoss</c>: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
 [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-file static class ExplicitLoss_w8r8f2s64k_Kernels
+file static class ExplicitLoss_w4r4f4s64k_Kernels
 {
-    /// <summary>Loss and log-sum-exp of each row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-    public static void Forward_w8r8f2s64k(PerRow::PerRowArguments a)
+    /// <summary>Loss and log-sum-exp of each row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
+    public static void Forward_w4r4f4s64k(PerRow::PerRowArguments a)
     {
         // This lane's place: sub-group sub of the warp, 32 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
@@ -33,10 +33,10 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
         int sub = lane >> 5;
         int subLane = lane & 31;
 
-        // The rows of this warp: 1 of the group's 8, one in every 8.
+        // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
         {
-            int row = ILGPU::Grid.IdxX * 8 + r * 8 + warp;
+            int row = ILGPU::Grid.IdxX * 4 + r * 4 + warp;
             if (row >= a.Rows)
             {
                 return;
@@ -92,17 +92,23 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
             // Sub-group 0 starts from the positive, the others empty.
             float m = sub == 0 ? s0 : float.NegativeInfinity;
             float sum = sub == 0 ? 1f : 0f;
-            for (int it = 0; it < 1024; it++)
+            for (int it = 0; it < 512; it++)
             {
                 // The slots of this iteration and their items; a slot past 2047 stands in as the target, which is skipped.
-                int slotBase = it * 2 + sub * 2;
+                int slotBase = it * 4 + sub * 4;
                 int slot0 = slotBase;
                 int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                 int slot1 = slotBase + 1;
                 int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
+                int slot2 = slotBase + 2;
+                int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
+                int slot3 = slotBase + 3;
+                int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
+                Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
                 float d0 = h0 * Kernels::ElementConversion.BFloat16Low(v0_0.X);
                 d0 += h1 * Kernels::ElementConversion.BFloat16High(v0_0.X);
                 d0 += h2 * Kernels::ElementConversion.BFloat16Low(v0_0.Y);
@@ -119,17 +125,43 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                 d1 += h5 * Kernels::ElementConversion.BFloat16High(v1_0.Z);
                 d1 += h6 * Kernels::ElementConversion.BFloat16Low(v1_0.W);
                 d1 += h7 * Kernels::ElementConversion.BFloat16High(v1_0.W);
+                float d2 = h0 * Kernels::ElementConversion.BFloat16Low(v2_0.X);
+                d2 += h1 * Kernels::ElementConversion.BFloat16High(v2_0.X);
+                d2 += h2 * Kernels::ElementConversion.BFloat16Low(v2_0.Y);
+                d2 += h3 * Kernels::ElementConversion.BFloat16High(v2_0.Y);
+                d2 += h4 * Kernels::ElementConversion.BFloat16Low(v2_0.Z);
+                d2 += h5 * Kernels::ElementConversion.BFloat16High(v2_0.Z);
+                d2 += h6 * Kernels::ElementConversion.BFloat16Low(v2_0.W);
+                d2 += h7 * Kernels::ElementConversion.BFloat16High(v2_0.W);
+                float d3 = h0 * Kernels::ElementConversion.BFloat16Low(v3_0.X);
+                d3 += h1 * Kernels::ElementConversion.BFloat16High(v3_0.X);
+                d3 += h2 * Kernels::ElementConversion.BFloat16Low(v3_0.Y);
+                d3 += h3 * Kernels::ElementConversion.BFloat16High(v3_0.Y);
+                d3 += h4 * Kernels::ElementConversion.BFloat16Low(v3_0.Z);
+                d3 += h5 * Kernels::ElementConversion.BFloat16High(v3_0.Z);
+                d3 += h6 * Kernels::ElementConversion.BFloat16Low(v3_0.W);
+                d3 += h7 * Kernels::ElementConversion.BFloat16High(v3_0.W);
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 16);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 16);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 8);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 8);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 8);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 8);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 4);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 1);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
                 // Fold each negative's logit into (m, sum), unless it hit the positive.
                 bool kept0 = slot0 < 2047 && item0 != target;
                 float logit0 = d0 + a.Correction;
@@ -147,6 +179,22 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                     sum = sum * System::MathF.Exp(m - next1) + System::MathF.Exp(logit1 - next1);
                     m = next1;
                 }
+                bool kept2 = slot2 < 2047 && item2 != target;
+                float logit2 = d2 + a.Correction;
+                if (kept2)
+                {
+                    float next2 = System::MathF.Max(m, logit2);
+                    sum = sum * System::MathF.Exp(m - next2) + System::MathF.Exp(logit2 - next2);
+                    m = next2;
+                }
+                bool kept3 = slot3 < 2047 && item3 != target;
+                float logit3 = d3 + a.Correction;
+                if (kept3)
+                {
+                    float next3 = System::MathF.Max(m, logit3);
+                    sum = sum * System::MathF.Exp(m - next3) + System::MathF.Exp(logit3 - next3);
+                    m = next3;
+                }
             }
 
             // The row's log-sum-exp and loss.
@@ -159,8 +207,8 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
         }
     }
 
-    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-    public static void Backward_w8r8f2s64k(PerRow::PerRowArguments a)
+    /// <summary>dH of each row from its saved log-sum-exp, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
+    public static void Backward_w4r4f4s64k(PerRow::PerRowArguments a)
     {
         // This lane's place: sub-group sub of the warp, 32 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
@@ -168,10 +216,10 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
         int sub = lane >> 5;
         int subLane = lane & 31;
 
-        // The rows of this warp: 1 of the group's 8, one in every 8.
+        // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
         {
-            int row = ILGPU::Grid.IdxX * 8 + r * 8 + warp;
+            int row = ILGPU::Grid.IdxX * 4 + r * 4 + warp;
             if (row >= a.Rows)
             {
                 return;
@@ -260,14 +308,18 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                 dh7 += cp * wp7;
                 a.RowCoefficients[row] = cp;
             }
-            for (int it = 0; it < 1024; it++)
+            for (int it = 0; it < 512; it++)
             {
                 // The slots of this iteration and their items; a slot past 2047 stands in as the target, which is skipped.
-                int slotBase = it * 2 + sub * 2;
+                int slotBase = it * 4 + sub * 4;
                 int slot0 = slotBase;
                 int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                 int slot1 = slotBase + 1;
                 int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
+                int slot2 = slotBase + 2;
+                int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
+                int slot3 = slotBase + 3;
+                int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
                 float w0_0 = Kernels::ElementConversion.BFloat16Low(v0_0.X);
@@ -303,17 +355,61 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                 d1 += h5 * w1_5;
                 d1 += h6 * w1_6;
                 d1 += h7 * w1_7;
+                Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                float w2_0 = Kernels::ElementConversion.BFloat16Low(v2_0.X);
+                float w2_1 = Kernels::ElementConversion.BFloat16High(v2_0.X);
+                float w2_2 = Kernels::ElementConversion.BFloat16Low(v2_0.Y);
+                float w2_3 = Kernels::ElementConversion.BFloat16High(v2_0.Y);
+                float w2_4 = Kernels::ElementConversion.BFloat16Low(v2_0.Z);
+                float w2_5 = Kernels::ElementConversion.BFloat16High(v2_0.Z);
+                float w2_6 = Kernels::ElementConversion.BFloat16Low(v2_0.W);
+                float w2_7 = Kernels::ElementConversion.BFloat16High(v2_0.W);
+                float d2 = h0 * w2_0;
+                d2 += h1 * w2_1;
+                d2 += h2 * w2_2;
+                d2 += h3 * w2_3;
+                d2 += h4 * w2_4;
+                d2 += h5 * w2_5;
+                d2 += h6 * w2_6;
+                d2 += h7 * w2_7;
+                Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
+                float w3_0 = Kernels::ElementConversion.BFloat16Low(v3_0.X);
+                float w3_1 = Kernels::ElementConversion.BFloat16High(v3_0.X);
+                float w3_2 = Kernels::ElementConversion.BFloat16Low(v3_0.Y);
+                float w3_3 = Kernels::ElementConversion.BFloat16High(v3_0.Y);
+                float w3_4 = Kernels::ElementConversion.BFloat16Low(v3_0.Z);
+                float w3_5 = Kernels::ElementConversion.BFloat16High(v3_0.Z);
+                float w3_6 = Kernels::ElementConversion.BFloat16Low(v3_0.W);
+                float w3_7 = Kernels::ElementConversion.BFloat16High(v3_0.W);
+                float d3 = h0 * w3_0;
+                d3 += h1 * w3_1;
+                d3 += h2 * w3_2;
+                d3 += h3 * w3_3;
+                d3 += h4 * w3_4;
+                d3 += h5 * w3_5;
+                d3 += h6 * w3_6;
+                d3 += h7 * w3_7;
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 16);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 16);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 8);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 8);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 8);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 8);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 4);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 1);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
                 // Each negative that did not hit the positive: add its share to dH.
                 float c0 = slot0 < 2047 && item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
                 if (c0 != 0f)
@@ -339,6 +435,30 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                     dh6 += c1 * w1_6;
                     dh7 += c1 * w1_7;
                 }
+                float c2 = slot2 < 2047 && item2 != target ? g * System::MathF.Exp(d2 + a.Correction - lse) : 0f;
+                if (c2 != 0f)
+                {
+                    dh0 += c2 * w2_0;
+                    dh1 += c2 * w2_1;
+                    dh2 += c2 * w2_2;
+                    dh3 += c2 * w2_3;
+                    dh4 += c2 * w2_4;
+                    dh5 += c2 * w2_5;
+                    dh6 += c2 * w2_6;
+                    dh7 += c2 * w2_7;
+                }
+                float c3 = slot3 < 2047 && item3 != target ? g * System::MathF.Exp(d3 + a.Correction - lse) : 0f;
+                if (c3 != 0f)
+                {
+                    dh0 += c3 * w3_0;
+                    dh1 += c3 * w3_1;
+                    dh2 += c3 * w3_2;
+                    dh3 += c3 * w3_3;
+                    dh4 += c3 * w3_4;
+                    dh5 += c3 * w3_5;
+                    dh6 += c3 * w3_6;
+                    dh7 += c3 * w3_7;
+                }
             }
 
             // Write dH in its element type.
@@ -350,8 +470,8 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
         }
     }
 
-    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-    public static void ForwardBackward_w8r8f2s64k(PerRow::PerRowArguments a)
+    /// <summary>Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
+    public static void ForwardBackward_w4r4f4s64k(PerRow::PerRowArguments a)
     {
         // This lane's place: sub-group sub of the warp, 32 lanes, reads one item row at a time; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
@@ -359,10 +479,10 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
         int sub = lane >> 5;
         int subLane = lane & 31;
 
-        // The rows of this warp: 1 of the group's 8, one in every 8.
+        // The rows of this warp: 1 of the group's 4, one in every 4.
         for (int r = 0; r < 1; r++)
         {
-            int row = ILGPU::Grid.IdxX * 8 + r * 8 + warp;
+            int row = ILGPU::Grid.IdxX * 4 + r * 4 + warp;
             if (row >= a.Rows)
             {
                 return;
@@ -432,17 +552,23 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
             float acc5 = sub == 0 ? wp5 : 0f;
             float acc6 = sub == 0 ? wp6 : 0f;
             float acc7 = sub == 0 ? wp7 : 0f;
-            for (int it = 0; it < 1024; it++)
+            for (int it = 0; it < 512; it++)
             {
                 // The slots of this iteration and their items; a slot past 2047 stands in as the target, which is skipped.
-                int slotBase = it * 2 + sub * 2;
+                int slotBase = it * 4 + sub * 4;
                 int slot0 = slotBase;
                 int item0 = slot0 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot0] : target;
                 int slot1 = slotBase + 1;
                 int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
+                int slot2 = slotBase + 2;
+                int item2 = slot2 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot2] : target;
+                int slot3 = slotBase + 3;
+                int item3 = slot3 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot3] : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
+                Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
                 float w0_0 = Kernels::ElementConversion.BFloat16Low(v0_0.X);
                 float w0_1 = Kernels::ElementConversion.BFloat16High(v0_0.X);
                 float w0_2 = Kernels::ElementConversion.BFloat16Low(v0_0.Y);
@@ -475,17 +601,59 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                 d1 += h5 * w1_5;
                 d1 += h6 * w1_6;
                 d1 += h7 * w1_7;
+                float w2_0 = Kernels::ElementConversion.BFloat16Low(v2_0.X);
+                float w2_1 = Kernels::ElementConversion.BFloat16High(v2_0.X);
+                float w2_2 = Kernels::ElementConversion.BFloat16Low(v2_0.Y);
+                float w2_3 = Kernels::ElementConversion.BFloat16High(v2_0.Y);
+                float w2_4 = Kernels::ElementConversion.BFloat16Low(v2_0.Z);
+                float w2_5 = Kernels::ElementConversion.BFloat16High(v2_0.Z);
+                float w2_6 = Kernels::ElementConversion.BFloat16Low(v2_0.W);
+                float w2_7 = Kernels::ElementConversion.BFloat16High(v2_0.W);
+                float d2 = h0 * w2_0;
+                d2 += h1 * w2_1;
+                d2 += h2 * w2_2;
+                d2 += h3 * w2_3;
+                d2 += h4 * w2_4;
+                d2 += h5 * w2_5;
+                d2 += h6 * w2_6;
+                d2 += h7 * w2_7;
+                float w3_0 = Kernels::ElementConversion.BFloat16Low(v3_0.X);
+                float w3_1 = Kernels::ElementConversion.BFloat16High(v3_0.X);
+                float w3_2 = Kernels::ElementConversion.BFloat16Low(v3_0.Y);
+                float w3_3 = Kernels::ElementConversion.BFloat16High(v3_0.Y);
+                float w3_4 = Kernels::ElementConversion.BFloat16Low(v3_0.Z);
+                float w3_5 = Kernels::ElementConversion.BFloat16High(v3_0.Z);
+                float w3_6 = Kernels::ElementConversion.BFloat16Low(v3_0.W);
+                float w3_7 = Kernels::ElementConversion.BFloat16High(v3_0.W);
+                float d3 = h0 * w3_0;
+                d3 += h1 * w3_1;
+                d3 += h2 * w3_2;
+                d3 += h3 * w3_3;
+                d3 += h4 * w3_4;
+                d3 += h5 * w3_5;
+                d3 += h6 * w3_6;
+                d3 += h7 * w3_7;
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 16);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 16);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 8);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 8);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 8);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 8);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 4);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 1);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
                 // Fold each negative's logit into (m, sum) and its row into acc, unless it hit the positive.
                 bool kept0 = slot0 < 2047 && item0 != target;
                 float logit0 = d0 + a.Correction;
@@ -522,6 +690,42 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                     acc6 = acc6 * scale1 + weight1 * w1_6;
                     acc7 = acc7 * scale1 + weight1 * w1_7;
                     m = next1;
+                }
+                bool kept2 = slot2 < 2047 && item2 != target;
+                float logit2 = d2 + a.Correction;
+                if (kept2)
+                {
+                    float next2 = System::MathF.Max(m, logit2);
+                    float scale2 = System::MathF.Exp(m - next2);
+                    float weight2 = System::MathF.Exp(logit2 - next2);
+                    sum = sum * scale2 + weight2;
+                    acc0 = acc0 * scale2 + weight2 * w2_0;
+                    acc1 = acc1 * scale2 + weight2 * w2_1;
+                    acc2 = acc2 * scale2 + weight2 * w2_2;
+                    acc3 = acc3 * scale2 + weight2 * w2_3;
+                    acc4 = acc4 * scale2 + weight2 * w2_4;
+                    acc5 = acc5 * scale2 + weight2 * w2_5;
+                    acc6 = acc6 * scale2 + weight2 * w2_6;
+                    acc7 = acc7 * scale2 + weight2 * w2_7;
+                    m = next2;
+                }
+                bool kept3 = slot3 < 2047 && item3 != target;
+                float logit3 = d3 + a.Correction;
+                if (kept3)
+                {
+                    float next3 = System::MathF.Max(m, logit3);
+                    float scale3 = System::MathF.Exp(m - next3);
+                    float weight3 = System::MathF.Exp(logit3 - next3);
+                    sum = sum * scale3 + weight3;
+                    acc0 = acc0 * scale3 + weight3 * w3_0;
+                    acc1 = acc1 * scale3 + weight3 * w3_1;
+                    acc2 = acc2 * scale3 + weight3 * w3_2;
+                    acc3 = acc3 * scale3 + weight3 * w3_3;
+                    acc4 = acc4 * scale3 + weight3 * w3_4;
+                    acc5 = acc5 * scale3 + weight3 * w3_5;
+                    acc6 = acc6 * scale3 + weight3 * w3_6;
+                    acc7 = acc7 * scale3 + weight3 * w3_7;
+                    m = next3;
                 }
             }
 
@@ -568,12 +772,14 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
     }
 
     /// <summary>Counts the (item, row) pairs of one chunk per item; ignored rows and accidental hits have none.</summary>
-    public static void Count_w8r8f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    public static void Count_w4r4f4s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per (row, slot) pair.
+        int work = chunk.Pairs / 2047 * 2047;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 2047;
-            int slot = pair - local * 2047;
+            int local = unit / 2047;
+            int first = (unit - local * 2047) * 1;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -100)
@@ -581,23 +787,23 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                 continue;
             }
 
-            int item = a.SchemeIndices[(long)row * 2047 + slot];
-            if (item == target)
+            int item = a.SchemeIndices[(long)row * 2047 + first];
+            if (item != target)
             {
-                continue;
+                ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
             }
-
-            ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
         }
     }
 
     /// <summary>Writes the row of each (item, row) pair of one chunk into its item's segment; ignored rows and accidental hits have none.</summary>
-    public static void Fill_w8r8f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    public static void Fill_w4r4f4s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
-        for (int pair = ILGPU::Grid.GlobalIndex.X; pair < chunk.Pairs; pair += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        // One thread per (row, slot) pair.
+        int work = chunk.Pairs / 2047 * 2047;
+        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < work; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int local = pair / 2047;
-            int slot = pair - local * 2047;
+            int local = unit / 2047;
+            int first = (unit - local * 2047) * 1;
             int row = chunk.RowStart + local;
             int target = a.Targets[row];
             if (target == -100)
@@ -605,26 +811,24 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                 continue;
             }
 
-            int item = a.SchemeIndices[(long)row * 2047 + slot];
-            if (item == target)
+            int item = a.SchemeIndices[(long)row * 2047 + first];
+            if (item != target)
             {
-                continue;
+                int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
+                chunk.Payload[position] = (ushort)local;
             }
-
-            int position = ILGPU::Atomic.Add(ref chunk.Counts[item], 1);
-            chunk.Payload[position] = (ushort)local;
         }
     }
 
-    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: 8 warps, 8 rows per group, 2 item(s) in flight per sub-group of 32 lanes.</summary>
-    public static void Reduce_w8r8f2s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
+    /// <summary>Reduces each item's segment of one chunk into its dW row, one owner per row: 4 warps, 4 rows per group, 4 item(s) in flight per sub-group of 32 lanes.</summary>
+    public static void Reduce_w4r4f4s64k(PerRow::PerRowArguments a, PerRow::SortedChunk chunk)
     {
         // This lane's place: sub-group sub of the warp, 32 lanes, owns one item; subLane is the lane within it.
         int lane = ILGPU::Warp.LaneIdx;
         int warp = ILGPU::Warp.WarpIdx;
         int sub = lane >> 5;
         int subLane = lane & 31;
-        int item = ILGPU::Grid.IdxX * 8 + warp + sub;
+        int item = ILGPU::Grid.IdxX * 4 + warp + sub;
         {
             // The item's segment of the chunk; a sub-group past the catalog walks an empty one.
             bool real = item < a.Catalog;
@@ -659,8 +863,8 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
             float acc6 = 0f;
             float acc7 = 0f;
 
-            // The segment's rows, 2 in flight: gather h (the chunk's rows stay in L2), recompute the logit, add its share.
-            for (int p = 0; p < longest; p += 2)
+            // The segment's rows, 4 in flight: gather h (the chunk's rows stay in L2), recompute the logit, add its share.
+            for (int p = 0; p < longest; p += 4)
             {
                 bool live0 = p + 0 < count;
                 int row0 = chunk.RowStart + (live0 ? chunk.Payload[begin + p + 0] : 0);
@@ -700,17 +904,65 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                 d1 += h1_5 * wv5;
                 d1 += h1_6 * wv6;
                 d1 += h1_7 * wv7;
+                bool live2 = p + 2 < count;
+                int row2 = chunk.RowStart + (live2 ? chunk.Payload[begin + p + 2] : 0);
+                Kernels::U4 hv2_0 = a.Hidden[(long)row2 * 32 + subLane];
+                float h2_0 = Kernels::ElementConversion.BFloat16Low(hv2_0.X);
+                float h2_1 = Kernels::ElementConversion.BFloat16High(hv2_0.X);
+                float h2_2 = Kernels::ElementConversion.BFloat16Low(hv2_0.Y);
+                float h2_3 = Kernels::ElementConversion.BFloat16High(hv2_0.Y);
+                float h2_4 = Kernels::ElementConversion.BFloat16Low(hv2_0.Z);
+                float h2_5 = Kernels::ElementConversion.BFloat16High(hv2_0.Z);
+                float h2_6 = Kernels::ElementConversion.BFloat16Low(hv2_0.W);
+                float h2_7 = Kernels::ElementConversion.BFloat16High(hv2_0.W);
+                float d2 = h2_0 * wv0;
+                d2 += h2_1 * wv1;
+                d2 += h2_2 * wv2;
+                d2 += h2_3 * wv3;
+                d2 += h2_4 * wv4;
+                d2 += h2_5 * wv5;
+                d2 += h2_6 * wv6;
+                d2 += h2_7 * wv7;
+                bool live3 = p + 3 < count;
+                int row3 = chunk.RowStart + (live3 ? chunk.Payload[begin + p + 3] : 0);
+                Kernels::U4 hv3_0 = a.Hidden[(long)row3 * 32 + subLane];
+                float h3_0 = Kernels::ElementConversion.BFloat16Low(hv3_0.X);
+                float h3_1 = Kernels::ElementConversion.BFloat16High(hv3_0.X);
+                float h3_2 = Kernels::ElementConversion.BFloat16Low(hv3_0.Y);
+                float h3_3 = Kernels::ElementConversion.BFloat16High(hv3_0.Y);
+                float h3_4 = Kernels::ElementConversion.BFloat16Low(hv3_0.Z);
+                float h3_5 = Kernels::ElementConversion.BFloat16High(hv3_0.Z);
+                float h3_6 = Kernels::ElementConversion.BFloat16Low(hv3_0.W);
+                float h3_7 = Kernels::ElementConversion.BFloat16High(hv3_0.W);
+                float d3 = h3_0 * wv0;
+                d3 += h3_1 * wv1;
+                d3 += h3_2 * wv2;
+                d3 += h3_3 * wv3;
+                d3 += h3_4 * wv4;
+                d3 += h3_5 * wv5;
+                d3 += h3_6 * wv6;
+                d3 += h3_7 * wv7;
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 16);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 16);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 8);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 8);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 8);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 8);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 4);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 2);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
                 d0 += ILGPU::Warp.ShuffleXor(d0, 1);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
                 float g0 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row0] : scale;
                 float k0 = live0 ? g0 * System::MathF.Exp(d0 + correction - a.RowLse[row0]) : 0f;
                 acc0 += k0 * h0_0;
@@ -731,6 +983,26 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
                 acc5 += k1 * h1_5;
                 acc6 += k1 * h1_6;
                 acc7 += k1 * h1_7;
+                float g2 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row2] : scale;
+                float k2 = live2 ? g2 * System::MathF.Exp(d2 + correction - a.RowLse[row2]) : 0f;
+                acc0 += k2 * h2_0;
+                acc1 += k2 * h2_1;
+                acc2 += k2 * h2_2;
+                acc3 += k2 * h2_3;
+                acc4 += k2 * h2_4;
+                acc5 += k2 * h2_5;
+                acc6 += k2 * h2_6;
+                acc7 += k2 * h2_7;
+                float g3 = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row3] : scale;
+                float k3 = live3 ? g3 * System::MathF.Exp(d3 + correction - a.RowLse[row3]) : 0f;
+                acc0 += k3 * h3_0;
+                acc1 += k3 * h3_1;
+                acc2 += k3 * h3_2;
+                acc3 += k3 * h3_3;
+                acc4 += k3 * h3_4;
+                acc5 += k3 * h3_5;
+                acc6 += k3 * h3_6;
+                acc7 += k3 * h3_7;
             }
 
             // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
@@ -749,7 +1021,7 @@ file static class ExplicitLoss_w8r8f2s64k_Kernels
     }
 
     /// <summary>Adds each row's positive item gradient into dW, after the sorted pass has written every row of it.</summary>
-    public static void Positives_w8r8f2s64k(PerRow::PerRowArguments a)
+    public static void Positives_w4r4f4s64k(PerRow::PerRowArguments a)
     {
         long total = (long)a.Rows * 32;
         for (long t = ILGPU::Grid.GlobalIndex.X; t < total; t += (long)ILGPU::Grid.DimX * ILGPU::Group.DimX)
