@@ -10,7 +10,8 @@ public static class VerificationLosses
 // The losses `cce verify` checks: every available scheme x element type x correction x reduction, K = 1,
 // and fp32 gradients of 16-bit inputs. Hidden sizes and tiles vary so that every lane layout is met:
 // several items per warp, lanes with no chunk (guards), and several chunks per lane. Each loss declares the same
-// tile in both per-row pipelines, sorted first, so that the portable layout the CPU accelerator runs is the sorted one.
+// tile in both per-row pipelines, sorted first, so that the portable layout the CPU accelerator runs is the sorted one;
+// two sorted tiles choose fewer lanes per item than the row's chunks, so that sub-groups hold several chunks each.
 
 /// <summary>UniformPerRow, Float32, correction None, reduction Mean, D = 32.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 32, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
@@ -68,7 +69,7 @@ public sealed partial class UniformPerRowF32PaperNoneLoss;
 
 /// <summary>UniformPerRow, Float16, correction None, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
-[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted, LanesPerItem = 2)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class UniformPerRowF16NoneMeanLoss;
 
@@ -230,7 +231,7 @@ public sealed partial class ExplicitF32PaperNoneLoss;
 
 /// <summary>Explicit, Float16, correction None, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.None, Reduction = LossReduction.Mean)]
-[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted, LanesPerItem = 4)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2)]
 public sealed partial class ExplicitF16NoneMeanLoss;
 

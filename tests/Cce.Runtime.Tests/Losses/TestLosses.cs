@@ -22,3 +22,8 @@ public sealed partial class PaperTestLoss;
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None, Reduction = LossReduction.None)]
 [PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class PerRowUpstreamTestLoss;
+
+/// <summary>The sorted pipeline, for the tests of its chunking, workspace and stages.</summary>
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None)]
+[PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
+public sealed partial class SortedTestLoss;

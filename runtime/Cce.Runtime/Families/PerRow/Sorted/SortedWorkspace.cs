@@ -60,7 +60,11 @@ internal sealed class SortedWorkspace : IDisposable
         int chunks = (rows + chunkRows - 1) / chunkRows;
         counts = Grow(counts, catalog + 1L);
         offsets = Grow(offsets, catalog + 1L);
-        scanScratch = Grow(scanScratch, Math.Max(1, scanScratchInts));
+        if (scanScratchInts > 0)
+        {
+            scanScratch = Grow(scanScratch, scanScratchInts);
+        }
+
         coefficients = Grow(coefficients, rows);
         payload = Grow(payload, (long)chunkRows * negatives);
         return new ChunkPlan(chunkRows, chunks, fixedBytes + (chunkRows * perRow));
