@@ -44,12 +44,7 @@ internal sealed class WarpLayout : RowLayout
     public override void OpenRowLoop(SourceWriter w, bool keepLogits)
     {
         int rowsPerWarp = Tile.RowsPerGroup / Tile.Warps;
-        int lanes = Geometry.LanesPerItem;
-        w.Comment(Invariant($"This lane's place: sub-group sub of the warp, {lanes} {(lanes == 1 ? "lane" : "lanes")}, reads one item row at a time; subLane is the lane within it."));
-        w.Line($"int lane = {Ilgpu}Warp.LaneIdx;");
-        w.Line($"int warp = {Ilgpu}Warp.WarpIdx;");
-        w.Line($"int sub = {IndexExpression.Of("lane").ShiftedRight(Log2(lanes))};");
-        w.Line($"int subLane = {IndexExpression.Of("lane").Masked(lanes - 1)};");
+        DeclareLane(w, "reads one item row at a time");
         if (keepLogits)
         {
             w.Comment(Invariant($"The row's logits, kept between the two passes: negative slot s at 1 + s ({Settings.Negatives + 1} floats per warp)."));
@@ -92,12 +87,7 @@ internal sealed class WarpLayout : RowLayout
     /// <remarks>The warp's decision to skip is uniform (taken on the longest segment of its sub-groups), so a return is safe.</remarks>
     public override void OpenItemLoop(SourceWriter w)
     {
-        int lanes = Geometry.LanesPerItem;
-        w.Comment(Invariant($"This lane's place: sub-group sub of the warp, {lanes} {(lanes == 1 ? "lane" : "lanes")}, owns one item; subLane is the lane within it."));
-        w.Line($"int lane = {Ilgpu}Warp.LaneIdx;");
-        w.Line($"int warp = {Ilgpu}Warp.WarpIdx;");
-        w.Line($"int sub = {IndexExpression.Of("lane").ShiftedRight(Log2(lanes))};");
-        w.Line($"int subLane = {IndexExpression.Of("lane").Masked(lanes - 1)};");
+        DeclareLane(w, "owns one item");
         IndexExpression item = (((IndexExpression.Of(Ilgpu + "Grid.IdxX") * Tile.Warps) + IndexExpression.Of("warp")) * Geometry.ItemsPerWarp) + IndexExpression.Of("sub");
         w.Line($"int item = {item};");
         w.Open(string.Empty);
@@ -156,6 +146,17 @@ internal sealed class WarpLayout : RowLayout
                 }
             }
         });
+    }
+
+    /// <summary>Declares lane, warp, sub (the lane's sub-group) and subLane (its place in the sub-group), after a comment saying what a sub-group <paramref name="role"/>.</summary>
+    private void DeclareLane(SourceWriter w, string role)
+    {
+        int lanes = Geometry.LanesPerItem;
+        w.Comment(Invariant($"This lane's place: sub-group sub of the warp, {lanes} {(lanes == 1 ? "lane" : "lanes")}, {role}; subLane is the lane within it."));
+        w.Line($"int lane = {Ilgpu}Warp.LaneIdx;");
+        w.Line($"int warp = {Ilgpu}Warp.WarpIdx;");
+        w.Line($"int sub = {IndexExpression.Of("lane").ShiftedRight(Log2(lanes))};");
+        w.Line($"int subLane = {IndexExpression.Of("lane").Masked(lanes - 1)};");
     }
 
     private static int Log2(int value)
