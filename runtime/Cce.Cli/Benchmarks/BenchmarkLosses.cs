@@ -13,6 +13,10 @@ public sealed partial class D256K511Loss;
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 2047, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
 public sealed partial class D256K2047Loss;
 
+/// <summary>D = 256, K = 511 with an fp32 dH: the remedy for fp16 dH among subnormals at large N, checked by <c>cce verify --scale bench</c>.</summary>
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper, HiddenGradient = GradientPrecision.Float32)]
+public sealed partial class D256K511Fp32GradientLoss;
+
 /// <summary>D = 64, K = 511: the d64 preset.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
 public sealed partial class D64K511Loss;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cce.Verification;
 
 namespace Cce.Cli.Benchmarks;
 
@@ -6,18 +7,33 @@ namespace Cce.Cli.Benchmarks;
 internal sealed class BenchmarkRunner
 {
     private readonly Func<CceDevice, int, int, BenchmarkOptions, string, IEnumerable<BenchmarkResult>> run;
+    private readonly Func<CceDevice, int, int, int, ScaleCheckResult> check;
 
-    private BenchmarkRunner(LossDescription description, Func<CceDevice, int, int, BenchmarkOptions, string, IEnumerable<BenchmarkResult>> run)
+    private BenchmarkRunner(
+        LossDescription description, Func<CceDevice, int, int, BenchmarkOptions, string, IEnumerable<BenchmarkResult>> run, Func<CceDevice, int, int, int, ScaleCheckResult> check)
     {
         Description = description;
         this.run = run;
+        this.check = check;
     }
 
     /// <summary>K, D and the element type of the loss.</summary>
     public LossDescription Description { get; }
 
     public static BenchmarkRunner Of<TLoss>()
-        where TLoss : CatalogLoss<Half, Half>, ILossKernels<TLoss> => new(TLoss.Description, Run<TLoss>);
+        where TLoss : CatalogLoss<Half, Half>, ILossKernels<TLoss> => new(TLoss.Description, Run<TLoss>, Check<TLoss, Half>);
+
+    /// <summary>Checks the preset's loss at N × V against the fp64 reference on sampled rows and dW rows (<see cref="ScaleCheck"/>).</summary>
+    public ScaleCheckResult Check(CceDevice device, int rows, int catalog, int seed) => check(device, rows, catalog, seed);
+
+    /// <summary>The scale check of any fp16 loss, whatever the precision of its dH.</summary>
+    public static ScaleCheckResult Check<TLoss, TGrad>(CceDevice device, int rows, int catalog, int seed)
+        where TLoss : CatalogLoss<Half, TGrad>, ILossKernels<TLoss>
+        where TGrad : unmanaged
+    {
+        using TLoss loss = TLoss.Create(device, LossFactory.Plan<TLoss>(device));
+        return ScaleCheck.Run(loss, typeof(TLoss).Name, rows, catalog, seed);
+    }
 
     /// <summary>Times the variant <c>Create(device)</c> picks, or every declared variant when the options ask for all.</summary>
     public IEnumerable<BenchmarkResult> Run(CceDevice device, int rows, int catalog, BenchmarkOptions options, string preset) =>

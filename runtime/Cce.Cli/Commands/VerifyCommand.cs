@@ -13,13 +13,15 @@ internal sealed class VerifyCommand : ICliCommand
     public string Summary => "check every scheme x element type x operation against the fp64 reference";
 
     public string Usage => """
-        usage: cce verify [--device cpu|cuda|cuda:N] [--layout warp|portable|all] [--loss SUBSTRING] [--seed N] [--json]
+        usage: cce verify [--device cpu|cuda|cuda:N] [--layout warp|portable|all] [--loss SUBSTRING] [--seed N] [--json] [--scale suite|bench]
           --device   the device to verify (default: CCE_DEVICE, else the first GPU, else the CPU accelerator)
           --layout   which kernels: the warp layout (GPUs), the portable one (CPU accelerator) or both
                      (default: both on a GPU, portable on the CPU accelerator)
           --loss     only the suite's losses whose name contains SUBSTRING
           --seed     seed of the random inputs (default: fresh each run; printed for reproduction)
           --json     one JSON document instead of the table
+          --scale    suite (default): the losses of the suite on small cases; bench: the benchmark presets at full size,
+                     the picked kernels against fp64 on sampled rows and dW rows (for a GPU), and ml20m with an fp32 dH
         exit code: 0 when every case passes, 1 when any fails
         """;
 
@@ -30,10 +32,21 @@ internal sealed class VerifyCommand : ICliCommand
         string? filter = arguments.Value("loss");
         string? seedText = arguments.Value("seed");
         bool json = arguments.Has("json");
+        string scale = arguments.Value("scale", "suite")!;
         arguments.RejectUnknown();
 
         int seed = seedText is null ? Random.Shared.Next() : int.Parse(seedText, CultureInfo.InvariantCulture);
         using CceDevice device = deviceName is null ? CceDevice.OpenDefault() : CceDevice.Open(deviceName);
+        if (scale == "bench")
+        {
+            return BenchScale.Run(device, seed, output);
+        }
+
+        if (scale != "suite")
+        {
+            throw new CliUsageException($"--scale expects suite or bench; got '{scale}'.");
+        }
+
         KernelLayout[] layouts = layoutName switch
         {
             null => device.Kind == DeviceKind.Cuda ? [KernelLayout.Warp, KernelLayout.Portable] : [KernelLayout.Portable],
