@@ -6,8 +6,8 @@ namespace Cce.Families.PerRow.Sorted;
 /// <summary>
 /// The device memory of the sorted pipeline's dW pass and the chunk planner that sizes it: per item a count and an
 /// offset, per row its positive coefficient, the scan's scratch, and per (row, slot) pair of one chunk a 16-bit row.
-/// Chunks are as large as the tile asks and the limit allows; buffers only grow, so after the first call at a shape
-/// no call allocates.
+/// There are as few chunks as the tile's chunk size and the limit allow, all of one size; buffers only grow, so after
+/// the first call at a shape no call allocates.
 /// </summary>
 internal sealed class SortedWorkspace : IDisposable
 {
@@ -56,8 +56,12 @@ internal sealed class SortedWorkspace : IDisposable
                 + $"(two ints per item, a float per row, 2·K bytes per row of a chunk); the limit is {limit} bytes. Raise WorkspaceLimit on the loss object.");
         }
 
-        int chunkRows = (int)Math.Min(Math.Min(tileChunkRows, rows), (limit - fixedBytes) / perRow);
-        int chunks = (rows + chunkRows - 1) / chunkRows;
+        int mostRows = (int)Math.Min(Math.Min(tileChunkRows, rows), (limit - fixedBytes) / perRow);
+        int chunks = (rows + mostRows - 1) / mostRows;
+
+        // As many chunks as the largest allowed one needs, all of one size: a smaller payload stays in L2 while it is
+        // filled and read, and the workspace shrinks with it.
+        int chunkRows = (rows + chunks - 1) / chunks;
         counts = Grow(counts, catalog + 1L);
         offsets = Grow(offsets, catalog + 1L);
         if (scanScratchInts > 0)
