@@ -40,27 +40,6 @@ public static class ElementConversion
         return (ushort)((bits + 0x7FFFu + lsb) >> 16);
     }
 
-    /// <summary>Widens binary16 bits to a float (exact, subnormals included).</summary>
-    public static float HalfBitsToFloat(uint bits)
-    {
-        uint sign = (bits & 0x8000u) << 16;
-        uint exponent = (bits >> 10) & 0x1Fu;
-        uint mantissa = bits & 0x3FFu;
-        if (exponent == 0x1Fu)
-        {
-            return Interop.IntAsFloat(sign | 0x7F800000u | (mantissa << 13));
-        }
-
-        if (exponent == 0)
-        {
-            // Subnormal: mantissa · 2^-24, exact in fp32. Cast through int: uint→float goes through fp64 on the GPU.
-            float magnitude = (int)mantissa * (1.0f / 16777216.0f);
-            return sign != 0 ? -magnitude : magnitude;
-        }
-
-        return Interop.IntAsFloat(sign | ((exponent + 112u) << 23) | (mantissa << 13));
-    }
-
     /// <summary>Rounds a float to binary16 bits: nearest, ties to even; overflow gives infinity, NaN stays NaN.</summary>
     public static uint FloatToHalfBits(float value)
     {
