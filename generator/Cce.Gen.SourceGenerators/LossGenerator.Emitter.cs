@@ -110,7 +110,7 @@ public sealed partial class LossGenerator
             w.GeneratedCode();
             w.Line($"private static readonly {Cce}LossDescription CceDescription = new {Cce}LossDescription(");
             w.Line(Invariant($"    {Cce}NegativeScheme.{s.Scheme}, {s.Negatives}, {s.HiddenSize}, {Cce}ElementType.{s.Element},"));
-            w.Line(Invariant($"    {Cce}LogQCorrection.{s.Correction}, {Cce}LossReduction.{s.Reduction}, {s.IgnoreIndex}, {Cce}GradientPrecision.{s.HiddenGradient});"));
+            w.Line(Invariant($"    {Cce}LogQCorrection.{s.Correction}, {Cce}LossReduction.{s.Reduction}, {s.IgnoreIndex}, {Cce}GradientPrecision.{s.HiddenGradient}, DeterministicGradients: {(s.DeterministicGradients ? "true" : "false")});"));
         }
 
         private static void EmitVariants(SourceWriter w, LossModel model)

@@ -24,7 +24,8 @@ public sealed partial class LossGenerator
                 (LogQCorrection)loss.Int(nameof(LossSettings.Correction), (int)LogQCorrection.None),
                 (LossReduction)loss.Int(nameof(LossSettings.Reduction), (int)LossReduction.Mean),
                 loss.Int(nameof(LossSettings.IgnoreIndex), -100),
-                (GradientPrecision)loss.Int(nameof(LossSettings.HiddenGradient), (int)GradientPrecision.Input));
+                (GradientPrecision)loss.Int(nameof(LossSettings.HiddenGradient), (int)GradientPrecision.Input),
+                loss.Bool(nameof(LossSettings.DeterministicGradients), false));
 
             bool schemeKnown = Enum.IsDefined(typeof(NegativeScheme), settings.Scheme);
             if (!schemeKnown || SchemeRegistry.For(settings.Scheme) is null)

@@ -82,7 +82,7 @@ public sealed partial class LossGenerator
                     MaxWarps,
                     PerRowGeometry.MaxThreadsPerGroup));
             }
-            else if (settings.Negatives >= 1 && tile.Pipeline == PerRowPipeline.Fused)
+            else if (settings.Negatives >= 1 && tile.Pipeline == PerRowPipeline.Fused && !settings.DeterministicGradients)
             {
                 long bytes = SharedBytes(settings, tile);
                 if (bytes > PerRowGeometry.MaxSharedBytesPerGroup)
@@ -95,6 +95,16 @@ public sealed partial class LossGenerator
                         "the tile candidate with Warps = " + Text(tile.Warps) + " and Negatives = " + Text(settings.Negatives),
                         PerRowGeometry.MaxSharedBytesPerGroup));
                 }
+            }
+
+            if (settings.DeterministicGradients && tile.Pipeline != PerRowPipeline.Sorted)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    attribute.LocationOf(nameof(TileModel.Pipeline)),
+                    className,
+                    "DeterministicGradients = true with a tile candidate of Pipeline = " + tile.Pipeline + ", which adds dW with float atomics in whatever order threads arrive",
+                    "Pipeline = PerRowPipeline.Sorted on every tile candidate of a deterministic loss"));
             }
 
             if (tile.RowsPerGroup < 1 || (warpsValid && tile.RowsPerGroup % tile.Warps != 0))
@@ -145,8 +155,8 @@ public sealed partial class LossGenerator
         /// <summary>
         /// The default set, measured best-first on an H200 (docs/perf.md): sorted tiles with four items in flight, at half
         /// the lanes per item of a 16-byte chunk each (more items per warp, shorter reductions) and at one lane per chunk;
-        /// a sorted tile with two in flight; then the fused tiles whose kept logits fit a group's shared memory. None when
-        /// K or D is unusable (CCE0003 and CCE0004 already explain).
+        /// a sorted tile with two in flight; then, unless gradients are deterministic, the fused tiles whose kept logits fit
+        /// a group's shared memory. None when K or D is unusable (CCE0003 and CCE0004 already explain).
         /// </summary>
         private static List<TileModel> DefaultTilesFor(LossSettings settings)
         {
@@ -167,7 +177,7 @@ public sealed partial class LossGenerator
             tiles.Add(new TileModel(4, 4, 2, PerRowPipeline.Sorted, MaxChunkRows));
             foreach (TileModel tile in FusedDefaults)
             {
-                if (SharedBytes(settings, tile) <= PerRowGeometry.MaxSharedBytesPerGroup)
+                if (!settings.DeterministicGradients && SharedBytes(settings, tile) <= PerRowGeometry.MaxSharedBytesPerGroup)
                 {
                     tiles.Add(tile);
                 }

@@ -444,3 +444,22 @@ public sealed partial class PopularityBf16LogQNoneLoss;
 [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 [PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 1)]
 public sealed partial class PopularityF32SingleNegativeLoss;
+
+// Deterministic gradients: fixed-point dW sums with the positives in their items' segments, for each scheme, both
+// draw paths (four slots per generator call, and one) and a sub-group layout with several items per warp.
+
+/// <summary>UniformPerRow, Float16, correction Paper, reduction Mean, D = 64, deterministic gradients.</summary>
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 9, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper, Reduction = LossReduction.Mean, DeterministicGradients = true)]
+[PerRowTile(Warps = 2, RowsPerGroup = 2, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted, LanesPerItem = 2)]
+[PerRowTile(Warps = 4, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
+public sealed partial class UniformPerRowF16PaperMeanDeterministicLoss;
+
+/// <summary>Explicit, BFloat16, correction None, reduction None, D = 96, fp32 dH, deterministic gradients.</summary>
+[CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 96, Element = ElementType.BFloat16, Correction = LogQCorrection.None, Reduction = LossReduction.None, HiddenGradient = GradientPrecision.Float32, DeterministicGradients = true)]
+[PerRowTile(Warps = 1, RowsPerGroup = 3, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
+public sealed partial class ExplicitBf16NoneNoneDeterministicLoss;
+
+/// <summary>Popularity, Float32, correction LogQ, reduction Sum, D = 40, deterministic gradients.</summary>
+[CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 40, Element = ElementType.Float32, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum, DeterministicGradients = true)]
+[PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
+public sealed partial class PopularityF32LogQSumDeterministicLoss;

@@ -302,6 +302,21 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void CCE0012_FusedCandidateOfADeterministicLoss() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Negatives = 7, HiddenSize = 8, DeterministicGradients = true)]
+        [PerRowTile(Warps = 2, RowsPerGroup = 2, Pipeline = PerRowPipeline.Sorted)]
+        [PerRowTile(Warps = 2, RowsPerGroup = 2, [|Pipeline = PerRowPipeline.Fused|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_SortedCandidatesOfADeterministicLoss_DoNotFire() => DiagnosticAssert.Clean(Usings + """
+        [CatalogLoss(Negatives = 7, HiddenSize = 8, DeterministicGradients = true)]
+        [PerRowTile(Warps = 2, RowsPerGroup = 2, Pipeline = PerRowPipeline.Sorted)]
+        public partial class Loss;
+        """);
+
+    [Fact]
     public void CCE0012_NegativeIgnoreIndex_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
         [CatalogLoss(Negatives = 7, HiddenSize = 8, IgnoreIndex = -1, Reduction = LossReduction.None, HiddenGradient = GradientPrecision.Float32)]
         public partial class Loss;

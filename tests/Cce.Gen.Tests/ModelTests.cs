@@ -17,7 +17,7 @@ public sealed class ModelTests
             """);
 
         Assert.Equal(
-            "LossSettings { Scheme = UniformPerRow, Negatives = 7, HiddenSize = 8, Element = Float32, Correction = None, Reduction = Mean, IgnoreIndex = -100, HiddenGradient = Input }",
+            "LossSettings { Scheme = UniformPerRow, Negatives = 7, HiddenSize = 8, Element = Float32, Correction = None, Reduction = Mean, IgnoreIndex = -100, HiddenGradient = Input, DeterministicGradients = False }",
             model.Settings.ToString());
     }
 
@@ -27,12 +27,12 @@ public sealed class ModelTests
         LossModel model = SingleModel("""
             [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 99, HiddenSize = 32, Element = ElementType.Float16,
                                 Correction = LogQCorrection.Paper, Reduction = LossReduction.None, IgnoreIndex = -1,
-                                HiddenGradient = GradientPrecision.Float32)]
+                                HiddenGradient = GradientPrecision.Float32, DeterministicGradients = true)]
             public partial class Loss;
             """);
 
         Assert.Equal(
-            "LossSettings { Scheme = Explicit, Negatives = 99, HiddenSize = 32, Element = Float16, Correction = Paper, Reduction = None, IgnoreIndex = -1, HiddenGradient = Float32 }",
+            "LossSettings { Scheme = Explicit, Negatives = 99, HiddenSize = 32, Element = Float16, Correction = Paper, Reduction = None, IgnoreIndex = -1, HiddenGradient = Float32, DeterministicGradients = True }",
             model.Settings.ToString());
     }
 
@@ -61,6 +61,14 @@ public sealed class ModelTests
         Assert.False(model.TilesDeclared);
         Assert.Equal(expected, string.Join(" ", model.Tiles.Select(t =>
             t.Warps + "," + t.RowsPerGroup + "," + t.ItemsInFlight + (t.ChunkRows > 0 ? ",s" + t.ChunkRows : string.Empty) + (t.LanesPerItem > 0 ? ",l" + t.LanesPerItem : string.Empty))));
+    }
+
+    [Fact]
+    public void DefaultCandidates_OfADeterministicLoss_AreSortedOnly()
+    {
+        LossModel model = SingleModel("[CatalogLoss(Negatives = 255, HiddenSize = 8, DeterministicGradients = true)]\npublic partial class Loss;");
+
+        Assert.Equal(["Sorted 4,4,4 l1", "Sorted 4,4,4 l0", "Sorted 4,4,2 l0"], model.Tiles.Select(t => $"{t.Pipeline} {t.Warps},{t.RowsPerGroup},{t.ItemsInFlight} l{t.LanesPerItem}"));
     }
 
     [Fact]

@@ -48,6 +48,18 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public Task Float16UniformPerRowDeterministic() => VerifyAsync("""
+        using Cce;
+
+        namespace Shop.Recommenders;
+
+        [CatalogLoss(Negatives = 255, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper,
+                     DeterministicGradients = true)]
+        [PerRowTile(Warps = 4, RowsPerGroup = 4, ItemsInFlight = 4, Pipeline = PerRowPipeline.Sorted, LanesPerItem = 4)]
+        public sealed partial class ReproducibleLoss;
+        """);
+
+    [Fact]
     public Task NestedInPartialTypes() => VerifyAsync("""
         using Cce;
 

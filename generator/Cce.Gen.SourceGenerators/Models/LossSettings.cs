@@ -9,4 +9,5 @@ internal sealed record LossSettings(
     LogQCorrection Correction,
     LossReduction Reduction,
     int IgnoreIndex,
-    GradientPrecision HiddenGradient);
+    GradientPrecision HiddenGradient,
+    bool DeterministicGradients);

@@ -64,6 +64,20 @@ internal sealed class AttributeArguments
         return fallback;
     }
 
+    /// <summary>The value of a named argument of type bool, or the property's default when not written.</summary>
+    public bool Bool(string name, bool fallback)
+    {
+        foreach (KeyValuePair<string, TypedConstant> pair in data.NamedArguments)
+        {
+            if (pair.Key == name && pair.Value.Value is bool value)
+            {
+                return value;
+            }
+        }
+
+        return fallback;
+    }
+
     /// <summary>The written argument <paramref name="name"/> when present, else the whole attribute.</summary>
     public Location LocationOf(string name)
     {

@@ -20,3 +20,15 @@ public sealed partial class D256K511Fp32GradientLoss;
 /// <summary>D = 64, K = 511: the d64 preset.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
 public sealed partial class D64K511Loss;
+
+/// <summary>D = 256, K = 511 with deterministic gradients: the beauty and ml20m presets under <c>cce bench --deterministic</c>.</summary>
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper, DeterministicGradients = true)]
+public sealed partial class D256K511DeterministicLoss;
+
+/// <summary>D = 256, K = 2047 with deterministic gradients: the zvuk preset under <c>cce bench --deterministic</c>.</summary>
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 2047, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper, DeterministicGradients = true)]
+public sealed partial class D256K2047DeterministicLoss;
+
+/// <summary>D = 64, K = 511 with deterministic gradients: the d64 preset under <c>cce bench --deterministic</c>.</summary>
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper, DeterministicGradients = true)]
+public sealed partial class D64K511DeterministicLoss;

@@ -4,4 +4,5 @@ namespace Cce.Cli.Benchmarks;
 /// <param name="AllVariants">Every declared tile candidate, not only the one <c>Create(device)</c> picks.</param>
 /// <param name="Repetitions">Timed calls per variant after two warm-up calls.</param>
 /// <param name="Stages">Also report the device time of each pipeline stage, from one more call.</param>
-internal sealed record BenchmarkOptions(bool AllVariants, int Repetitions, bool Stages);
+/// <param name="Digest">Also report a digest of dH and dW from one more call at a fixed step, to compare runs and processes bit for bit.</param>
+internal sealed record BenchmarkOptions(bool AllVariants, int Repetitions, bool Stages, bool Digest = false);

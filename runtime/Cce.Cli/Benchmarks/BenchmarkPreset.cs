@@ -5,18 +5,19 @@ namespace Cce.Cli.Benchmarks;
 /// <param name="Rows">Rows N.</param>
 /// <param name="Catalog">Catalog size V.</param>
 /// <param name="Runner">Times the preset's loss on a device.</param>
+/// <param name="DeterministicRunner">Times the same loss with deterministic gradients.</param>
 /// <param name="PaperH200Ms">
 /// The paper's released Triton kernels at this preset (fwd + bwd, sampling included), measured on an NVIDIA H200 side by
 /// side with this library on 2026-11-30: the figure every ratio is taken against, whatever card runs the bench.
 /// </param>
-internal sealed record BenchmarkPreset(string Name, int Rows, int Catalog, BenchmarkRunner Runner, double PaperH200Ms)
+internal sealed record BenchmarkPreset(string Name, int Rows, int Catalog, BenchmarkRunner Runner, BenchmarkRunner DeterministicRunner, double PaperH200Ms)
 {
     /// <summary>The presets of the published comparison (fp16 inputs, uniform negatives).</summary>
     public static IReadOnlyList<BenchmarkPreset> All { get; } =
     [
-        new("beauty", 32_768, 250_000, BenchmarkRunner.Of<D256K511Loss>(), 19.2),
-        new("ml20m", 131_072, 27_000, BenchmarkRunner.Of<D256K511Loss>(), 61.1),
-        new("zvuk", 131_072, 893_000, BenchmarkRunner.Of<D256K2047Loss>(), 300.0),
-        new("d64", 131_072, 1_000_000, BenchmarkRunner.Of<D64K511Loss>(), 25.2),
+        new("beauty", 32_768, 250_000, BenchmarkRunner.Of<D256K511Loss>(), BenchmarkRunner.Of<D256K511DeterministicLoss>(), 19.2),
+        new("ml20m", 131_072, 27_000, BenchmarkRunner.Of<D256K511Loss>(), BenchmarkRunner.Of<D256K511DeterministicLoss>(), 61.1),
+        new("zvuk", 131_072, 893_000, BenchmarkRunner.Of<D256K2047Loss>(), BenchmarkRunner.Of<D256K2047DeterministicLoss>(), 300.0),
+        new("d64", 131_072, 1_000_000, BenchmarkRunner.Of<D64K511Loss>(), BenchmarkRunner.Of<D64K511DeterministicLoss>(), 25.2),
     ];
 }

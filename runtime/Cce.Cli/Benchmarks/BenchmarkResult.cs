@@ -10,4 +10,5 @@ namespace Cce.Cli.Benchmarks;
 /// <param name="GatheredRowsPerSecond">Item rows gathered per second, counting one gather per (row, negative or positive).</param>
 /// <param name="ScratchBytes">Device memory the loss holds beyond the caller's inputs and gradients: its per-row results and its kernels' workspace.</param>
 /// <param name="Stages">Device time of each stage of one more call, when asked for; else empty.</param>
-internal sealed record BenchmarkResult(string Preset, string Variant, double MedianMs, double P20Ms, double P80Ms, float Loss, double GatheredRowsPerSecond, long ScratchBytes, IReadOnlyList<StageTime> Stages);
+/// <param name="Digest">SHA-256 (first 8 bytes, hex) of dH and of dW from one more call at step 0, when asked for; else null.</param>
+internal sealed record BenchmarkResult(string Preset, string Variant, double MedianMs, double P20Ms, double P80Ms, float Loss, double GatheredRowsPerSecond, long ScratchBytes, IReadOnlyList<StageTime> Stages, string? Digest);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Cce.Verification;
 
 namespace Cce.Cli.Benchmarks;
@@ -93,13 +95,25 @@ internal sealed class BenchmarkRunner
             loss.RecordStages = false;
         }
 
+        string? digest = null;
+        if (options.Digest)
+        {
+            loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 0), gradHidden, gradItems);
+            digest = $"dH {Digest(gradHidden.ToArray())} dW {Digest(gradItems.ToArray())}";
+        }
+
         Array.Sort(times);
         double median = times[times.Length / 2];
         long gathered = (long)hidden.Rows * (loss.Description.Negatives + 1);
         long scratch = ((long)hidden.Rows * 2 * sizeof(float)) + loss.WorkspaceBytes;
         string variant = loss.Tile.ToString();
-        return new BenchmarkResult(preset, variant, median, times[times.Length / 5], times[Math.Min(times.Length - 1, times.Length * 4 / 5)], last.Loss, gathered / (median / 1000), scratch, stages);
+        return new BenchmarkResult(preset, variant, median, times[times.Length / 5], times[Math.Min(times.Length - 1, times.Length * 4 / 5)], last.Loss, gathered / (median / 1000), scratch, stages, digest);
     }
+
+    /// <summary>The first 8 bytes of the SHA-256 of the values' bits, in hex.</summary>
+    private static string Digest<T>(T[] values)
+        where T : unmanaged =>
+        Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())), 0, 8);
 
     private static Half[] RandomHalves(Random random, long count)
     {

@@ -32,4 +32,12 @@ public sealed class CatalogLossAttribute : Attribute
 
     /// <summary>Element type of the hidden-state gradient. Default: the input type.</summary>
     public GradientPrecision HiddenGradient { get; set; } = GradientPrecision.Input;
+
+    /// <summary>
+    /// Whether dH and dW must be bitwise identical across calls and processes for the same inputs, seed, step and tile.
+    /// dW is then summed per item in 64-bit fixed point, scaled per item so that no order of the terms can round it
+    /// differently, and each row's positive joins its item's sum instead of being added with atomics. Only the sorted
+    /// pipeline offers it (a fused tile candidate is CCE0012). Default: false.
+    /// </summary>
+    public bool DeterministicGradients { get; set; }
 }

@@ -9,6 +9,7 @@ namespace Cce;
 /// <param name="Reduction">How per-row losses are reduced.</param>
 /// <param name="IgnoreIndex">Target value of a skipped row.</param>
 /// <param name="HiddenGradient">Element type of dH.</param>
+/// <param name="DeterministicGradients">Whether dH and dW are bitwise reproducible (fixed-point dW sums, no float atomics).</param>
 public sealed record LossDescription(
     NegativeScheme Scheme,
     int Negatives,
@@ -17,7 +18,8 @@ public sealed record LossDescription(
     LogQCorrection Correction,
     LossReduction Reduction,
     int IgnoreIndex,
-    GradientPrecision HiddenGradient)
+    GradientPrecision HiddenGradient,
+    bool DeterministicGradients = false)
 {
     /// <summary>
     /// The description as tuning-cache keys carry it: every field by name, in a fixed order and an invariant format.
@@ -25,9 +27,9 @@ public sealed record LossDescription(
     /// </summary>
     public string CanonicalText => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"scheme={Scheme};k={Negatives};d={HiddenSize};element={Element};correction={Correction};reduction={Reduction};ignore={IgnoreIndex};dh={HiddenGradient}");
+        $"scheme={Scheme};k={Negatives};d={HiddenSize};element={Element};correction={Correction};reduction={Reduction};ignore={IgnoreIndex};dh={HiddenGradient};deterministic={DeterministicGradients}");
 
     /// <summary>A one-line form for reports.</summary>
     public override string ToString() =>
-        $"{Scheme} K={Negatives} D={HiddenSize} {Element} correction={Correction} reduction={Reduction} ignore={IgnoreIndex} dH={HiddenGradient}";
+        $"{Scheme} K={Negatives} D={HiddenSize} {Element} correction={Correction} reduction={Reduction} ignore={IgnoreIndex} dH={HiddenGradient}{(DeterministicGradients ? " deterministic" : string.Empty)}";
 }

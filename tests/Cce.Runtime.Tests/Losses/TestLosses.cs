@@ -27,3 +27,12 @@ public sealed partial class PerRowUpstreamTestLoss;
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 3, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None)]
 [PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 1, Pipeline = PerRowPipeline.Sorted)]
 public sealed partial class SortedTestLoss;
+
+/// <summary>Deterministic gradients with in-kernel sampling and the default (sorted-only) tile candidates.</summary>
+[CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 9, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None, DeterministicGradients = true)]
+public sealed partial class DeterministicTestLoss;
+
+/// <summary>Deterministic gradients with caller-given negatives, so that a batch can be permuted row for row.</summary>
+[CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None, DeterministicGradients = true)]
+[PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
+public sealed partial class DeterministicExplicitTestLoss;

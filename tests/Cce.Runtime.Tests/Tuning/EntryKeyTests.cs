@@ -90,6 +90,7 @@ public sealed class EntryKeyTests
     private static object Different(object value) => value switch
     {
         int number => number + 1,
+        bool flag => !flag,
         Enum e => Enum.GetValues(e.GetType()).Cast<object>().First(v => !v.Equals(e)),
         _ => throw new InvalidOperationException($"No variant for a {value.GetType().Name}; extend the test."),
     };

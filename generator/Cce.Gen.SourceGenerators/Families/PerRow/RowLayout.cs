@@ -42,7 +42,7 @@ internal abstract class RowLayout
     public abstract string Shape { get; }
 
     /// <summary>The loss being emitted.</summary>
-    protected LossSettings Settings { get; }
+    public LossSettings Settings { get; }
 
     /// <summary>The name of one entry point.</summary>
     public string Name(KernelMode mode) => mode + "_" + Suffix;

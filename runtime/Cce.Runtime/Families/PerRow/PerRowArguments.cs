@@ -45,6 +45,13 @@ public struct PerRowArguments
     /// </summary>
     public ArrayView<float> RowCoefficients;
 
+    /// <summary>
+    /// The largest |g| · max|h| of any row whose value is finite, as fp32 bits, [1]: a bound on every term of a dW sum,
+    /// written by the sorted pipeline's first pass when gradients are deterministic and read by its reduction to scale
+    /// its fixed-point sums; empty otherwise.
+    /// </summary>
+    public ArrayView<uint> TermBound;
+
     /// <summary>Per-row upstream gradient, [N]; empty when <see cref="Upstream"/> applies to all rows.</summary>
     public ArrayView<float> UpstreamPerRow;
 

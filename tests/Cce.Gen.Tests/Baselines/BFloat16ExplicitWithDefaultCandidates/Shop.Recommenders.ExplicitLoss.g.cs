@@ -13,7 +13,7 @@ partial class ExplicitLoss : Cce::CatalogLoss<Cce::BFloat16, float>, Cce::ILossK
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Cce::LossDescription CceDescription = new Cce::LossDescription(
         Cce::NegativeScheme.Explicit, 2047, 256, Cce::ElementType.BFloat16,
-        Cce::LogQCorrection.Paper, Cce::LossReduction.Sum, -100, Cce::GradientPrecision.Float32);
+        Cce::LogQCorrection.Paper, Cce::LossReduction.Sum, -100, Cce::GradientPrecision.Float32, DeterministicGradients: false);
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(

@@ -13,7 +13,7 @@ partial class PopularLoss : Cce::CatalogLoss<System::Half, System::Half>, Cce::I
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Cce::LossDescription CceDescription = new Cce::LossDescription(
         Cce::NegativeScheme.Popularity, 127, 64, Cce::ElementType.Float16,
-        Cce::LogQCorrection.LogQ, Cce::LossReduction.Mean, -100, Cce::GradientPrecision.Input);
+        Cce::LogQCorrection.LogQ, Cce::LossReduction.Mean, -100, Cce::GradientPrecision.Input, DeterministicGradients: false);
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(

@@ -13,7 +13,7 @@ partial class CatalogLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Ca
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Cce::LossDescription CceDescription = new Cce::LossDescription(
         Cce::NegativeScheme.UniformPerRow, 255, 128, Cce::ElementType.Float32,
-        Cce::LogQCorrection.LogQ, Cce::LossReduction.Mean, -100, Cce::GradientPrecision.Input);
+        Cce::LogQCorrection.LogQ, Cce::LossReduction.Mean, -100, Cce::GradientPrecision.Input, DeterministicGradients: false);
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(

@@ -11,7 +11,7 @@ partial class GlobalLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Glo
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Cce::LossDescription CceDescription = new Cce::LossDescription(
         Cce::NegativeScheme.UniformPerRow, 127, 32, Cce::ElementType.Float32,
-        Cce::LogQCorrection.None, Cce::LossReduction.Mean, -1, Cce::GradientPrecision.Input);
+        Cce::LogQCorrection.None, Cce::LossReduction.Mean, -1, Cce::GradientPrecision.Input, DeterministicGradients: false);
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(

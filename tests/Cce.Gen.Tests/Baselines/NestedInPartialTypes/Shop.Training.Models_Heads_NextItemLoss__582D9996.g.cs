@@ -17,7 +17,7 @@ partial class Models<TKey>
             [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
             private static readonly Cce::LossDescription CceDescription = new Cce::LossDescription(
                 Cce::NegativeScheme.UniformPerRow, 63, 64, Cce::ElementType.Float16,
-                Cce::LogQCorrection.None, Cce::LossReduction.Mean, -100, Cce::GradientPrecision.Input);
+                Cce::LogQCorrection.None, Cce::LossReduction.Mean, -100, Cce::GradientPrecision.Input, DeterministicGradients: false);
 
             [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
             private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(

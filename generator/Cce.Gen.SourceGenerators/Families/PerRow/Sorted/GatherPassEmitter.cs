@@ -9,7 +9,8 @@ namespace Cce.Gen.SourceGenerators.Families.PerRow.Sorted;
 /// Pass 1 of the sorted pipeline: per row, each sampled item row gathered once. The fused forward-backward keeps a
 /// softmax-weighted sum of the item rows beside its online log-sum-exp, rescaled as the max moves, so dH needs no
 /// second gather; the backward pass from a saved LSE gathers once anyway. No dW here: the positive's coefficient
-/// is stored per row, and the negatives' dW is the sorted pass's work.
+/// is stored per row, and the negatives' dW is the sorted pass's work. With deterministic gradients both gradient
+/// passes also raise the bound of the terms of every dW sum to the row's |g| · max|h|.
 /// </summary>
 internal sealed class GatherPassEmitter : PerRowCode
 {
@@ -36,6 +37,7 @@ internal sealed class GatherPassEmitter : PerRowCode
                 W.Line("float lse = a.RowLse[row];");
                 W.Line();
                 EmitGradientPass(logitsKept: false, DeferredItemGradient.Instance);
+                EmitTermBound();
                 break;
             default:
                 OpenRow(Layout.Name(mode), "Loss, log-sum-exp and dH of each row in one gather, and the coefficient of its positive's dW row", "has loss, log-sum-exp and dH 0", forward: true, gradients: true, keepLogits: false);
@@ -43,11 +45,42 @@ internal sealed class GatherPassEmitter : PerRowCode
                 EmitLogSumExpPass(keepLogits: false, accumulate: true);
                 W.Line();
                 EmitHiddenGradientFromAccumulator();
+                EmitTermBound();
                 break;
         }
 
         W.Close();
         W.Close();
+    }
+
+    /// <summary>
+    /// With deterministic gradients, raises <c>a.TermBound</c> to this row's |g| · max|h|: every term coefficient · h of a
+    /// dW sum is at most that (a probability is at most 1), so the reduction can size its fixed point from it. A row
+    /// whose bound is not finite is left out; its terms poison their sums with NaN instead.
+    /// </summary>
+    private void EmitTermBound()
+    {
+        if (!Settings.DeterministicGradients)
+        {
+            return;
+        }
+
+        W.Line();
+        W.Comment("The bound of this row's terms in the deterministic dW sums: |g| times the largest |h|.");
+        W.Line($"float hm = {GlobalNames.System}MathF.Abs(h0);");
+        for (int e = 1; e < ElementsPerLane; e++)
+        {
+            W.Line(Invariant($"hm = {Max}(hm, {GlobalNames.System}MathF.Abs(h{e}));"));
+        }
+
+        for (int offset = Geometry.LanesPerItem / 2; offset >= 1; offset >>= 1)
+        {
+            W.Line(Invariant($"hm = {Max}(hm, {Ilgpu}Warp.ShuffleXor(hm, {offset}));"));
+        }
+
+        W.Line($"float bound = {GlobalNames.System}MathF.Abs(g) * hm;");
+        Layout.When(W, "lane == 0", () => W.Block("if (bound <= float.MaxValue)", () =>
+            W.Line($"{Ilgpu}Atomic.Max(ref a.TermBound[0], {Ilgpu}Interop.FloatAsInt(bound));")));
     }
 
     /// <summary>dH = g · (acc / sum − w_y): the softmax-weighted item rows minus the positive's row.</summary>

@@ -11,11 +11,18 @@ namespace Cce.Gen.SourceGenerators.Families.PerRow.Sorted;
 /// pairs are counted per item, the counts scanned into offsets (by the runtime), the rows filled into each item's
 /// segment, and each segment reduced by one sub-group that owns the item's dW row: it recomputes every logit from h
 /// and w and sums coefficient · h in fp32 registers. The draws are regenerated from (seed, step, row, slot), never
-/// stored. A last small pass adds each row's positive with atomics.
+/// stored. A last small pass adds each row's positive with atomics. With deterministic gradients each row's positive
+/// joins its item's segment and every segment is summed in 64-bit fixed point, so no order of its terms changes a bit.
 /// </summary>
 internal sealed class SortedGradientEmitter : PerRowCode
 {
     private const string Chunk = GlobalNames.PerRow + "SortedChunk";
+
+    /// <summary>2^61: the most a segment's fixed-point terms may add up to, leaving a factor of 4 below a long's range.</summary>
+    private const string FixedPointRoom = "2305843009213693952.0";
+
+    /// <summary>2^100: the largest fixed-point scale, for segments whose terms are all zero.</summary>
+    private const string LargestScale = "1.2676506002282294E+30";
 
     /// <summary>Prepares the second-pass kernels of one layout of a loss.</summary>
     public SortedGradientEmitter(SourceWriter writer, LossSettings settings, RowLayout layout, SchemeEmitter scheme)
@@ -65,9 +72,16 @@ internal sealed class SortedGradientEmitter : PerRowCode
         Widen("wv", "vv");
         W.Line($"float correction = {Scheme.Correction(Settings, "at")};");
         W.Line("float scale = a.MeanReduction != 0 ? a.Upstream / a.ValidRows[0] : a.Upstream;");
-        for (int e = 0; e < ElementsPerLane; e++)
+        if (Deterministic)
         {
-            W.Line(Invariant($"float acc{e} = 0f;"));
+            StartFixedPoint();
+        }
+        else
+        {
+            for (int e = 0; e < ElementsPerLane; e++)
+            {
+                W.Line(Invariant($"float acc{e} = 0f;"));
+            }
         }
 
         W.Line();
@@ -88,14 +102,38 @@ internal sealed class SortedGradientEmitter : PerRowCode
         for (int f = 0; f < Tile.ItemsInFlight; f++)
         {
             W.Line(Invariant($"float g{f} = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row{f}] : scale;"));
-            W.Line(Invariant($"float k{f} = live{f} ? g{f} * {Exp}(d{f} + correction - a.RowLse[row{f}]) : 0f;"));
-            for (int e = 0; e < ElementsPerLane; e++)
+            string negative = Invariant($"g{f} * {Exp}(d{f} + correction - a.RowLse[row{f}])");
+            if (Deterministic)
             {
-                W.Line(Invariant($"acc{e} += k{f} * h{f}_{e};"));
+                W.Line(Invariant($"float k{f} = live{f} ? (a.Targets[row{f}] == item ? a.RowCoefficients[row{f}] : {negative}) * factor32 : 0f;"));
+                for (int e = 0; e < ElementsPerLane; e++)
+                {
+                    W.Line(Invariant($"float q{f}_{e} = live{f} ? k{f} * h{f}_{e} : 0f;"));
+                    W.Line(Invariant($"acc{e} += (long)q{f}_{e};"));
+                    W.Line(Invariant($"poison{e} += q{f}_{e} - q{f}_{e};"));
+                }
+            }
+            else
+            {
+                W.Line(Invariant($"float k{f} = live{f} ? {negative} : 0f;"));
+                for (int e = 0; e < ElementsPerLane; e++)
+                {
+                    W.Line(Invariant($"acc{e} += k{f} * h{f}_{e};"));
+                }
             }
         }
 
         W.Close();
+        if (Deterministic)
+        {
+            W.Line();
+            W.Comment("Back to fp32: the scale is a power of two, so only the one conversion rounds; a non-finite term makes the row NaN.");
+            for (int e = 0; e < ElementsPerLane; e++)
+            {
+                W.Line(Invariant($"float total{e} = (float)((double)acc{e} / factor) + poison{e};"));
+            }
+        }
+
         W.Line();
         W.Comment("The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.");
         W.Block("if (real)", () =>
@@ -108,7 +146,7 @@ internal sealed class SortedGradientEmitter : PerRowCode
                     for (int t = 0; t < Geometry.VectorWidth; t++)
                     {
                         IndexExpression index = IndexExpression.Of("(long)item", Settings.HiddenSize) + (Layout.LaneChunk(laneChunk) * Geometry.VectorWidth) + t;
-                        string acc = Invariant($"acc{(laneChunk * Geometry.VectorWidth) + t}");
+                        string acc = Invariant($"{(Deterministic ? "total" : "acc")}{(laneChunk * Geometry.VectorWidth) + t}");
                         W.Line($"a.GradItems[{index}] = chunk.FirstChunk != 0 ? {acc} : a.GradItems[{index}] + {acc};");
                     }
                 }
@@ -152,6 +190,28 @@ internal sealed class SortedGradientEmitter : PerRowCode
         W.Close();
     }
 
+    /// <summary>Whether dW must come out bitwise the same whatever order the fill wrote a segment in.</summary>
+    private bool Deterministic => Settings.DeterministicGradients;
+
+    /// <summary>
+    /// The segment's fixed point: each term, at most twice the first pass's bound (a probability rounds to at most a little
+    /// over 1), is scaled by a power of two so that count of them sum within 2^61, truncated to a long and summed
+    /// exactly, so the order of the segment, which the fill leaves to the hardware, cannot change the sum. NaN and
+    /// infinite terms are kept apart as a poison that turns the row NaN.
+    /// </summary>
+    private void StartFixedPoint()
+    {
+        W.Comment("Deterministic sums: each term scaled by a power of two so that the segment's terms fit a long in any order.");
+        W.Line($"double room = {FixedPointRoom} / ((double){GlobalNames.System}Math.Max(count, 1) * (2.0 * {Ilgpu}Interop.IntAsFloat(a.TermBound[0])));");
+        W.Line($"double factor = room < {LargestScale} ? {Ilgpu}Interop.IntAsFloat({Ilgpu}Interop.FloatAsInt(room) & 0xFFF0000000000000UL) : {LargestScale};");
+        W.Line("float factor32 = (float)factor;");
+        for (int e = 0; e < ElementsPerLane; e++)
+        {
+            W.Line(Invariant($"long acc{e} = 0L;"));
+            W.Line(Invariant($"float poison{e} = 0f;"));
+        }
+    }
+
     /// <summary>
     /// A grid-stride loop over the chunk's (row, slot) pairs that skips ignored rows and accidental hits; a scheme that
     /// draws four slots at once gets one thread per four slots of a row, the rest one thread per slot.
@@ -162,12 +222,13 @@ internal sealed class SortedGradientEmitter : PerRowCode
         bool four = Scheme.DrawFour(Settings, "row", "0") is not null;
         int perThread = four ? 4 : 1;
         int units = (k + perThread - 1) / perThread;
-        W.Line($"/// <summary>{summary}; ignored rows and accidental hits have none.</summary>");
+        int pairsPerRow = Deterministic ? k + 1 : k;
+        W.Line($"/// <summary>{summary}; ignored rows and accidental hits have none{(Deterministic ? ", the positive has one" : string.Empty)}.</summary>");
         W.Open($"public static void {name}({GlobalNames.PerRow}PerRowArguments a, {Chunk} chunk)");
         W.Comment(four
             ? Invariant($"One thread per four slots of a row: {units} per row, drawn by one generator call.")
             : "One thread per (row, slot) pair.");
-        W.Line(Invariant($"int work = chunk.Pairs / {k} * {units};"));
+        W.Line(Invariant($"int work = chunk.Pairs / {pairsPerRow} * {units};"));
         W.Open($"for (int unit = {Ilgpu}Grid.GlobalIndex.X; unit < work; unit += {Ilgpu}Grid.DimX * {Ilgpu}Group.DimX)");
         W.Line(Invariant($"int local = unit / {units};"));
         W.Line(Invariant($"int first = (unit - local * {units}) * {perThread};"));
@@ -175,6 +236,16 @@ internal sealed class SortedGradientEmitter : PerRowCode
         W.Line("int target = a.Targets[row];");
         W.Block(Invariant($"if (target == {Settings.IgnoreIndex})"), () => W.Line("continue;"));
         W.Line();
+        if (Deterministic)
+        {
+            W.Comment("The positive joins its item's segment, summed there with the negatives rather than added by atomics.");
+            W.Block("if (first == 0)", () =>
+            {
+                W.Line("int item = target;");
+                body();
+            });
+        }
+
         if (four)
         {
             W.Line($"{U4} draws = {Scheme.DrawFour(Settings, "row", "first >> 2")};");
@@ -189,6 +260,15 @@ internal sealed class SortedGradientEmitter : PerRowCode
                     body();
                 });
             }
+        }
+        else if (Deterministic)
+        {
+            // A block of its own: the positive's block above declares an item too.
+            W.Block(string.Empty, () =>
+            {
+                W.Line($"int item = {Scheme.Draw(Settings, "row", "first")};");
+                W.Block("if (item != target)", body);
+            });
         }
         else
         {

@@ -7,7 +7,8 @@ namespace Cce.Gen.SourceGenerators.Families.PerRow.Sorted;
 
 /// <summary>
 /// The sorted pipeline: the first-pass kernels (one gather per sampled item row) and the dW kernels (count, fill,
-/// segmented reduction, positives); the runtime scans the counts between count and fill.
+/// segmented reduction, positives); the runtime scans the counts between count and fill. With deterministic gradients
+/// the positives are summed by the reduction and there is no positives kernel.
 /// </summary>
 internal sealed class SortedPipeline : PerRowPipelineEmitter
 {
@@ -28,7 +29,8 @@ internal sealed class SortedPipeline : PerRowPipelineEmitter
         w.Line(Invariant($"private static {Cce}PerRowSortedVariant {factory}() => new {Cce}PerRowSortedVariant("));
         w.Line(Invariant($"    new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}, {Cce}PerRowPipeline.Sorted, {t.ChunkRows}, {t.LanesPerItem}), {Cce}KernelLayout.{layout.KernelLayout},"));
         w.Line($"    {kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)},");
-        w.Line($"    {kernels}.Count_{suffix}, {kernels}.Fill_{suffix}, {kernels}.Reduce_{suffix}, {kernels}.Positives_{suffix});");
+        string positives = layout.Settings.DeterministicGradients ? "null" : $"{kernels}.Positives_{suffix}";
+        w.Line($"    {kernels}.Count_{suffix}, {kernels}.Fill_{suffix}, {kernels}.Reduce_{suffix}, {positives});");
     }
 
     /// <inheritdoc />
@@ -47,7 +49,10 @@ internal sealed class SortedPipeline : PerRowPipelineEmitter
         sorted.EmitFill("Fill_" + layout.Suffix);
         w.Line();
         sorted.EmitReduce("Reduce_" + layout.Suffix);
-        w.Line();
-        sorted.EmitPositives("Positives_" + layout.Suffix);
+        if (!settings.DeterministicGradients)
+        {
+            w.Line();
+            sorted.EmitPositives("Positives_" + layout.Suffix);
+        }
     }
 }

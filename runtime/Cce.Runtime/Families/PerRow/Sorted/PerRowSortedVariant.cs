@@ -15,12 +15,15 @@ public sealed class PerRowSortedVariant : KernelVariant
     /// <param name="count">Counts a chunk's (item, row) pairs per item.</param>
     /// <param name="fill">Writes a chunk's rows into their items' segments.</param>
     /// <param name="reduce">Reduces each item's segment into its dW row.</param>
-    /// <param name="positives">Adds each row's positive item gradient into dW.</param>
+    /// <param name="positives">
+    /// Adds each row's positive item gradient into dW; null when gradients are deterministic and the reduction sums the
+    /// positives with the negatives.
+    /// </param>
     public PerRowSortedVariant(
         PerRowTile tile, KernelLayout layout,
         Action<PerRowArguments> forward, Action<PerRowArguments> backward, Action<PerRowArguments> forwardBackward,
         Action<PerRowArguments, SortedChunk> count, Action<PerRowArguments, SortedChunk> fill, Action<PerRowArguments, SortedChunk> reduce,
-        Action<PerRowArguments> positives)
+        Action<PerRowArguments>? positives)
         : base(layout)
     {
         ArgumentNullException.ThrowIfNull(tile);
@@ -36,7 +39,7 @@ public sealed class PerRowSortedVariant : KernelVariant
         Count = count ?? throw new ArgumentNullException(nameof(count));
         Fill = fill ?? throw new ArgumentNullException(nameof(fill));
         Reduce = reduce ?? throw new ArgumentNullException(nameof(reduce));
-        Positives = positives ?? throw new ArgumentNullException(nameof(positives));
+        Positives = positives;
     }
 
     /// <inheritdoc />
@@ -63,8 +66,8 @@ public sealed class PerRowSortedVariant : KernelVariant
     /// <summary>Reduces each item's segment into its dW row.</summary>
     public Action<PerRowArguments, SortedChunk> Reduce { get; }
 
-    /// <summary>Adds each row's positive item gradient into dW.</summary>
-    public Action<PerRowArguments> Positives { get; }
+    /// <summary>Adds each row's positive item gradient into dW; null when the reduction sums the positives (deterministic gradients).</summary>
+    public Action<PerRowArguments>? Positives { get; }
 
     internal override LoadedKernels Load(CceDevice device, LossDescription description) => new SortedKernelSet(device, description, this);
 }

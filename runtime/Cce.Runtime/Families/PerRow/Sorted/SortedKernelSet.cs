@@ -7,7 +7,9 @@ namespace Cce.Families.PerRow.Sorted;
 /// <summary>
 /// The kernels of one sorted per-row variant, compiled for one device, and the workspace of their dW pass. A
 /// backward call runs the first pass (dH, LSE, each row's positive coefficient), then per chunk of rows: count,
-/// scan, fill, segmented reduce; then the positives.
+/// scan, fill, segmented reduce; then the positives. With deterministic gradients the positives join their items'
+/// segments (K + 1 pairs per row), the first pass bounds every term for the reduction's fixed-point sums, and there is
+/// no positives pass.
 /// </summary>
 internal sealed class SortedKernelSet : LoadedKernels
 {
@@ -15,7 +17,8 @@ internal sealed class SortedKernelSet : LoadedKernels
 
     private readonly CceDevice device;
     private readonly PerRowTile tile;
-    private readonly int negatives;
+    private readonly int pairsPerRow;
+    private readonly bool deterministic;
     private readonly int itemsPerGroup;
     private readonly int itemThreads;
     private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments> forward;
@@ -24,7 +27,7 @@ internal sealed class SortedKernelSet : LoadedKernels
     private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments, SortedChunk> count;
     private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments, SortedChunk> fill;
     private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments, SortedChunk> reduce;
-    private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments> positives;
+    private readonly Action<AcceleratorStream, KernelConfig, PerRowArguments>? positives;
     private readonly Action<AcceleratorStream, ArrayView<int>, ArrayView<int>, int> scanOffsets;
     private readonly SortedWorkspace workspace;
     private readonly int chunksPerRow;
@@ -36,7 +39,15 @@ internal sealed class SortedKernelSet : LoadedKernels
     {
         this.device = device;
         tile = variant.RowTile;
-        negatives = description.Negatives;
+        deterministic = description.DeterministicGradients;
+        if (deterministic != (variant.Positives is null))
+        {
+            throw new ArgumentException(
+                $"Expected a variant {(deterministic ? "without" : "with")} a positives kernel for a loss with DeterministicGradients = {deterministic}; got one {(deterministic ? "with" : "without")}.",
+                nameof(variant));
+        }
+
+        pairsPerRow = description.Negatives + (deterministic ? 1 : 0);
         Accelerator accelerator = device.Accelerator;
         forward = accelerator.LoadKernel(variant.Forward);
         backward = accelerator.LoadKernel(variant.Backward);
@@ -44,7 +55,7 @@ internal sealed class SortedKernelSet : LoadedKernels
         count = accelerator.LoadKernel(variant.Count);
         fill = accelerator.LoadKernel(variant.Fill);
         reduce = accelerator.LoadKernel(variant.Reduce);
-        positives = accelerator.LoadKernel(variant.Positives);
+        positives = variant.Positives is null ? null : accelerator.LoadKernel(variant.Positives);
         workspace = new SortedWorkspace(accelerator);
         bool portable = variant.Layout == KernelLayout.Portable;
         sequentialScan = accelerator.AcceleratorType == AcceleratorType.CPU;
@@ -81,8 +92,14 @@ internal sealed class SortedKernelSet : LoadedKernels
         int rows = call.Rows;
         int catalog = call.Catalog;
         long scratch = sequentialScan ? 0 : OffsetScan.Blocks(catalog);
-        ChunkPlan plan = workspace.Prepare(rows, catalog, negatives, tile.ChunkRows, call.WorkspaceLimit > 0 ? call.WorkspaceLimit : CatalogLoss.DefaultWorkspaceLimit, scratch);
+        ChunkPlan plan = workspace.Prepare(rows, catalog, pairsPerRow, tile.ChunkRows, call.WorkspaceLimit > 0 ? call.WorkspaceLimit : CatalogLoss.DefaultWorkspaceLimit, scratch);
         arguments.RowCoefficients = workspace.Coefficients(rows);
+        if (deterministic)
+        {
+            arguments.TermBound = workspace.TermBound;
+            arguments.TermBound.MemSetToZero(stream);
+        }
+
         StageClock? clock = call.Stages;
         SortedChunk first = Chunk(plan, rows, catalog, 0);
 
@@ -112,8 +129,11 @@ internal sealed class SortedKernelSet : LoadedKernels
             clock?.Mark(stream, "reduce");
         }
 
-        positives(stream, Strided((long)rows * chunksPerRow), arguments);
-        clock?.Mark(stream, "positives");
+        if (positives is not null)
+        {
+            positives(stream, Strided((long)rows * chunksPerRow), arguments);
+            clock?.Mark(stream, "positives");
+        }
     }
 
     public override void Dispose()
@@ -126,7 +146,7 @@ internal sealed class SortedKernelSet : LoadedKernels
     private SortedChunk Chunk(ChunkPlan plan, int rows, int catalog, int index)
     {
         int start = index * plan.ChunkRows;
-        int pairs = Math.Min(plan.ChunkRows, rows - start) * negatives;
+        int pairs = Math.Min(plan.ChunkRows, rows - start) * pairsPerRow;
         return new SortedChunk
         {
             Counts = workspace.Counts(catalog),
