@@ -108,6 +108,40 @@ public sealed class DeterministicGradientTests(CpuDeviceFixture fixture, ITestOu
         }
     }
 
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NegativeInfinity)]
+    public void ANonFiniteHiddenStateTurnsExactlyTheDwRowsOfItsItemsNaN(float value)
+    {
+        using DeterministicExplicitTestLoss loss = DeterministicExplicitTestLoss.Create(Device);
+        using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
+        int d = loss.Description.HiddenSize;
+        int k = loss.Description.Negatives;
+        int row = Array.FindIndex(batch.TargetsHost, t => t >= 0);
+        float[] hidden = (float[])batch.HiddenHost.Clone();
+        hidden[(row * d) + 3] = value;
+        batch.Hidden.CopyFrom(hidden);
+
+        loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, batch.Source, batch.GradHidden, batch.GradItems);
+
+        // The row's positive and negatives have a term from it in their sums; every other item's row stays finite.
+        var touched = new HashSet<int>(batch.NegativesHost.AsSpan(row * k, k).ToArray()) { batch.TargetsHost[row] };
+        float[] gradItems = batch.GradItems.ToArray();
+        for (int item = 0; item < batch.Catalog; item++)
+        {
+            float[] gradRow = gradItems.AsSpan(item * d, d).ToArray();
+            if (touched.Contains(item))
+            {
+                Assert.All(gradRow, v => Assert.True(float.IsNaN(v), $"item {item}: {v}"));
+            }
+            else
+            {
+                Assert.All(gradRow, v => Assert.True(float.IsFinite(v), $"item {item}: {v}"));
+            }
+        }
+    }
+
     private static (int[] GradHidden, int[] GradItems) Run<TLoss>(TLoss loss, TestBatch batch)
         where TLoss : CatalogLoss<float, float>
     {

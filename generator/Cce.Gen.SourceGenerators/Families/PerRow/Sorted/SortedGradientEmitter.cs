@@ -102,20 +102,19 @@ internal sealed class SortedGradientEmitter : PerRowCode
         for (int f = 0; f < Tile.ItemsInFlight; f++)
         {
             W.Line(Invariant($"float g{f} = a.UpstreamPerRow.Length > 0 ? scale * a.UpstreamPerRow[row{f}] : scale;"));
-            string negative = Invariant($"g{f} * {Exp}(d{f} + correction - a.RowLse[row{f}])");
             if (Deterministic)
             {
-                W.Line(Invariant($"float k{f} = live{f} ? (a.Targets[row{f}] == item ? a.RowCoefficients[row{f}] : {negative}) * factor32 : 0f;"));
+                W.Line(Invariant($"float lse{f} = a.RowLse[row{f}];"));
+                W.Line(Invariant($"float k{f} = live{f} ? (a.Targets[row{f}] == item ? a.RowCoefficients[row{f}] : g{f} * {Exp}(d{f} + correction - lse{f})) * factor32 : 0f;"));
+                W.Line(Invariant($"poison += live{f} ? (k{f} - k{f}) + (lse{f} - lse{f}) : 0f;"));
                 for (int e = 0; e < ElementsPerLane; e++)
                 {
-                    W.Line(Invariant($"float q{f}_{e} = live{f} ? k{f} * h{f}_{e} : 0f;"));
-                    W.Line(Invariant($"acc{e} += (long)q{f}_{e};"));
-                    W.Line(Invariant($"poison{e} += q{f}_{e} - q{f}_{e};"));
+                    W.Line(Invariant($"acc{e} += (long)(k{f} * h{f}_{e});"));
                 }
             }
             else
             {
-                W.Line(Invariant($"float k{f} = live{f} ? {negative} : 0f;"));
+                W.Line(Invariant($"float k{f} = live{f} ? g{f} * {Exp}(d{f} + correction - a.RowLse[row{f}]) : 0f;"));
                 for (int e = 0; e < ElementsPerLane; e++)
                 {
                     W.Line(Invariant($"acc{e} += k{f} * h{f}_{e};"));
@@ -130,7 +129,7 @@ internal sealed class SortedGradientEmitter : PerRowCode
             W.Comment("Back to fp32: the scale is a power of two, so only the one conversion rounds; a non-finite term makes the row NaN.");
             for (int e = 0; e < ElementsPerLane; e++)
             {
-                W.Line(Invariant($"float total{e} = (float)((double)acc{e} / factor) + poison{e};"));
+                W.Line(Invariant($"float total{e} = (float)((double)acc{e} / factor) + poison;"));
             }
         }
 
@@ -196,8 +195,9 @@ internal sealed class SortedGradientEmitter : PerRowCode
     /// <summary>
     /// The segment's fixed point: each term, at most twice the first pass's bound (a probability rounds to at most a little
     /// over 1), is scaled by a power of two so that count of them sum within 2^61, truncated to a long and summed
-    /// exactly, so the order of the segment, which the fill leaves to the hardware, cannot change the sum. NaN and
-    /// infinite terms are kept apart as a poison that turns the row NaN.
+    /// exactly, so the order of the segment, which the fill leaves to the hardware, cannot change the sum. A term's
+    /// coefficient or its row's log-sum-exp that is NaN or infinite (a non-finite h makes every logit of its row, and so
+    /// its log-sum-exp, non-finite) is kept apart as a poison that turns the whole dW row NaN.
     /// </summary>
     private void StartFixedPoint()
     {
@@ -205,10 +205,10 @@ internal sealed class SortedGradientEmitter : PerRowCode
         W.Line($"double room = {FixedPointRoom} / ((double){GlobalNames.System}Math.Max(count, 1) * (2.0 * {Ilgpu}Interop.IntAsFloat(a.TermBound[0])));");
         W.Line($"double factor = room < {LargestScale} ? {Ilgpu}Interop.IntAsFloat({Ilgpu}Interop.FloatAsInt(room) & 0xFFF0000000000000UL) : {LargestScale};");
         W.Line("float factor32 = (float)factor;");
+        W.Line("float poison = 0f;");
         for (int e = 0; e < ElementsPerLane; e++)
         {
             W.Line(Invariant($"long acc{e} = 0L;"));
-            W.Line(Invariant($"float poison{e} = 0f;"));
         }
     }
 
