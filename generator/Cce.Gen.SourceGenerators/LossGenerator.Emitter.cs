@@ -61,16 +61,26 @@ public sealed partial class LossGenerator
         public static string KernelsHintName(LossModel model, RowLayout layout) =>
             Stem(model) + "." + KernelsSuffix + "." + layout.Suffix + ".g.cs";
 
-        /// <summary>The layouts of a loss, each with its own kernels: the tile candidates in order, then the portable layout.</summary>
+        /// <summary>
+        /// The layouts of a loss, each with its own kernels: the tile candidates in order, then the portable layout.
+        /// Candidates that differ only in launch bounds share one layout's kernels: the bounds apply when they are loaded.
+        /// </summary>
         private static IEnumerable<RowLayout> Layouts(LossModel model)
         {
+            var seen = new HashSet<TileModel>();
             foreach (TileModel tile in model.Tiles)
             {
-                yield return new WarpLayout(model.Settings, tile);
+                if (seen.Add(CodeTile(tile)))
+                {
+                    yield return new WarpLayout(model.Settings, CodeTile(tile));
+                }
             }
 
             yield return Portable(model);
         }
+
+        /// <summary>What a candidate's kernel code depends on: everything but its launch bounds.</summary>
+        private static TileModel CodeTile(TileModel tile) => tile with { MinGroupsPerMultiprocessor = 0 };
 
         private static string EmitApiFile(LossModel model)
         {
@@ -261,9 +271,24 @@ public sealed partial class LossGenerator
             string kernels = KernelsClassName(model, layout);
             PerRowPipelineEmitter pipeline = PerRowPipelineEmitter.For(layout.Tile.Pipeline);
             w.Open($"partial class {model.ClassName}");
-            w.Line($"/// <summary>The {(layout is PortableLayout ? "portable" : layout.Suffix)} kernels of this loss, as one of its variants.</summary>");
-            w.GeneratedCode();
-            pipeline.EmitVariantFactory(w, VariantFactory(layout), layout, kernels);
+            IEnumerable<RowLayout> variants = layout is PortableLayout
+                ? new[] { layout }
+                : model.Tiles.Where(t => CodeTile(t) == layout.Tile).Select(t => (RowLayout)new WarpLayout(model.Settings, t));
+            bool first = true;
+            foreach (RowLayout variant in variants)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                string bounds = variant.Tile.MinGroupsPerMultiprocessor > 0 ? Invariant($", loaded with launch bounds for {variant.Tile.MinGroupsPerMultiprocessor} groups per multiprocessor") : string.Empty;
+                w.Line($"/// <summary>The {(layout is PortableLayout ? "portable" : layout.Suffix)} kernels of this loss, as one of its variants{bounds}.</summary>");
+                w.GeneratedCode();
+                pipeline.EmitVariantFactory(w, VariantFactory(variant), variant, kernels);
+            }
+
             w.Close();
             foreach (ContainingTypeModel _ in model.ContainingTypes)
             {
@@ -283,8 +308,9 @@ public sealed partial class LossGenerator
         private static string KernelsClassName(LossModel model, RowLayout layout) =>
             model.KernelsTypeName.Substring(0, model.KernelsTypeName.Length - KernelsSuffix.Length) + "_" + layout.Suffix + "_" + KernelsSuffix;
 
-        /// <summary>The loss's private factory of one layout's variant, e.g. <c>CceVariant_w4r8f2</c>.</summary>
-        private static string VariantFactory(RowLayout layout) => "CceVariant_" + layout.Suffix;
+        /// <summary>The loss's private factory of one layout's variant, e.g. <c>CceVariant_w4r8f2</c> or, with launch bounds, <c>CceVariant_w4r8f2g4</c>.</summary>
+        private static string VariantFactory(RowLayout layout) =>
+            "CceVariant_" + layout.Suffix + (layout.Tile.MinGroupsPerMultiprocessor > 0 ? Invariant($"g{layout.Tile.MinGroupsPerMultiprocessor}") : string.Empty);
 
         private static void Doc(SourceWriter w, string summary, IEnumerable<(string Name, string Text)> parameters)
         {

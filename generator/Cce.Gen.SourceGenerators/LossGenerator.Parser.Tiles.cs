@@ -22,6 +22,15 @@ public sealed partial class LossGenerator
             new(8, 8, 2),
         };
 
+        /// <summary>Most groups a multiprocessor holds at once (CUDA's limit on every current architecture).</summary>
+        private const int MaxGroupsPerMultiprocessor = 32;
+
+        /// <summary>
+        /// Launch bounds of the first default candidate: four groups of four warps per multiprocessor, so 128 registers a
+        /// thread, where the compiler would take about 167 and fit three (docs/perf.md: pass 1 13-15 % faster at D = 256).
+        /// </summary>
+        private const int BoundedGroups = 4;
+
         /// <summary>Most rows of one chunk of the sorted pipeline: its payload indexes a chunk's rows in 16 bits.</summary>
         private const int MaxChunkRows = 65536;
 
@@ -53,7 +62,8 @@ public sealed partial class LossGenerator
                     attribute.Int(nameof(TileModel.ItemsInFlight), 2),
                     pipeline,
                     pipeline == PerRowPipeline.Sorted && chunkRows == 0 ? MaxChunkRows : chunkRows,
-                    attribute.Int(nameof(TileModel.LanesPerItem), 0));
+                    attribute.Int(nameof(TileModel.LanesPerItem), 0),
+                    attribute.Int(nameof(TileModel.MinGroupsPerMultiprocessor), 0));
                 if (tiles.Contains(tile))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
@@ -141,6 +151,16 @@ public sealed partial class LossGenerator
                     "0 (one lane per 16-byte chunk of a row) or a power of two up to " + Text(PerRowGeometry.WarpSize)));
             }
 
+            if (tile.MinGroupsPerMultiprocessor is < 0 or > MaxGroupsPerMultiprocessor)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.CandidateRows,
+                    attribute.LocationOf(nameof(TileModel.MinGroupsPerMultiprocessor)),
+                    className,
+                    "MinGroupsPerMultiprocessor = " + Text(tile.MinGroupsPerMultiprocessor),
+                    "0 (registers left to the compiler) to " + Text(MaxGroupsPerMultiprocessor) + " groups resident on one multiprocessor"));
+            }
+
             if (tile.ItemsInFlight is < 1 or > MaxItemsInFlight)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -154,7 +174,8 @@ public sealed partial class LossGenerator
 
         /// <summary>
         /// The default set, measured best-first on an H200 (docs/perf.md): sorted tiles with four items in flight, at half
-        /// the lanes per item of a 16-byte chunk each (more items per warp, shorter reductions) and at one lane per chunk;
+        /// the lanes per item of a 16-byte chunk each (more items per warp, shorter reductions; with launch bounds that
+        /// trade registers for a fourth group per multiprocessor, and without) and at one lane per chunk;
         /// a sorted tile with two in flight; then, unless gradients are deterministic, the fused tiles whose kept logits fit
         /// a group's shared memory. None when K or D is unusable (CCE0003 and CCE0004 already explain).
         /// </summary>
@@ -170,6 +191,7 @@ public sealed partial class LossGenerator
             int lanes = geometry.LanesPerItem;
             if (lanes >= 2)
             {
+                tiles.Add(new TileModel(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows, lanes / 2, BoundedGroups));
                 tiles.Add(new TileModel(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows, lanes / 2));
             }
 

@@ -221,6 +221,25 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void CCE0010_LaunchBoundsBeyondAMultiprocessor() => DiagnosticAssert.Fires("CCE0010", Usings + """
+        [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+        [PerRowTile([|MinGroupsPerMultiprocessor = 33|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0010_TwoCandidatesThatDifferInLaunchBoundsOnly_DoNotFire()
+    {
+        GeneratorRun run = DiagnosticAssert.Clean(Usings + """
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+            [PerRowTile(Warps = 2, RowsPerGroup = 2, Pipeline = PerRowPipeline.Sorted, MinGroupsPerMultiprocessor = 8)]
+            [PerRowTile(Warps = 2, RowsPerGroup = 2, Pipeline = PerRowPipeline.Sorted)]
+            public partial class Loss;
+            """);
+        Assert.Equal(2, Assert.Single(run.Models).Tiles.Length);
+    }
+
+    [Fact]
     public void CCE0009_CandidateThatFits_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
         [CatalogLoss(Negatives = 10000, HiddenSize = 8)]
         [PerRowTile(Warps = 4, RowsPerGroup = 8)]

@@ -7,4 +7,4 @@ namespace Cce.Gen.SourceGenerators.Models;
 /// <param name="Pipeline">How gradients are formed.</param>
 /// <param name="ChunkRows">Rows per chunk of the sorted pipeline's dW pass; 0 for the fused pipeline.</param>
 /// <param name="LanesPerItem">Lanes that read one item row (a power of two); 0 for one per 16-byte chunk of the row.</param>
-internal sealed record TileModel(int Warps, int RowsPerGroup, int ItemsInFlight, PerRowPipeline Pipeline = PerRowPipeline.Fused, int ChunkRows = 0, int LanesPerItem = 0);
+internal sealed record TileModel(int Warps, int RowsPerGroup, int ItemsInFlight, PerRowPipeline Pipeline = PerRowPipeline.Fused, int ChunkRows = 0, int LanesPerItem = 0, int MinGroupsPerMultiprocessor = 0);

@@ -11,6 +11,8 @@ public sealed class PerRowTileTests
         { "w4r4f2l8", new PerRowTile(4, 4, 2, LanesPerItem: 8) },
         { "w4r4f4s64k", new PerRowTile(4, 4, 4, PerRowPipeline.Sorted, 65536) },
         { "w4r4f4s1kl16", new PerRowTile(4, 4, 4, PerRowPipeline.Sorted, 1024, 16) },
+        { "w4r4f4s64kl16g4", new PerRowTile(4, 4, 4, PerRowPipeline.Sorted, 65536, 16, 4) },
+        { "w8r8f2g2", new PerRowTile(8, 8, 2, MinGroupsPerMultiprocessor: 2) },
     };
 
     [Theory]
@@ -29,5 +31,7 @@ public sealed class PerRowTileTests
     [InlineData("w4r4f2l0")]
     [InlineData("w4r4f2k64")]
     [InlineData("w4r4f2s64")]
+    [InlineData("w4r4f2g0")]
+    [InlineData("w4r4f2g4l8")]
     public void TextsThatNameNoTileAreRefused(string text) => Assert.False(PerRowTile.TryParse(text, out _));
 }

@@ -18,9 +18,10 @@ internal sealed class PerRowKernelSet : LoadedKernels
         this.device = device;
         tile = variant.RowTile;
         Accelerator accelerator = device.Accelerator;
-        forward = accelerator.LoadKernel(variant.Forward);
-        backward = accelerator.LoadKernel(variant.Backward);
-        forwardBackward = accelerator.LoadKernel(variant.ForwardBackward);
+        KernelSpecialization bounds = variant.RowTile.GatherSpecialization(accelerator);
+        forward = accelerator.LoadKernel(variant.Forward, bounds);
+        backward = accelerator.LoadKernel(variant.Backward, bounds);
+        forwardBackward = accelerator.LoadKernel(variant.ForwardBackward, bounds);
         var geometry = new PerRowGeometry(
             description.Element, description.HiddenSize, description.Negatives, description.HiddenGradient, tile.Warps, variant.Layout == KernelLayout.Portable ? 1 : PerRowGeometry.WarpSize, tile.LanesPerItem);
         long sharedBytes = geometry.FusedSharedBytes;

@@ -38,4 +38,12 @@ public sealed class PerRowTileAttribute : Attribute
     /// shuffle reduction, at the price of more registers per lane.
     /// </summary>
     public int LanesPerItem { get; set; }
+
+    /// <summary>
+    /// Groups that must fit one multiprocessor at once: the compiler caps each thread's registers to allow it (CUDA
+    /// launch bounds, for the kernels that gather item rows per row: the fused kernels and the sorted pipeline's first
+    /// pass), trading spills for occupancy. 1 to 32; 0, the default, leaves registers to the compiler. No effect on the
+    /// CPU accelerator.
+    /// </summary>
+    public int MinGroupsPerMultiprocessor { get; set; }
 }

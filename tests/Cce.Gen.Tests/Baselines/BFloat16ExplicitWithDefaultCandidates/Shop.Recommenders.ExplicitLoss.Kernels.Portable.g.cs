@@ -15,7 +15,7 @@ partial class ExplicitLoss
     /// <summary>The portable kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static Cce::PerRowSortedVariant CceVariant_Portable() => new Cce::PerRowSortedVariant(
-        new Cce::PerRowTile(1, 256, 1, Cce::PerRowPipeline.Sorted, 65536, 0), Cce::KernelLayout.Portable,
+        new Cce::PerRowTile(1, 256, 1, Cce::PerRowPipeline.Sorted, 65536, 0, 0), Cce::KernelLayout.Portable,
         ExplicitLoss_Portable_Kernels.Forward_Portable, ExplicitLoss_Portable_Kernels.Backward_Portable, ExplicitLoss_Portable_Kernels.ForwardBackward_Portable,
         ExplicitLoss_Portable_Kernels.Count_Portable, ExplicitLoss_Portable_Kernels.Fill_Portable, ExplicitLoss_Portable_Kernels.Reduce_Portable, ExplicitLoss_Portable_Kernels.Positives_Portable);
 }

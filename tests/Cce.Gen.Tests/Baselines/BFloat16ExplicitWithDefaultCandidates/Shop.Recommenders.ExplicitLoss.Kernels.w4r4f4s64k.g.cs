@@ -15,7 +15,7 @@ partial class ExplicitLoss
     /// <summary>The w4r4f4s64k kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static Cce::PerRowSortedVariant CceVariant_w4r4f4s64k() => new Cce::PerRowSortedVariant(
-        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 0), Cce::KernelLayout.Warp,
+        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 0, 0), Cce::KernelLayout.Warp,
         ExplicitLoss_w4r4f4s64k_Kernels.Forward_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.Backward_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.ForwardBackward_w4r4f4s64k,
         ExplicitLoss_w4r4f4s64k_Kernels.Count_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.Fill_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.Reduce_w4r4f4s64k, ExplicitLoss_w4r4f4s64k_Kernels.Positives_w4r4f4s64k);
 }

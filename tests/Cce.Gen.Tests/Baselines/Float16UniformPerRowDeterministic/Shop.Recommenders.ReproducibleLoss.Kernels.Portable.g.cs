@@ -15,7 +15,7 @@ partial class ReproducibleLoss
     /// <summary>The portable kernels of this loss, as one of its variants.</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static Cce::PerRowSortedVariant CceVariant_Portable() => new Cce::PerRowSortedVariant(
-        new Cce::PerRowTile(1, 256, 1, Cce::PerRowPipeline.Sorted, 65536, 0), Cce::KernelLayout.Portable,
+        new Cce::PerRowTile(1, 256, 1, Cce::PerRowPipeline.Sorted, 65536, 0, 0), Cce::KernelLayout.Portable,
         ReproducibleLoss_Portable_Kernels.Forward_Portable, ReproducibleLoss_Portable_Kernels.Backward_Portable, ReproducibleLoss_Portable_Kernels.ForwardBackward_Portable,
         ReproducibleLoss_Portable_Kernels.Count_Portable, ReproducibleLoss_Portable_Kernels.Fill_Portable, ReproducibleLoss_Portable_Kernels.Reduce_Portable, null);
 }

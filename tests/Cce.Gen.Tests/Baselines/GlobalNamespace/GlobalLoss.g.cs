@@ -15,6 +15,7 @@ partial class GlobalLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Glo
 
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(
+        CceVariant_w4r4f4s64kl4g4(),
         CceVariant_w4r4f4s64kl4(),
         CceVariant_w4r4f4s64k(),
         CceVariant_w4r4f2s64k(),

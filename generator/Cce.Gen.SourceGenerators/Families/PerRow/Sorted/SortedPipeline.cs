@@ -27,7 +27,7 @@ internal sealed class SortedPipeline : PerRowPipelineEmitter
         TileModel t = layout.Tile;
         string suffix = layout.Suffix;
         w.Line(Invariant($"private static {Cce}PerRowSortedVariant {factory}() => new {Cce}PerRowSortedVariant("));
-        w.Line(Invariant($"    new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}, {Cce}PerRowPipeline.Sorted, {t.ChunkRows}, {t.LanesPerItem}), {Cce}KernelLayout.{layout.KernelLayout},"));
+        w.Line(Invariant($"    new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}, {Cce}PerRowPipeline.Sorted, {t.ChunkRows}, {t.LanesPerItem}, {t.MinGroupsPerMultiprocessor}), {Cce}KernelLayout.{layout.KernelLayout},"));
         w.Line($"    {kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)},");
         string positives = layout.Settings.DeterministicGradients ? "null" : $"{kernels}.Positives_{suffix}";
         w.Line($"    {kernels}.Count_{suffix}, {kernels}.Fill_{suffix}, {kernels}.Reduce_{suffix}, {positives});");

@@ -49,9 +49,10 @@ internal sealed class SortedKernelSet : LoadedKernels
 
         pairsPerRow = description.Negatives + (deterministic ? 1 : 0);
         Accelerator accelerator = device.Accelerator;
-        forward = accelerator.LoadKernel(variant.Forward);
-        backward = accelerator.LoadKernel(variant.Backward);
-        forwardBackward = accelerator.LoadKernel(variant.ForwardBackward);
+        KernelSpecialization bounds = tile.GatherSpecialization(accelerator);
+        forward = accelerator.LoadKernel(variant.Forward, bounds);
+        backward = accelerator.LoadKernel(variant.Backward, bounds);
+        forwardBackward = accelerator.LoadKernel(variant.ForwardBackward, bounds);
         count = accelerator.LoadKernel(variant.Count);
         fill = accelerator.LoadKernel(variant.Fill);
         reduce = accelerator.LoadKernel(variant.Reduce);
