@@ -51,6 +51,7 @@ internal abstract class PerRowCode
         Iterations = (settings.Negatives + SlotsPerIteration - 1) / SlotsPerIteration;
         ChunkGuard = Geometry.ChunksPerLane * Geometry.LanesPerItem != Geometry.Chunks;
         SlotGuard = settings.Negatives % SlotsPerIteration != 0;
+        DrawWindow = SharedDrawWindow();
     }
 
     /// <summary>Where the code goes.</summary>
@@ -85,6 +86,12 @@ internal abstract class PerRowCode
 
     /// <summary>Whether the last iteration has slots past K.</summary>
     protected bool SlotGuard { get; }
+
+    /// <summary>
+    /// Iterations of the item loop that one Philox block per lane serves, the warp's sub-groups fetching their draws
+    /// from the lanes that made them; 0 when each sub-group draws its own blocks.
+    /// </summary>
+    protected int DrawWindow { get; }
 
     /// <summary>
     /// Opens the kernel and its row loop, reads the target, finishes an ignored row (zero loss and LSE when
@@ -147,8 +154,7 @@ internal abstract class PerRowCode
             }
         }
 
-        W.Open(Invariant($"for (int it = 0; it < {Iterations}; it++)"));
-        SlotsAndItems();
+        OpenItemIterations();
         W.Comment("Gather the items' rows and dot each with h.");
         for (int f = 0; f < Tile.ItemsInFlight; f++)
         {
@@ -210,7 +216,7 @@ internal abstract class PerRowCode
             }
         }
 
-        W.Close();
+        CloseItemIterations();
         if (Geometry.LanesPerItem < Geometry.LanesPerRow)
         {
             W.Line();
@@ -297,8 +303,7 @@ internal abstract class PerRowCode
             items.Positive(W, Layout, "cp");
         });
 
-        W.Open(Invariant($"for (int it = 0; it < {Iterations}; it++)"));
-        SlotsAndItems();
+        OpenItemIterations();
         W.Comment(logitsKept ? items.KeptComment : "Gather the items' rows and dot each with h.");
         for (int f = 0; f < Tile.ItemsInFlight; f++)
         {
@@ -344,7 +349,7 @@ internal abstract class PerRowCode
             }
         }
 
-        W.Close();
+        CloseItemIterations();
         SumHiddenGradientOverSubGroups();
         W.Line();
         W.Comment("Write dH in its element type.");
@@ -366,6 +371,34 @@ internal abstract class PerRowCode
             {
                 W.Line(Invariant($"dh{e} += {Ilgpu}Warp.ShuffleXor(dh{e}, {offset});"));
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens the loop over the row's negatives, one iteration per <see cref="SlotsPerIteration"/> slots, with each slot's
+    /// item in scope (in a block of its own when a shared draw window lives across iterations); <see cref="CloseItemIterations"/> closes it.
+    /// </summary>
+    protected void OpenItemIterations()
+    {
+        if (DrawWindow > 0)
+        {
+            int blocks = 32 / DrawWindow;
+            W.Comment(Invariant($"The draws, four per Philox call: the warp needs {blocks} blocks an iteration, so lane l makes block 32 * w + l of window w, which serves {DrawWindow} iterations, and each sub-group fetches its words from the lane that made them."));
+            W.Open(string.Empty);
+            W.Line($"{U4} shared = default;");
+        }
+
+        W.Open(Invariant($"for (int it = 0; it < {Iterations}; it++)"));
+        SlotsAndItems();
+    }
+
+    /// <summary>Closes what <see cref="OpenItemIterations"/> opened.</summary>
+    protected void CloseItemIterations()
+    {
+        W.Close();
+        if (DrawWindow > 0)
+        {
+            W.Close();
         }
     }
 
@@ -396,6 +429,22 @@ internal abstract class PerRowCode
         int flight = Tile.ItemsInFlight;
         var draws = new string[flight];
         string[] words = { "X", "Y", "Z", "W" };
+        if (DrawWindow > 0)
+        {
+            int blocks = 32 / DrawWindow;
+            W.Block(Invariant($"if ((it & {DrawWindow - 1}) == 0)"), () =>
+                W.Line($"shared = {Scheme.DrawFour(Settings, "row", Invariant($"((it >> {Log2(DrawWindow)}) << 5) + lane"))};"));
+            for (int f = 0; f < flight; f++)
+            {
+                // Every lane shuffles, whether or not its slot lies within K, so the warp stays converged.
+                IndexExpression source = (IndexExpression.Of(Invariant($"(it & {DrawWindow - 1})")) * blocks) + (IndexExpression.Of("sub") * (flight / 4)) + (f / 4);
+                W.Line(Invariant($"uint drawn{f} = {Ilgpu}Warp.Shuffle(shared.{words[f % 4]}, {source});"));
+                draws[f] = Invariant($"(int)drawn{f}");
+            }
+
+            return draws;
+        }
+
         if (flight is 2 or 4 or 8 && Scheme.DrawFour(Settings, "row", "0") is not null)
         {
             for (int b = 0; b < (flight + 3) / 4; b++)
@@ -419,6 +468,33 @@ internal abstract class PerRowCode
         }
 
         return draws;
+    }
+
+    /// <summary>
+    /// The draw window of a warp layout whose scheme draws four slots at once with 4 or 8 items in flight: the warp needs
+    /// fewer blocks an iteration than it has lanes, so each lane's block can serve several iterations.
+    /// </summary>
+    private int SharedDrawWindow()
+    {
+        int flight = Tile.ItemsInFlight;
+        if (Geometry.LanesPerRow != PerRowGeometry.WarpSize || flight is not (4 or 8) || Scheme.DrawFour(Settings, "row", "0") is null)
+        {
+            return 0;
+        }
+
+        int blocks = Geometry.ItemsPerWarp * flight / 4;
+        return blocks < PerRowGeometry.WarpSize ? PerRowGeometry.WarpSize / blocks : 0;
+    }
+
+    private static int Log2(int value)
+    {
+        int log = 0;
+        while ((1 << log) < value)
+        {
+            log++;
+        }
+
+        return log;
     }
 
     /// <summary>The guard that a slot of the item in flight <paramref name="flight"/> lies within K, when the last iteration can pass it.</summary>

@@ -78,93 +78,104 @@ file static class CatalogLoss_w8r16f4_Kernels
             // Sub-group 0 starts from the positive, the others empty.
             float m = sub == 0 ? s0 : float.NegativeInfinity;
             float sum = sub == 0 ? 1f : 0f;
-            for (int it = 0; it < 64; it++)
+            // The draws, four per Philox call: the warp needs 1 blocks an iteration, so lane l makes block 32 * w + l of window w, which serves 32 iterations, and each sub-group fetches its words from the lane that made them.
             {
-                // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
-                int slotBase = it * 4 + sub * 4;
-                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
-                int slot0 = slotBase;
-                int item0 = slot0 < 255 ? (int)draws0.X : target;
-                int slot1 = slotBase + 1;
-                int item1 = slot1 < 255 ? (int)draws0.Y : target;
-                int slot2 = slotBase + 2;
-                int item2 = slot2 < 255 ? (int)draws0.Z : target;
-                int slot3 = slotBase + 3;
-                int item3 = slot3 < 255 ? (int)draws0.W : target;
-                // Gather the items' rows and dot each with h.
-                Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
-                Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
-                Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
-                Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
-                float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
-                d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
-                d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
-                d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.W);
-                float d1 = h0 * ILGPU::Interop.IntAsFloat(v1_0.X);
-                d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.Y);
-                d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Z);
-                d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.W);
-                float d2 = h0 * ILGPU::Interop.IntAsFloat(v2_0.X);
-                d2 += h1 * ILGPU::Interop.IntAsFloat(v2_0.Y);
-                d2 += h2 * ILGPU::Interop.IntAsFloat(v2_0.Z);
-                d2 += h3 * ILGPU::Interop.IntAsFloat(v2_0.W);
-                float d3 = h0 * ILGPU::Interop.IntAsFloat(v3_0.X);
-                d3 += h1 * ILGPU::Interop.IntAsFloat(v3_0.Y);
-                d3 += h2 * ILGPU::Interop.IntAsFloat(v3_0.Z);
-                d3 += h3 * ILGPU::Interop.IntAsFloat(v3_0.W);
-                // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 16);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 16);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 8);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 8);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 8);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 8);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 4);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 4);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 2);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 2);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 1);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 1);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
-                // Fold each negative's logit into (m, sum), unless it hit the positive.
-                bool kept0 = slot0 < 255 && item0 != target;
-                float logit0 = d0 + a.Correction;
-                if (kept0)
+                Kernels::U4 shared = default;
+                for (int it = 0; it < 64; it++)
                 {
-                    float next0 = System::MathF.Max(m, logit0);
-                    sum = sum * System::MathF.Exp(m - next0) + System::MathF.Exp(logit0 - next0);
-                    m = next0;
-                }
-                bool kept1 = slot1 < 255 && item1 != target;
-                float logit1 = d1 + a.Correction;
-                if (kept1)
-                {
-                    float next1 = System::MathF.Max(m, logit1);
-                    sum = sum * System::MathF.Exp(m - next1) + System::MathF.Exp(logit1 - next1);
-                    m = next1;
-                }
-                bool kept2 = slot2 < 255 && item2 != target;
-                float logit2 = d2 + a.Correction;
-                if (kept2)
-                {
-                    float next2 = System::MathF.Max(m, logit2);
-                    sum = sum * System::MathF.Exp(m - next2) + System::MathF.Exp(logit2 - next2);
-                    m = next2;
-                }
-                bool kept3 = slot3 < 255 && item3 != target;
-                float logit3 = d3 + a.Correction;
-                if (kept3)
-                {
-                    float next3 = System::MathF.Max(m, logit3);
-                    sum = sum * System::MathF.Exp(m - next3) + System::MathF.Exp(logit3 - next3);
-                    m = next3;
+                    // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
+                    int slotBase = it * 4 + sub * 4;
+                    if ((it & 31) == 0)
+                    {
+                        shared = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, ((it >> 5) << 5) + lane, a.Catalog);
+                    }
+                    uint drawn0 = ILGPU::Warp.Shuffle(shared.X, (it & 31) + sub);
+                    uint drawn1 = ILGPU::Warp.Shuffle(shared.Y, (it & 31) + sub);
+                    uint drawn2 = ILGPU::Warp.Shuffle(shared.Z, (it & 31) + sub);
+                    uint drawn3 = ILGPU::Warp.Shuffle(shared.W, (it & 31) + sub);
+                    int slot0 = slotBase;
+                    int item0 = slot0 < 255 ? (int)drawn0 : target;
+                    int slot1 = slotBase + 1;
+                    int item1 = slot1 < 255 ? (int)drawn1 : target;
+                    int slot2 = slotBase + 2;
+                    int item2 = slot2 < 255 ? (int)drawn2 : target;
+                    int slot3 = slotBase + 3;
+                    int item3 = slot3 < 255 ? (int)drawn3 : target;
+                    // Gather the items' rows and dot each with h.
+                    Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
+                    Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
+                    Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                    Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
+                    float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
+                    d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
+                    d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
+                    d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.W);
+                    float d1 = h0 * ILGPU::Interop.IntAsFloat(v1_0.X);
+                    d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.Y);
+                    d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Z);
+                    d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.W);
+                    float d2 = h0 * ILGPU::Interop.IntAsFloat(v2_0.X);
+                    d2 += h1 * ILGPU::Interop.IntAsFloat(v2_0.Y);
+                    d2 += h2 * ILGPU::Interop.IntAsFloat(v2_0.Z);
+                    d2 += h3 * ILGPU::Interop.IntAsFloat(v2_0.W);
+                    float d3 = h0 * ILGPU::Interop.IntAsFloat(v3_0.X);
+                    d3 += h1 * ILGPU::Interop.IntAsFloat(v3_0.Y);
+                    d3 += h2 * ILGPU::Interop.IntAsFloat(v3_0.Z);
+                    d3 += h3 * ILGPU::Interop.IntAsFloat(v3_0.W);
+                    // Sum each dot over the sub-group's lanes.
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 16);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 16);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 16);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 16);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 8);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 8);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 8);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 8);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 4);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 4);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 2);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 2);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 1);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 1);
+                    // Fold each negative's logit into (m, sum), unless it hit the positive.
+                    bool kept0 = slot0 < 255 && item0 != target;
+                    float logit0 = d0 + a.Correction;
+                    if (kept0)
+                    {
+                        float next0 = System::MathF.Max(m, logit0);
+                        sum = sum * System::MathF.Exp(m - next0) + System::MathF.Exp(logit0 - next0);
+                        m = next0;
+                    }
+                    bool kept1 = slot1 < 255 && item1 != target;
+                    float logit1 = d1 + a.Correction;
+                    if (kept1)
+                    {
+                        float next1 = System::MathF.Max(m, logit1);
+                        sum = sum * System::MathF.Exp(m - next1) + System::MathF.Exp(logit1 - next1);
+                        m = next1;
+                    }
+                    bool kept2 = slot2 < 255 && item2 != target;
+                    float logit2 = d2 + a.Correction;
+                    if (kept2)
+                    {
+                        float next2 = System::MathF.Max(m, logit2);
+                        sum = sum * System::MathF.Exp(m - next2) + System::MathF.Exp(logit2 - next2);
+                        m = next2;
+                    }
+                    bool kept3 = slot3 < 255 && item3 != target;
+                    float logit3 = d3 + a.Correction;
+                    if (kept3)
+                    {
+                        float next3 = System::MathF.Max(m, logit3);
+                        sum = sum * System::MathF.Exp(m - next3) + System::MathF.Exp(logit3 - next3);
+                        m = next3;
+                    }
                 }
             }
 
@@ -269,136 +280,147 @@ file static class CatalogLoss_w8r16f4_Kernels
                     ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                 }
             }
-            for (int it = 0; it < 64; it++)
+            // The draws, four per Philox call: the warp needs 1 blocks an iteration, so lane l makes block 32 * w + l of window w, which serves 32 iterations, and each sub-group fetches its words from the lane that made them.
             {
-                // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
-                int slotBase = it * 4 + sub * 4;
-                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
-                int slot0 = slotBase;
-                int item0 = slot0 < 255 ? (int)draws0.X : target;
-                int slot1 = slotBase + 1;
-                int item1 = slot1 < 255 ? (int)draws0.Y : target;
-                int slot2 = slotBase + 2;
-                int item2 = slot2 < 255 ? (int)draws0.Z : target;
-                int slot3 = slotBase + 3;
-                int item3 = slot3 < 255 ? (int)draws0.W : target;
-                // Gather the items' rows and dot each with h.
-                Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
-                float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
-                float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
-                float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
-                float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
-                float d0 = h0 * w0_0;
-                d0 += h1 * w0_1;
-                d0 += h2 * w0_2;
-                d0 += h3 * w0_3;
-                Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
-                float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
-                float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
-                float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
-                float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
-                float d1 = h0 * w1_0;
-                d1 += h1 * w1_1;
-                d1 += h2 * w1_2;
-                d1 += h3 * w1_3;
-                Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
-                float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
-                float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
-                float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
-                float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
-                float d2 = h0 * w2_0;
-                d2 += h1 * w2_1;
-                d2 += h2 * w2_2;
-                d2 += h3 * w2_3;
-                Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
-                float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
-                float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
-                float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
-                float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
-                float d3 = h0 * w3_0;
-                d3 += h1 * w3_1;
-                d3 += h2 * w3_2;
-                d3 += h3 * w3_3;
-                // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 16);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 16);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 8);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 8);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 8);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 8);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 4);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 4);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 2);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 2);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 1);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 1);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
-                // Each negative that did not hit the positive: add its share to dH and scatter its dW.
-                float c0 = slot0 < 255 && item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
-                if (c0 != 0f)
+                Kernels::U4 shared = default;
+                for (int it = 0; it < 64; it++)
                 {
-                    dh0 += c0 * w0_0;
-                    dh1 += c0 * w0_1;
-                    dh2 += c0 * w0_2;
-                    dh3 += c0 * w0_3;
+                    // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
+                    int slotBase = it * 4 + sub * 4;
+                    if ((it & 31) == 0)
                     {
-                        long gradRow = (long)item0 * 128 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                        shared = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, ((it >> 5) << 5) + lane, a.Catalog);
                     }
-                }
-                float c1 = slot1 < 255 && item1 != target ? g * System::MathF.Exp(d1 + a.Correction - lse) : 0f;
-                if (c1 != 0f)
-                {
-                    dh0 += c1 * w1_0;
-                    dh1 += c1 * w1_1;
-                    dh2 += c1 * w1_2;
-                    dh3 += c1 * w1_3;
+                    uint drawn0 = ILGPU::Warp.Shuffle(shared.X, (it & 31) + sub);
+                    uint drawn1 = ILGPU::Warp.Shuffle(shared.Y, (it & 31) + sub);
+                    uint drawn2 = ILGPU::Warp.Shuffle(shared.Z, (it & 31) + sub);
+                    uint drawn3 = ILGPU::Warp.Shuffle(shared.W, (it & 31) + sub);
+                    int slot0 = slotBase;
+                    int item0 = slot0 < 255 ? (int)drawn0 : target;
+                    int slot1 = slotBase + 1;
+                    int item1 = slot1 < 255 ? (int)drawn1 : target;
+                    int slot2 = slotBase + 2;
+                    int item2 = slot2 < 255 ? (int)drawn2 : target;
+                    int slot3 = slotBase + 3;
+                    int item3 = slot3 < 255 ? (int)drawn3 : target;
+                    // Gather the items' rows and dot each with h.
+                    Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
+                    float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
+                    float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
+                    float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
+                    float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
+                    float d0 = h0 * w0_0;
+                    d0 += h1 * w0_1;
+                    d0 += h2 * w0_2;
+                    d0 += h3 * w0_3;
+                    Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
+                    float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
+                    float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
+                    float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
+                    float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
+                    float d1 = h0 * w1_0;
+                    d1 += h1 * w1_1;
+                    d1 += h2 * w1_2;
+                    d1 += h3 * w1_3;
+                    Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                    float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
+                    float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
+                    float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
+                    float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
+                    float d2 = h0 * w2_0;
+                    d2 += h1 * w2_1;
+                    d2 += h2 * w2_2;
+                    d2 += h3 * w2_3;
+                    Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
+                    float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
+                    float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
+                    float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
+                    float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
+                    float d3 = h0 * w3_0;
+                    d3 += h1 * w3_1;
+                    d3 += h2 * w3_2;
+                    d3 += h3 * w3_3;
+                    // Sum each dot over the sub-group's lanes.
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 16);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 16);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 16);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 16);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 8);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 8);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 8);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 8);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 4);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 4);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 2);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 2);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 1);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 1);
+                    // Each negative that did not hit the positive: add its share to dH and scatter its dW.
+                    float c0 = slot0 < 255 && item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
+                    if (c0 != 0f)
                     {
-                        long gradRow = (long)item1 * 128 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c1 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                        dh0 += c0 * w0_0;
+                        dh1 += c0 * w0_1;
+                        dh2 += c0 * w0_2;
+                        dh3 += c0 * w0_3;
+                        {
+                            long gradRow = (long)item0 * 128 + subLane;
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * hs0);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                        }
                     }
-                }
-                float c2 = slot2 < 255 && item2 != target ? g * System::MathF.Exp(d2 + a.Correction - lse) : 0f;
-                if (c2 != 0f)
-                {
-                    dh0 += c2 * w2_0;
-                    dh1 += c2 * w2_1;
-                    dh2 += c2 * w2_2;
-                    dh3 += c2 * w2_3;
+                    float c1 = slot1 < 255 && item1 != target ? g * System::MathF.Exp(d1 + a.Correction - lse) : 0f;
+                    if (c1 != 0f)
                     {
-                        long gradRow = (long)item2 * 128 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c2 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                        dh0 += c1 * w1_0;
+                        dh1 += c1 * w1_1;
+                        dh2 += c1 * w1_2;
+                        dh3 += c1 * w1_3;
+                        {
+                            long gradRow = (long)item1 * 128 + subLane;
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow], c1 * hs0);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                        }
                     }
-                }
-                float c3 = slot3 < 255 && item3 != target ? g * System::MathF.Exp(d3 + a.Correction - lse) : 0f;
-                if (c3 != 0f)
-                {
-                    dh0 += c3 * w3_0;
-                    dh1 += c3 * w3_1;
-                    dh2 += c3 * w3_2;
-                    dh3 += c3 * w3_3;
+                    float c2 = slot2 < 255 && item2 != target ? g * System::MathF.Exp(d2 + a.Correction - lse) : 0f;
+                    if (c2 != 0f)
                     {
-                        long gradRow = (long)item3 * 128 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c3 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                        dh0 += c2 * w2_0;
+                        dh1 += c2 * w2_1;
+                        dh2 += c2 * w2_2;
+                        dh3 += c2 * w2_3;
+                        {
+                            long gradRow = (long)item2 * 128 + subLane;
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow], c2 * hs0);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                        }
+                    }
+                    float c3 = slot3 < 255 && item3 != target ? g * System::MathF.Exp(d3 + a.Correction - lse) : 0f;
+                    if (c3 != 0f)
+                    {
+                        dh0 += c3 * w3_0;
+                        dh1 += c3 * w3_1;
+                        dh2 += c3 * w3_2;
+                        dh3 += c3 * w3_3;
+                        {
+                            long gradRow = (long)item3 * 128 + subLane;
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow], c3 * hs0);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                        }
                     }
                 }
             }
@@ -473,109 +495,120 @@ file static class CatalogLoss_w8r16f4_Kernels
             // Sub-group 0 starts from the positive, the others empty.
             float m = sub == 0 ? s0 : float.NegativeInfinity;
             float sum = sub == 0 ? 1f : 0f;
-            for (int it = 0; it < 64; it++)
+            // The draws, four per Philox call: the warp needs 1 blocks an iteration, so lane l makes block 32 * w + l of window w, which serves 32 iterations, and each sub-group fetches its words from the lane that made them.
             {
-                // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
-                int slotBase = it * 4 + sub * 4;
-                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
-                int slot0 = slotBase;
-                int item0 = slot0 < 255 ? (int)draws0.X : target;
-                int slot1 = slotBase + 1;
-                int item1 = slot1 < 255 ? (int)draws0.Y : target;
-                int slot2 = slotBase + 2;
-                int item2 = slot2 < 255 ? (int)draws0.Z : target;
-                int slot3 = slotBase + 3;
-                int item3 = slot3 < 255 ? (int)draws0.W : target;
-                // Gather the items' rows and dot each with h.
-                Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
-                Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
-                Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
-                Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
-                float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
-                d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
-                d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
-                d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.W);
-                float d1 = h0 * ILGPU::Interop.IntAsFloat(v1_0.X);
-                d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.Y);
-                d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Z);
-                d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.W);
-                float d2 = h0 * ILGPU::Interop.IntAsFloat(v2_0.X);
-                d2 += h1 * ILGPU::Interop.IntAsFloat(v2_0.Y);
-                d2 += h2 * ILGPU::Interop.IntAsFloat(v2_0.Z);
-                d2 += h3 * ILGPU::Interop.IntAsFloat(v2_0.W);
-                float d3 = h0 * ILGPU::Interop.IntAsFloat(v3_0.X);
-                d3 += h1 * ILGPU::Interop.IntAsFloat(v3_0.Y);
-                d3 += h2 * ILGPU::Interop.IntAsFloat(v3_0.Z);
-                d3 += h3 * ILGPU::Interop.IntAsFloat(v3_0.W);
-                // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 16);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 16);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 16);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 16);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 8);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 8);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 8);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 8);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 4);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 4);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 4);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 4);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 2);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 2);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 1);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 1);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
-                // Fold each negative's logit into (m, sum), unless it hit the positive, and keep it for pass 2.
-                bool kept0 = slot0 < 255 && item0 != target;
-                float logit0 = d0 + a.Correction;
-                if (kept0)
+                Kernels::U4 shared = default;
+                for (int it = 0; it < 64; it++)
                 {
-                    float next0 = System::MathF.Max(m, logit0);
-                    sum = sum * System::MathF.Exp(m - next0) + System::MathF.Exp(logit0 - next0);
-                    m = next0;
-                }
-                if (subLane == 0 && slot0 < 255)
-                {
-                    logits[1 + slot0] = kept0 ? logit0 : float.NegativeInfinity;
-                }
-                bool kept1 = slot1 < 255 && item1 != target;
-                float logit1 = d1 + a.Correction;
-                if (kept1)
-                {
-                    float next1 = System::MathF.Max(m, logit1);
-                    sum = sum * System::MathF.Exp(m - next1) + System::MathF.Exp(logit1 - next1);
-                    m = next1;
-                }
-                if (subLane == 0 && slot1 < 255)
-                {
-                    logits[1 + slot1] = kept1 ? logit1 : float.NegativeInfinity;
-                }
-                bool kept2 = slot2 < 255 && item2 != target;
-                float logit2 = d2 + a.Correction;
-                if (kept2)
-                {
-                    float next2 = System::MathF.Max(m, logit2);
-                    sum = sum * System::MathF.Exp(m - next2) + System::MathF.Exp(logit2 - next2);
-                    m = next2;
-                }
-                if (subLane == 0 && slot2 < 255)
-                {
-                    logits[1 + slot2] = kept2 ? logit2 : float.NegativeInfinity;
-                }
-                bool kept3 = slot3 < 255 && item3 != target;
-                float logit3 = d3 + a.Correction;
-                if (kept3)
-                {
-                    float next3 = System::MathF.Max(m, logit3);
-                    sum = sum * System::MathF.Exp(m - next3) + System::MathF.Exp(logit3 - next3);
-                    m = next3;
-                }
-                if (subLane == 0 && slot3 < 255)
-                {
-                    logits[1 + slot3] = kept3 ? logit3 : float.NegativeInfinity;
+                    // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
+                    int slotBase = it * 4 + sub * 4;
+                    if ((it & 31) == 0)
+                    {
+                        shared = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, ((it >> 5) << 5) + lane, a.Catalog);
+                    }
+                    uint drawn0 = ILGPU::Warp.Shuffle(shared.X, (it & 31) + sub);
+                    uint drawn1 = ILGPU::Warp.Shuffle(shared.Y, (it & 31) + sub);
+                    uint drawn2 = ILGPU::Warp.Shuffle(shared.Z, (it & 31) + sub);
+                    uint drawn3 = ILGPU::Warp.Shuffle(shared.W, (it & 31) + sub);
+                    int slot0 = slotBase;
+                    int item0 = slot0 < 255 ? (int)drawn0 : target;
+                    int slot1 = slotBase + 1;
+                    int item1 = slot1 < 255 ? (int)drawn1 : target;
+                    int slot2 = slotBase + 2;
+                    int item2 = slot2 < 255 ? (int)drawn2 : target;
+                    int slot3 = slotBase + 3;
+                    int item3 = slot3 < 255 ? (int)drawn3 : target;
+                    // Gather the items' rows and dot each with h.
+                    Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
+                    Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
+                    Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                    Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
+                    float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
+                    d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
+                    d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
+                    d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.W);
+                    float d1 = h0 * ILGPU::Interop.IntAsFloat(v1_0.X);
+                    d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.Y);
+                    d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Z);
+                    d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.W);
+                    float d2 = h0 * ILGPU::Interop.IntAsFloat(v2_0.X);
+                    d2 += h1 * ILGPU::Interop.IntAsFloat(v2_0.Y);
+                    d2 += h2 * ILGPU::Interop.IntAsFloat(v2_0.Z);
+                    d2 += h3 * ILGPU::Interop.IntAsFloat(v2_0.W);
+                    float d3 = h0 * ILGPU::Interop.IntAsFloat(v3_0.X);
+                    d3 += h1 * ILGPU::Interop.IntAsFloat(v3_0.Y);
+                    d3 += h2 * ILGPU::Interop.IntAsFloat(v3_0.Z);
+                    d3 += h3 * ILGPU::Interop.IntAsFloat(v3_0.W);
+                    // Sum each dot over the sub-group's lanes.
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 16);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 16);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 16);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 16);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 8);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 8);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 8);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 8);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 4);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 4);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 4);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 4);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 2);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 2);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 1);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 1);
+                    // Fold each negative's logit into (m, sum), unless it hit the positive, and keep it for pass 2.
+                    bool kept0 = slot0 < 255 && item0 != target;
+                    float logit0 = d0 + a.Correction;
+                    if (kept0)
+                    {
+                        float next0 = System::MathF.Max(m, logit0);
+                        sum = sum * System::MathF.Exp(m - next0) + System::MathF.Exp(logit0 - next0);
+                        m = next0;
+                    }
+                    if (subLane == 0 && slot0 < 255)
+                    {
+                        logits[1 + slot0] = kept0 ? logit0 : float.NegativeInfinity;
+                    }
+                    bool kept1 = slot1 < 255 && item1 != target;
+                    float logit1 = d1 + a.Correction;
+                    if (kept1)
+                    {
+                        float next1 = System::MathF.Max(m, logit1);
+                        sum = sum * System::MathF.Exp(m - next1) + System::MathF.Exp(logit1 - next1);
+                        m = next1;
+                    }
+                    if (subLane == 0 && slot1 < 255)
+                    {
+                        logits[1 + slot1] = kept1 ? logit1 : float.NegativeInfinity;
+                    }
+                    bool kept2 = slot2 < 255 && item2 != target;
+                    float logit2 = d2 + a.Correction;
+                    if (kept2)
+                    {
+                        float next2 = System::MathF.Max(m, logit2);
+                        sum = sum * System::MathF.Exp(m - next2) + System::MathF.Exp(logit2 - next2);
+                        m = next2;
+                    }
+                    if (subLane == 0 && slot2 < 255)
+                    {
+                        logits[1 + slot2] = kept2 ? logit2 : float.NegativeInfinity;
+                    }
+                    bool kept3 = slot3 < 255 && item3 != target;
+                    float logit3 = d3 + a.Correction;
+                    if (kept3)
+                    {
+                        float next3 = System::MathF.Max(m, logit3);
+                        sum = sum * System::MathF.Exp(m - next3) + System::MathF.Exp(logit3 - next3);
+                        m = next3;
+                    }
+                    if (subLane == 0 && slot3 < 255)
+                    {
+                        logits[1 + slot3] = kept3 ? logit3 : float.NegativeInfinity;
+                    }
                 }
             }
 
@@ -626,98 +659,109 @@ file static class CatalogLoss_w8r16f4_Kernels
                     ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], cp * hs3);
                 }
             }
-            for (int it = 0; it < 64; it++)
+            // The draws, four per Philox call: the warp needs 1 blocks an iteration, so lane l makes block 32 * w + l of window w, which serves 32 iterations, and each sub-group fetches its words from the lane that made them.
             {
-                // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
-                int slotBase = it * 4 + sub * 4;
-                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
-                int slot0 = slotBase;
-                int item0 = slot0 < 255 ? (int)draws0.X : target;
-                int slot1 = slotBase + 1;
-                int item1 = slot1 < 255 ? (int)draws0.Y : target;
-                int slot2 = slotBase + 2;
-                int item2 = slot2 < 255 ? (int)draws0.Z : target;
-                int slot3 = slotBase + 3;
-                int item3 = slot3 < 255 ? (int)draws0.W : target;
-                // Each negative that was kept: gather its row, add its share to dH and scatter its dW.
-                float c0 = slot0 < 255 ? g * System::MathF.Exp(logits[1 + slot0] - lse) : 0f;
-                if (c0 != 0f)
+                Kernels::U4 shared = default;
+                for (int it = 0; it < 64; it++)
                 {
-                    Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
-                    float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
-                    float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
-                    float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
-                    float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
-                    dh0 += c0 * w0_0;
-                    dh1 += c0 * w0_1;
-                    dh2 += c0 * w0_2;
-                    dh3 += c0 * w0_3;
+                    // The slots of this iteration and their items; a slot past 255 stands in as the target, which is skipped.
+                    int slotBase = it * 4 + sub * 4;
+                    if ((it & 31) == 0)
                     {
-                        long gradRow = (long)item0 * 128 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                        shared = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, ((it >> 5) << 5) + lane, a.Catalog);
                     }
-                }
-                float c1 = slot1 < 255 ? g * System::MathF.Exp(logits[1 + slot1] - lse) : 0f;
-                if (c1 != 0f)
-                {
-                    Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
-                    float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
-                    float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
-                    float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
-                    float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
-                    dh0 += c1 * w1_0;
-                    dh1 += c1 * w1_1;
-                    dh2 += c1 * w1_2;
-                    dh3 += c1 * w1_3;
+                    uint drawn0 = ILGPU::Warp.Shuffle(shared.X, (it & 31) + sub);
+                    uint drawn1 = ILGPU::Warp.Shuffle(shared.Y, (it & 31) + sub);
+                    uint drawn2 = ILGPU::Warp.Shuffle(shared.Z, (it & 31) + sub);
+                    uint drawn3 = ILGPU::Warp.Shuffle(shared.W, (it & 31) + sub);
+                    int slot0 = slotBase;
+                    int item0 = slot0 < 255 ? (int)drawn0 : target;
+                    int slot1 = slotBase + 1;
+                    int item1 = slot1 < 255 ? (int)drawn1 : target;
+                    int slot2 = slotBase + 2;
+                    int item2 = slot2 < 255 ? (int)drawn2 : target;
+                    int slot3 = slotBase + 3;
+                    int item3 = slot3 < 255 ? (int)drawn3 : target;
+                    // Each negative that was kept: gather its row, add its share to dH and scatter its dW.
+                    float c0 = slot0 < 255 ? g * System::MathF.Exp(logits[1 + slot0] - lse) : 0f;
+                    if (c0 != 0f)
                     {
-                        long gradRow = (long)item1 * 128 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c1 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                        Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
+                        float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
+                        float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
+                        float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
+                        float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
+                        dh0 += c0 * w0_0;
+                        dh1 += c0 * w0_1;
+                        dh2 += c0 * w0_2;
+                        dh3 += c0 * w0_3;
+                        {
+                            long gradRow = (long)item0 * 128 + subLane;
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow], c0 * hs0);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c0 * hs1);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c0 * hs2);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c0 * hs3);
+                        }
                     }
-                }
-                float c2 = slot2 < 255 ? g * System::MathF.Exp(logits[1 + slot2] - lse) : 0f;
-                if (c2 != 0f)
-                {
-                    Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
-                    float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
-                    float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
-                    float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
-                    float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
-                    dh0 += c2 * w2_0;
-                    dh1 += c2 * w2_1;
-                    dh2 += c2 * w2_2;
-                    dh3 += c2 * w2_3;
+                    float c1 = slot1 < 255 ? g * System::MathF.Exp(logits[1 + slot1] - lse) : 0f;
+                    if (c1 != 0f)
                     {
-                        long gradRow = (long)item2 * 128 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c2 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                        Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
+                        float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
+                        float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
+                        float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
+                        float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
+                        dh0 += c1 * w1_0;
+                        dh1 += c1 * w1_1;
+                        dh2 += c1 * w1_2;
+                        dh3 += c1 * w1_3;
+                        {
+                            long gradRow = (long)item1 * 128 + subLane;
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow], c1 * hs0);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c1 * hs1);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c1 * hs2);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c1 * hs3);
+                        }
                     }
-                }
-                float c3 = slot3 < 255 ? g * System::MathF.Exp(logits[1 + slot3] - lse) : 0f;
-                if (c3 != 0f)
-                {
-                    Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
-                    float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
-                    float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
-                    float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
-                    float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
-                    dh0 += c3 * w3_0;
-                    dh1 += c3 * w3_1;
-                    dh2 += c3 * w3_2;
-                    dh3 += c3 * w3_3;
+                    float c2 = slot2 < 255 ? g * System::MathF.Exp(logits[1 + slot2] - lse) : 0f;
+                    if (c2 != 0f)
                     {
-                        long gradRow = (long)item3 * 128 + subLane;
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow], c3 * hs0);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
-                        ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                        Kernels::U4 v2_0 = a.Items[(long)item2 * 32 + subLane];
+                        float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
+                        float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
+                        float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
+                        float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
+                        dh0 += c2 * w2_0;
+                        dh1 += c2 * w2_1;
+                        dh2 += c2 * w2_2;
+                        dh3 += c2 * w2_3;
+                        {
+                            long gradRow = (long)item2 * 128 + subLane;
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow], c2 * hs0);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c2 * hs1);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c2 * hs2);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c2 * hs3);
+                        }
+                    }
+                    float c3 = slot3 < 255 ? g * System::MathF.Exp(logits[1 + slot3] - lse) : 0f;
+                    if (c3 != 0f)
+                    {
+                        Kernels::U4 v3_0 = a.Items[(long)item3 * 32 + subLane];
+                        float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
+                        float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
+                        float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
+                        float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
+                        dh0 += c3 * w3_0;
+                        dh1 += c3 * w3_1;
+                        dh2 += c3 * w3_2;
+                        dh3 += c3 * w3_3;
+                        {
+                            long gradRow = (long)item3 * 128 + subLane;
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow], c3 * hs0);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 32], c3 * hs1);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 64], c3 * hs2);
+                            ILGPU::Atomic.Add(ref a.GradItems[gradRow + 96], c3 * hs3);
+                        }
                     }
                 }
             }

@@ -96,101 +96,112 @@ file static class GlobalLoss_w4r4f4s64kl4_Kernels
             // Sub-group 0 starts from the positive, the others empty.
             float m = sub == 0 ? s0 : float.NegativeInfinity;
             float sum = sub == 0 ? 1f : 0f;
-            for (int it = 0; it < 4; it++)
+            // The draws, four per Philox call: the warp needs 8 blocks an iteration, so lane l makes block 32 * w + l of window w, which serves 4 iterations, and each sub-group fetches its words from the lane that made them.
             {
-                // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 32 + sub * 4;
-                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
-                int slot0 = slotBase;
-                int item0 = slot0 < 127 ? (int)draws0.X : target;
-                int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? (int)draws0.Y : target;
-                int slot2 = slotBase + 2;
-                int item2 = slot2 < 127 ? (int)draws0.Z : target;
-                int slot3 = slotBase + 3;
-                int item3 = slot3 < 127 ? (int)draws0.W : target;
-                // Gather the items' rows and dot each with h.
-                Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
-                Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + subLane + 4];
-                Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
-                Kernels::U4 v1_1 = a.Items[(long)item1 * 8 + subLane + 4];
-                Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
-                Kernels::U4 v2_1 = a.Items[(long)item2 * 8 + subLane + 4];
-                Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
-                Kernels::U4 v3_1 = a.Items[(long)item3 * 8 + subLane + 4];
-                float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
-                d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
-                d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
-                d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.W);
-                d0 += h4 * ILGPU::Interop.IntAsFloat(v0_1.X);
-                d0 += h5 * ILGPU::Interop.IntAsFloat(v0_1.Y);
-                d0 += h6 * ILGPU::Interop.IntAsFloat(v0_1.Z);
-                d0 += h7 * ILGPU::Interop.IntAsFloat(v0_1.W);
-                float d1 = h0 * ILGPU::Interop.IntAsFloat(v1_0.X);
-                d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.Y);
-                d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Z);
-                d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.W);
-                d1 += h4 * ILGPU::Interop.IntAsFloat(v1_1.X);
-                d1 += h5 * ILGPU::Interop.IntAsFloat(v1_1.Y);
-                d1 += h6 * ILGPU::Interop.IntAsFloat(v1_1.Z);
-                d1 += h7 * ILGPU::Interop.IntAsFloat(v1_1.W);
-                float d2 = h0 * ILGPU::Interop.IntAsFloat(v2_0.X);
-                d2 += h1 * ILGPU::Interop.IntAsFloat(v2_0.Y);
-                d2 += h2 * ILGPU::Interop.IntAsFloat(v2_0.Z);
-                d2 += h3 * ILGPU::Interop.IntAsFloat(v2_0.W);
-                d2 += h4 * ILGPU::Interop.IntAsFloat(v2_1.X);
-                d2 += h5 * ILGPU::Interop.IntAsFloat(v2_1.Y);
-                d2 += h6 * ILGPU::Interop.IntAsFloat(v2_1.Z);
-                d2 += h7 * ILGPU::Interop.IntAsFloat(v2_1.W);
-                float d3 = h0 * ILGPU::Interop.IntAsFloat(v3_0.X);
-                d3 += h1 * ILGPU::Interop.IntAsFloat(v3_0.Y);
-                d3 += h2 * ILGPU::Interop.IntAsFloat(v3_0.Z);
-                d3 += h3 * ILGPU::Interop.IntAsFloat(v3_0.W);
-                d3 += h4 * ILGPU::Interop.IntAsFloat(v3_1.X);
-                d3 += h5 * ILGPU::Interop.IntAsFloat(v3_1.Y);
-                d3 += h6 * ILGPU::Interop.IntAsFloat(v3_1.Z);
-                d3 += h7 * ILGPU::Interop.IntAsFloat(v3_1.W);
-                // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 2);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 2);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 1);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 1);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
-                // Fold each negative's logit into (m, sum), unless it hit the positive.
-                bool kept0 = slot0 < 127 && item0 != target;
-                float logit0 = d0 + a.Correction;
-                if (kept0)
+                Kernels::U4 shared = default;
+                for (int it = 0; it < 4; it++)
                 {
-                    float next0 = System::MathF.Max(m, logit0);
-                    sum = sum * System::MathF.Exp(m - next0) + System::MathF.Exp(logit0 - next0);
-                    m = next0;
-                }
-                bool kept1 = slot1 < 127 && item1 != target;
-                float logit1 = d1 + a.Correction;
-                if (kept1)
-                {
-                    float next1 = System::MathF.Max(m, logit1);
-                    sum = sum * System::MathF.Exp(m - next1) + System::MathF.Exp(logit1 - next1);
-                    m = next1;
-                }
-                bool kept2 = slot2 < 127 && item2 != target;
-                float logit2 = d2 + a.Correction;
-                if (kept2)
-                {
-                    float next2 = System::MathF.Max(m, logit2);
-                    sum = sum * System::MathF.Exp(m - next2) + System::MathF.Exp(logit2 - next2);
-                    m = next2;
-                }
-                bool kept3 = slot3 < 127 && item3 != target;
-                float logit3 = d3 + a.Correction;
-                if (kept3)
-                {
-                    float next3 = System::MathF.Max(m, logit3);
-                    sum = sum * System::MathF.Exp(m - next3) + System::MathF.Exp(logit3 - next3);
-                    m = next3;
+                    // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
+                    int slotBase = it * 32 + sub * 4;
+                    if ((it & 3) == 0)
+                    {
+                        shared = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, ((it >> 2) << 5) + lane, a.Catalog);
+                    }
+                    uint drawn0 = ILGPU::Warp.Shuffle(shared.X, (it & 3) * 8 + sub);
+                    uint drawn1 = ILGPU::Warp.Shuffle(shared.Y, (it & 3) * 8 + sub);
+                    uint drawn2 = ILGPU::Warp.Shuffle(shared.Z, (it & 3) * 8 + sub);
+                    uint drawn3 = ILGPU::Warp.Shuffle(shared.W, (it & 3) * 8 + sub);
+                    int slot0 = slotBase;
+                    int item0 = slot0 < 127 ? (int)drawn0 : target;
+                    int slot1 = slotBase + 1;
+                    int item1 = slot1 < 127 ? (int)drawn1 : target;
+                    int slot2 = slotBase + 2;
+                    int item2 = slot2 < 127 ? (int)drawn2 : target;
+                    int slot3 = slotBase + 3;
+                    int item3 = slot3 < 127 ? (int)drawn3 : target;
+                    // Gather the items' rows and dot each with h.
+                    Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
+                    Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + subLane + 4];
+                    Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
+                    Kernels::U4 v1_1 = a.Items[(long)item1 * 8 + subLane + 4];
+                    Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
+                    Kernels::U4 v2_1 = a.Items[(long)item2 * 8 + subLane + 4];
+                    Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
+                    Kernels::U4 v3_1 = a.Items[(long)item3 * 8 + subLane + 4];
+                    float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X);
+                    d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.Y);
+                    d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Z);
+                    d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.W);
+                    d0 += h4 * ILGPU::Interop.IntAsFloat(v0_1.X);
+                    d0 += h5 * ILGPU::Interop.IntAsFloat(v0_1.Y);
+                    d0 += h6 * ILGPU::Interop.IntAsFloat(v0_1.Z);
+                    d0 += h7 * ILGPU::Interop.IntAsFloat(v0_1.W);
+                    float d1 = h0 * ILGPU::Interop.IntAsFloat(v1_0.X);
+                    d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.Y);
+                    d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Z);
+                    d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.W);
+                    d1 += h4 * ILGPU::Interop.IntAsFloat(v1_1.X);
+                    d1 += h5 * ILGPU::Interop.IntAsFloat(v1_1.Y);
+                    d1 += h6 * ILGPU::Interop.IntAsFloat(v1_1.Z);
+                    d1 += h7 * ILGPU::Interop.IntAsFloat(v1_1.W);
+                    float d2 = h0 * ILGPU::Interop.IntAsFloat(v2_0.X);
+                    d2 += h1 * ILGPU::Interop.IntAsFloat(v2_0.Y);
+                    d2 += h2 * ILGPU::Interop.IntAsFloat(v2_0.Z);
+                    d2 += h3 * ILGPU::Interop.IntAsFloat(v2_0.W);
+                    d2 += h4 * ILGPU::Interop.IntAsFloat(v2_1.X);
+                    d2 += h5 * ILGPU::Interop.IntAsFloat(v2_1.Y);
+                    d2 += h6 * ILGPU::Interop.IntAsFloat(v2_1.Z);
+                    d2 += h7 * ILGPU::Interop.IntAsFloat(v2_1.W);
+                    float d3 = h0 * ILGPU::Interop.IntAsFloat(v3_0.X);
+                    d3 += h1 * ILGPU::Interop.IntAsFloat(v3_0.Y);
+                    d3 += h2 * ILGPU::Interop.IntAsFloat(v3_0.Z);
+                    d3 += h3 * ILGPU::Interop.IntAsFloat(v3_0.W);
+                    d3 += h4 * ILGPU::Interop.IntAsFloat(v3_1.X);
+                    d3 += h5 * ILGPU::Interop.IntAsFloat(v3_1.Y);
+                    d3 += h6 * ILGPU::Interop.IntAsFloat(v3_1.Z);
+                    d3 += h7 * ILGPU::Interop.IntAsFloat(v3_1.W);
+                    // Sum each dot over the sub-group's lanes.
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 2);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 2);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 1);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 1);
+                    // Fold each negative's logit into (m, sum), unless it hit the positive.
+                    bool kept0 = slot0 < 127 && item0 != target;
+                    float logit0 = d0 + a.Correction;
+                    if (kept0)
+                    {
+                        float next0 = System::MathF.Max(m, logit0);
+                        sum = sum * System::MathF.Exp(m - next0) + System::MathF.Exp(logit0 - next0);
+                        m = next0;
+                    }
+                    bool kept1 = slot1 < 127 && item1 != target;
+                    float logit1 = d1 + a.Correction;
+                    if (kept1)
+                    {
+                        float next1 = System::MathF.Max(m, logit1);
+                        sum = sum * System::MathF.Exp(m - next1) + System::MathF.Exp(logit1 - next1);
+                        m = next1;
+                    }
+                    bool kept2 = slot2 < 127 && item2 != target;
+                    float logit2 = d2 + a.Correction;
+                    if (kept2)
+                    {
+                        float next2 = System::MathF.Max(m, logit2);
+                        sum = sum * System::MathF.Exp(m - next2) + System::MathF.Exp(logit2 - next2);
+                        m = next2;
+                    }
+                    bool kept3 = slot3 < 127 && item3 != target;
+                    float logit3 = d3 + a.Correction;
+                    if (kept3)
+                    {
+                        float next3 = System::MathF.Max(m, logit3);
+                        sum = sum * System::MathF.Exp(m - next3) + System::MathF.Exp(logit3 - next3);
+                        m = next3;
+                    }
                 }
             }
 
@@ -327,149 +338,160 @@ file static class GlobalLoss_w4r4f4s64kl4_Kernels
                 dh7 += cp * wp7;
                 a.RowCoefficients[row] = cp;
             }
-            for (int it = 0; it < 4; it++)
+            // The draws, four per Philox call: the warp needs 8 blocks an iteration, so lane l makes block 32 * w + l of window w, which serves 4 iterations, and each sub-group fetches its words from the lane that made them.
             {
-                // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 32 + sub * 4;
-                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
-                int slot0 = slotBase;
-                int item0 = slot0 < 127 ? (int)draws0.X : target;
-                int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? (int)draws0.Y : target;
-                int slot2 = slotBase + 2;
-                int item2 = slot2 < 127 ? (int)draws0.Z : target;
-                int slot3 = slotBase + 3;
-                int item3 = slot3 < 127 ? (int)draws0.W : target;
-                // Gather the items' rows and dot each with h.
-                Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
-                Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + subLane + 4];
-                float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
-                float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
-                float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
-                float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
-                float w0_4 = ILGPU::Interop.IntAsFloat(v0_1.X);
-                float w0_5 = ILGPU::Interop.IntAsFloat(v0_1.Y);
-                float w0_6 = ILGPU::Interop.IntAsFloat(v0_1.Z);
-                float w0_7 = ILGPU::Interop.IntAsFloat(v0_1.W);
-                float d0 = h0 * w0_0;
-                d0 += h1 * w0_1;
-                d0 += h2 * w0_2;
-                d0 += h3 * w0_3;
-                d0 += h4 * w0_4;
-                d0 += h5 * w0_5;
-                d0 += h6 * w0_6;
-                d0 += h7 * w0_7;
-                Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
-                Kernels::U4 v1_1 = a.Items[(long)item1 * 8 + subLane + 4];
-                float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
-                float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
-                float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
-                float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
-                float w1_4 = ILGPU::Interop.IntAsFloat(v1_1.X);
-                float w1_5 = ILGPU::Interop.IntAsFloat(v1_1.Y);
-                float w1_6 = ILGPU::Interop.IntAsFloat(v1_1.Z);
-                float w1_7 = ILGPU::Interop.IntAsFloat(v1_1.W);
-                float d1 = h0 * w1_0;
-                d1 += h1 * w1_1;
-                d1 += h2 * w1_2;
-                d1 += h3 * w1_3;
-                d1 += h4 * w1_4;
-                d1 += h5 * w1_5;
-                d1 += h6 * w1_6;
-                d1 += h7 * w1_7;
-                Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
-                Kernels::U4 v2_1 = a.Items[(long)item2 * 8 + subLane + 4];
-                float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
-                float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
-                float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
-                float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
-                float w2_4 = ILGPU::Interop.IntAsFloat(v2_1.X);
-                float w2_5 = ILGPU::Interop.IntAsFloat(v2_1.Y);
-                float w2_6 = ILGPU::Interop.IntAsFloat(v2_1.Z);
-                float w2_7 = ILGPU::Interop.IntAsFloat(v2_1.W);
-                float d2 = h0 * w2_0;
-                d2 += h1 * w2_1;
-                d2 += h2 * w2_2;
-                d2 += h3 * w2_3;
-                d2 += h4 * w2_4;
-                d2 += h5 * w2_5;
-                d2 += h6 * w2_6;
-                d2 += h7 * w2_7;
-                Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
-                Kernels::U4 v3_1 = a.Items[(long)item3 * 8 + subLane + 4];
-                float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
-                float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
-                float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
-                float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
-                float w3_4 = ILGPU::Interop.IntAsFloat(v3_1.X);
-                float w3_5 = ILGPU::Interop.IntAsFloat(v3_1.Y);
-                float w3_6 = ILGPU::Interop.IntAsFloat(v3_1.Z);
-                float w3_7 = ILGPU::Interop.IntAsFloat(v3_1.W);
-                float d3 = h0 * w3_0;
-                d3 += h1 * w3_1;
-                d3 += h2 * w3_2;
-                d3 += h3 * w3_3;
-                d3 += h4 * w3_4;
-                d3 += h5 * w3_5;
-                d3 += h6 * w3_6;
-                d3 += h7 * w3_7;
-                // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 2);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 2);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 1);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 1);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
-                // Each negative that did not hit the positive: add its share to dH.
-                float c0 = slot0 < 127 && item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
-                if (c0 != 0f)
+                Kernels::U4 shared = default;
+                for (int it = 0; it < 4; it++)
                 {
-                    dh0 += c0 * w0_0;
-                    dh1 += c0 * w0_1;
-                    dh2 += c0 * w0_2;
-                    dh3 += c0 * w0_3;
-                    dh4 += c0 * w0_4;
-                    dh5 += c0 * w0_5;
-                    dh6 += c0 * w0_6;
-                    dh7 += c0 * w0_7;
-                }
-                float c1 = slot1 < 127 && item1 != target ? g * System::MathF.Exp(d1 + a.Correction - lse) : 0f;
-                if (c1 != 0f)
-                {
-                    dh0 += c1 * w1_0;
-                    dh1 += c1 * w1_1;
-                    dh2 += c1 * w1_2;
-                    dh3 += c1 * w1_3;
-                    dh4 += c1 * w1_4;
-                    dh5 += c1 * w1_5;
-                    dh6 += c1 * w1_6;
-                    dh7 += c1 * w1_7;
-                }
-                float c2 = slot2 < 127 && item2 != target ? g * System::MathF.Exp(d2 + a.Correction - lse) : 0f;
-                if (c2 != 0f)
-                {
-                    dh0 += c2 * w2_0;
-                    dh1 += c2 * w2_1;
-                    dh2 += c2 * w2_2;
-                    dh3 += c2 * w2_3;
-                    dh4 += c2 * w2_4;
-                    dh5 += c2 * w2_5;
-                    dh6 += c2 * w2_6;
-                    dh7 += c2 * w2_7;
-                }
-                float c3 = slot3 < 127 && item3 != target ? g * System::MathF.Exp(d3 + a.Correction - lse) : 0f;
-                if (c3 != 0f)
-                {
-                    dh0 += c3 * w3_0;
-                    dh1 += c3 * w3_1;
-                    dh2 += c3 * w3_2;
-                    dh3 += c3 * w3_3;
-                    dh4 += c3 * w3_4;
-                    dh5 += c3 * w3_5;
-                    dh6 += c3 * w3_6;
-                    dh7 += c3 * w3_7;
+                    // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
+                    int slotBase = it * 32 + sub * 4;
+                    if ((it & 3) == 0)
+                    {
+                        shared = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, ((it >> 2) << 5) + lane, a.Catalog);
+                    }
+                    uint drawn0 = ILGPU::Warp.Shuffle(shared.X, (it & 3) * 8 + sub);
+                    uint drawn1 = ILGPU::Warp.Shuffle(shared.Y, (it & 3) * 8 + sub);
+                    uint drawn2 = ILGPU::Warp.Shuffle(shared.Z, (it & 3) * 8 + sub);
+                    uint drawn3 = ILGPU::Warp.Shuffle(shared.W, (it & 3) * 8 + sub);
+                    int slot0 = slotBase;
+                    int item0 = slot0 < 127 ? (int)drawn0 : target;
+                    int slot1 = slotBase + 1;
+                    int item1 = slot1 < 127 ? (int)drawn1 : target;
+                    int slot2 = slotBase + 2;
+                    int item2 = slot2 < 127 ? (int)drawn2 : target;
+                    int slot3 = slotBase + 3;
+                    int item3 = slot3 < 127 ? (int)drawn3 : target;
+                    // Gather the items' rows and dot each with h.
+                    Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
+                    Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + subLane + 4];
+                    float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
+                    float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
+                    float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
+                    float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
+                    float w0_4 = ILGPU::Interop.IntAsFloat(v0_1.X);
+                    float w0_5 = ILGPU::Interop.IntAsFloat(v0_1.Y);
+                    float w0_6 = ILGPU::Interop.IntAsFloat(v0_1.Z);
+                    float w0_7 = ILGPU::Interop.IntAsFloat(v0_1.W);
+                    float d0 = h0 * w0_0;
+                    d0 += h1 * w0_1;
+                    d0 += h2 * w0_2;
+                    d0 += h3 * w0_3;
+                    d0 += h4 * w0_4;
+                    d0 += h5 * w0_5;
+                    d0 += h6 * w0_6;
+                    d0 += h7 * w0_7;
+                    Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
+                    Kernels::U4 v1_1 = a.Items[(long)item1 * 8 + subLane + 4];
+                    float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
+                    float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
+                    float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
+                    float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
+                    float w1_4 = ILGPU::Interop.IntAsFloat(v1_1.X);
+                    float w1_5 = ILGPU::Interop.IntAsFloat(v1_1.Y);
+                    float w1_6 = ILGPU::Interop.IntAsFloat(v1_1.Z);
+                    float w1_7 = ILGPU::Interop.IntAsFloat(v1_1.W);
+                    float d1 = h0 * w1_0;
+                    d1 += h1 * w1_1;
+                    d1 += h2 * w1_2;
+                    d1 += h3 * w1_3;
+                    d1 += h4 * w1_4;
+                    d1 += h5 * w1_5;
+                    d1 += h6 * w1_6;
+                    d1 += h7 * w1_7;
+                    Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
+                    Kernels::U4 v2_1 = a.Items[(long)item2 * 8 + subLane + 4];
+                    float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
+                    float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
+                    float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
+                    float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
+                    float w2_4 = ILGPU::Interop.IntAsFloat(v2_1.X);
+                    float w2_5 = ILGPU::Interop.IntAsFloat(v2_1.Y);
+                    float w2_6 = ILGPU::Interop.IntAsFloat(v2_1.Z);
+                    float w2_7 = ILGPU::Interop.IntAsFloat(v2_1.W);
+                    float d2 = h0 * w2_0;
+                    d2 += h1 * w2_1;
+                    d2 += h2 * w2_2;
+                    d2 += h3 * w2_3;
+                    d2 += h4 * w2_4;
+                    d2 += h5 * w2_5;
+                    d2 += h6 * w2_6;
+                    d2 += h7 * w2_7;
+                    Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
+                    Kernels::U4 v3_1 = a.Items[(long)item3 * 8 + subLane + 4];
+                    float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
+                    float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
+                    float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
+                    float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
+                    float w3_4 = ILGPU::Interop.IntAsFloat(v3_1.X);
+                    float w3_5 = ILGPU::Interop.IntAsFloat(v3_1.Y);
+                    float w3_6 = ILGPU::Interop.IntAsFloat(v3_1.Z);
+                    float w3_7 = ILGPU::Interop.IntAsFloat(v3_1.W);
+                    float d3 = h0 * w3_0;
+                    d3 += h1 * w3_1;
+                    d3 += h2 * w3_2;
+                    d3 += h3 * w3_3;
+                    d3 += h4 * w3_4;
+                    d3 += h5 * w3_5;
+                    d3 += h6 * w3_6;
+                    d3 += h7 * w3_7;
+                    // Sum each dot over the sub-group's lanes.
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 2);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 2);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 1);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 1);
+                    // Each negative that did not hit the positive: add its share to dH.
+                    float c0 = slot0 < 127 && item0 != target ? g * System::MathF.Exp(d0 + a.Correction - lse) : 0f;
+                    if (c0 != 0f)
+                    {
+                        dh0 += c0 * w0_0;
+                        dh1 += c0 * w0_1;
+                        dh2 += c0 * w0_2;
+                        dh3 += c0 * w0_3;
+                        dh4 += c0 * w0_4;
+                        dh5 += c0 * w0_5;
+                        dh6 += c0 * w0_6;
+                        dh7 += c0 * w0_7;
+                    }
+                    float c1 = slot1 < 127 && item1 != target ? g * System::MathF.Exp(d1 + a.Correction - lse) : 0f;
+                    if (c1 != 0f)
+                    {
+                        dh0 += c1 * w1_0;
+                        dh1 += c1 * w1_1;
+                        dh2 += c1 * w1_2;
+                        dh3 += c1 * w1_3;
+                        dh4 += c1 * w1_4;
+                        dh5 += c1 * w1_5;
+                        dh6 += c1 * w1_6;
+                        dh7 += c1 * w1_7;
+                    }
+                    float c2 = slot2 < 127 && item2 != target ? g * System::MathF.Exp(d2 + a.Correction - lse) : 0f;
+                    if (c2 != 0f)
+                    {
+                        dh0 += c2 * w2_0;
+                        dh1 += c2 * w2_1;
+                        dh2 += c2 * w2_2;
+                        dh3 += c2 * w2_3;
+                        dh4 += c2 * w2_4;
+                        dh5 += c2 * w2_5;
+                        dh6 += c2 * w2_6;
+                        dh7 += c2 * w2_7;
+                    }
+                    float c3 = slot3 < 127 && item3 != target ? g * System::MathF.Exp(d3 + a.Correction - lse) : 0f;
+                    if (c3 != 0f)
+                    {
+                        dh0 += c3 * w3_0;
+                        dh1 += c3 * w3_1;
+                        dh2 += c3 * w3_2;
+                        dh3 += c3 * w3_3;
+                        dh4 += c3 * w3_4;
+                        dh5 += c3 * w3_5;
+                        dh6 += c3 * w3_6;
+                        dh7 += c3 * w3_7;
+                    }
                 }
             }
 
@@ -589,173 +611,184 @@ file static class GlobalLoss_w4r4f4s64kl4_Kernels
             float acc5 = sub == 0 ? wp5 : 0f;
             float acc6 = sub == 0 ? wp6 : 0f;
             float acc7 = sub == 0 ? wp7 : 0f;
-            for (int it = 0; it < 4; it++)
+            // The draws, four per Philox call: the warp needs 8 blocks an iteration, so lane l makes block 32 * w + l of window w, which serves 4 iterations, and each sub-group fetches its words from the lane that made them.
             {
-                // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
-                int slotBase = it * 32 + sub * 4;
-                Kernels::U4 draws0 = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, (slotBase >> 2) + 0, a.Catalog);
-                int slot0 = slotBase;
-                int item0 = slot0 < 127 ? (int)draws0.X : target;
-                int slot1 = slotBase + 1;
-                int item1 = slot1 < 127 ? (int)draws0.Y : target;
-                int slot2 = slotBase + 2;
-                int item2 = slot2 < 127 ? (int)draws0.Z : target;
-                int slot3 = slotBase + 3;
-                int item3 = slot3 < 127 ? (int)draws0.W : target;
-                // Gather the items' rows and dot each with h.
-                Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
-                Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + subLane + 4];
-                Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
-                Kernels::U4 v1_1 = a.Items[(long)item1 * 8 + subLane + 4];
-                Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
-                Kernels::U4 v2_1 = a.Items[(long)item2 * 8 + subLane + 4];
-                Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
-                Kernels::U4 v3_1 = a.Items[(long)item3 * 8 + subLane + 4];
-                float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
-                float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
-                float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
-                float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
-                float w0_4 = ILGPU::Interop.IntAsFloat(v0_1.X);
-                float w0_5 = ILGPU::Interop.IntAsFloat(v0_1.Y);
-                float w0_6 = ILGPU::Interop.IntAsFloat(v0_1.Z);
-                float w0_7 = ILGPU::Interop.IntAsFloat(v0_1.W);
-                float d0 = h0 * w0_0;
-                d0 += h1 * w0_1;
-                d0 += h2 * w0_2;
-                d0 += h3 * w0_3;
-                d0 += h4 * w0_4;
-                d0 += h5 * w0_5;
-                d0 += h6 * w0_6;
-                d0 += h7 * w0_7;
-                float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
-                float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
-                float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
-                float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
-                float w1_4 = ILGPU::Interop.IntAsFloat(v1_1.X);
-                float w1_5 = ILGPU::Interop.IntAsFloat(v1_1.Y);
-                float w1_6 = ILGPU::Interop.IntAsFloat(v1_1.Z);
-                float w1_7 = ILGPU::Interop.IntAsFloat(v1_1.W);
-                float d1 = h0 * w1_0;
-                d1 += h1 * w1_1;
-                d1 += h2 * w1_2;
-                d1 += h3 * w1_3;
-                d1 += h4 * w1_4;
-                d1 += h5 * w1_5;
-                d1 += h6 * w1_6;
-                d1 += h7 * w1_7;
-                float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
-                float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
-                float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
-                float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
-                float w2_4 = ILGPU::Interop.IntAsFloat(v2_1.X);
-                float w2_5 = ILGPU::Interop.IntAsFloat(v2_1.Y);
-                float w2_6 = ILGPU::Interop.IntAsFloat(v2_1.Z);
-                float w2_7 = ILGPU::Interop.IntAsFloat(v2_1.W);
-                float d2 = h0 * w2_0;
-                d2 += h1 * w2_1;
-                d2 += h2 * w2_2;
-                d2 += h3 * w2_3;
-                d2 += h4 * w2_4;
-                d2 += h5 * w2_5;
-                d2 += h6 * w2_6;
-                d2 += h7 * w2_7;
-                float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
-                float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
-                float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
-                float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
-                float w3_4 = ILGPU::Interop.IntAsFloat(v3_1.X);
-                float w3_5 = ILGPU::Interop.IntAsFloat(v3_1.Y);
-                float w3_6 = ILGPU::Interop.IntAsFloat(v3_1.Z);
-                float w3_7 = ILGPU::Interop.IntAsFloat(v3_1.W);
-                float d3 = h0 * w3_0;
-                d3 += h1 * w3_1;
-                d3 += h2 * w3_2;
-                d3 += h3 * w3_3;
-                d3 += h4 * w3_4;
-                d3 += h5 * w3_5;
-                d3 += h6 * w3_6;
-                d3 += h7 * w3_7;
-                // Sum each dot over the sub-group's lanes.
-                d0 += ILGPU::Warp.ShuffleXor(d0, 2);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 2);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 2);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 2);
-                d0 += ILGPU::Warp.ShuffleXor(d0, 1);
-                d1 += ILGPU::Warp.ShuffleXor(d1, 1);
-                d2 += ILGPU::Warp.ShuffleXor(d2, 1);
-                d3 += ILGPU::Warp.ShuffleXor(d3, 1);
-                // Fold each negative's logit into (m, sum) and its row into acc, unless it hit the positive.
-                bool kept0 = slot0 < 127 && item0 != target;
-                float logit0 = d0 + a.Correction;
-                if (kept0)
+                Kernels::U4 shared = default;
+                for (int it = 0; it < 4; it++)
                 {
-                    float next0 = System::MathF.Max(m, logit0);
-                    float scale0 = System::MathF.Exp(m - next0);
-                    float weight0 = System::MathF.Exp(logit0 - next0);
-                    sum = sum * scale0 + weight0;
-                    acc0 = acc0 * scale0 + weight0 * w0_0;
-                    acc1 = acc1 * scale0 + weight0 * w0_1;
-                    acc2 = acc2 * scale0 + weight0 * w0_2;
-                    acc3 = acc3 * scale0 + weight0 * w0_3;
-                    acc4 = acc4 * scale0 + weight0 * w0_4;
-                    acc5 = acc5 * scale0 + weight0 * w0_5;
-                    acc6 = acc6 * scale0 + weight0 * w0_6;
-                    acc7 = acc7 * scale0 + weight0 * w0_7;
-                    m = next0;
-                }
-                bool kept1 = slot1 < 127 && item1 != target;
-                float logit1 = d1 + a.Correction;
-                if (kept1)
-                {
-                    float next1 = System::MathF.Max(m, logit1);
-                    float scale1 = System::MathF.Exp(m - next1);
-                    float weight1 = System::MathF.Exp(logit1 - next1);
-                    sum = sum * scale1 + weight1;
-                    acc0 = acc0 * scale1 + weight1 * w1_0;
-                    acc1 = acc1 * scale1 + weight1 * w1_1;
-                    acc2 = acc2 * scale1 + weight1 * w1_2;
-                    acc3 = acc3 * scale1 + weight1 * w1_3;
-                    acc4 = acc4 * scale1 + weight1 * w1_4;
-                    acc5 = acc5 * scale1 + weight1 * w1_5;
-                    acc6 = acc6 * scale1 + weight1 * w1_6;
-                    acc7 = acc7 * scale1 + weight1 * w1_7;
-                    m = next1;
-                }
-                bool kept2 = slot2 < 127 && item2 != target;
-                float logit2 = d2 + a.Correction;
-                if (kept2)
-                {
-                    float next2 = System::MathF.Max(m, logit2);
-                    float scale2 = System::MathF.Exp(m - next2);
-                    float weight2 = System::MathF.Exp(logit2 - next2);
-                    sum = sum * scale2 + weight2;
-                    acc0 = acc0 * scale2 + weight2 * w2_0;
-                    acc1 = acc1 * scale2 + weight2 * w2_1;
-                    acc2 = acc2 * scale2 + weight2 * w2_2;
-                    acc3 = acc3 * scale2 + weight2 * w2_3;
-                    acc4 = acc4 * scale2 + weight2 * w2_4;
-                    acc5 = acc5 * scale2 + weight2 * w2_5;
-                    acc6 = acc6 * scale2 + weight2 * w2_6;
-                    acc7 = acc7 * scale2 + weight2 * w2_7;
-                    m = next2;
-                }
-                bool kept3 = slot3 < 127 && item3 != target;
-                float logit3 = d3 + a.Correction;
-                if (kept3)
-                {
-                    float next3 = System::MathF.Max(m, logit3);
-                    float scale3 = System::MathF.Exp(m - next3);
-                    float weight3 = System::MathF.Exp(logit3 - next3);
-                    sum = sum * scale3 + weight3;
-                    acc0 = acc0 * scale3 + weight3 * w3_0;
-                    acc1 = acc1 * scale3 + weight3 * w3_1;
-                    acc2 = acc2 * scale3 + weight3 * w3_2;
-                    acc3 = acc3 * scale3 + weight3 * w3_3;
-                    acc4 = acc4 * scale3 + weight3 * w3_4;
-                    acc5 = acc5 * scale3 + weight3 * w3_5;
-                    acc6 = acc6 * scale3 + weight3 * w3_6;
-                    acc7 = acc7 * scale3 + weight3 * w3_7;
-                    m = next3;
+                    // The slots of this iteration and their items; a slot past 127 stands in as the target, which is skipped.
+                    int slotBase = it * 32 + sub * 4;
+                    if ((it & 3) == 0)
+                    {
+                        shared = Kernels::UniformSampler.Block(a.SeedLo, a.SeedHi, a.StepLo, a.StepHi, row, ((it >> 2) << 5) + lane, a.Catalog);
+                    }
+                    uint drawn0 = ILGPU::Warp.Shuffle(shared.X, (it & 3) * 8 + sub);
+                    uint drawn1 = ILGPU::Warp.Shuffle(shared.Y, (it & 3) * 8 + sub);
+                    uint drawn2 = ILGPU::Warp.Shuffle(shared.Z, (it & 3) * 8 + sub);
+                    uint drawn3 = ILGPU::Warp.Shuffle(shared.W, (it & 3) * 8 + sub);
+                    int slot0 = slotBase;
+                    int item0 = slot0 < 127 ? (int)drawn0 : target;
+                    int slot1 = slotBase + 1;
+                    int item1 = slot1 < 127 ? (int)drawn1 : target;
+                    int slot2 = slotBase + 2;
+                    int item2 = slot2 < 127 ? (int)drawn2 : target;
+                    int slot3 = slotBase + 3;
+                    int item3 = slot3 < 127 ? (int)drawn3 : target;
+                    // Gather the items' rows and dot each with h.
+                    Kernels::U4 v0_0 = a.Items[(long)item0 * 8 + subLane];
+                    Kernels::U4 v0_1 = a.Items[(long)item0 * 8 + subLane + 4];
+                    Kernels::U4 v1_0 = a.Items[(long)item1 * 8 + subLane];
+                    Kernels::U4 v1_1 = a.Items[(long)item1 * 8 + subLane + 4];
+                    Kernels::U4 v2_0 = a.Items[(long)item2 * 8 + subLane];
+                    Kernels::U4 v2_1 = a.Items[(long)item2 * 8 + subLane + 4];
+                    Kernels::U4 v3_0 = a.Items[(long)item3 * 8 + subLane];
+                    Kernels::U4 v3_1 = a.Items[(long)item3 * 8 + subLane + 4];
+                    float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X);
+                    float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.Y);
+                    float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Z);
+                    float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.W);
+                    float w0_4 = ILGPU::Interop.IntAsFloat(v0_1.X);
+                    float w0_5 = ILGPU::Interop.IntAsFloat(v0_1.Y);
+                    float w0_6 = ILGPU::Interop.IntAsFloat(v0_1.Z);
+                    float w0_7 = ILGPU::Interop.IntAsFloat(v0_1.W);
+                    float d0 = h0 * w0_0;
+                    d0 += h1 * w0_1;
+                    d0 += h2 * w0_2;
+                    d0 += h3 * w0_3;
+                    d0 += h4 * w0_4;
+                    d0 += h5 * w0_5;
+                    d0 += h6 * w0_6;
+                    d0 += h7 * w0_7;
+                    float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X);
+                    float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.Y);
+                    float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Z);
+                    float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.W);
+                    float w1_4 = ILGPU::Interop.IntAsFloat(v1_1.X);
+                    float w1_5 = ILGPU::Interop.IntAsFloat(v1_1.Y);
+                    float w1_6 = ILGPU::Interop.IntAsFloat(v1_1.Z);
+                    float w1_7 = ILGPU::Interop.IntAsFloat(v1_1.W);
+                    float d1 = h0 * w1_0;
+                    d1 += h1 * w1_1;
+                    d1 += h2 * w1_2;
+                    d1 += h3 * w1_3;
+                    d1 += h4 * w1_4;
+                    d1 += h5 * w1_5;
+                    d1 += h6 * w1_6;
+                    d1 += h7 * w1_7;
+                    float w2_0 = ILGPU::Interop.IntAsFloat(v2_0.X);
+                    float w2_1 = ILGPU::Interop.IntAsFloat(v2_0.Y);
+                    float w2_2 = ILGPU::Interop.IntAsFloat(v2_0.Z);
+                    float w2_3 = ILGPU::Interop.IntAsFloat(v2_0.W);
+                    float w2_4 = ILGPU::Interop.IntAsFloat(v2_1.X);
+                    float w2_5 = ILGPU::Interop.IntAsFloat(v2_1.Y);
+                    float w2_6 = ILGPU::Interop.IntAsFloat(v2_1.Z);
+                    float w2_7 = ILGPU::Interop.IntAsFloat(v2_1.W);
+                    float d2 = h0 * w2_0;
+                    d2 += h1 * w2_1;
+                    d2 += h2 * w2_2;
+                    d2 += h3 * w2_3;
+                    d2 += h4 * w2_4;
+                    d2 += h5 * w2_5;
+                    d2 += h6 * w2_6;
+                    d2 += h7 * w2_7;
+                    float w3_0 = ILGPU::Interop.IntAsFloat(v3_0.X);
+                    float w3_1 = ILGPU::Interop.IntAsFloat(v3_0.Y);
+                    float w3_2 = ILGPU::Interop.IntAsFloat(v3_0.Z);
+                    float w3_3 = ILGPU::Interop.IntAsFloat(v3_0.W);
+                    float w3_4 = ILGPU::Interop.IntAsFloat(v3_1.X);
+                    float w3_5 = ILGPU::Interop.IntAsFloat(v3_1.Y);
+                    float w3_6 = ILGPU::Interop.IntAsFloat(v3_1.Z);
+                    float w3_7 = ILGPU::Interop.IntAsFloat(v3_1.W);
+                    float d3 = h0 * w3_0;
+                    d3 += h1 * w3_1;
+                    d3 += h2 * w3_2;
+                    d3 += h3 * w3_3;
+                    d3 += h4 * w3_4;
+                    d3 += h5 * w3_5;
+                    d3 += h6 * w3_6;
+                    d3 += h7 * w3_7;
+                    // Sum each dot over the sub-group's lanes.
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 2);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 2);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 2);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 2);
+                    d0 += ILGPU::Warp.ShuffleXor(d0, 1);
+                    d1 += ILGPU::Warp.ShuffleXor(d1, 1);
+                    d2 += ILGPU::Warp.ShuffleXor(d2, 1);
+                    d3 += ILGPU::Warp.ShuffleXor(d3, 1);
+                    // Fold each negative's logit into (m, sum) and its row into acc, unless it hit the positive.
+                    bool kept0 = slot0 < 127 && item0 != target;
+                    float logit0 = d0 + a.Correction;
+                    if (kept0)
+                    {
+                        float next0 = System::MathF.Max(m, logit0);
+                        float scale0 = System::MathF.Exp(m - next0);
+                        float weight0 = System::MathF.Exp(logit0 - next0);
+                        sum = sum * scale0 + weight0;
+                        acc0 = acc0 * scale0 + weight0 * w0_0;
+                        acc1 = acc1 * scale0 + weight0 * w0_1;
+                        acc2 = acc2 * scale0 + weight0 * w0_2;
+                        acc3 = acc3 * scale0 + weight0 * w0_3;
+                        acc4 = acc4 * scale0 + weight0 * w0_4;
+                        acc5 = acc5 * scale0 + weight0 * w0_5;
+                        acc6 = acc6 * scale0 + weight0 * w0_6;
+                        acc7 = acc7 * scale0 + weight0 * w0_7;
+                        m = next0;
+                    }
+                    bool kept1 = slot1 < 127 && item1 != target;
+                    float logit1 = d1 + a.Correction;
+                    if (kept1)
+                    {
+                        float next1 = System::MathF.Max(m, logit1);
+                        float scale1 = System::MathF.Exp(m - next1);
+                        float weight1 = System::MathF.Exp(logit1 - next1);
+                        sum = sum * scale1 + weight1;
+                        acc0 = acc0 * scale1 + weight1 * w1_0;
+                        acc1 = acc1 * scale1 + weight1 * w1_1;
+                        acc2 = acc2 * scale1 + weight1 * w1_2;
+                        acc3 = acc3 * scale1 + weight1 * w1_3;
+                        acc4 = acc4 * scale1 + weight1 * w1_4;
+                        acc5 = acc5 * scale1 + weight1 * w1_5;
+                        acc6 = acc6 * scale1 + weight1 * w1_6;
+                        acc7 = acc7 * scale1 + weight1 * w1_7;
+                        m = next1;
+                    }
+                    bool kept2 = slot2 < 127 && item2 != target;
+                    float logit2 = d2 + a.Correction;
+                    if (kept2)
+                    {
+                        float next2 = System::MathF.Max(m, logit2);
+                        float scale2 = System::MathF.Exp(m - next2);
+                        float weight2 = System::MathF.Exp(logit2 - next2);
+                        sum = sum * scale2 + weight2;
+                        acc0 = acc0 * scale2 + weight2 * w2_0;
+                        acc1 = acc1 * scale2 + weight2 * w2_1;
+                        acc2 = acc2 * scale2 + weight2 * w2_2;
+                        acc3 = acc3 * scale2 + weight2 * w2_3;
+                        acc4 = acc4 * scale2 + weight2 * w2_4;
+                        acc5 = acc5 * scale2 + weight2 * w2_5;
+                        acc6 = acc6 * scale2 + weight2 * w2_6;
+                        acc7 = acc7 * scale2 + weight2 * w2_7;
+                        m = next2;
+                    }
+                    bool kept3 = slot3 < 127 && item3 != target;
+                    float logit3 = d3 + a.Correction;
+                    if (kept3)
+                    {
+                        float next3 = System::MathF.Max(m, logit3);
+                        float scale3 = System::MathF.Exp(m - next3);
+                        float weight3 = System::MathF.Exp(logit3 - next3);
+                        sum = sum * scale3 + weight3;
+                        acc0 = acc0 * scale3 + weight3 * w3_0;
+                        acc1 = acc1 * scale3 + weight3 * w3_1;
+                        acc2 = acc2 * scale3 + weight3 * w3_2;
+                        acc3 = acc3 * scale3 + weight3 * w3_3;
+                        acc4 = acc4 * scale3 + weight3 * w3_4;
+                        acc5 = acc5 * scale3 + weight3 * w3_5;
+                        acc6 = acc6 * scale3 + weight3 * w3_6;
+                        acc7 = acc7 * scale3 + weight3 * w3_7;
+                        m = next3;
+                    }
                 }
             }
 
