@@ -63,24 +63,31 @@ public sealed partial class LossGenerator
 
         /// <summary>
         /// The layouts of a loss, each with its own kernels: the tile candidates in order, then the portable layout.
-        /// Candidates that differ only in launch bounds share one layout's kernels: the bounds apply when they are loaded.
+        /// Candidates that differ only in launch bounds or chunk rows share the kernels of the first of them: the bounds
+        /// apply when the kernels are loaded, the chunks when the runtime plans a call.
         /// </summary>
         private static IEnumerable<RowLayout> Layouts(LossModel model)
         {
-            var seen = new HashSet<TileModel>();
             foreach (TileModel tile in model.Tiles)
             {
-                if (seen.Add(CodeTile(tile)))
+                if (CodeOwner(model, tile) == tile)
                 {
-                    yield return new WarpLayout(model.Settings, CodeTile(tile));
+                    yield return CodeLayout(model, tile);
                 }
             }
 
             yield return Portable(model);
         }
 
-        /// <summary>What a candidate's kernel code depends on: everything but its launch bounds.</summary>
-        private static TileModel CodeTile(TileModel tile) => tile with { MinGroupsPerMultiprocessor = 0 };
+        /// <summary>What a candidate's kernel code depends on: everything but its launch bounds and chunk rows.</summary>
+        private static TileModel CodeKey(TileModel tile) => tile with { MinGroupsPerMultiprocessor = 0, ChunkRows = 0 };
+
+        /// <summary>The first candidate with the same code as <paramref name="tile"/>: its kernels serve both.</summary>
+        private static TileModel CodeOwner(LossModel model, TileModel tile) => model.Tiles.First(t => CodeKey(t) == CodeKey(tile));
+
+        /// <summary>The layout whose kernels <paramref name="tile"/> loads, named after the first candidate with its code.</summary>
+        private static RowLayout CodeLayout(LossModel model, TileModel tile) =>
+            new WarpLayout(model.Settings, CodeOwner(model, tile) with { MinGroupsPerMultiprocessor = 0 });
 
         private static string EmitApiFile(LossModel model)
         {
@@ -273,7 +280,7 @@ public sealed partial class LossGenerator
             w.Open($"partial class {model.ClassName}");
             IEnumerable<RowLayout> variants = layout is PortableLayout
                 ? new[] { layout }
-                : model.Tiles.Where(t => CodeTile(t) == layout.Tile).Select(t => (RowLayout)new WarpLayout(model.Settings, t));
+                : model.Tiles.Where(t => CodeKey(t) == CodeKey(layout.Tile)).Select(t => (RowLayout)new WarpLayout(model.Settings, t));
             bool first = true;
             foreach (RowLayout variant in variants)
             {
@@ -283,10 +290,11 @@ public sealed partial class LossGenerator
                 }
 
                 first = false;
-                string bounds = variant.Tile.MinGroupsPerMultiprocessor > 0 ? Invariant($", loaded with launch bounds for {variant.Tile.MinGroupsPerMultiprocessor} groups per multiprocessor") : string.Empty;
-                w.Line($"/// <summary>The {(layout is PortableLayout ? "portable" : layout.Suffix)} kernels of this loss, as one of its variants{bounds}.</summary>");
+                string name = layout is PortableLayout ? "portable" : VariantName(variant);
+                string shared = variant.Tile == layout.Tile ? string.Empty : " (" + layout.Suffix + "'s code, loaded and planned as " + name + ")";
+                w.Line($"/// <summary>The {name} kernels of this loss, as one of its variants{shared}.</summary>");
                 w.GeneratedCode();
-                pipeline.EmitVariantFactory(w, VariantFactory(variant), variant, kernels);
+                pipeline.EmitVariantFactory(w, VariantFactory(variant), variant, layout, kernels);
             }
 
             w.Close();
@@ -309,8 +317,11 @@ public sealed partial class LossGenerator
             model.KernelsTypeName.Substring(0, model.KernelsTypeName.Length - KernelsSuffix.Length) + "_" + layout.Suffix + "_" + KernelsSuffix;
 
         /// <summary>The loss's private factory of one layout's variant, e.g. <c>CceVariant_w4r8f2</c> or, with launch bounds, <c>CceVariant_w4r8f2g4</c>.</summary>
-        private static string VariantFactory(RowLayout layout) =>
-            "CceVariant_" + layout.Suffix + (layout.Tile.MinGroupsPerMultiprocessor > 0 ? Invariant($"g{layout.Tile.MinGroupsPerMultiprocessor}") : string.Empty);
+        private static string VariantFactory(RowLayout layout) => "CceVariant_" + VariantName(layout);
+
+        /// <summary>A variant's name: its layout's suffix, with its launch bounds when it has any.</summary>
+        private static string VariantName(RowLayout layout) =>
+            layout.Suffix + (layout.Tile.MinGroupsPerMultiprocessor > 0 ? Invariant($"g{layout.Tile.MinGroupsPerMultiprocessor}") : string.Empty);
 
         private static void Doc(SourceWriter w, string summary, IEnumerable<(string Name, string Text)> parameters)
         {

@@ -175,7 +175,8 @@ public sealed partial class LossGenerator
         /// <summary>
         /// The default set, measured best-first on an H200 (docs/perf.md): sorted tiles with four items in flight, at half
         /// the lanes per item of a 16-byte chunk each (more items per warp, shorter reductions; with launch bounds that
-        /// trade registers for a fourth group per multiprocessor, and without) and at one lane per chunk;
+        /// trade registers for a fourth group per multiprocessor, and without; with half-size chunks, whose payload fits
+        /// the L2 of smaller cards) and at one lane per chunk;
         /// a sorted tile with two in flight; then, unless gradients are deterministic, the fused tiles whose kept logits fit
         /// a group's shared memory. None when K or D is unusable (CCE0003 and CCE0004 already explain).
         /// </summary>
@@ -193,6 +194,7 @@ public sealed partial class LossGenerator
             {
                 tiles.Add(new TileModel(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows, lanes / 2, BoundedGroups));
                 tiles.Add(new TileModel(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows, lanes / 2));
+                tiles.Add(new TileModel(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows / 2, lanes / 2, BoundedGroups));
             }
 
             tiles.Add(new TileModel(4, 4, 4, PerRowPipeline.Sorted, MaxChunkRows));

@@ -51,9 +51,9 @@ public sealed class ModelTests
     }
 
     [Theory]
-    [InlineData(255, "4,4,4,s65536,l1,g4 4,4,4,s65536,l1 4,4,4,s65536 4,4,2,s65536 4,4,2 8,8,2")]
-    [InlineData(10000, "4,4,4,s65536,l1,g4 4,4,4,s65536,l1 4,4,4,s65536 4,4,2,s65536 4,4,2")]
-    [InlineData(40000, "4,4,4,s65536,l1,g4 4,4,4,s65536,l1 4,4,4,s65536 4,4,2,s65536")]
+    [InlineData(255, "4,4,4,s65536,l1,g4 4,4,4,s65536,l1 4,4,4,s32768,l1,g4 4,4,4,s65536 4,4,2,s65536 4,4,2 8,8,2")]
+    [InlineData(10000, "4,4,4,s65536,l1,g4 4,4,4,s65536,l1 4,4,4,s32768,l1,g4 4,4,4,s65536 4,4,2,s65536 4,4,2")]
+    [InlineData(40000, "4,4,4,s65536,l1,g4 4,4,4,s65536,l1 4,4,4,s32768,l1,g4 4,4,4,s65536 4,4,2,s65536")]
     public void DefaultCandidates_AreTheSortedTilesThenTheFusedThatFitSharedMemory(int negatives, string expected)
     {
         LossModel model = SingleModel("[CatalogLoss(Negatives = " + negatives + ", HiddenSize = 8)]\npublic partial class Loss;");
@@ -68,7 +68,7 @@ public sealed class ModelTests
     {
         LossModel model = SingleModel("[CatalogLoss(Negatives = 255, HiddenSize = 8, DeterministicGradients = true)]\npublic partial class Loss;");
 
-        Assert.Equal(["Sorted 4,4,4 l1 g4", "Sorted 4,4,4 l1 g0", "Sorted 4,4,4 l0 g0", "Sorted 4,4,2 l0 g0"], model.Tiles.Select(t => $"{t.Pipeline} {t.Warps},{t.RowsPerGroup},{t.ItemsInFlight} l{t.LanesPerItem} g{t.MinGroupsPerMultiprocessor}"));
+        Assert.Equal(["Sorted 4,4,4 l1 g4", "Sorted 4,4,4 l1 g0", "Sorted 4,4,4 l1 g4", "Sorted 4,4,4 l0 g0", "Sorted 4,4,2 l0 g0"], model.Tiles.Select(t => $"{t.Pipeline} {t.Warps},{t.RowsPerGroup},{t.ItemsInFlight} l{t.LanesPerItem} g{t.MinGroupsPerMultiprocessor}"));
     }
 
     [Fact]

@@ -18,11 +18,11 @@ internal sealed class FusedPipeline : PerRowPipelineEmitter
     }
 
     /// <inheritdoc />
-    public override void EmitVariantFactory(SourceWriter w, string factory, RowLayout layout, string kernels)
+    public override void EmitVariantFactory(SourceWriter w, string factory, RowLayout layout, RowLayout code, string kernels)
     {
         TileModel t = layout.Tile;
         w.Line(Invariant($"private static {Cce}PerRowVariant {factory}() => new {Cce}PerRowVariant(new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}{(t.LanesPerItem > 0 ? Invariant($", LanesPerItem: {t.LanesPerItem}") : string.Empty)}{(t.MinGroupsPerMultiprocessor > 0 ? Invariant($", MinGroupsPerMultiprocessor: {t.MinGroupsPerMultiprocessor}") : string.Empty)}), {Cce}KernelLayout.{layout.KernelLayout},"));
-        w.Line($"    {kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)});");
+        w.Line($"    {kernels}.{code.Name(KernelMode.Forward)}, {kernels}.{code.Name(KernelMode.Backward)}, {kernels}.{code.Name(KernelMode.ForwardBackward)});");
     }
 
     /// <inheritdoc />

@@ -14,8 +14,11 @@ internal abstract class PerRowPipelineEmitter
     public static PerRowPipelineEmitter For(PerRowPipeline pipeline) =>
         pipeline == PerRowPipeline.Sorted ? Sorted.SortedPipeline.Instance : FusedPipeline.Instance;
 
-    /// <summary>Writes the private factory <paramref name="factory"/> of the layout's variant, whose kernels live in <paramref name="kernels"/>.</summary>
-    public abstract void EmitVariantFactory(SourceWriter w, string factory, RowLayout layout, string kernels);
+    /// <summary>
+    /// Writes the private factory <paramref name="factory"/> of the variant of <paramref name="layout"/>'s tile, whose
+    /// kernels are those of <paramref name="code"/> (the same code: only launch bounds or chunk rows differ), in <paramref name="kernels"/>.
+    /// </summary>
+    public abstract void EmitVariantFactory(SourceWriter w, string factory, RowLayout layout, RowLayout code, string kernels);
 
     /// <summary>Writes the kernels of <paramref name="layout"/> as public static methods of the enclosing class.</summary>
     public abstract void EmitKernels(SourceWriter w, LossSettings settings, RowLayout layout, SchemeEmitter scheme);

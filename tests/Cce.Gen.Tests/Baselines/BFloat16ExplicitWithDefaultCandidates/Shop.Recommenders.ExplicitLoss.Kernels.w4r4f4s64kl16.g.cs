@@ -12,7 +12,7 @@ using Compiler = global::System.CodeDom.Compiler;
 
 partial class ExplicitLoss
 {
-    /// <summary>The w4r4f4s64kl16 kernels of this loss, as one of its variants, loaded with launch bounds for 4 groups per multiprocessor.</summary>
+    /// <summary>The w4r4f4s64kl16g4 kernels of this loss, as one of its variants (w4r4f4s64kl16's code, loaded and planned as w4r4f4s64kl16g4).</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static Cce::PerRowSortedVariant CceVariant_w4r4f4s64kl16g4() => new Cce::PerRowSortedVariant(
         new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 16, 4), Cce::KernelLayout.Warp,
@@ -23,6 +23,13 @@ partial class ExplicitLoss
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static Cce::PerRowSortedVariant CceVariant_w4r4f4s64kl16() => new Cce::PerRowSortedVariant(
         new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 16, 0), Cce::KernelLayout.Warp,
+        ExplicitLoss_w4r4f4s64kl16_Kernels.Forward_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Backward_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.ForwardBackward_w4r4f4s64kl16,
+        ExplicitLoss_w4r4f4s64kl16_Kernels.Count_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Fill_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Reduce_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Positives_w4r4f4s64kl16);
+
+    /// <summary>The w4r4f4s32kl16g4 kernels of this loss, as one of its variants (w4r4f4s64kl16's code, loaded and planned as w4r4f4s32kl16g4).</summary>
+    [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+    private static Cce::PerRowSortedVariant CceVariant_w4r4f4s32kl16g4() => new Cce::PerRowSortedVariant(
+        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 32768, 16, 4), Cce::KernelLayout.Warp,
         ExplicitLoss_w4r4f4s64kl16_Kernels.Forward_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Backward_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.ForwardBackward_w4r4f4s64kl16,
         ExplicitLoss_w4r4f4s64kl16_Kernels.Count_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Fill_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Reduce_w4r4f4s64kl16, ExplicitLoss_w4r4f4s64kl16_Kernels.Positives_w4r4f4s64kl16);
 }

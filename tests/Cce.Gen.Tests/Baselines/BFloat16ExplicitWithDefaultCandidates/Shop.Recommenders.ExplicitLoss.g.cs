@@ -19,6 +19,7 @@ partial class ExplicitLoss : Cce::CatalogLoss<Cce::BFloat16, float>, Cce::ILossK
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(
         CceVariant_w4r4f4s64kl16g4(),
         CceVariant_w4r4f4s64kl16(),
+        CceVariant_w4r4f4s32kl16g4(),
         CceVariant_w4r4f4s64k(),
         CceVariant_w4r4f2s64k(),
         CceVariant_w4r4f2(),

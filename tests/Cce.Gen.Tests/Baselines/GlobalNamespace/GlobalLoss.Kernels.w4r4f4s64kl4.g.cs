@@ -10,7 +10,7 @@ using Compiler = global::System.CodeDom.Compiler;
 
 partial class GlobalLoss
 {
-    /// <summary>The w4r4f4s64kl4 kernels of this loss, as one of its variants, loaded with launch bounds for 4 groups per multiprocessor.</summary>
+    /// <summary>The w4r4f4s64kl4g4 kernels of this loss, as one of its variants (w4r4f4s64kl4's code, loaded and planned as w4r4f4s64kl4g4).</summary>
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static Cce::PerRowSortedVariant CceVariant_w4r4f4s64kl4g4() => new Cce::PerRowSortedVariant(
         new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 4, 4), Cce::KernelLayout.Warp,
@@ -21,6 +21,13 @@ partial class GlobalLoss
     [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
     private static Cce::PerRowSortedVariant CceVariant_w4r4f4s64kl4() => new Cce::PerRowSortedVariant(
         new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 65536, 4, 0), Cce::KernelLayout.Warp,
+        GlobalLoss_w4r4f4s64kl4_Kernels.Forward_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Backward_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.ForwardBackward_w4r4f4s64kl4,
+        GlobalLoss_w4r4f4s64kl4_Kernels.Count_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Fill_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Reduce_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Positives_w4r4f4s64kl4);
+
+    /// <summary>The w4r4f4s32kl4g4 kernels of this loss, as one of its variants (w4r4f4s64kl4's code, loaded and planned as w4r4f4s32kl4g4).</summary>
+    [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
+    private static Cce::PerRowSortedVariant CceVariant_w4r4f4s32kl4g4() => new Cce::PerRowSortedVariant(
+        new Cce::PerRowTile(4, 4, 4, Cce::PerRowPipeline.Sorted, 32768, 4, 4), Cce::KernelLayout.Warp,
         GlobalLoss_w4r4f4s64kl4_Kernels.Forward_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Backward_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.ForwardBackward_w4r4f4s64kl4,
         GlobalLoss_w4r4f4s64kl4_Kernels.Count_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Fill_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Reduce_w4r4f4s64kl4, GlobalLoss_w4r4f4s64kl4_Kernels.Positives_w4r4f4s64kl4);
 }

@@ -17,6 +17,7 @@ partial class GlobalLoss : Cce::CatalogLoss<float, float>, Cce::ILossKernels<Glo
     private static readonly Immutable::ImmutableArray<Cce::KernelVariant> CceVariants = Immutable::ImmutableArray.Create<Cce::KernelVariant>(
         CceVariant_w4r4f4s64kl4g4(),
         CceVariant_w4r4f4s64kl4(),
+        CceVariant_w4r4f4s32kl4g4(),
         CceVariant_w4r4f4s64k(),
         CceVariant_w4r4f2s64k(),
         CceVariant_w4r4f2(),

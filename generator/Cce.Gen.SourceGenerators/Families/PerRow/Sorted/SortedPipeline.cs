@@ -22,13 +22,13 @@ internal sealed class SortedPipeline : PerRowPipelineEmitter
     }
 
     /// <inheritdoc />
-    public override void EmitVariantFactory(SourceWriter w, string factory, RowLayout layout, string kernels)
+    public override void EmitVariantFactory(SourceWriter w, string factory, RowLayout layout, RowLayout code, string kernels)
     {
         TileModel t = layout.Tile;
-        string suffix = layout.Suffix;
+        string suffix = code.Suffix;
         w.Line(Invariant($"private static {Cce}PerRowSortedVariant {factory}() => new {Cce}PerRowSortedVariant("));
         w.Line(Invariant($"    new {Cce}PerRowTile({t.Warps}, {t.RowsPerGroup}, {t.ItemsInFlight}, {Cce}PerRowPipeline.Sorted, {t.ChunkRows}, {t.LanesPerItem}, {t.MinGroupsPerMultiprocessor}), {Cce}KernelLayout.{layout.KernelLayout},"));
-        w.Line($"    {kernels}.{layout.Name(KernelMode.Forward)}, {kernels}.{layout.Name(KernelMode.Backward)}, {kernels}.{layout.Name(KernelMode.ForwardBackward)},");
+        w.Line($"    {kernels}.{code.Name(KernelMode.Forward)}, {kernels}.{code.Name(KernelMode.Backward)}, {kernels}.{code.Name(KernelMode.ForwardBackward)},");
         string positives = layout.Settings.DeterministicGradients ? "null" : $"{kernels}.Positives_{suffix}";
         w.Line($"    {kernels}.Count_{suffix}, {kernels}.Fill_{suffix}, {kernels}.Reduce_{suffix}, {positives});");
     }
