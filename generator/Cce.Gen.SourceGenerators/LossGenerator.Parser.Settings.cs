@@ -43,7 +43,7 @@ public sealed partial class LossGenerator
             if (settings.Negatives < 1)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidNegatives, loss.LocationOf(nameof(LossSettings.Negatives)), className, settings.Negatives));
+                    DiagnosticDescriptors.InvalidNegatives, loss.LocationOf(nameof(LossSettings.Negatives)), className, Declared(loss, nameof(LossSettings.Negatives), settings.Negatives)));
             }
 
             if (!Enum.IsDefined(typeof(ElementType), settings.Element))
@@ -65,7 +65,7 @@ public sealed partial class LossGenerator
                         DiagnosticDescriptors.InvalidHiddenSize,
                         loss.LocationOf(nameof(LossSettings.HiddenSize)),
                         className,
-                        settings.HiddenSize,
+                        Declared(loss, nameof(LossSettings.HiddenSize), settings.HiddenSize),
                         geometry.VectorWidth,
                         settings.Element));
                 }
@@ -134,6 +134,12 @@ public sealed partial class LossGenerator
                     "Input or Float32"));
             }
         }
+
+        /// <summary>What the class says of a required count: the value it declares, or that it leaves the count out.</summary>
+        private static string Declared(AttributeArguments loss, string name, int value) =>
+            loss.Has(name)
+                ? "declares " + name + " = " + value.ToString(CultureInfo.InvariantCulture)
+                : "leaves out " + name + ": " + name + " is required";
 
         /// <summary>An enum value as the user would write it: its name, or a cast when the value is undefined.</summary>
         private static string Describe<TEnum>(TEnum value)

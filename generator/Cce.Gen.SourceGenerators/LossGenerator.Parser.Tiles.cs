@@ -143,33 +143,22 @@ public sealed partial class LossGenerator
 
             if (tile.LanesPerItem != 0 && (tile.LanesPerItem is < 1 or > PerRowGeometry.WarpSize || (tile.LanesPerItem & (tile.LanesPerItem - 1)) != 0))
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.CandidateRows,
-                    attribute.LocationOf(nameof(TileModel.LanesPerItem)),
-                    className,
-                    "LanesPerItem = " + Text(tile.LanesPerItem),
-                    "0 (one lane per 16-byte chunk of a row) or a power of two up to " + Text(PerRowGeometry.WarpSize)));
+                RejectValue(nameof(TileModel.LanesPerItem), tile.LanesPerItem, "0 (one lane per 16-byte chunk of a row) or a power of two up to " + Text(PerRowGeometry.WarpSize));
             }
 
             if (tile.MinGroupsPerMultiprocessor is < 0 or > MaxGroupsPerMultiprocessor)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.CandidateRows,
-                    attribute.LocationOf(nameof(TileModel.MinGroupsPerMultiprocessor)),
-                    className,
-                    "MinGroupsPerMultiprocessor = " + Text(tile.MinGroupsPerMultiprocessor),
-                    "0 (registers left to the compiler) to " + Text(MaxGroupsPerMultiprocessor) + " groups resident on one multiprocessor"));
+                RejectValue(nameof(TileModel.MinGroupsPerMultiprocessor), tile.MinGroupsPerMultiprocessor, "0 (registers left to the compiler) to " + Text(MaxGroupsPerMultiprocessor) + " groups resident on one multiprocessor");
             }
 
             if (tile.ItemsInFlight is < 1 or > MaxItemsInFlight)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.CandidateRows,
-                    attribute.LocationOf(nameof(TileModel.ItemsInFlight)),
-                    className,
-                    "ItemsInFlight = " + Text(tile.ItemsInFlight),
-                    "1 to " + Text(MaxItemsInFlight) + " item rows in flight per lane sub-group"));
+                RejectValue(nameof(TileModel.ItemsInFlight), tile.ItemsInFlight, "1 to " + Text(MaxItemsInFlight) + " item rows in flight per lane sub-group");
             }
+
+            // CCE0010 for a knob whose value alone is out of range, pointing at its argument.
+            void RejectValue(string knob, int value, string expected) => diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.CandidateRows, attribute.LocationOf(knob), className, knob + " = " + Text(value), expected));
         }
 
         /// <summary>

@@ -28,6 +28,13 @@ public sealed partial class LossGenerator
                 return Nothing;
             }
 
+            if (context.Attributes.Length > 1 || LossAttributeCount(symbol) > 1)
+            {
+                // [CatalogLoss] on two parts of one class: the compiler's CS0579 says so, and each part would otherwise
+                // produce the same files.
+                return Nothing;
+            }
+
             AttributeArguments loss = AttributeArguments.Read(context.Attributes[0], cancellationToken);
             List<AttributeArguments>? tileAttributes = ReadTileAttributes(symbol, context.SemanticModel.Compilation, cancellationToken);
             if (loss.HasErrors || tileAttributes is null)
@@ -59,6 +66,21 @@ public sealed partial class LossGenerator
                 tileAttributes.Count > 0,
                 RegistryName(symbol));
             return new ParseResult(model, diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>How many <c>[CatalogLoss]</c> applications the parts of the class hold together.</summary>
+        private static int LossAttributeCount(INamedTypeSymbol symbol)
+        {
+            int count = 0;
+            foreach (AttributeData attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == LossAttributeName)
+                {
+                    count++;
+                }
+            }
+
+            return count;
         }
 
         /// <summary>

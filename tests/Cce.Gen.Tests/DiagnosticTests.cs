@@ -54,10 +54,24 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CCE0003_NegativesMissing_PointsAtTheAttribute() => DiagnosticAssert.Fires("CCE0003", Usings + """
-        [[|CatalogLoss(HiddenSize = 8)|]]
-        public partial class Loss;
-        """);
+    public void CCE0003_NegativesMissing_PointsAtTheAttributeAndSaysItIsRequired()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0003", Usings + """
+            [[|CatalogLoss(HiddenSize = 8)|]]
+            public partial class Loss;
+            """);
+        Assert.Equal("The loss class 'Loss' leaves out Negatives: Negatives is required; expected at least 1 negative per row", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void CCE0004_HiddenSizeMissing_SaysItIsRequired()
+    {
+        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0004", Usings + """
+            [[|CatalogLoss(Negatives = 7)|]]
+            public partial class Loss;
+            """);
+        Assert.StartsWith("The loss class 'Loss' leaves out HiddenSize: HiddenSize is required; expected a positive multiple of 4", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     [Fact]
     public void CCE0003_OneNegative_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
@@ -358,6 +372,23 @@ public sealed class DiagnosticTests
             public partial class Loss;
             """);
         Assert.True(Assert.Single(run.Models).TilesDeclared);
+    }
+
+    [Fact]
+    public void TheLossAttributeOnTwoPartsOfAClass_IsTheCompilersDuplicateAttributeError_NotAGeneratorFailure()
+    {
+        GeneratorRun run = GeneratorRun.Of(Usings + """
+            [CatalogLoss(Negatives = 7, HiddenSize = 8)]
+            public partial class Loss;
+
+            [CatalogLoss(Negatives = 9, HiddenSize = 8)]
+            public partial class Loss;
+            """);
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Result.GeneratedSources);
+        Assert.Contains(run.CompilerErrors, d => d.Id == "CS0579");
     }
 
     [Fact]

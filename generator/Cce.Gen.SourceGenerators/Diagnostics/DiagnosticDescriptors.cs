@@ -22,12 +22,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidNegatives = Error(
         "CCE0003",
         "Negatives must be at least 1",
-        "The loss class '{0}' declares Negatives = {1}; expected at least 1 negative per row");
+        "The loss class '{0}' {1}; expected at least 1 negative per row");
 
     public static readonly DiagnosticDescriptor InvalidHiddenSize = Error(
         "CCE0004",
         "Hidden size does not fit the vector width",
-        "The loss class '{0}' declares HiddenSize = {1}; expected a positive multiple of {2}, the number of {3} elements in one 16-byte load");
+        "The loss class '{0}' {1}; expected a positive multiple of {2}, the number of {3} elements in one 16-byte load");
 
     public static readonly DiagnosticDescriptor UnsupportedElement = Error(
         "CCE0005",

@@ -64,6 +64,20 @@ internal sealed class AttributeArguments
         return fallback;
     }
 
+    /// <summary>Whether the named argument <paramref name="name"/> was written.</summary>
+    public bool Has(string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> pair in data.NamedArguments)
+        {
+            if (pair.Key == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The value of a named argument of type bool, or the property's default when not written.</summary>
     public bool Bool(string name, bool fallback)
     {

@@ -60,8 +60,14 @@ public sealed record DeviceFingerprint(
             "none");
     }
 
-    /// <summary>One line for reports: name, capability, SMs, memory, driver.</summary>
-    public string Describe() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Name} (cc {ComputeCapability}, ISA {InstructionSet}, {Multiprocessors} SMs, {MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB, L2 {L2CacheBytes / (1024 * 1024)} MiB, warp {WarpSize}, driver {DriverVersion})");
+    /// <summary>
+    /// One line for reports: for a GPU its name, capability, SMs, memory and driver; for the CPU accelerator only what is
+    /// true of it (ILGPU reports no real memory size or multiprocessor count there: its memory is the host's, and its
+    /// warps are simulated by operating-system threads).
+    /// </summary>
+    public string Describe() => Kind == DeviceKind.Cpu
+        ? string.Create(CultureInfo.InvariantCulture, $"{Name} (ILGPU's CPU accelerator: host memory, simulated warps of {WarpSize} lanes, on a machine with {Environment.ProcessorCount} logical processors)")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Name} (cc {ComputeCapability}, ISA {InstructionSet}, {Multiprocessors} SMs, {MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB, L2 {L2CacheBytes / (1024 * 1024)} MiB, warp {WarpSize}, driver {DriverVersion})");
 }

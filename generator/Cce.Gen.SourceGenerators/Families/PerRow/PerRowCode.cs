@@ -433,7 +433,7 @@ internal abstract class PerRowCode
         {
             int blocks = 32 / DrawWindow;
             W.Block(Invariant($"if ((it & {DrawWindow - 1}) == 0)"), () =>
-                W.Line($"shared = {Scheme.DrawFour(Settings, "row", Invariant($"((it >> {Log2(DrawWindow)}) << 5) + lane"))};"));
+                W.Line($"shared = {Scheme.DrawFour(Settings, "row", Invariant($"((it >> {PowerOfTwo.Log2(DrawWindow)}) << 5) + lane"))};"));
             for (int f = 0; f < flight; f++)
             {
                 // Every lane shuffles, whether or not its slot lies within K, so the warp stays converged.
@@ -484,17 +484,6 @@ internal abstract class PerRowCode
 
         int blocks = Geometry.ItemsPerWarp * flight / 4;
         return blocks < PerRowGeometry.WarpSize ? PerRowGeometry.WarpSize / blocks : 0;
-    }
-
-    private static int Log2(int value)
-    {
-        int log = 0;
-        while ((1 << log) < value)
-        {
-            log++;
-        }
-
-        return log;
     }
 
     /// <summary>The guard that a slot of the item in flight <paramref name="flight"/> lies within K, when the last iteration can pass it.</summary>

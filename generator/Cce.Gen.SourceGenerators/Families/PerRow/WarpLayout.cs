@@ -115,7 +115,7 @@ internal sealed class WarpLayout : RowLayout
         {
             IndexExpression index = IndexExpression.Of("subLane") + (t * lanes);
             IndexExpression chunk = IndexExpression.Of("(long)row", Geometry.Chunks);
-            string element = Invariant($"{widen}(a.Hidden[{chunk} + ({index.ShiftedRight(Log2(width))})], {index.Masked(width - 1)})");
+            string element = Invariant($"{widen}(a.Hidden[{chunk} + ({index.ShiftedRight(PowerOfTwo.Log2(width))})], {index.Masked(width - 1)})");
             w.Line(StridedNeedsGuard(t)
                 ? Invariant($"float hs{t} = {index} < {Settings.HiddenSize} ? {element} : 0f;")
                 : Invariant($"float hs{t} = {element};"));
@@ -155,19 +155,8 @@ internal sealed class WarpLayout : RowLayout
         w.Comment(Invariant($"This lane's place: sub-group sub of the warp, {lanes} {(lanes == 1 ? "lane" : "lanes")}, {role}; subLane is the lane within it."));
         w.Line($"int lane = {Ilgpu}Warp.LaneIdx;");
         w.Line($"int warp = {Ilgpu}Warp.WarpIdx;");
-        w.Line($"int sub = {IndexExpression.Of("lane").ShiftedRight(Log2(lanes))};");
+        w.Line($"int sub = {IndexExpression.Of("lane").ShiftedRight(PowerOfTwo.Log2(lanes))};");
         w.Line($"int subLane = {IndexExpression.Of("lane").Masked(lanes - 1)};");
-    }
-
-    private static int Log2(int value)
-    {
-        int log = 0;
-        while ((1 << log) < value)
-        {
-            log++;
-        }
-
-        return log;
     }
 
     private bool StridedNeedsGuard(int t) => (t + 1) * Geometry.LanesPerItem > Settings.HiddenSize;
