@@ -22,6 +22,17 @@ public sealed class DocumentationTests
 
         Assert.StartsWith("# " + id + ": " + descriptor.Title, File.ReadAllText(Path.Combine(folder, id + ".md")), StringComparison.Ordinal);
         Assert.Contains("[" + id + "](" + id + ".md)", File.ReadAllText(Path.Combine(folder, "README.md")), StringComparison.Ordinal);
-        Assert.Equal("https://github.com/cce-gen/cce-gen/blob/main/docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
+        Assert.Equal(BuildProperty("RepositoryUrl") + "/blob/main/docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
     }
+
+    [Fact]
+    public void TheGeneratorsOwnFacts_AreTheRepositorysBuildProperties()
+    {
+        Assert.Equal(SourceGenerators.ThisAssembly.Version, BuildProperty("Version"));
+        Assert.Equal(SourceGenerators.ThisAssembly.RepositoryUrl, BuildProperty("RepositoryUrl"));
+    }
+
+    /// <summary>A property of the repository's Directory.Build.props, as MSBuild reads it.</summary>
+    private static string BuildProperty(string name) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props")).Descendants(name).Single().Value;
 }

@@ -7,7 +7,7 @@ namespace Cce.Gen.SourceGenerators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Cce.Gen";
-    private const string HelpRoot = "https://github.com/cce-gen/cce-gen/blob/main/docs/diagnostics/";
+    private const string HelpRoot = ThisAssembly.RepositoryUrl + "/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "CCE0001",
