@@ -93,7 +93,7 @@ internal sealed class SortedKernelSet : LoadedKernels
         int rows = call.Rows;
         int catalog = call.Catalog;
         long scratch = sequentialScan ? 0 : OffsetScan.Blocks(catalog);
-        ChunkPlan plan = workspace.Prepare(rows, catalog, pairsPerRow, tile.ChunkRows, call.WorkspaceLimit > 0 ? call.WorkspaceLimit : CatalogLoss.DefaultWorkspaceLimit, scratch);
+        ChunkPlan plan = workspace.Prepare(rows, catalog, pairsPerRow, tile.ChunkRows, call.WorkspaceLimit > 0 ? call.WorkspaceLimit : CatalogLoss.DefaultWorkspaceLimit, scratch, deterministic);
         arguments.RowCoefficients = workspace.Coefficients(rows);
         if (deterministic)
         {

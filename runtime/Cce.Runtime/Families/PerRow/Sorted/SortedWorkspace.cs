@@ -39,8 +39,8 @@ internal sealed class SortedWorkspace : IDisposable
     /// <summary>The positive coefficient of each row, [N].</summary>
     public ArrayView<float> Coefficients(int rows) => coefficients!.View.SubView(0, rows);
 
-    /// <summary>The bound of every term of a deterministic dW sum, [1], allocated on first use.</summary>
-    public ArrayView<uint> TermBound => (termBound = Grow(termBound, 1)).View;
+    /// <summary>The bound of every term of a deterministic dW sum, [1]; allocated by a plan that asked for it.</summary>
+    public ArrayView<uint> TermBound => termBound!.View;
 
     /// <summary>The rows of one chunk's pairs, [pairs].</summary>
     public ArrayView<ushort> Payload(int pairs) => payload!.View.SubView(0, Math.Max(1, pairs));
@@ -48,12 +48,12 @@ internal sealed class SortedWorkspace : IDisposable
     /// <summary>
     /// The chunking of a call with <paramref name="rows"/> × <paramref name="catalog"/> and <paramref name="pairsPerRow"/>
     /// pairs per row (K, or K + 1 when the positives join the sort) within <paramref name="limit"/> bytes, its buffers
-    /// allocated (or kept, when large enough).
+    /// allocated (or kept, when large enough), with the bound of deterministic sums when <paramref name="termBound"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">Not even one row per chunk fits the limit.</exception>
-    public ChunkPlan Prepare(int rows, int catalog, int pairsPerRow, int tileChunkRows, long limit, long scanScratchInts)
+    public ChunkPlan Prepare(int rows, int catalog, int pairsPerRow, int tileChunkRows, long limit, long scanScratchInts, bool termBound)
     {
-        long fixedBytes = (2L * (catalog + 1L) * sizeof(int)) + (scanScratchInts * sizeof(int)) + ((long)rows * sizeof(float));
+        long fixedBytes = (2L * (catalog + 1L) * sizeof(int)) + (scanScratchInts * sizeof(int)) + ((long)rows * sizeof(float)) + (termBound ? sizeof(uint) : 0);
         long perRow = 2L * pairsPerRow;
         if (fixedBytes + perRow > limit)
         {
@@ -76,6 +76,11 @@ internal sealed class SortedWorkspace : IDisposable
         }
 
         coefficients = Grow(coefficients, rows);
+        if (termBound)
+        {
+            this.termBound = Grow(this.termBound, 1);
+        }
+
         payload = Grow(payload, (long)chunkRows * pairsPerRow);
         return new ChunkPlan(chunkRows, chunks, fixedBytes + (chunkRows * perRow));
     }
