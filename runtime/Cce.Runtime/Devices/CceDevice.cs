@@ -110,7 +110,7 @@ public sealed class CceDevice : IDisposable
                 throw new ArgumentOutOfRangeException(nameof(index), index, "Expected 0: there is one CPU accelerator.");
             }
 
-            Context cpuContext = DeviceCatalog.CreateContext();
+            Context cpuContext = DeviceCatalog.CreateContext(DeviceKind.Cpu);
             return new CceDevice(cpuContext, cpuContext.CreateCPUAccelerator(0, CPUAcceleratorMode.Parallel), kind, 0);
         }
 
@@ -125,7 +125,7 @@ public sealed class CceDevice : IDisposable
             throw new ArgumentOutOfRangeException(nameof(index), index, $"Expected a CUDA device index in [0, {count}); {count} CUDA device(s) found.");
         }
 
-        Context context = DeviceCatalog.CreateContext();
+        Context context = DeviceCatalog.CreateContext(DeviceKind.Cuda);
         return new CceDevice(context, context.CreateCudaAccelerator(index), kind, index);
     }
 

@@ -14,10 +14,13 @@ internal static class DeviceCatalog
     private static int? cudaCount;
 
     /// <summary>
-    /// A context with the CPU accelerator's Nvidia-like device (warp 32) and every CUDA device, the
-    /// algorithms library (fast exp/log on the GPU), profiling markers for timing and O2 optimisation.
+    /// A context for a device of <paramref name="kind"/>: the CPU accelerator's Nvidia-like device (warp 32) and every
+    /// CUDA device, the algorithms library (fast exp/log on the GPU) and profiling markers for timing. GPU kernels get
+    /// ILGPU's full optimisation (O2). CPU kernels get O0: there ILGPU emits IL that the .NET JIT optimises anyway, and
+    /// ILGPU's structure and loop passes cost seconds per kernel on the long straight-line portable kernels while the
+    /// kernels run no slower without them.
     /// </summary>
-    public static Context CreateContext()
+    public static Context CreateContext(DeviceKind kind)
     {
         InstallCudaResolver();
         return Context.Create(builder => builder
@@ -25,7 +28,7 @@ internal static class DeviceCatalog
             .Cuda()
             .EnableAlgorithms()
             .Profiling()
-            .Optimize(OptimizationLevel.O2));
+            .Optimize(kind == DeviceKind.Cpu ? OptimizationLevel.O0 : OptimizationLevel.O2));
     }
 
     /// <summary>Number of CUDA devices, counted once per process.</summary>
@@ -36,7 +39,7 @@ internal static class DeviceCatalog
             return known;
         }
 
-        using Context context = CreateContext();
+        using Context context = CreateContext(DeviceKind.Cuda);
         int count = context.GetCudaDevices().Count;
         cudaCount = count;
         return count;

@@ -56,23 +56,23 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
 
             // Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.
             Kernels::U4 hv0 = a.Hidden[(long)row * 32 + subLane];
-            float h0 = Kernels::ElementConversion.BFloat16Low(hv0.X);
-            float h1 = Kernels::ElementConversion.BFloat16High(hv0.X);
-            float h2 = Kernels::ElementConversion.BFloat16Low(hv0.Y);
-            float h3 = Kernels::ElementConversion.BFloat16High(hv0.Y);
-            float h4 = Kernels::ElementConversion.BFloat16Low(hv0.Z);
-            float h5 = Kernels::ElementConversion.BFloat16High(hv0.Z);
-            float h6 = Kernels::ElementConversion.BFloat16Low(hv0.W);
-            float h7 = Kernels::ElementConversion.BFloat16High(hv0.W);
+            float h0 = ILGPU::Interop.IntAsFloat(hv0.X << 16);
+            float h1 = ILGPU::Interop.IntAsFloat(hv0.X & 0xFFFF0000u);
+            float h2 = ILGPU::Interop.IntAsFloat(hv0.Y << 16);
+            float h3 = ILGPU::Interop.IntAsFloat(hv0.Y & 0xFFFF0000u);
+            float h4 = ILGPU::Interop.IntAsFloat(hv0.Z << 16);
+            float h5 = ILGPU::Interop.IntAsFloat(hv0.Z & 0xFFFF0000u);
+            float h6 = ILGPU::Interop.IntAsFloat(hv0.W << 16);
+            float h7 = ILGPU::Interop.IntAsFloat(hv0.W & 0xFFFF0000u);
             Kernels::U4 pv0 = a.Items[(long)target * 32 + subLane];
-            float wp0 = Kernels::ElementConversion.BFloat16Low(pv0.X);
-            float wp1 = Kernels::ElementConversion.BFloat16High(pv0.X);
-            float wp2 = Kernels::ElementConversion.BFloat16Low(pv0.Y);
-            float wp3 = Kernels::ElementConversion.BFloat16High(pv0.Y);
-            float wp4 = Kernels::ElementConversion.BFloat16Low(pv0.Z);
-            float wp5 = Kernels::ElementConversion.BFloat16High(pv0.Z);
-            float wp6 = Kernels::ElementConversion.BFloat16Low(pv0.W);
-            float wp7 = Kernels::ElementConversion.BFloat16High(pv0.W);
+            float wp0 = ILGPU::Interop.IntAsFloat(pv0.X << 16);
+            float wp1 = ILGPU::Interop.IntAsFloat(pv0.X & 0xFFFF0000u);
+            float wp2 = ILGPU::Interop.IntAsFloat(pv0.Y << 16);
+            float wp3 = ILGPU::Interop.IntAsFloat(pv0.Y & 0xFFFF0000u);
+            float wp4 = ILGPU::Interop.IntAsFloat(pv0.Z << 16);
+            float wp5 = ILGPU::Interop.IntAsFloat(pv0.Z & 0xFFFF0000u);
+            float wp6 = ILGPU::Interop.IntAsFloat(pv0.W << 16);
+            float wp7 = ILGPU::Interop.IntAsFloat(pv0.W & 0xFFFF0000u);
             float s0 = h0 * wp0;
             s0 += h1 * wp1;
             s0 += h2 * wp2;
@@ -103,22 +103,22 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
-                float d0 = h0 * Kernels::ElementConversion.BFloat16Low(v0_0.X);
-                d0 += h1 * Kernels::ElementConversion.BFloat16High(v0_0.X);
-                d0 += h2 * Kernels::ElementConversion.BFloat16Low(v0_0.Y);
-                d0 += h3 * Kernels::ElementConversion.BFloat16High(v0_0.Y);
-                d0 += h4 * Kernels::ElementConversion.BFloat16Low(v0_0.Z);
-                d0 += h5 * Kernels::ElementConversion.BFloat16High(v0_0.Z);
-                d0 += h6 * Kernels::ElementConversion.BFloat16Low(v0_0.W);
-                d0 += h7 * Kernels::ElementConversion.BFloat16High(v0_0.W);
-                float d1 = h0 * Kernels::ElementConversion.BFloat16Low(v1_0.X);
-                d1 += h1 * Kernels::ElementConversion.BFloat16High(v1_0.X);
-                d1 += h2 * Kernels::ElementConversion.BFloat16Low(v1_0.Y);
-                d1 += h3 * Kernels::ElementConversion.BFloat16High(v1_0.Y);
-                d1 += h4 * Kernels::ElementConversion.BFloat16Low(v1_0.Z);
-                d1 += h5 * Kernels::ElementConversion.BFloat16High(v1_0.Z);
-                d1 += h6 * Kernels::ElementConversion.BFloat16Low(v1_0.W);
-                d1 += h7 * Kernels::ElementConversion.BFloat16High(v1_0.W);
+                float d0 = h0 * ILGPU::Interop.IntAsFloat(v0_0.X << 16);
+                d0 += h1 * ILGPU::Interop.IntAsFloat(v0_0.X & 0xFFFF0000u);
+                d0 += h2 * ILGPU::Interop.IntAsFloat(v0_0.Y << 16);
+                d0 += h3 * ILGPU::Interop.IntAsFloat(v0_0.Y & 0xFFFF0000u);
+                d0 += h4 * ILGPU::Interop.IntAsFloat(v0_0.Z << 16);
+                d0 += h5 * ILGPU::Interop.IntAsFloat(v0_0.Z & 0xFFFF0000u);
+                d0 += h6 * ILGPU::Interop.IntAsFloat(v0_0.W << 16);
+                d0 += h7 * ILGPU::Interop.IntAsFloat(v0_0.W & 0xFFFF0000u);
+                float d1 = h0 * ILGPU::Interop.IntAsFloat(v1_0.X << 16);
+                d1 += h1 * ILGPU::Interop.IntAsFloat(v1_0.X & 0xFFFF0000u);
+                d1 += h2 * ILGPU::Interop.IntAsFloat(v1_0.Y << 16);
+                d1 += h3 * ILGPU::Interop.IntAsFloat(v1_0.Y & 0xFFFF0000u);
+                d1 += h4 * ILGPU::Interop.IntAsFloat(v1_0.Z << 16);
+                d1 += h5 * ILGPU::Interop.IntAsFloat(v1_0.Z & 0xFFFF0000u);
+                d1 += h6 * ILGPU::Interop.IntAsFloat(v1_0.W << 16);
+                d1 += h7 * ILGPU::Interop.IntAsFloat(v1_0.W & 0xFFFF0000u);
                 // Sum each dot over the sub-group's lanes.
                 d0 += ILGPU::Warp.ShuffleXor(d0, 16);
                 d1 += ILGPU::Warp.ShuffleXor(d1, 16);
@@ -191,23 +191,23 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
 
             // Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.
             Kernels::U4 hv0 = a.Hidden[(long)row * 32 + subLane];
-            float h0 = Kernels::ElementConversion.BFloat16Low(hv0.X);
-            float h1 = Kernels::ElementConversion.BFloat16High(hv0.X);
-            float h2 = Kernels::ElementConversion.BFloat16Low(hv0.Y);
-            float h3 = Kernels::ElementConversion.BFloat16High(hv0.Y);
-            float h4 = Kernels::ElementConversion.BFloat16Low(hv0.Z);
-            float h5 = Kernels::ElementConversion.BFloat16High(hv0.Z);
-            float h6 = Kernels::ElementConversion.BFloat16Low(hv0.W);
-            float h7 = Kernels::ElementConversion.BFloat16High(hv0.W);
+            float h0 = ILGPU::Interop.IntAsFloat(hv0.X << 16);
+            float h1 = ILGPU::Interop.IntAsFloat(hv0.X & 0xFFFF0000u);
+            float h2 = ILGPU::Interop.IntAsFloat(hv0.Y << 16);
+            float h3 = ILGPU::Interop.IntAsFloat(hv0.Y & 0xFFFF0000u);
+            float h4 = ILGPU::Interop.IntAsFloat(hv0.Z << 16);
+            float h5 = ILGPU::Interop.IntAsFloat(hv0.Z & 0xFFFF0000u);
+            float h6 = ILGPU::Interop.IntAsFloat(hv0.W << 16);
+            float h7 = ILGPU::Interop.IntAsFloat(hv0.W & 0xFFFF0000u);
             Kernels::U4 pv0 = a.Items[(long)target * 32 + subLane];
-            float wp0 = Kernels::ElementConversion.BFloat16Low(pv0.X);
-            float wp1 = Kernels::ElementConversion.BFloat16High(pv0.X);
-            float wp2 = Kernels::ElementConversion.BFloat16Low(pv0.Y);
-            float wp3 = Kernels::ElementConversion.BFloat16High(pv0.Y);
-            float wp4 = Kernels::ElementConversion.BFloat16Low(pv0.Z);
-            float wp5 = Kernels::ElementConversion.BFloat16High(pv0.Z);
-            float wp6 = Kernels::ElementConversion.BFloat16Low(pv0.W);
-            float wp7 = Kernels::ElementConversion.BFloat16High(pv0.W);
+            float wp0 = ILGPU::Interop.IntAsFloat(pv0.X << 16);
+            float wp1 = ILGPU::Interop.IntAsFloat(pv0.X & 0xFFFF0000u);
+            float wp2 = ILGPU::Interop.IntAsFloat(pv0.Y << 16);
+            float wp3 = ILGPU::Interop.IntAsFloat(pv0.Y & 0xFFFF0000u);
+            float wp4 = ILGPU::Interop.IntAsFloat(pv0.Z << 16);
+            float wp5 = ILGPU::Interop.IntAsFloat(pv0.Z & 0xFFFF0000u);
+            float wp6 = ILGPU::Interop.IntAsFloat(pv0.W << 16);
+            float wp7 = ILGPU::Interop.IntAsFloat(pv0.W & 0xFFFF0000u);
             float s0 = h0 * wp0;
             s0 += h1 * wp1;
             s0 += h2 * wp2;
@@ -270,14 +270,14 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 int item1 = slot1 < 2047 ? a.SchemeIndices[(long)row * 2047 + slot1] : target;
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
-                float w0_0 = Kernels::ElementConversion.BFloat16Low(v0_0.X);
-                float w0_1 = Kernels::ElementConversion.BFloat16High(v0_0.X);
-                float w0_2 = Kernels::ElementConversion.BFloat16Low(v0_0.Y);
-                float w0_3 = Kernels::ElementConversion.BFloat16High(v0_0.Y);
-                float w0_4 = Kernels::ElementConversion.BFloat16Low(v0_0.Z);
-                float w0_5 = Kernels::ElementConversion.BFloat16High(v0_0.Z);
-                float w0_6 = Kernels::ElementConversion.BFloat16Low(v0_0.W);
-                float w0_7 = Kernels::ElementConversion.BFloat16High(v0_0.W);
+                float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X << 16);
+                float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.X & 0xFFFF0000u);
+                float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Y << 16);
+                float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.Y & 0xFFFF0000u);
+                float w0_4 = ILGPU::Interop.IntAsFloat(v0_0.Z << 16);
+                float w0_5 = ILGPU::Interop.IntAsFloat(v0_0.Z & 0xFFFF0000u);
+                float w0_6 = ILGPU::Interop.IntAsFloat(v0_0.W << 16);
+                float w0_7 = ILGPU::Interop.IntAsFloat(v0_0.W & 0xFFFF0000u);
                 float d0 = h0 * w0_0;
                 d0 += h1 * w0_1;
                 d0 += h2 * w0_2;
@@ -287,14 +287,14 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 d0 += h6 * w0_6;
                 d0 += h7 * w0_7;
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
-                float w1_0 = Kernels::ElementConversion.BFloat16Low(v1_0.X);
-                float w1_1 = Kernels::ElementConversion.BFloat16High(v1_0.X);
-                float w1_2 = Kernels::ElementConversion.BFloat16Low(v1_0.Y);
-                float w1_3 = Kernels::ElementConversion.BFloat16High(v1_0.Y);
-                float w1_4 = Kernels::ElementConversion.BFloat16Low(v1_0.Z);
-                float w1_5 = Kernels::ElementConversion.BFloat16High(v1_0.Z);
-                float w1_6 = Kernels::ElementConversion.BFloat16Low(v1_0.W);
-                float w1_7 = Kernels::ElementConversion.BFloat16High(v1_0.W);
+                float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X << 16);
+                float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.X & 0xFFFF0000u);
+                float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Y << 16);
+                float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.Y & 0xFFFF0000u);
+                float w1_4 = ILGPU::Interop.IntAsFloat(v1_0.Z << 16);
+                float w1_5 = ILGPU::Interop.IntAsFloat(v1_0.Z & 0xFFFF0000u);
+                float w1_6 = ILGPU::Interop.IntAsFloat(v1_0.W << 16);
+                float w1_7 = ILGPU::Interop.IntAsFloat(v1_0.W & 0xFFFF0000u);
                 float d1 = h0 * w1_0;
                 d1 += h1 * w1_1;
                 d1 += h2 * w1_2;
@@ -387,23 +387,23 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
 
             // Row prologue: h and the positive item's row, widened to fp32, and the positive logit s0.
             Kernels::U4 hv0 = a.Hidden[(long)row * 32 + subLane];
-            float h0 = Kernels::ElementConversion.BFloat16Low(hv0.X);
-            float h1 = Kernels::ElementConversion.BFloat16High(hv0.X);
-            float h2 = Kernels::ElementConversion.BFloat16Low(hv0.Y);
-            float h3 = Kernels::ElementConversion.BFloat16High(hv0.Y);
-            float h4 = Kernels::ElementConversion.BFloat16Low(hv0.Z);
-            float h5 = Kernels::ElementConversion.BFloat16High(hv0.Z);
-            float h6 = Kernels::ElementConversion.BFloat16Low(hv0.W);
-            float h7 = Kernels::ElementConversion.BFloat16High(hv0.W);
+            float h0 = ILGPU::Interop.IntAsFloat(hv0.X << 16);
+            float h1 = ILGPU::Interop.IntAsFloat(hv0.X & 0xFFFF0000u);
+            float h2 = ILGPU::Interop.IntAsFloat(hv0.Y << 16);
+            float h3 = ILGPU::Interop.IntAsFloat(hv0.Y & 0xFFFF0000u);
+            float h4 = ILGPU::Interop.IntAsFloat(hv0.Z << 16);
+            float h5 = ILGPU::Interop.IntAsFloat(hv0.Z & 0xFFFF0000u);
+            float h6 = ILGPU::Interop.IntAsFloat(hv0.W << 16);
+            float h7 = ILGPU::Interop.IntAsFloat(hv0.W & 0xFFFF0000u);
             Kernels::U4 pv0 = a.Items[(long)target * 32 + subLane];
-            float wp0 = Kernels::ElementConversion.BFloat16Low(pv0.X);
-            float wp1 = Kernels::ElementConversion.BFloat16High(pv0.X);
-            float wp2 = Kernels::ElementConversion.BFloat16Low(pv0.Y);
-            float wp3 = Kernels::ElementConversion.BFloat16High(pv0.Y);
-            float wp4 = Kernels::ElementConversion.BFloat16Low(pv0.Z);
-            float wp5 = Kernels::ElementConversion.BFloat16High(pv0.Z);
-            float wp6 = Kernels::ElementConversion.BFloat16Low(pv0.W);
-            float wp7 = Kernels::ElementConversion.BFloat16High(pv0.W);
+            float wp0 = ILGPU::Interop.IntAsFloat(pv0.X << 16);
+            float wp1 = ILGPU::Interop.IntAsFloat(pv0.X & 0xFFFF0000u);
+            float wp2 = ILGPU::Interop.IntAsFloat(pv0.Y << 16);
+            float wp3 = ILGPU::Interop.IntAsFloat(pv0.Y & 0xFFFF0000u);
+            float wp4 = ILGPU::Interop.IntAsFloat(pv0.Z << 16);
+            float wp5 = ILGPU::Interop.IntAsFloat(pv0.Z & 0xFFFF0000u);
+            float wp6 = ILGPU::Interop.IntAsFloat(pv0.W << 16);
+            float wp7 = ILGPU::Interop.IntAsFloat(pv0.W & 0xFFFF0000u);
             float s0 = h0 * wp0;
             s0 += h1 * wp1;
             s0 += h2 * wp2;
@@ -443,14 +443,14 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 // Gather the items' rows and dot each with h.
                 Kernels::U4 v0_0 = a.Items[(long)item0 * 32 + subLane];
                 Kernels::U4 v1_0 = a.Items[(long)item1 * 32 + subLane];
-                float w0_0 = Kernels::ElementConversion.BFloat16Low(v0_0.X);
-                float w0_1 = Kernels::ElementConversion.BFloat16High(v0_0.X);
-                float w0_2 = Kernels::ElementConversion.BFloat16Low(v0_0.Y);
-                float w0_3 = Kernels::ElementConversion.BFloat16High(v0_0.Y);
-                float w0_4 = Kernels::ElementConversion.BFloat16Low(v0_0.Z);
-                float w0_5 = Kernels::ElementConversion.BFloat16High(v0_0.Z);
-                float w0_6 = Kernels::ElementConversion.BFloat16Low(v0_0.W);
-                float w0_7 = Kernels::ElementConversion.BFloat16High(v0_0.W);
+                float w0_0 = ILGPU::Interop.IntAsFloat(v0_0.X << 16);
+                float w0_1 = ILGPU::Interop.IntAsFloat(v0_0.X & 0xFFFF0000u);
+                float w0_2 = ILGPU::Interop.IntAsFloat(v0_0.Y << 16);
+                float w0_3 = ILGPU::Interop.IntAsFloat(v0_0.Y & 0xFFFF0000u);
+                float w0_4 = ILGPU::Interop.IntAsFloat(v0_0.Z << 16);
+                float w0_5 = ILGPU::Interop.IntAsFloat(v0_0.Z & 0xFFFF0000u);
+                float w0_6 = ILGPU::Interop.IntAsFloat(v0_0.W << 16);
+                float w0_7 = ILGPU::Interop.IntAsFloat(v0_0.W & 0xFFFF0000u);
                 float d0 = h0 * w0_0;
                 d0 += h1 * w0_1;
                 d0 += h2 * w0_2;
@@ -459,14 +459,14 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 d0 += h5 * w0_5;
                 d0 += h6 * w0_6;
                 d0 += h7 * w0_7;
-                float w1_0 = Kernels::ElementConversion.BFloat16Low(v1_0.X);
-                float w1_1 = Kernels::ElementConversion.BFloat16High(v1_0.X);
-                float w1_2 = Kernels::ElementConversion.BFloat16Low(v1_0.Y);
-                float w1_3 = Kernels::ElementConversion.BFloat16High(v1_0.Y);
-                float w1_4 = Kernels::ElementConversion.BFloat16Low(v1_0.Z);
-                float w1_5 = Kernels::ElementConversion.BFloat16High(v1_0.Z);
-                float w1_6 = Kernels::ElementConversion.BFloat16Low(v1_0.W);
-                float w1_7 = Kernels::ElementConversion.BFloat16High(v1_0.W);
+                float w1_0 = ILGPU::Interop.IntAsFloat(v1_0.X << 16);
+                float w1_1 = ILGPU::Interop.IntAsFloat(v1_0.X & 0xFFFF0000u);
+                float w1_2 = ILGPU::Interop.IntAsFloat(v1_0.Y << 16);
+                float w1_3 = ILGPU::Interop.IntAsFloat(v1_0.Y & 0xFFFF0000u);
+                float w1_4 = ILGPU::Interop.IntAsFloat(v1_0.Z << 16);
+                float w1_5 = ILGPU::Interop.IntAsFloat(v1_0.Z & 0xFFFF0000u);
+                float w1_6 = ILGPU::Interop.IntAsFloat(v1_0.W << 16);
+                float w1_7 = ILGPU::Interop.IntAsFloat(v1_0.W & 0xFFFF0000u);
                 float d1 = h0 * w1_0;
                 d1 += h1 * w1_1;
                 d1 += h2 * w1_2;
@@ -640,14 +640,14 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
             // The item's row, its logit correction and the upstream scale shared by every row.
             int at = real ? item : 0;
             Kernels::U4 vv0 = a.Items[(long)at * 32 + subLane];
-            float wv0 = Kernels::ElementConversion.BFloat16Low(vv0.X);
-            float wv1 = Kernels::ElementConversion.BFloat16High(vv0.X);
-            float wv2 = Kernels::ElementConversion.BFloat16Low(vv0.Y);
-            float wv3 = Kernels::ElementConversion.BFloat16High(vv0.Y);
-            float wv4 = Kernels::ElementConversion.BFloat16Low(vv0.Z);
-            float wv5 = Kernels::ElementConversion.BFloat16High(vv0.Z);
-            float wv6 = Kernels::ElementConversion.BFloat16Low(vv0.W);
-            float wv7 = Kernels::ElementConversion.BFloat16High(vv0.W);
+            float wv0 = ILGPU::Interop.IntAsFloat(vv0.X << 16);
+            float wv1 = ILGPU::Interop.IntAsFloat(vv0.X & 0xFFFF0000u);
+            float wv2 = ILGPU::Interop.IntAsFloat(vv0.Y << 16);
+            float wv3 = ILGPU::Interop.IntAsFloat(vv0.Y & 0xFFFF0000u);
+            float wv4 = ILGPU::Interop.IntAsFloat(vv0.Z << 16);
+            float wv5 = ILGPU::Interop.IntAsFloat(vv0.Z & 0xFFFF0000u);
+            float wv6 = ILGPU::Interop.IntAsFloat(vv0.W << 16);
+            float wv7 = ILGPU::Interop.IntAsFloat(vv0.W & 0xFFFF0000u);
             float correction = a.Correction;
             float scale = a.MeanReduction != 0 ? a.Upstream / a.ValidRows[0] : a.Upstream;
             float acc0 = 0f;
@@ -665,14 +665,14 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 bool live0 = p + 0 < count;
                 int row0 = chunk.RowStart + (live0 ? chunk.Payload[begin + p + 0] : 0);
                 Kernels::U4 hv0_0 = a.Hidden[(long)row0 * 32 + subLane];
-                float h0_0 = Kernels::ElementConversion.BFloat16Low(hv0_0.X);
-                float h0_1 = Kernels::ElementConversion.BFloat16High(hv0_0.X);
-                float h0_2 = Kernels::ElementConversion.BFloat16Low(hv0_0.Y);
-                float h0_3 = Kernels::ElementConversion.BFloat16High(hv0_0.Y);
-                float h0_4 = Kernels::ElementConversion.BFloat16Low(hv0_0.Z);
-                float h0_5 = Kernels::ElementConversion.BFloat16High(hv0_0.Z);
-                float h0_6 = Kernels::ElementConversion.BFloat16Low(hv0_0.W);
-                float h0_7 = Kernels::ElementConversion.BFloat16High(hv0_0.W);
+                float h0_0 = ILGPU::Interop.IntAsFloat(hv0_0.X << 16);
+                float h0_1 = ILGPU::Interop.IntAsFloat(hv0_0.X & 0xFFFF0000u);
+                float h0_2 = ILGPU::Interop.IntAsFloat(hv0_0.Y << 16);
+                float h0_3 = ILGPU::Interop.IntAsFloat(hv0_0.Y & 0xFFFF0000u);
+                float h0_4 = ILGPU::Interop.IntAsFloat(hv0_0.Z << 16);
+                float h0_5 = ILGPU::Interop.IntAsFloat(hv0_0.Z & 0xFFFF0000u);
+                float h0_6 = ILGPU::Interop.IntAsFloat(hv0_0.W << 16);
+                float h0_7 = ILGPU::Interop.IntAsFloat(hv0_0.W & 0xFFFF0000u);
                 float d0 = h0_0 * wv0;
                 d0 += h0_1 * wv1;
                 d0 += h0_2 * wv2;
@@ -684,14 +684,14 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 bool live1 = p + 1 < count;
                 int row1 = chunk.RowStart + (live1 ? chunk.Payload[begin + p + 1] : 0);
                 Kernels::U4 hv1_0 = a.Hidden[(long)row1 * 32 + subLane];
-                float h1_0 = Kernels::ElementConversion.BFloat16Low(hv1_0.X);
-                float h1_1 = Kernels::ElementConversion.BFloat16High(hv1_0.X);
-                float h1_2 = Kernels::ElementConversion.BFloat16Low(hv1_0.Y);
-                float h1_3 = Kernels::ElementConversion.BFloat16High(hv1_0.Y);
-                float h1_4 = Kernels::ElementConversion.BFloat16Low(hv1_0.Z);
-                float h1_5 = Kernels::ElementConversion.BFloat16High(hv1_0.Z);
-                float h1_6 = Kernels::ElementConversion.BFloat16Low(hv1_0.W);
-                float h1_7 = Kernels::ElementConversion.BFloat16High(hv1_0.W);
+                float h1_0 = ILGPU::Interop.IntAsFloat(hv1_0.X << 16);
+                float h1_1 = ILGPU::Interop.IntAsFloat(hv1_0.X & 0xFFFF0000u);
+                float h1_2 = ILGPU::Interop.IntAsFloat(hv1_0.Y << 16);
+                float h1_3 = ILGPU::Interop.IntAsFloat(hv1_0.Y & 0xFFFF0000u);
+                float h1_4 = ILGPU::Interop.IntAsFloat(hv1_0.Z << 16);
+                float h1_5 = ILGPU::Interop.IntAsFloat(hv1_0.Z & 0xFFFF0000u);
+                float h1_6 = ILGPU::Interop.IntAsFloat(hv1_0.W << 16);
+                float h1_7 = ILGPU::Interop.IntAsFloat(hv1_0.W & 0xFFFF0000u);
                 float d1 = h1_0 * wv0;
                 d1 += h1_1 * wv1;
                 d1 += h1_2 * wv2;
@@ -765,14 +765,14 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
 
             Kernels::U4 hv = a.Hidden[(long)row * 32 + part];
             long at = (long)target * 256 + (long)part * 8;
-            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 0], coefficient * Kernels::ElementConversion.BFloat16Low(hv.X)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 0, coefficient * Kernels::ElementConversion.BFloat16Low(hv.X)); }
-            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 1], coefficient * Kernels::ElementConversion.BFloat16High(hv.X)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 1, coefficient * Kernels::ElementConversion.BFloat16High(hv.X)); }
-            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 2], coefficient * Kernels::ElementConversion.BFloat16Low(hv.Y)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 2, coefficient * Kernels::ElementConversion.BFloat16Low(hv.Y)); }
-            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 3], coefficient * Kernels::ElementConversion.BFloat16High(hv.Y)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 3, coefficient * Kernels::ElementConversion.BFloat16High(hv.Y)); }
-            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 4], coefficient * Kernels::ElementConversion.BFloat16Low(hv.Z)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 4, coefficient * Kernels::ElementConversion.BFloat16Low(hv.Z)); }
-            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 5], coefficient * Kernels::ElementConversion.BFloat16High(hv.Z)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 5, coefficient * Kernels::ElementConversion.BFloat16High(hv.Z)); }
-            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 6], coefficient * Kernels::ElementConversion.BFloat16Low(hv.W)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 6, coefficient * Kernels::ElementConversion.BFloat16Low(hv.W)); }
-            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 7], coefficient * Kernels::ElementConversion.BFloat16High(hv.W)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 7, coefficient * Kernels::ElementConversion.BFloat16High(hv.W)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 0], coefficient * ILGPU::Interop.IntAsFloat(hv.X << 16)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 0, coefficient * ILGPU::Interop.IntAsFloat(hv.X << 16)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 1], coefficient * ILGPU::Interop.IntAsFloat(hv.X & 0xFFFF0000u)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 1, coefficient * ILGPU::Interop.IntAsFloat(hv.X & 0xFFFF0000u)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 2], coefficient * ILGPU::Interop.IntAsFloat(hv.Y << 16)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 2, coefficient * ILGPU::Interop.IntAsFloat(hv.Y << 16)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 3], coefficient * ILGPU::Interop.IntAsFloat(hv.Y & 0xFFFF0000u)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 3, coefficient * ILGPU::Interop.IntAsFloat(hv.Y & 0xFFFF0000u)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 4], coefficient * ILGPU::Interop.IntAsFloat(hv.Z << 16)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 4, coefficient * ILGPU::Interop.IntAsFloat(hv.Z << 16)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 5], coefficient * ILGPU::Interop.IntAsFloat(hv.Z & 0xFFFF0000u)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 5, coefficient * ILGPU::Interop.IntAsFloat(hv.Z & 0xFFFF0000u)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 6], coefficient * ILGPU::Interop.IntAsFloat(hv.W << 16)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 6, coefficient * ILGPU::Interop.IntAsFloat(hv.W << 16)); }
+            if (ILGPU::Runtime.Cuda.CudaAsm.IsSupported) { ILGPU::Atomic.Add(ref a.GradItems[at + 7], coefficient * ILGPU::Interop.IntAsFloat(hv.W & 0xFFFF0000u)); } else { Kernels::FloatAtomics.Add(a.GradItems, at + 7, coefficient * ILGPU::Interop.IntAsFloat(hv.W & 0xFFFF0000u)); }
         }
     }
 }
