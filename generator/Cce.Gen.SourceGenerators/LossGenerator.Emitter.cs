@@ -210,23 +210,24 @@ public sealed partial class LossGenerator
             w.GeneratedCode();
             w.Line($"public {Cce}LossResult Forward({inputs}) => Forward(hidden, items, targets, {source});");
             w.Line();
-            Doc(w, "Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten.", head.Concat(Documented("lse", "gradHidden", "gradItems", "upstream")));
+            string update = $"{Cce}GradientUpdate update = {Cce}GradientUpdate.Overwrite";
+            Doc(w, "Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten, or added to with GradientUpdate.Accumulate.", head.Concat(Documented("lse", "gradHidden", "gradItems", "upstream", "update")));
             Exceptions(w, gradients: true);
             w.GeneratedCode();
-            w.Line($"public void Backward({inputs}, {Tensor}<float> lse, {Tensor}<{gradient}> gradHidden, {Tensor}<float> gradItems, float upstream = 1f) =>");
-            w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, upstream, null);");
+            w.Line($"public void Backward({inputs}, {Tensor}<float> lse, {Tensor}<{gradient}> gradHidden, {Tensor}<float> gradItems, float upstream = 1f, {update}) =>");
+            w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, upstream, null, update);");
             w.Line();
-            Doc(w, "Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten.", head.Concat(Documented("lse", "gradHidden", "gradItems", "upstreamPerRow")));
+            Doc(w, "Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten, or added to with GradientUpdate.Accumulate.", head.Concat(Documented("lse", "gradHidden", "gradItems", "upstreamPerRow", "update")));
             Exceptions(w, gradients: true);
             w.GeneratedCode();
-            w.Line($"public void Backward({inputs}, {Tensor}<float> lse, {Tensor}<{gradient}> gradHidden, {Tensor}<float> gradItems, {Tensor}<float> upstreamPerRow) =>");
-            w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, 1f, upstreamPerRow);");
+            w.Line($"public void Backward({inputs}, {Tensor}<float> lse, {Tensor}<{gradient}> gradHidden, {Tensor}<float> gradItems, {Tensor}<float> upstreamPerRow, {update}) =>");
+            w.Line($"    Backward(hidden, items, targets, {source}, lse, gradHidden, gradItems, 1f, upstreamPerRow, update);");
             w.Line();
-            Doc(w, "Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name=\"upstream\"/>; dH and dW are overwritten.", head.Concat(Documented("gradHidden", "gradItems", "upstream")));
+            Doc(w, "Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name=\"upstream\"/>; dH and dW are overwritten, or added to with GradientUpdate.Accumulate.", head.Concat(Documented("gradHidden", "gradItems", "upstream", "update")));
             Exceptions(w, gradients: true);
             w.GeneratedCode();
-            w.Line($"public {Cce}LossResult ForwardBackward({inputs}, {Tensor}<{gradient}> gradHidden, {Tensor}<float> gradItems, float upstream = 1f) =>");
-            w.Line($"    ForwardBackward(hidden, items, targets, {source}, gradHidden, gradItems, upstream);");
+            w.Line($"public {Cce}LossResult ForwardBackward({inputs}, {Tensor}<{gradient}> gradHidden, {Tensor}<float> gradItems, float upstream = 1f, {update}) =>");
+            w.Line($"    ForwardBackward(hidden, items, targets, {source}, gradHidden, gradItems, upstream, update);");
         }
 
         private static void EmitHostEntryPoints(SourceWriter w, LossModel model)
@@ -358,6 +359,7 @@ public sealed partial class LossGenerator
             ["gradItems"] = "Receives dW, [V, D] in fp32.",
             ["upstream"] = "Gradient of the objective with respect to the reduced loss.",
             ["upstreamPerRow"] = "Gradient of the objective with respect to each row's loss, N elements.",
+            ["update"] = "Whether dH and dW receive the gradients (Overwrite) or add them to what they hold (Accumulate).",
         };
 
         private static void NullChecks(SourceWriter w, SchemeEmitter scheme)

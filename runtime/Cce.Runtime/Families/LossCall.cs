@@ -57,6 +57,9 @@ internal readonly record struct LossCall
     /// <summary>Scalar upstream gradient.</summary>
     public float Upstream { get; init; }
 
+    /// <summary>Whether dH and dW receive the gradients or add them to what they hold.</summary>
+    public GradientUpdate Update { get; init; }
+
     /// <summary>Where the kernels mark the end of each stage when the loss records stages; null otherwise.</summary>
     public StageClock? Stages { get; init; }
 

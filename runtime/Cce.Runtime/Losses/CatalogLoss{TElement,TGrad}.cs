@@ -92,7 +92,8 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
 
     /// <summary>
     /// Gradients from a saved log-sum-exp, scaled by <paramref name="upstream"/> (and by
-    /// <paramref name="upstreamPerRow"/> when given, Reduction = None only); dH and dW are overwritten.
+    /// <paramref name="upstreamPerRow"/> when given, Reduction = None only); dH and dW are overwritten, or added to
+    /// with <see cref="GradientUpdate.Accumulate"/>.
     /// </summary>
     /// <param name="hidden">Hidden states, [N, D].</param>
     /// <param name="items">Item table, [V, D].</param>
@@ -103,6 +104,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
     /// <param name="upstreamPerRow">Per-row upstream gradient, N elements, or null.</param>
+    /// <param name="update">Whether dH and dW receive the gradients or add them to what they hold.</param>
     /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
     /// <exception cref="ArgumentException">
     /// A shape, device or value does not fit, an output shares memory with an input or with the other output (in-place
@@ -115,7 +117,8 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <exception cref="InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     public void Backward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
-        CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f, CceTensor<float>? upstreamPerRow = null)
+        CceTensor<float> lse, CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f, CceTensor<float>? upstreamPerRow = null,
+        GradientUpdate update = GradientUpdate.Overwrite)
     {
         using CallScope scope = Enter(LossOperation.Backward);
         ArgumentNullException.ThrowIfNull(lse);
@@ -133,7 +136,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             }
         }
 
-        LossCall call = Prepare(LossOperation.Backward, hidden, items, targets, negatives, gradHidden, gradItems, upstream, lse, upstreamPerRow) with
+        LossCall call = Prepare(LossOperation.Backward, hidden, items, targets, negatives, gradHidden, gradItems, upstream, update, lse, upstreamPerRow) with
         {
             RowLse = lse.View,
             UpstreamPerRow = upstreamPerRow?.View ?? default,
@@ -143,7 +146,10 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
         ReadStages(call);
     }
 
-    /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dH and dW are overwritten.</summary>
+    /// <summary>
+    /// Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dH and dW are
+    /// overwritten, or added to with <see cref="GradientUpdate.Accumulate"/>.
+    /// </summary>
     /// <param name="hidden">Hidden states, [N, D].</param>
     /// <param name="items">Item table, [V, D].</param>
     /// <param name="targets">Positive item of each row, N elements.</param>
@@ -151,6 +157,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <param name="gradHidden">Receives dH, [N, D].</param>
     /// <param name="gradItems">Receives dW, [V, D] fp32.</param>
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+    /// <param name="update">Whether dH and dW receive the gradients or add them to what they hold.</param>
     /// <exception cref="ArgumentNullException">An input or output tensor is null (checked before anything runs).</exception>
     /// <exception cref="ArgumentException">A shape, device or value does not fit, or an output shares memory with an input or with the other output (in-place gradients are not supported); nothing is written.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A target or an explicit negative lies outside [0, V) (checked on the device).</exception>
@@ -158,13 +165,13 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     /// <exception cref="InvalidOperationException">Another thread is inside a call of this loss object.</exception>
     public LossResult ForwardBackward(
         CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
-        CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f)
+        CceTensor<TGrad> gradHidden, CceTensor<float> gradItems, float upstream = 1f, GradientUpdate update = GradientUpdate.Overwrite)
     {
         using CallScope scope = Enter(LossOperation.ForwardBackward);
         ArgumentNullException.ThrowIfNull(gradHidden);
         ArgumentNullException.ThrowIfNull(gradItems);
         InputValidation.Upstream(upstream);
-        LossCall call = Prepare(LossOperation.ForwardBackward, hidden, items, targets, negatives, gradHidden, gradItems, upstream);
+        LossCall call = Prepare(LossOperation.ForwardBackward, hidden, items, targets, negatives, gradHidden, gradItems, upstream, update);
         kernels.For(call.Rows, call.Catalog).Run(LossOperation.ForwardBackward, call);
         return Finish(call);
     }
@@ -235,7 +242,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
     private LossCall Prepare(
         LossOperation operation, CceTensor<TElement> hidden, CceTensor<TElement> items, CceTensor<int> targets, NegativeSource negatives,
         CceTensor<TGrad>? gradHidden = null, CceTensor<float>? gradItems = null, float upstream = 1f,
-        CceTensor<float>? lse = null, CceTensor<float>? upstreamPerRow = null)
+        GradientUpdate update = GradientUpdate.Overwrite, CceTensor<float>? lse = null, CceTensor<float>? upstreamPerRow = null)
     {
         if (disposed)
         {
@@ -283,6 +290,7 @@ public abstract class CatalogLoss<TElement, TGrad> : CatalogLoss
             Rows = rows,
             Catalog = catalog,
             Upstream = upstream,
+            Update = update,
             WorkspaceLimit = WorkspaceLimit,
             Stages = RecordStages ? new StageClock(Device.Accelerator.DefaultStream) : null,
         };

@@ -99,13 +99,23 @@ public static class LossVerifier
                 Record(LossOperation.Forward, ErrorMeasures.Scalar(forward.Loss, scalar.Loss), ErrorMeasures.LogDomain(ErrorMeasures.Widen(forward.Lse.ToArray()), scalar.Lse), null, null);
             });
 
+            // Backward adds onto earlier gradients, as a training loop with micro-batches or tied embeddings does;
+            // ForwardBackward overwrites poisoned buffers. Between them both ways of writing dH and dW are checked.
             Run(LossOperation.Backward, () =>
             {
                 LossResult forward = loss.Forward(hidden, items, targets, negatives);
                 savedLse.CopyFrom(forward.Lse.ToArray());
-                Poison(gradHidden, gradItems);
-                loss.Backward(hidden, items, targets, negatives, savedLse, gradHidden, gradItems, perRow ? 1f : inputs.Upstream, perRow ? upstreamPerRow : null);
-                Record(LossOperation.Backward, null, null, ErrorMeasures.Relative(HostElements.ToDoubles(gradHidden.ToArray()), backwardReference.GradHidden), ErrorMeasures.Relative(ErrorMeasures.Widen(gradItems.ToArray()), backwardReference.GradItems));
+                TGrad[] priorHidden = PriorGradient<TGrad>(backwardReference.GradHidden, seed);
+                float[] priorItems = PriorGradient<float>(backwardReference.GradItems, seed + 1);
+                gradHidden.CopyFrom(priorHidden);
+                gradItems.CopyFrom(priorItems);
+                loss.Backward(hidden, items, targets, negatives, savedLse, gradHidden, gradItems, perRow ? 1f : inputs.Upstream, perRow ? upstreamPerRow : null, GradientUpdate.Accumulate);
+                Record(
+                    LossOperation.Backward,
+                    null,
+                    null,
+                    ErrorMeasures.Relative(HostElements.ToDoubles(gradHidden.ToArray()), Sum(HostElements.ToDoubles(priorHidden), backwardReference.GradHidden)),
+                    ErrorMeasures.Relative(ErrorMeasures.Widen(gradItems.ToArray()), Sum(ErrorMeasures.Widen(priorItems), backwardReference.GradItems)));
             });
 
             Run(LossOperation.ForwardBackward, () =>
@@ -138,6 +148,38 @@ public static class LossVerifier
 
     /// <summary>‖out − ref‖₂ / ‖ref‖₂; NaN when any output is not finite (<see cref="ErrorMeasures.Relative"/>).</summary>
     public static double VectorError(IReadOnlyList<double> actual, IReadOnlyList<double> expected) => ErrorMeasures.Relative(actual, expected);
+
+    /// <summary>Random earlier gradients of the reference's own magnitude (root mean square), so that a lost term or a lost prior both show.</summary>
+    private static T[] PriorGradient<T>(IReadOnlyList<double> reference, int seed)
+        where T : unmanaged
+    {
+        double squares = 0;
+        foreach (double value in reference)
+        {
+            squares += value * value;
+        }
+
+        double scale = squares > 0 ? Math.Sqrt(squares / reference.Count) : 1;
+        var random = new Random(seed);
+        var prior = new T[reference.Count];
+        for (int i = 0; i < prior.Length; i++)
+        {
+            prior[i] = HostElements.FromFloat<T>((float)(((random.NextDouble() * 2) - 1) * scale));
+        }
+
+        return prior;
+    }
+
+    private static double[] Sum(IReadOnlyList<double> prior, IReadOnlyList<double> gradient)
+    {
+        var sum = new double[prior.Count];
+        for (int i = 0; i < sum.Length; i++)
+        {
+            sum[i] = prior[i] + gradient[i];
+        }
+
+        return sum;
+    }
 
     private static void Poison<TGrad>(CceTensor<TGrad> gradHidden, CceTensor<float> gradItems)
         where TGrad : unmanaged

@@ -564,7 +564,10 @@ internal abstract class PerRowCode
         }
     }
 
-    /// <summary>Sub-group 0 writes the row of dH (zeros for an ignored row) in the gradient's element type.</summary>
+    /// <summary>
+    /// Sub-group 0 writes the row of dH in the gradient's element type: zeros for an ignored row, unless the call
+    /// accumulates, which adds the row to what dH holds (in fp32, rounded once) and leaves an ignored row alone.
+    /// </summary>
     protected void WriteHiddenGradient(bool zero)
     {
         Layout.When(W, "sub == 0", () =>
@@ -578,7 +581,14 @@ internal abstract class PerRowCode
                     for (int part = 0; part < perChunk; part++)
                     {
                         IndexExpression index = IndexExpression.Of("(long)row", Geometry.GradientChunks) + (Layout.LaneChunk(chunk) * perChunk) + part;
-                        W.Line(Invariant($"a.GradHidden[{index}] = {(zero ? $"default({U4})" : GradientChunk(chunk, part, perChunk))};"));
+                        if (zero)
+                        {
+                            W.Line(Invariant($"if (a.AccumulateHiddenGradient == 0) {{ a.GradHidden[{index}] = default({U4}); }}"));
+                            continue;
+                        }
+
+                        AddPriorHiddenGradient(index, chunk, part, perChunk);
+                        W.Line(Invariant($"a.GradHidden[{index}] = {GradientChunk(chunk, part, perChunk)};"));
                     }
                 }
 
@@ -590,6 +600,22 @@ internal abstract class PerRowCode
                 {
                     Body();
                 }
+            }
+        });
+    }
+
+    /// <summary>When the call accumulates: the dH scalars of one gradient chunk take in what the chunk at <paramref name="index"/> holds.</summary>
+    private void AddPriorHiddenGradient(IndexExpression index, int chunk, int part, int perChunk)
+    {
+        ElementType stored = Geometry.GradientBytes == 4 ? ElementType.Float32 : Settings.Element;
+        int elements = Geometry.VectorWidth / perChunk;
+        int first = (chunk * Geometry.VectorWidth) + (part * elements);
+        W.Block("if (a.AccumulateHiddenGradient != 0)", () =>
+        {
+            W.Line(Invariant($"{U4} prior = a.GradHidden[{index}];"));
+            for (int t = 0; t < elements; t++)
+            {
+                W.Line(Invariant($"dh{first + t} += {ElementCode.Element(stored, "prior", t)};"));
             }
         });
     }

@@ -84,4 +84,7 @@ public struct PerRowArguments
 
     /// <summary>1 to divide gradients by the count of non-ignored rows (mean reduction), else 0.</summary>
     public int MeanReduction;
+
+    /// <summary>1 to add dH to what the buffer holds (<see cref="GradientUpdate.Accumulate"/>), 0 to overwrite it.</summary>
+    public int AccumulateHiddenGradient;
 }

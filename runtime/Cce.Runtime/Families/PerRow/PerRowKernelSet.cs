@@ -35,7 +35,7 @@ internal sealed class PerRowKernelSet : LoadedKernels
     {
         PerRowArguments arguments = PerRowLaunch.Arguments(call);
         AcceleratorStream stream = device.Accelerator.DefaultStream;
-        if (operation != LossOperation.Forward)
+        if (operation != LossOperation.Forward && call.Update == GradientUpdate.Overwrite)
         {
             // The kernels add every item gradient into dW with atomics.
             call.GradItems.MemSetToZero(stream);

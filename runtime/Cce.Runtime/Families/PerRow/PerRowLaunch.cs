@@ -25,6 +25,7 @@ internal static class PerRowLaunch
             Catalog = call.Catalog,
             Upstream = call.Upstream,
             MeanReduction = call.Description.Reduction == LossReduction.Mean ? 1 : 0,
+            AccumulateHiddenGradient = call.Update == GradientUpdate.Accumulate ? 1 : 0,
         };
         int correctionCatalog = call.CorrectionCatalog > 0 ? call.CorrectionCatalog : call.Catalog;
         PerRowScheme.For(call.Description.Scheme).Bind(ref arguments, call.Negatives, call.Description, correctionCatalog);

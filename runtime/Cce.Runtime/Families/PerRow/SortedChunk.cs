@@ -23,6 +23,6 @@ public struct SortedChunk
     /// <summary>(item, row) pairs of the chunk: its rows times K, or times K + 1 when the positives join the sort (deterministic gradients).</summary>
     public int Pairs;
 
-    /// <summary>1 for the first chunk of a call, which stores every dW row (zeros where it has no pair); else 0, add.</summary>
+    /// <summary>1 for the first chunk of a call that overwrites dW: it stores every dW row (zeros where it has no pair); else 0, add.</summary>
     public int FirstChunk;
 }

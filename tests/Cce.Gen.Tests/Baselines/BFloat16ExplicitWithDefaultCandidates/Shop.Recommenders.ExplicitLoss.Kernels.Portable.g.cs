@@ -1205,70 +1205,70 @@ file static class ExplicitLoss_Portable_Kernels
             if (target == -100)
             {
                 {
-                    a.GradHidden[(long)row * 64] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 7] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 8] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 9] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 10] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 11] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 12] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 13] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 14] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 15] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 16] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 17] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 18] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 19] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 20] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 21] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 22] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 23] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 24] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 25] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 26] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 27] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 28] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 29] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 30] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 31] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 32] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 33] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 34] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 35] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 36] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 37] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 38] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 39] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 40] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 41] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 42] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 43] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 44] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 45] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 46] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 47] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 48] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 49] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 50] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 51] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 52] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 53] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 54] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 55] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 56] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 57] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 58] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 59] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 60] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 61] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 62] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 63] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 3] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 4] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 5] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 6] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 7] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 8] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 9] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 10] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 11] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 12] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 13] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 14] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 15] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 16] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 17] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 18] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 19] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 20] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 21] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 22] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 23] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 24] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 25] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 26] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 27] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 28] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 29] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 30] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 31] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 32] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 33] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 34] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 35] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 36] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 37] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 38] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 39] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 40] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 41] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 42] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 43] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 44] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 45] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 46] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 47] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 48] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 49] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 50] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 51] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 52] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 53] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 54] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 55] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 56] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 57] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 58] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 59] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 60] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 61] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 62] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 63] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -3455,69 +3455,581 @@ file static class ExplicitLoss_Portable_Kernels
 
             // Write dH in its element type.
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 2];
+                    dh8 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh9 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh10 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh11 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 3];
+                    dh12 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh13 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh14 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh15 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 3] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 4];
+                    dh16 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh17 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh18 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh19 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh16), ILGPU::Interop.FloatAsInt(dh17), ILGPU::Interop.FloatAsInt(dh18), ILGPU::Interop.FloatAsInt(dh19));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 5];
+                    dh20 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh21 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh22 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh23 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 5] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh20), ILGPU::Interop.FloatAsInt(dh21), ILGPU::Interop.FloatAsInt(dh22), ILGPU::Interop.FloatAsInt(dh23));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 6];
+                    dh24 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh25 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh26 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh27 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 6] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh24), ILGPU::Interop.FloatAsInt(dh25), ILGPU::Interop.FloatAsInt(dh26), ILGPU::Interop.FloatAsInt(dh27));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 7];
+                    dh28 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh29 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh30 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh31 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 7] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh28), ILGPU::Interop.FloatAsInt(dh29), ILGPU::Interop.FloatAsInt(dh30), ILGPU::Interop.FloatAsInt(dh31));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 8];
+                    dh32 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh33 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh34 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh35 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 8] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh32), ILGPU::Interop.FloatAsInt(dh33), ILGPU::Interop.FloatAsInt(dh34), ILGPU::Interop.FloatAsInt(dh35));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 9];
+                    dh36 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh37 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh38 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh39 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 9] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh36), ILGPU::Interop.FloatAsInt(dh37), ILGPU::Interop.FloatAsInt(dh38), ILGPU::Interop.FloatAsInt(dh39));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 10];
+                    dh40 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh41 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh42 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh43 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 10] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh40), ILGPU::Interop.FloatAsInt(dh41), ILGPU::Interop.FloatAsInt(dh42), ILGPU::Interop.FloatAsInt(dh43));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 11];
+                    dh44 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh45 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh46 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh47 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 11] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh44), ILGPU::Interop.FloatAsInt(dh45), ILGPU::Interop.FloatAsInt(dh46), ILGPU::Interop.FloatAsInt(dh47));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 12];
+                    dh48 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh49 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh50 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh51 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 12] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh48), ILGPU::Interop.FloatAsInt(dh49), ILGPU::Interop.FloatAsInt(dh50), ILGPU::Interop.FloatAsInt(dh51));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 13];
+                    dh52 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh53 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh54 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh55 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 13] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh52), ILGPU::Interop.FloatAsInt(dh53), ILGPU::Interop.FloatAsInt(dh54), ILGPU::Interop.FloatAsInt(dh55));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 14];
+                    dh56 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh57 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh58 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh59 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 14] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh56), ILGPU::Interop.FloatAsInt(dh57), ILGPU::Interop.FloatAsInt(dh58), ILGPU::Interop.FloatAsInt(dh59));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 15];
+                    dh60 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh61 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh62 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh63 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 15] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh60), ILGPU::Interop.FloatAsInt(dh61), ILGPU::Interop.FloatAsInt(dh62), ILGPU::Interop.FloatAsInt(dh63));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 16];
+                    dh64 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh65 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh66 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh67 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 16] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh64), ILGPU::Interop.FloatAsInt(dh65), ILGPU::Interop.FloatAsInt(dh66), ILGPU::Interop.FloatAsInt(dh67));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 17];
+                    dh68 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh69 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh70 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh71 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 17] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh68), ILGPU::Interop.FloatAsInt(dh69), ILGPU::Interop.FloatAsInt(dh70), ILGPU::Interop.FloatAsInt(dh71));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 18];
+                    dh72 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh73 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh74 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh75 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 18] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh72), ILGPU::Interop.FloatAsInt(dh73), ILGPU::Interop.FloatAsInt(dh74), ILGPU::Interop.FloatAsInt(dh75));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 19];
+                    dh76 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh77 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh78 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh79 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 19] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh76), ILGPU::Interop.FloatAsInt(dh77), ILGPU::Interop.FloatAsInt(dh78), ILGPU::Interop.FloatAsInt(dh79));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 20];
+                    dh80 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh81 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh82 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh83 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 20] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh80), ILGPU::Interop.FloatAsInt(dh81), ILGPU::Interop.FloatAsInt(dh82), ILGPU::Interop.FloatAsInt(dh83));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 21];
+                    dh84 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh85 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh86 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh87 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 21] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh84), ILGPU::Interop.FloatAsInt(dh85), ILGPU::Interop.FloatAsInt(dh86), ILGPU::Interop.FloatAsInt(dh87));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 22];
+                    dh88 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh89 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh90 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh91 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 22] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh88), ILGPU::Interop.FloatAsInt(dh89), ILGPU::Interop.FloatAsInt(dh90), ILGPU::Interop.FloatAsInt(dh91));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 23];
+                    dh92 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh93 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh94 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh95 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 23] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh92), ILGPU::Interop.FloatAsInt(dh93), ILGPU::Interop.FloatAsInt(dh94), ILGPU::Interop.FloatAsInt(dh95));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 24];
+                    dh96 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh97 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh98 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh99 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 24] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh96), ILGPU::Interop.FloatAsInt(dh97), ILGPU::Interop.FloatAsInt(dh98), ILGPU::Interop.FloatAsInt(dh99));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 25];
+                    dh100 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh101 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh102 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh103 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 25] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh100), ILGPU::Interop.FloatAsInt(dh101), ILGPU::Interop.FloatAsInt(dh102), ILGPU::Interop.FloatAsInt(dh103));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 26];
+                    dh104 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh105 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh106 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh107 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 26] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh104), ILGPU::Interop.FloatAsInt(dh105), ILGPU::Interop.FloatAsInt(dh106), ILGPU::Interop.FloatAsInt(dh107));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 27];
+                    dh108 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh109 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh110 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh111 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 27] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh108), ILGPU::Interop.FloatAsInt(dh109), ILGPU::Interop.FloatAsInt(dh110), ILGPU::Interop.FloatAsInt(dh111));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 28];
+                    dh112 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh113 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh114 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh115 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 28] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh112), ILGPU::Interop.FloatAsInt(dh113), ILGPU::Interop.FloatAsInt(dh114), ILGPU::Interop.FloatAsInt(dh115));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 29];
+                    dh116 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh117 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh118 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh119 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 29] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh116), ILGPU::Interop.FloatAsInt(dh117), ILGPU::Interop.FloatAsInt(dh118), ILGPU::Interop.FloatAsInt(dh119));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 30];
+                    dh120 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh121 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh122 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh123 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 30] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh120), ILGPU::Interop.FloatAsInt(dh121), ILGPU::Interop.FloatAsInt(dh122), ILGPU::Interop.FloatAsInt(dh123));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 31];
+                    dh124 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh125 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh126 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh127 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 31] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh124), ILGPU::Interop.FloatAsInt(dh125), ILGPU::Interop.FloatAsInt(dh126), ILGPU::Interop.FloatAsInt(dh127));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 32];
+                    dh128 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh129 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh130 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh131 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 32] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh128), ILGPU::Interop.FloatAsInt(dh129), ILGPU::Interop.FloatAsInt(dh130), ILGPU::Interop.FloatAsInt(dh131));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 33];
+                    dh132 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh133 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh134 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh135 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 33] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh132), ILGPU::Interop.FloatAsInt(dh133), ILGPU::Interop.FloatAsInt(dh134), ILGPU::Interop.FloatAsInt(dh135));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 34];
+                    dh136 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh137 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh138 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh139 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 34] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh136), ILGPU::Interop.FloatAsInt(dh137), ILGPU::Interop.FloatAsInt(dh138), ILGPU::Interop.FloatAsInt(dh139));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 35];
+                    dh140 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh141 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh142 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh143 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 35] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh140), ILGPU::Interop.FloatAsInt(dh141), ILGPU::Interop.FloatAsInt(dh142), ILGPU::Interop.FloatAsInt(dh143));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 36];
+                    dh144 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh145 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh146 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh147 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 36] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh144), ILGPU::Interop.FloatAsInt(dh145), ILGPU::Interop.FloatAsInt(dh146), ILGPU::Interop.FloatAsInt(dh147));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 37];
+                    dh148 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh149 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh150 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh151 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 37] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh148), ILGPU::Interop.FloatAsInt(dh149), ILGPU::Interop.FloatAsInt(dh150), ILGPU::Interop.FloatAsInt(dh151));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 38];
+                    dh152 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh153 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh154 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh155 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 38] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh152), ILGPU::Interop.FloatAsInt(dh153), ILGPU::Interop.FloatAsInt(dh154), ILGPU::Interop.FloatAsInt(dh155));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 39];
+                    dh156 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh157 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh158 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh159 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 39] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh156), ILGPU::Interop.FloatAsInt(dh157), ILGPU::Interop.FloatAsInt(dh158), ILGPU::Interop.FloatAsInt(dh159));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 40];
+                    dh160 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh161 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh162 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh163 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 40] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh160), ILGPU::Interop.FloatAsInt(dh161), ILGPU::Interop.FloatAsInt(dh162), ILGPU::Interop.FloatAsInt(dh163));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 41];
+                    dh164 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh165 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh166 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh167 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 41] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh164), ILGPU::Interop.FloatAsInt(dh165), ILGPU::Interop.FloatAsInt(dh166), ILGPU::Interop.FloatAsInt(dh167));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 42];
+                    dh168 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh169 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh170 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh171 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 42] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh168), ILGPU::Interop.FloatAsInt(dh169), ILGPU::Interop.FloatAsInt(dh170), ILGPU::Interop.FloatAsInt(dh171));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 43];
+                    dh172 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh173 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh174 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh175 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 43] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh172), ILGPU::Interop.FloatAsInt(dh173), ILGPU::Interop.FloatAsInt(dh174), ILGPU::Interop.FloatAsInt(dh175));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 44];
+                    dh176 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh177 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh178 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh179 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 44] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh176), ILGPU::Interop.FloatAsInt(dh177), ILGPU::Interop.FloatAsInt(dh178), ILGPU::Interop.FloatAsInt(dh179));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 45];
+                    dh180 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh181 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh182 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh183 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 45] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh180), ILGPU::Interop.FloatAsInt(dh181), ILGPU::Interop.FloatAsInt(dh182), ILGPU::Interop.FloatAsInt(dh183));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 46];
+                    dh184 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh185 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh186 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh187 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 46] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh184), ILGPU::Interop.FloatAsInt(dh185), ILGPU::Interop.FloatAsInt(dh186), ILGPU::Interop.FloatAsInt(dh187));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 47];
+                    dh188 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh189 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh190 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh191 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 47] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh188), ILGPU::Interop.FloatAsInt(dh189), ILGPU::Interop.FloatAsInt(dh190), ILGPU::Interop.FloatAsInt(dh191));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 48];
+                    dh192 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh193 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh194 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh195 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 48] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh192), ILGPU::Interop.FloatAsInt(dh193), ILGPU::Interop.FloatAsInt(dh194), ILGPU::Interop.FloatAsInt(dh195));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 49];
+                    dh196 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh197 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh198 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh199 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 49] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh196), ILGPU::Interop.FloatAsInt(dh197), ILGPU::Interop.FloatAsInt(dh198), ILGPU::Interop.FloatAsInt(dh199));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 50];
+                    dh200 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh201 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh202 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh203 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 50] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh200), ILGPU::Interop.FloatAsInt(dh201), ILGPU::Interop.FloatAsInt(dh202), ILGPU::Interop.FloatAsInt(dh203));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 51];
+                    dh204 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh205 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh206 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh207 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 51] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh204), ILGPU::Interop.FloatAsInt(dh205), ILGPU::Interop.FloatAsInt(dh206), ILGPU::Interop.FloatAsInt(dh207));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 52];
+                    dh208 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh209 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh210 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh211 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 52] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh208), ILGPU::Interop.FloatAsInt(dh209), ILGPU::Interop.FloatAsInt(dh210), ILGPU::Interop.FloatAsInt(dh211));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 53];
+                    dh212 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh213 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh214 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh215 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 53] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh212), ILGPU::Interop.FloatAsInt(dh213), ILGPU::Interop.FloatAsInt(dh214), ILGPU::Interop.FloatAsInt(dh215));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 54];
+                    dh216 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh217 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh218 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh219 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 54] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh216), ILGPU::Interop.FloatAsInt(dh217), ILGPU::Interop.FloatAsInt(dh218), ILGPU::Interop.FloatAsInt(dh219));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 55];
+                    dh220 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh221 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh222 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh223 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 55] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh220), ILGPU::Interop.FloatAsInt(dh221), ILGPU::Interop.FloatAsInt(dh222), ILGPU::Interop.FloatAsInt(dh223));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 56];
+                    dh224 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh225 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh226 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh227 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 56] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh224), ILGPU::Interop.FloatAsInt(dh225), ILGPU::Interop.FloatAsInt(dh226), ILGPU::Interop.FloatAsInt(dh227));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 57];
+                    dh228 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh229 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh230 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh231 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 57] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh228), ILGPU::Interop.FloatAsInt(dh229), ILGPU::Interop.FloatAsInt(dh230), ILGPU::Interop.FloatAsInt(dh231));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 58];
+                    dh232 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh233 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh234 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh235 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 58] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh232), ILGPU::Interop.FloatAsInt(dh233), ILGPU::Interop.FloatAsInt(dh234), ILGPU::Interop.FloatAsInt(dh235));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 59];
+                    dh236 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh237 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh238 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh239 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 59] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh236), ILGPU::Interop.FloatAsInt(dh237), ILGPU::Interop.FloatAsInt(dh238), ILGPU::Interop.FloatAsInt(dh239));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 60];
+                    dh240 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh241 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh242 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh243 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 60] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh240), ILGPU::Interop.FloatAsInt(dh241), ILGPU::Interop.FloatAsInt(dh242), ILGPU::Interop.FloatAsInt(dh243));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 61];
+                    dh244 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh245 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh246 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh247 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 61] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh244), ILGPU::Interop.FloatAsInt(dh245), ILGPU::Interop.FloatAsInt(dh246), ILGPU::Interop.FloatAsInt(dh247));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 62];
+                    dh248 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh249 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh250 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh251 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 62] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh248), ILGPU::Interop.FloatAsInt(dh249), ILGPU::Interop.FloatAsInt(dh250), ILGPU::Interop.FloatAsInt(dh251));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 63];
+                    dh252 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh253 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh254 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh255 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 63] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh252), ILGPU::Interop.FloatAsInt(dh253), ILGPU::Interop.FloatAsInt(dh254), ILGPU::Interop.FloatAsInt(dh255));
             }
         }
@@ -3538,70 +4050,70 @@ file static class ExplicitLoss_Portable_Kernels
                     a.RowLse[row] = 0f;
                 }
                 {
-                    a.GradHidden[(long)row * 64] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 7] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 8] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 9] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 10] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 11] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 12] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 13] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 14] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 15] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 16] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 17] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 18] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 19] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 20] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 21] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 22] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 23] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 24] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 25] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 26] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 27] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 28] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 29] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 30] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 31] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 32] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 33] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 34] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 35] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 36] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 37] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 38] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 39] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 40] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 41] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 42] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 43] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 44] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 45] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 46] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 47] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 48] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 49] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 50] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 51] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 52] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 53] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 54] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 55] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 56] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 57] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 58] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 59] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 60] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 61] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 62] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + 63] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 3] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 4] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 5] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 6] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 7] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 8] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 9] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 10] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 11] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 12] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 13] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 14] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 15] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 16] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 17] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 18] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 19] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 20] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 21] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 22] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 23] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 24] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 25] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 26] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 27] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 28] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 29] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 30] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 31] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 32] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 33] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 34] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 35] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 36] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 37] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 38] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 39] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 40] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 41] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 42] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 43] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 44] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 45] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 46] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 47] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 48] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 49] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 50] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 51] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 52] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 53] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 54] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 55] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 56] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 57] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 58] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 59] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 60] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 61] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 62] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + 63] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -5802,69 +6314,581 @@ file static class ExplicitLoss_Portable_Kernels
 
             // Write dH in its element type.
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 2];
+                    dh8 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh9 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh10 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh11 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 3];
+                    dh12 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh13 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh14 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh15 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 3] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 4];
+                    dh16 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh17 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh18 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh19 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh16), ILGPU::Interop.FloatAsInt(dh17), ILGPU::Interop.FloatAsInt(dh18), ILGPU::Interop.FloatAsInt(dh19));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 5];
+                    dh20 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh21 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh22 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh23 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 5] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh20), ILGPU::Interop.FloatAsInt(dh21), ILGPU::Interop.FloatAsInt(dh22), ILGPU::Interop.FloatAsInt(dh23));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 6];
+                    dh24 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh25 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh26 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh27 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 6] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh24), ILGPU::Interop.FloatAsInt(dh25), ILGPU::Interop.FloatAsInt(dh26), ILGPU::Interop.FloatAsInt(dh27));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 7];
+                    dh28 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh29 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh30 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh31 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 7] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh28), ILGPU::Interop.FloatAsInt(dh29), ILGPU::Interop.FloatAsInt(dh30), ILGPU::Interop.FloatAsInt(dh31));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 8];
+                    dh32 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh33 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh34 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh35 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 8] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh32), ILGPU::Interop.FloatAsInt(dh33), ILGPU::Interop.FloatAsInt(dh34), ILGPU::Interop.FloatAsInt(dh35));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 9];
+                    dh36 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh37 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh38 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh39 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 9] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh36), ILGPU::Interop.FloatAsInt(dh37), ILGPU::Interop.FloatAsInt(dh38), ILGPU::Interop.FloatAsInt(dh39));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 10];
+                    dh40 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh41 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh42 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh43 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 10] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh40), ILGPU::Interop.FloatAsInt(dh41), ILGPU::Interop.FloatAsInt(dh42), ILGPU::Interop.FloatAsInt(dh43));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 11];
+                    dh44 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh45 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh46 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh47 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 11] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh44), ILGPU::Interop.FloatAsInt(dh45), ILGPU::Interop.FloatAsInt(dh46), ILGPU::Interop.FloatAsInt(dh47));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 12];
+                    dh48 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh49 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh50 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh51 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 12] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh48), ILGPU::Interop.FloatAsInt(dh49), ILGPU::Interop.FloatAsInt(dh50), ILGPU::Interop.FloatAsInt(dh51));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 13];
+                    dh52 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh53 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh54 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh55 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 13] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh52), ILGPU::Interop.FloatAsInt(dh53), ILGPU::Interop.FloatAsInt(dh54), ILGPU::Interop.FloatAsInt(dh55));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 14];
+                    dh56 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh57 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh58 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh59 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 14] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh56), ILGPU::Interop.FloatAsInt(dh57), ILGPU::Interop.FloatAsInt(dh58), ILGPU::Interop.FloatAsInt(dh59));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 15];
+                    dh60 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh61 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh62 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh63 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 15] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh60), ILGPU::Interop.FloatAsInt(dh61), ILGPU::Interop.FloatAsInt(dh62), ILGPU::Interop.FloatAsInt(dh63));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 16];
+                    dh64 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh65 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh66 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh67 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 16] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh64), ILGPU::Interop.FloatAsInt(dh65), ILGPU::Interop.FloatAsInt(dh66), ILGPU::Interop.FloatAsInt(dh67));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 17];
+                    dh68 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh69 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh70 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh71 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 17] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh68), ILGPU::Interop.FloatAsInt(dh69), ILGPU::Interop.FloatAsInt(dh70), ILGPU::Interop.FloatAsInt(dh71));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 18];
+                    dh72 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh73 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh74 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh75 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 18] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh72), ILGPU::Interop.FloatAsInt(dh73), ILGPU::Interop.FloatAsInt(dh74), ILGPU::Interop.FloatAsInt(dh75));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 19];
+                    dh76 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh77 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh78 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh79 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 19] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh76), ILGPU::Interop.FloatAsInt(dh77), ILGPU::Interop.FloatAsInt(dh78), ILGPU::Interop.FloatAsInt(dh79));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 20];
+                    dh80 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh81 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh82 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh83 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 20] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh80), ILGPU::Interop.FloatAsInt(dh81), ILGPU::Interop.FloatAsInt(dh82), ILGPU::Interop.FloatAsInt(dh83));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 21];
+                    dh84 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh85 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh86 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh87 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 21] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh84), ILGPU::Interop.FloatAsInt(dh85), ILGPU::Interop.FloatAsInt(dh86), ILGPU::Interop.FloatAsInt(dh87));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 22];
+                    dh88 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh89 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh90 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh91 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 22] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh88), ILGPU::Interop.FloatAsInt(dh89), ILGPU::Interop.FloatAsInt(dh90), ILGPU::Interop.FloatAsInt(dh91));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 23];
+                    dh92 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh93 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh94 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh95 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 23] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh92), ILGPU::Interop.FloatAsInt(dh93), ILGPU::Interop.FloatAsInt(dh94), ILGPU::Interop.FloatAsInt(dh95));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 24];
+                    dh96 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh97 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh98 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh99 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 24] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh96), ILGPU::Interop.FloatAsInt(dh97), ILGPU::Interop.FloatAsInt(dh98), ILGPU::Interop.FloatAsInt(dh99));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 25];
+                    dh100 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh101 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh102 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh103 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 25] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh100), ILGPU::Interop.FloatAsInt(dh101), ILGPU::Interop.FloatAsInt(dh102), ILGPU::Interop.FloatAsInt(dh103));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 26];
+                    dh104 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh105 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh106 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh107 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 26] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh104), ILGPU::Interop.FloatAsInt(dh105), ILGPU::Interop.FloatAsInt(dh106), ILGPU::Interop.FloatAsInt(dh107));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 27];
+                    dh108 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh109 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh110 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh111 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 27] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh108), ILGPU::Interop.FloatAsInt(dh109), ILGPU::Interop.FloatAsInt(dh110), ILGPU::Interop.FloatAsInt(dh111));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 28];
+                    dh112 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh113 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh114 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh115 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 28] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh112), ILGPU::Interop.FloatAsInt(dh113), ILGPU::Interop.FloatAsInt(dh114), ILGPU::Interop.FloatAsInt(dh115));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 29];
+                    dh116 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh117 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh118 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh119 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 29] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh116), ILGPU::Interop.FloatAsInt(dh117), ILGPU::Interop.FloatAsInt(dh118), ILGPU::Interop.FloatAsInt(dh119));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 30];
+                    dh120 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh121 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh122 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh123 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 30] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh120), ILGPU::Interop.FloatAsInt(dh121), ILGPU::Interop.FloatAsInt(dh122), ILGPU::Interop.FloatAsInt(dh123));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 31];
+                    dh124 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh125 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh126 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh127 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 31] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh124), ILGPU::Interop.FloatAsInt(dh125), ILGPU::Interop.FloatAsInt(dh126), ILGPU::Interop.FloatAsInt(dh127));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 32];
+                    dh128 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh129 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh130 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh131 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 32] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh128), ILGPU::Interop.FloatAsInt(dh129), ILGPU::Interop.FloatAsInt(dh130), ILGPU::Interop.FloatAsInt(dh131));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 33];
+                    dh132 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh133 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh134 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh135 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 33] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh132), ILGPU::Interop.FloatAsInt(dh133), ILGPU::Interop.FloatAsInt(dh134), ILGPU::Interop.FloatAsInt(dh135));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 34];
+                    dh136 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh137 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh138 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh139 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 34] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh136), ILGPU::Interop.FloatAsInt(dh137), ILGPU::Interop.FloatAsInt(dh138), ILGPU::Interop.FloatAsInt(dh139));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 35];
+                    dh140 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh141 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh142 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh143 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 35] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh140), ILGPU::Interop.FloatAsInt(dh141), ILGPU::Interop.FloatAsInt(dh142), ILGPU::Interop.FloatAsInt(dh143));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 36];
+                    dh144 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh145 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh146 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh147 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 36] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh144), ILGPU::Interop.FloatAsInt(dh145), ILGPU::Interop.FloatAsInt(dh146), ILGPU::Interop.FloatAsInt(dh147));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 37];
+                    dh148 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh149 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh150 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh151 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 37] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh148), ILGPU::Interop.FloatAsInt(dh149), ILGPU::Interop.FloatAsInt(dh150), ILGPU::Interop.FloatAsInt(dh151));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 38];
+                    dh152 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh153 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh154 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh155 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 38] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh152), ILGPU::Interop.FloatAsInt(dh153), ILGPU::Interop.FloatAsInt(dh154), ILGPU::Interop.FloatAsInt(dh155));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 39];
+                    dh156 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh157 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh158 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh159 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 39] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh156), ILGPU::Interop.FloatAsInt(dh157), ILGPU::Interop.FloatAsInt(dh158), ILGPU::Interop.FloatAsInt(dh159));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 40];
+                    dh160 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh161 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh162 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh163 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 40] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh160), ILGPU::Interop.FloatAsInt(dh161), ILGPU::Interop.FloatAsInt(dh162), ILGPU::Interop.FloatAsInt(dh163));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 41];
+                    dh164 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh165 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh166 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh167 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 41] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh164), ILGPU::Interop.FloatAsInt(dh165), ILGPU::Interop.FloatAsInt(dh166), ILGPU::Interop.FloatAsInt(dh167));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 42];
+                    dh168 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh169 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh170 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh171 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 42] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh168), ILGPU::Interop.FloatAsInt(dh169), ILGPU::Interop.FloatAsInt(dh170), ILGPU::Interop.FloatAsInt(dh171));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 43];
+                    dh172 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh173 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh174 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh175 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 43] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh172), ILGPU::Interop.FloatAsInt(dh173), ILGPU::Interop.FloatAsInt(dh174), ILGPU::Interop.FloatAsInt(dh175));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 44];
+                    dh176 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh177 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh178 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh179 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 44] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh176), ILGPU::Interop.FloatAsInt(dh177), ILGPU::Interop.FloatAsInt(dh178), ILGPU::Interop.FloatAsInt(dh179));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 45];
+                    dh180 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh181 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh182 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh183 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 45] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh180), ILGPU::Interop.FloatAsInt(dh181), ILGPU::Interop.FloatAsInt(dh182), ILGPU::Interop.FloatAsInt(dh183));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 46];
+                    dh184 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh185 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh186 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh187 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 46] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh184), ILGPU::Interop.FloatAsInt(dh185), ILGPU::Interop.FloatAsInt(dh186), ILGPU::Interop.FloatAsInt(dh187));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 47];
+                    dh188 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh189 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh190 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh191 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 47] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh188), ILGPU::Interop.FloatAsInt(dh189), ILGPU::Interop.FloatAsInt(dh190), ILGPU::Interop.FloatAsInt(dh191));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 48];
+                    dh192 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh193 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh194 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh195 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 48] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh192), ILGPU::Interop.FloatAsInt(dh193), ILGPU::Interop.FloatAsInt(dh194), ILGPU::Interop.FloatAsInt(dh195));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 49];
+                    dh196 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh197 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh198 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh199 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 49] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh196), ILGPU::Interop.FloatAsInt(dh197), ILGPU::Interop.FloatAsInt(dh198), ILGPU::Interop.FloatAsInt(dh199));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 50];
+                    dh200 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh201 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh202 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh203 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 50] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh200), ILGPU::Interop.FloatAsInt(dh201), ILGPU::Interop.FloatAsInt(dh202), ILGPU::Interop.FloatAsInt(dh203));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 51];
+                    dh204 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh205 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh206 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh207 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 51] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh204), ILGPU::Interop.FloatAsInt(dh205), ILGPU::Interop.FloatAsInt(dh206), ILGPU::Interop.FloatAsInt(dh207));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 52];
+                    dh208 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh209 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh210 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh211 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 52] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh208), ILGPU::Interop.FloatAsInt(dh209), ILGPU::Interop.FloatAsInt(dh210), ILGPU::Interop.FloatAsInt(dh211));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 53];
+                    dh212 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh213 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh214 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh215 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 53] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh212), ILGPU::Interop.FloatAsInt(dh213), ILGPU::Interop.FloatAsInt(dh214), ILGPU::Interop.FloatAsInt(dh215));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 54];
+                    dh216 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh217 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh218 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh219 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 54] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh216), ILGPU::Interop.FloatAsInt(dh217), ILGPU::Interop.FloatAsInt(dh218), ILGPU::Interop.FloatAsInt(dh219));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 55];
+                    dh220 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh221 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh222 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh223 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 55] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh220), ILGPU::Interop.FloatAsInt(dh221), ILGPU::Interop.FloatAsInt(dh222), ILGPU::Interop.FloatAsInt(dh223));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 56];
+                    dh224 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh225 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh226 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh227 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 56] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh224), ILGPU::Interop.FloatAsInt(dh225), ILGPU::Interop.FloatAsInt(dh226), ILGPU::Interop.FloatAsInt(dh227));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 57];
+                    dh228 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh229 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh230 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh231 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 57] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh228), ILGPU::Interop.FloatAsInt(dh229), ILGPU::Interop.FloatAsInt(dh230), ILGPU::Interop.FloatAsInt(dh231));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 58];
+                    dh232 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh233 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh234 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh235 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 58] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh232), ILGPU::Interop.FloatAsInt(dh233), ILGPU::Interop.FloatAsInt(dh234), ILGPU::Interop.FloatAsInt(dh235));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 59];
+                    dh236 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh237 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh238 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh239 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 59] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh236), ILGPU::Interop.FloatAsInt(dh237), ILGPU::Interop.FloatAsInt(dh238), ILGPU::Interop.FloatAsInt(dh239));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 60];
+                    dh240 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh241 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh242 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh243 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 60] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh240), ILGPU::Interop.FloatAsInt(dh241), ILGPU::Interop.FloatAsInt(dh242), ILGPU::Interop.FloatAsInt(dh243));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 61];
+                    dh244 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh245 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh246 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh247 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 61] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh244), ILGPU::Interop.FloatAsInt(dh245), ILGPU::Interop.FloatAsInt(dh246), ILGPU::Interop.FloatAsInt(dh247));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 62];
+                    dh248 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh249 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh250 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh251 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 62] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh248), ILGPU::Interop.FloatAsInt(dh249), ILGPU::Interop.FloatAsInt(dh250), ILGPU::Interop.FloatAsInt(dh251));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + 63];
+                    dh252 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh253 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh254 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh255 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + 63] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh252), ILGPU::Interop.FloatAsInt(dh253), ILGPU::Interop.FloatAsInt(dh254), ILGPU::Interop.FloatAsInt(dh255));
             }
         }
@@ -5930,7 +6954,7 @@ file static class ExplicitLoss_Portable_Kernels
             int begin = real ? chunk.Offsets[item] : 0;
             int count = real ? chunk.Offsets[item + 1] - begin : 0;
             int longest = count;
-            // After the first chunk an item without pairs keeps its dW row as it is.
+            // Unless this chunk stores every row, an item without pairs keeps its dW row as it is.
             if (longest == 0 && chunk.FirstChunk == 0)
             {
                 continue;
@@ -7294,7 +8318,7 @@ file static class ExplicitLoss_Portable_Kernels
                 acc255 += k0 * h0_255;
             }
 
-            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            // The owner writes the row: stored by the first chunk of an overwriting call (so dW needs no zeroing), added otherwise.
             if (real)
             {
                 a.GradItems[(long)item * 256] = chunk.FirstChunk != 0 ? acc0 : a.GradItems[(long)item * 256] + acc0;

@@ -183,8 +183,8 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
             {
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -344,7 +344,23 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
             }
         }
@@ -379,8 +395,8 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 }
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -561,7 +577,23 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
             }
         }
@@ -631,7 +663,7 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
             int begin = real ? chunk.Offsets[item] : 0;
             int count = real ? chunk.Offsets[item + 1] - begin : 0;
             int longest = count;
-            // After the first chunk an item without pairs keeps its dW row as it is.
+            // Unless this chunk stores every row, an item without pairs keeps its dW row as it is.
             if (longest == 0 && chunk.FirstChunk == 0)
             {
                 return;
@@ -733,7 +765,7 @@ file static class ExplicitLoss_w4r4f2s64k_Kernels
                 acc7 += k1 * h1_7;
             }
 
-            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            // The owner writes the row: stored by the first chunk of an overwriting call (so dW needs no zeroing), added otherwise.
             if (real)
             {
                 a.GradItems[(long)item * 256 + subLane * 8] = chunk.FirstChunk != 0 ? acc0 : a.GradItems[(long)item * 256 + subLane * 8] + acc0;

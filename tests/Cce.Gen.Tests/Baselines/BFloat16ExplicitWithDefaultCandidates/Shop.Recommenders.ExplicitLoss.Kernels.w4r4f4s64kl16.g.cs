@@ -311,10 +311,10 @@ file static class ExplicitLoss_w4r4f4s64kl16_Kernels
             {
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + subLane * 2 + 32] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + subLane * 2 + 33] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2 + 32] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2 + 33] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -701,9 +701,41 @@ file static class ExplicitLoss_w4r4f4s64kl16_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2 + 32];
+                    dh8 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh9 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh10 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh11 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2 + 32] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2 + 33];
+                    dh12 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh13 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh14 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh15 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2 + 33] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
             }
         }
@@ -738,10 +770,10 @@ file static class ExplicitLoss_w4r4f4s64kl16_Kernels
                 }
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + subLane * 2 + 32] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 64 + subLane * 2 + 33] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2 + 32] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 64 + subLane * 2 + 33] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -1170,9 +1202,41 @@ file static class ExplicitLoss_w4r4f4s64kl16_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2 + 32];
+                    dh8 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh9 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh10 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh11 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2 + 32] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 64 + subLane * 2 + 33];
+                    dh12 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh13 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh14 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh15 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 64 + subLane * 2 + 33] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
             }
         }
@@ -1244,7 +1308,7 @@ file static class ExplicitLoss_w4r4f4s64kl16_Kernels
             int longest = count;
             // Every lane of the warp walks the longest segment of its sub-groups, so that all meet every shuffle.
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 16));
-            // After the first chunk an item without pairs keeps its dW row as it is.
+            // Unless this chunk stores every row, an item without pairs keeps its dW row as it is.
             if (longest == 0 && chunk.FirstChunk == 0)
             {
                 return;
@@ -1527,7 +1591,7 @@ file static class ExplicitLoss_w4r4f4s64kl16_Kernels
                 acc15 += k3 * h3_15;
             }
 
-            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            // The owner writes the row: stored by the first chunk of an overwriting call (so dW needs no zeroing), added otherwise.
             if (real)
             {
                 a.GradItems[(long)item * 256 + subLane * 8] = chunk.FirstChunk != 0 ? acc0 : a.GradItems[(long)item * 256 + subLane * 8] + acc0;

@@ -191,7 +191,7 @@ file static class PopularLoss_w4r8f2_Kernels
             {
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -404,6 +404,18 @@ file static class PopularLoss_w4r8f2_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh1 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh2 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh3 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh4 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh5 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh6 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh7 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh0, dh1), Kernels::ElementConversion.PackHalf(dh2, dh3), Kernels::ElementConversion.PackHalf(dh4, dh5), Kernels::ElementConversion.PackHalf(dh6, dh7));
             }
         }
@@ -440,7 +452,7 @@ file static class PopularLoss_w4r8f2_Kernels
                 }
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -717,6 +729,18 @@ file static class PopularLoss_w4r8f2_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh1 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh2 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh3 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh4 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh5 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh6 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh7 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh0, dh1), Kernels::ElementConversion.PackHalf(dh2, dh3), Kernels::ElementConversion.PackHalf(dh4, dh5), Kernels::ElementConversion.PackHalf(dh6, dh7));
             }
         }

@@ -313,8 +313,8 @@ file static class ReproducibleLoss_w4r4f4s64kl4_Kernels
             {
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -735,7 +735,31 @@ file static class ReproducibleLoss_w4r4f4s64kl4_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh1 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh2 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh3 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh4 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh5 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh6 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh7 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh0, dh1), Kernels::ElementConversion.PackHalf(dh2, dh3), Kernels::ElementConversion.PackHalf(dh4, dh5), Kernels::ElementConversion.PackHalf(dh6, dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane + 4];
+                    dh8 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh9 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh10 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh11 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh12 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh13 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh14 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh15 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + subLane + 4] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh8, dh9), Kernels::ElementConversion.PackHalf(dh10, dh11), Kernels::ElementConversion.PackHalf(dh12, dh13), Kernels::ElementConversion.PackHalf(dh14, dh15));
             }
 
@@ -798,8 +822,8 @@ file static class ReproducibleLoss_w4r4f4s64kl4_Kernels
                 }
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -1280,7 +1304,31 @@ file static class ReproducibleLoss_w4r4f4s64kl4_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh1 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh2 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh3 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh4 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh5 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh6 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh7 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh0, dh1), Kernels::ElementConversion.PackHalf(dh2, dh3), Kernels::ElementConversion.PackHalf(dh4, dh5), Kernels::ElementConversion.PackHalf(dh6, dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane + 4];
+                    dh8 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh9 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh10 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh11 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh12 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh13 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh14 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh15 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + subLane + 4] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh8, dh9), Kernels::ElementConversion.PackHalf(dh10, dh11), Kernels::ElementConversion.PackHalf(dh12, dh13), Kernels::ElementConversion.PackHalf(dh14, dh15));
             }
 
@@ -1430,7 +1478,7 @@ file static class ReproducibleLoss_w4r4f4s64kl4_Kernels
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 4));
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 8));
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 16));
-            // After the first chunk an item without pairs keeps its dW row as it is.
+            // Unless this chunk stores every row, an item without pairs keeps its dW row as it is.
             if (longest == 0 && chunk.FirstChunk == 0)
             {
                 return;
@@ -1736,7 +1784,7 @@ file static class ReproducibleLoss_w4r4f4s64kl4_Kernels
             float total14 = (float)((double)acc14 / factor) + poison;
             float total15 = (float)((double)acc15 / factor) + poison;
 
-            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            // The owner writes the row: stored by the first chunk of an overwriting call (so dW needs no zeroing), added otherwise.
             if (real)
             {
                 a.GradItems[(long)item * 64 + subLane * 8] = chunk.FirstChunk != 0 ? total0 : a.GradItems[(long)item * 64 + subLane * 8] + total0;

@@ -691,38 +691,38 @@ file static class CatalogLoss_Portable_Kernels
             if (target == -100)
             {
                 {
-                    a.GradHidden[(long)row * 32] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 7] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 8] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 9] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 10] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 11] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 12] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 13] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 14] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 15] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 16] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 17] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 18] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 19] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 20] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 21] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 22] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 23] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 24] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 25] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 26] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 27] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 28] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 29] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 30] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 31] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 3] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 4] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 5] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 6] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 7] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 8] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 9] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 10] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 11] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 12] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 13] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 14] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 15] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 16] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 17] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 18] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 19] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 20] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 21] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 22] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 23] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 24] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 25] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 26] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 27] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 28] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 29] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 30] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 31] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -2146,37 +2146,293 @@ file static class CatalogLoss_Portable_Kernels
 
             // Write dH in its element type.
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 2];
+                    dh8 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh9 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh10 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh11 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 3];
+                    dh12 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh13 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh14 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh15 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 3] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 4];
+                    dh16 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh17 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh18 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh19 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh16), ILGPU::Interop.FloatAsInt(dh17), ILGPU::Interop.FloatAsInt(dh18), ILGPU::Interop.FloatAsInt(dh19));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 5];
+                    dh20 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh21 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh22 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh23 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 5] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh20), ILGPU::Interop.FloatAsInt(dh21), ILGPU::Interop.FloatAsInt(dh22), ILGPU::Interop.FloatAsInt(dh23));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 6];
+                    dh24 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh25 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh26 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh27 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 6] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh24), ILGPU::Interop.FloatAsInt(dh25), ILGPU::Interop.FloatAsInt(dh26), ILGPU::Interop.FloatAsInt(dh27));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 7];
+                    dh28 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh29 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh30 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh31 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 7] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh28), ILGPU::Interop.FloatAsInt(dh29), ILGPU::Interop.FloatAsInt(dh30), ILGPU::Interop.FloatAsInt(dh31));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 8];
+                    dh32 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh33 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh34 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh35 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 8] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh32), ILGPU::Interop.FloatAsInt(dh33), ILGPU::Interop.FloatAsInt(dh34), ILGPU::Interop.FloatAsInt(dh35));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 9];
+                    dh36 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh37 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh38 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh39 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 9] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh36), ILGPU::Interop.FloatAsInt(dh37), ILGPU::Interop.FloatAsInt(dh38), ILGPU::Interop.FloatAsInt(dh39));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 10];
+                    dh40 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh41 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh42 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh43 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 10] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh40), ILGPU::Interop.FloatAsInt(dh41), ILGPU::Interop.FloatAsInt(dh42), ILGPU::Interop.FloatAsInt(dh43));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 11];
+                    dh44 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh45 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh46 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh47 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 11] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh44), ILGPU::Interop.FloatAsInt(dh45), ILGPU::Interop.FloatAsInt(dh46), ILGPU::Interop.FloatAsInt(dh47));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 12];
+                    dh48 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh49 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh50 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh51 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 12] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh48), ILGPU::Interop.FloatAsInt(dh49), ILGPU::Interop.FloatAsInt(dh50), ILGPU::Interop.FloatAsInt(dh51));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 13];
+                    dh52 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh53 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh54 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh55 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 13] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh52), ILGPU::Interop.FloatAsInt(dh53), ILGPU::Interop.FloatAsInt(dh54), ILGPU::Interop.FloatAsInt(dh55));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 14];
+                    dh56 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh57 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh58 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh59 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 14] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh56), ILGPU::Interop.FloatAsInt(dh57), ILGPU::Interop.FloatAsInt(dh58), ILGPU::Interop.FloatAsInt(dh59));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 15];
+                    dh60 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh61 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh62 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh63 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 15] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh60), ILGPU::Interop.FloatAsInt(dh61), ILGPU::Interop.FloatAsInt(dh62), ILGPU::Interop.FloatAsInt(dh63));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 16];
+                    dh64 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh65 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh66 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh67 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 16] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh64), ILGPU::Interop.FloatAsInt(dh65), ILGPU::Interop.FloatAsInt(dh66), ILGPU::Interop.FloatAsInt(dh67));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 17];
+                    dh68 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh69 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh70 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh71 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 17] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh68), ILGPU::Interop.FloatAsInt(dh69), ILGPU::Interop.FloatAsInt(dh70), ILGPU::Interop.FloatAsInt(dh71));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 18];
+                    dh72 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh73 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh74 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh75 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 18] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh72), ILGPU::Interop.FloatAsInt(dh73), ILGPU::Interop.FloatAsInt(dh74), ILGPU::Interop.FloatAsInt(dh75));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 19];
+                    dh76 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh77 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh78 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh79 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 19] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh76), ILGPU::Interop.FloatAsInt(dh77), ILGPU::Interop.FloatAsInt(dh78), ILGPU::Interop.FloatAsInt(dh79));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 20];
+                    dh80 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh81 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh82 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh83 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 20] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh80), ILGPU::Interop.FloatAsInt(dh81), ILGPU::Interop.FloatAsInt(dh82), ILGPU::Interop.FloatAsInt(dh83));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 21];
+                    dh84 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh85 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh86 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh87 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 21] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh84), ILGPU::Interop.FloatAsInt(dh85), ILGPU::Interop.FloatAsInt(dh86), ILGPU::Interop.FloatAsInt(dh87));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 22];
+                    dh88 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh89 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh90 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh91 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 22] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh88), ILGPU::Interop.FloatAsInt(dh89), ILGPU::Interop.FloatAsInt(dh90), ILGPU::Interop.FloatAsInt(dh91));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 23];
+                    dh92 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh93 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh94 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh95 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 23] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh92), ILGPU::Interop.FloatAsInt(dh93), ILGPU::Interop.FloatAsInt(dh94), ILGPU::Interop.FloatAsInt(dh95));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 24];
+                    dh96 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh97 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh98 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh99 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 24] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh96), ILGPU::Interop.FloatAsInt(dh97), ILGPU::Interop.FloatAsInt(dh98), ILGPU::Interop.FloatAsInt(dh99));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 25];
+                    dh100 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh101 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh102 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh103 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 25] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh100), ILGPU::Interop.FloatAsInt(dh101), ILGPU::Interop.FloatAsInt(dh102), ILGPU::Interop.FloatAsInt(dh103));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 26];
+                    dh104 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh105 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh106 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh107 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 26] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh104), ILGPU::Interop.FloatAsInt(dh105), ILGPU::Interop.FloatAsInt(dh106), ILGPU::Interop.FloatAsInt(dh107));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 27];
+                    dh108 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh109 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh110 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh111 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 27] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh108), ILGPU::Interop.FloatAsInt(dh109), ILGPU::Interop.FloatAsInt(dh110), ILGPU::Interop.FloatAsInt(dh111));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 28];
+                    dh112 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh113 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh114 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh115 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 28] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh112), ILGPU::Interop.FloatAsInt(dh113), ILGPU::Interop.FloatAsInt(dh114), ILGPU::Interop.FloatAsInt(dh115));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 29];
+                    dh116 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh117 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh118 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh119 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 29] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh116), ILGPU::Interop.FloatAsInt(dh117), ILGPU::Interop.FloatAsInt(dh118), ILGPU::Interop.FloatAsInt(dh119));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 30];
+                    dh120 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh121 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh122 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh123 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 30] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh120), ILGPU::Interop.FloatAsInt(dh121), ILGPU::Interop.FloatAsInt(dh122), ILGPU::Interop.FloatAsInt(dh123));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 31];
+                    dh124 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh125 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh126 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh127 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 31] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh124), ILGPU::Interop.FloatAsInt(dh125), ILGPU::Interop.FloatAsInt(dh126), ILGPU::Interop.FloatAsInt(dh127));
             }
         }
@@ -2197,38 +2453,38 @@ file static class CatalogLoss_Portable_Kernels
                     a.RowLse[row] = 0f;
                 }
                 {
-                    a.GradHidden[(long)row * 32] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 7] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 8] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 9] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 10] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 11] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 12] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 13] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 14] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 15] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 16] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 17] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 18] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 19] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 20] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 21] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 22] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 23] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 24] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 25] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 26] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 27] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 28] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 29] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 30] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 32 + 31] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 3] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 4] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 5] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 6] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 7] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 8] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 9] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 10] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 11] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 12] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 13] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 14] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 15] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 16] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 17] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 18] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 19] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 20] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 21] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 22] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 23] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 24] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 25] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 26] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 27] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 28] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 29] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 30] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + 31] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -3838,37 +4094,293 @@ file static class CatalogLoss_Portable_Kernels
 
             // Write dH in its element type.
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 2];
+                    dh8 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh9 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh10 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh11 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 3];
+                    dh12 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh13 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh14 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh15 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 3] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 4];
+                    dh16 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh17 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh18 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh19 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh16), ILGPU::Interop.FloatAsInt(dh17), ILGPU::Interop.FloatAsInt(dh18), ILGPU::Interop.FloatAsInt(dh19));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 5];
+                    dh20 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh21 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh22 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh23 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 5] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh20), ILGPU::Interop.FloatAsInt(dh21), ILGPU::Interop.FloatAsInt(dh22), ILGPU::Interop.FloatAsInt(dh23));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 6];
+                    dh24 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh25 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh26 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh27 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 6] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh24), ILGPU::Interop.FloatAsInt(dh25), ILGPU::Interop.FloatAsInt(dh26), ILGPU::Interop.FloatAsInt(dh27));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 7];
+                    dh28 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh29 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh30 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh31 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 7] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh28), ILGPU::Interop.FloatAsInt(dh29), ILGPU::Interop.FloatAsInt(dh30), ILGPU::Interop.FloatAsInt(dh31));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 8];
+                    dh32 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh33 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh34 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh35 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 8] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh32), ILGPU::Interop.FloatAsInt(dh33), ILGPU::Interop.FloatAsInt(dh34), ILGPU::Interop.FloatAsInt(dh35));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 9];
+                    dh36 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh37 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh38 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh39 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 9] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh36), ILGPU::Interop.FloatAsInt(dh37), ILGPU::Interop.FloatAsInt(dh38), ILGPU::Interop.FloatAsInt(dh39));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 10];
+                    dh40 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh41 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh42 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh43 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 10] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh40), ILGPU::Interop.FloatAsInt(dh41), ILGPU::Interop.FloatAsInt(dh42), ILGPU::Interop.FloatAsInt(dh43));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 11];
+                    dh44 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh45 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh46 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh47 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 11] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh44), ILGPU::Interop.FloatAsInt(dh45), ILGPU::Interop.FloatAsInt(dh46), ILGPU::Interop.FloatAsInt(dh47));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 12];
+                    dh48 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh49 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh50 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh51 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 12] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh48), ILGPU::Interop.FloatAsInt(dh49), ILGPU::Interop.FloatAsInt(dh50), ILGPU::Interop.FloatAsInt(dh51));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 13];
+                    dh52 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh53 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh54 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh55 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 13] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh52), ILGPU::Interop.FloatAsInt(dh53), ILGPU::Interop.FloatAsInt(dh54), ILGPU::Interop.FloatAsInt(dh55));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 14];
+                    dh56 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh57 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh58 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh59 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 14] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh56), ILGPU::Interop.FloatAsInt(dh57), ILGPU::Interop.FloatAsInt(dh58), ILGPU::Interop.FloatAsInt(dh59));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 15];
+                    dh60 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh61 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh62 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh63 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 15] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh60), ILGPU::Interop.FloatAsInt(dh61), ILGPU::Interop.FloatAsInt(dh62), ILGPU::Interop.FloatAsInt(dh63));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 16];
+                    dh64 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh65 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh66 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh67 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 16] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh64), ILGPU::Interop.FloatAsInt(dh65), ILGPU::Interop.FloatAsInt(dh66), ILGPU::Interop.FloatAsInt(dh67));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 17];
+                    dh68 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh69 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh70 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh71 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 17] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh68), ILGPU::Interop.FloatAsInt(dh69), ILGPU::Interop.FloatAsInt(dh70), ILGPU::Interop.FloatAsInt(dh71));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 18];
+                    dh72 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh73 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh74 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh75 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 18] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh72), ILGPU::Interop.FloatAsInt(dh73), ILGPU::Interop.FloatAsInt(dh74), ILGPU::Interop.FloatAsInt(dh75));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 19];
+                    dh76 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh77 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh78 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh79 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 19] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh76), ILGPU::Interop.FloatAsInt(dh77), ILGPU::Interop.FloatAsInt(dh78), ILGPU::Interop.FloatAsInt(dh79));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 20];
+                    dh80 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh81 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh82 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh83 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 20] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh80), ILGPU::Interop.FloatAsInt(dh81), ILGPU::Interop.FloatAsInt(dh82), ILGPU::Interop.FloatAsInt(dh83));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 21];
+                    dh84 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh85 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh86 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh87 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 21] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh84), ILGPU::Interop.FloatAsInt(dh85), ILGPU::Interop.FloatAsInt(dh86), ILGPU::Interop.FloatAsInt(dh87));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 22];
+                    dh88 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh89 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh90 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh91 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 22] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh88), ILGPU::Interop.FloatAsInt(dh89), ILGPU::Interop.FloatAsInt(dh90), ILGPU::Interop.FloatAsInt(dh91));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 23];
+                    dh92 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh93 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh94 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh95 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 23] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh92), ILGPU::Interop.FloatAsInt(dh93), ILGPU::Interop.FloatAsInt(dh94), ILGPU::Interop.FloatAsInt(dh95));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 24];
+                    dh96 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh97 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh98 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh99 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 24] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh96), ILGPU::Interop.FloatAsInt(dh97), ILGPU::Interop.FloatAsInt(dh98), ILGPU::Interop.FloatAsInt(dh99));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 25];
+                    dh100 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh101 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh102 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh103 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 25] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh100), ILGPU::Interop.FloatAsInt(dh101), ILGPU::Interop.FloatAsInt(dh102), ILGPU::Interop.FloatAsInt(dh103));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 26];
+                    dh104 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh105 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh106 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh107 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 26] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh104), ILGPU::Interop.FloatAsInt(dh105), ILGPU::Interop.FloatAsInt(dh106), ILGPU::Interop.FloatAsInt(dh107));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 27];
+                    dh108 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh109 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh110 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh111 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 27] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh108), ILGPU::Interop.FloatAsInt(dh109), ILGPU::Interop.FloatAsInt(dh110), ILGPU::Interop.FloatAsInt(dh111));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 28];
+                    dh112 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh113 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh114 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh115 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 28] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh112), ILGPU::Interop.FloatAsInt(dh113), ILGPU::Interop.FloatAsInt(dh114), ILGPU::Interop.FloatAsInt(dh115));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 29];
+                    dh116 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh117 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh118 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh119 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 29] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh116), ILGPU::Interop.FloatAsInt(dh117), ILGPU::Interop.FloatAsInt(dh118), ILGPU::Interop.FloatAsInt(dh119));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 30];
+                    dh120 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh121 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh122 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh123 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 30] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh120), ILGPU::Interop.FloatAsInt(dh121), ILGPU::Interop.FloatAsInt(dh122), ILGPU::Interop.FloatAsInt(dh123));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + 31];
+                    dh124 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh125 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh126 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh127 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + 31] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh124), ILGPU::Interop.FloatAsInt(dh125), ILGPU::Interop.FloatAsInt(dh126), ILGPU::Interop.FloatAsInt(dh127));
             }
         }

@@ -213,7 +213,7 @@ file static class CatalogLoss_w8r16f4_Kernels
             {
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 32 + subLane] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + subLane] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -428,6 +428,14 @@ file static class CatalogLoss_w8r16f4_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + subLane];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
             }
         }
@@ -464,7 +472,7 @@ file static class CatalogLoss_w8r16f4_Kernels
                 }
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 32 + subLane] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 32 + subLane] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -769,6 +777,14 @@ file static class CatalogLoss_w8r16f4_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 32 + subLane];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 32 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
             }
         }

@@ -235,14 +235,14 @@ file static class GlobalLoss_Portable_Kernels
             if (target == -1)
             {
                 {
-                    a.GradHidden[(long)row * 8] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -565,13 +565,77 @@ file static class GlobalLoss_Portable_Kernels
 
             // Write dH in its element type.
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 2];
+                    dh8 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh9 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh10 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh11 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 3];
+                    dh12 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh13 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh14 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh15 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 3] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 4];
+                    dh16 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh17 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh18 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh19 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh16), ILGPU::Interop.FloatAsInt(dh17), ILGPU::Interop.FloatAsInt(dh18), ILGPU::Interop.FloatAsInt(dh19));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 5];
+                    dh20 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh21 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh22 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh23 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 5] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh20), ILGPU::Interop.FloatAsInt(dh21), ILGPU::Interop.FloatAsInt(dh22), ILGPU::Interop.FloatAsInt(dh23));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 6];
+                    dh24 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh25 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh26 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh27 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 6] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh24), ILGPU::Interop.FloatAsInt(dh25), ILGPU::Interop.FloatAsInt(dh26), ILGPU::Interop.FloatAsInt(dh27));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 7];
+                    dh28 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh29 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh30 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh31 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 7] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh28), ILGPU::Interop.FloatAsInt(dh29), ILGPU::Interop.FloatAsInt(dh30), ILGPU::Interop.FloatAsInt(dh31));
             }
         }
@@ -592,14 +656,14 @@ file static class GlobalLoss_Portable_Kernels
                     a.RowLse[row] = 0f;
                 }
                 {
-                    a.GradHidden[(long)row * 8] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -936,13 +1000,77 @@ file static class GlobalLoss_Portable_Kernels
 
             // Write dH in its element type.
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 1];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 1] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 2];
+                    dh8 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh9 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh10 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh11 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 2] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh8), ILGPU::Interop.FloatAsInt(dh9), ILGPU::Interop.FloatAsInt(dh10), ILGPU::Interop.FloatAsInt(dh11));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 3];
+                    dh12 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh13 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh14 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh15 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 3] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh12), ILGPU::Interop.FloatAsInt(dh13), ILGPU::Interop.FloatAsInt(dh14), ILGPU::Interop.FloatAsInt(dh15));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 4];
+                    dh16 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh17 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh18 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh19 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh16), ILGPU::Interop.FloatAsInt(dh17), ILGPU::Interop.FloatAsInt(dh18), ILGPU::Interop.FloatAsInt(dh19));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 5];
+                    dh20 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh21 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh22 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh23 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 5] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh20), ILGPU::Interop.FloatAsInt(dh21), ILGPU::Interop.FloatAsInt(dh22), ILGPU::Interop.FloatAsInt(dh23));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 6];
+                    dh24 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh25 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh26 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh27 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 6] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh24), ILGPU::Interop.FloatAsInt(dh25), ILGPU::Interop.FloatAsInt(dh26), ILGPU::Interop.FloatAsInt(dh27));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 7];
+                    dh28 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh29 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh30 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh31 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + 7] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh28), ILGPU::Interop.FloatAsInt(dh29), ILGPU::Interop.FloatAsInt(dh30), ILGPU::Interop.FloatAsInt(dh31));
             }
         }
@@ -1043,7 +1171,7 @@ file static class GlobalLoss_Portable_Kernels
             int begin = real ? chunk.Offsets[item] : 0;
             int count = real ? chunk.Offsets[item + 1] - begin : 0;
             int longest = count;
-            // After the first chunk an item without pairs keeps its dW row as it is.
+            // Unless this chunk stores every row, an item without pairs keeps its dW row as it is.
             if (longest == 0 && chunk.FirstChunk == 0)
             {
                 continue;
@@ -1239,7 +1367,7 @@ file static class GlobalLoss_Portable_Kernels
                 acc31 += k0 * h0_31;
             }
 
-            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            // The owner writes the row: stored by the first chunk of an overwriting call (so dW needs no zeroing), added otherwise.
             if (real)
             {
                 a.GradItems[(long)item * 32] = chunk.FirstChunk != 0 ? acc0 : a.GradItems[(long)item * 32] + acc0;

@@ -170,7 +170,7 @@ file static class GlobalLoss_w4r4f2_Kernels
             {
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -316,6 +316,14 @@ file static class GlobalLoss_w4r4f2_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
             }
         }
@@ -352,7 +360,7 @@ file static class GlobalLoss_w4r4f2_Kernels
                 }
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -563,6 +571,14 @@ file static class GlobalLoss_w4r4f2_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
             }
         }

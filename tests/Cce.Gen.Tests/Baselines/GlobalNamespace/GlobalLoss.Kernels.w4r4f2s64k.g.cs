@@ -172,7 +172,7 @@ file static class GlobalLoss_w4r4f2s64k_Kernels
             {
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -293,6 +293,14 @@ file static class GlobalLoss_w4r4f2s64k_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
             }
         }
@@ -327,7 +335,7 @@ file static class GlobalLoss_w4r4f2s64k_Kernels
                 }
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -487,6 +495,14 @@ file static class GlobalLoss_w4r4f2s64k_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
             }
         }
@@ -594,7 +610,7 @@ file static class GlobalLoss_w4r4f2s64k_Kernels
             // Every lane of the warp walks the longest segment of its sub-groups, so that all meet every shuffle.
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 8));
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 16));
-            // After the first chunk an item without pairs keeps its dW row as it is.
+            // Unless this chunk stores every row, an item without pairs keeps its dW row as it is.
             if (longest == 0 && chunk.FirstChunk == 0)
             {
                 return;
@@ -660,7 +676,7 @@ file static class GlobalLoss_w4r4f2s64k_Kernels
                 acc3 += k1 * h1_3;
             }
 
-            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            // The owner writes the row: stored by the first chunk of an overwriting call (so dW needs no zeroing), added otherwise.
             if (real)
             {
                 a.GradItems[(long)item * 32 + subLane * 4] = chunk.FirstChunk != 0 ? acc0 : a.GradItems[(long)item * 32 + subLane * 4] + acc0;

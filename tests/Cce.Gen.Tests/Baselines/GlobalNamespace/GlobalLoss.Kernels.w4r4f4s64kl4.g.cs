@@ -269,8 +269,8 @@ file static class GlobalLoss_w4r4f4s64kl4_Kernels
             {
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -531,7 +531,23 @@ file static class GlobalLoss_w4r4f4s64kl4_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane + 4];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + subLane + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
             }
         }
@@ -566,8 +582,8 @@ file static class GlobalLoss_w4r4f4s64kl4_Kernels
                 }
                 if (sub == 0)
                 {
-                    a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + subLane + 4] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -888,7 +904,23 @@ file static class GlobalLoss_w4r4f4s64kl4_Kernels
             // Write dH in its element type.
             if (sub == 0)
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane];
+                    dh0 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh1 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh2 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh3 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + subLane] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh0), ILGPU::Interop.FloatAsInt(dh1), ILGPU::Interop.FloatAsInt(dh2), ILGPU::Interop.FloatAsInt(dh3));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + subLane + 4];
+                    dh4 += ILGPU::Interop.IntAsFloat(prior.X);
+                    dh5 += ILGPU::Interop.IntAsFloat(prior.Y);
+                    dh6 += ILGPU::Interop.IntAsFloat(prior.Z);
+                    dh7 += ILGPU::Interop.IntAsFloat(prior.W);
+                }
                 a.GradHidden[(long)row * 8 + subLane + 4] = new Kernels::U4(ILGPU::Interop.FloatAsInt(dh4), ILGPU::Interop.FloatAsInt(dh5), ILGPU::Interop.FloatAsInt(dh6), ILGPU::Interop.FloatAsInt(dh7));
             }
         }
@@ -997,7 +1029,7 @@ file static class GlobalLoss_w4r4f4s64kl4_Kernels
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 4));
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 8));
             longest = System::Math.Max(longest, ILGPU::Warp.ShuffleXor(longest, 16));
-            // After the first chunk an item without pairs keeps its dW row as it is.
+            // Unless this chunk stores every row, an item without pairs keeps its dW row as it is.
             if (longest == 0 && chunk.FirstChunk == 0)
             {
                 return;
@@ -1160,7 +1192,7 @@ file static class GlobalLoss_w4r4f4s64kl4_Kernels
                 acc7 += k3 * h3_7;
             }
 
-            // The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.
+            // The owner writes the row: stored by the first chunk of an overwriting call (so dW needs no zeroing), added otherwise.
             if (real)
             {
                 a.GradItems[(long)item * 32 + subLane * 4] = chunk.FirstChunk != 0 ? acc0 : a.GradItems[(long)item * 32 + subLane * 4] + acc0;

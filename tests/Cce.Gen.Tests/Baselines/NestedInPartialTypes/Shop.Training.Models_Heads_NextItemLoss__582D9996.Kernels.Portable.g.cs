@@ -369,14 +369,14 @@ file static class Models_Heads_NextItemLoss__582D9996_Portable_Kernels
             if (target == -100)
             {
                 {
-                    a.GradHidden[(long)row * 8] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -1088,13 +1088,109 @@ file static class Models_Heads_NextItemLoss__582D9996_Portable_Kernels
 
             // Write dH in its element type.
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8];
+                    dh0 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh1 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh2 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh3 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh4 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh5 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh6 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh7 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh0, dh1), Kernels::ElementConversion.PackHalf(dh2, dh3), Kernels::ElementConversion.PackHalf(dh4, dh5), Kernels::ElementConversion.PackHalf(dh6, dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 1];
+                    dh8 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh9 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh10 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh11 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh12 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh13 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh14 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh15 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 1] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh8, dh9), Kernels::ElementConversion.PackHalf(dh10, dh11), Kernels::ElementConversion.PackHalf(dh12, dh13), Kernels::ElementConversion.PackHalf(dh14, dh15));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 2];
+                    dh16 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh17 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh18 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh19 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh20 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh21 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh22 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh23 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 2] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh16, dh17), Kernels::ElementConversion.PackHalf(dh18, dh19), Kernels::ElementConversion.PackHalf(dh20, dh21), Kernels::ElementConversion.PackHalf(dh22, dh23));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 3];
+                    dh24 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh25 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh26 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh27 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh28 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh29 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh30 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh31 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 3] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh24, dh25), Kernels::ElementConversion.PackHalf(dh26, dh27), Kernels::ElementConversion.PackHalf(dh28, dh29), Kernels::ElementConversion.PackHalf(dh30, dh31));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 4];
+                    dh32 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh33 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh34 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh35 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh36 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh37 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh38 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh39 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 4] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh32, dh33), Kernels::ElementConversion.PackHalf(dh34, dh35), Kernels::ElementConversion.PackHalf(dh36, dh37), Kernels::ElementConversion.PackHalf(dh38, dh39));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 5];
+                    dh40 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh41 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh42 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh43 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh44 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh45 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh46 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh47 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 5] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh40, dh41), Kernels::ElementConversion.PackHalf(dh42, dh43), Kernels::ElementConversion.PackHalf(dh44, dh45), Kernels::ElementConversion.PackHalf(dh46, dh47));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 6];
+                    dh48 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh49 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh50 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh51 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh52 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh53 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh54 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh55 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 6] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh48, dh49), Kernels::ElementConversion.PackHalf(dh50, dh51), Kernels::ElementConversion.PackHalf(dh52, dh53), Kernels::ElementConversion.PackHalf(dh54, dh55));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 7];
+                    dh56 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh57 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh58 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh59 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh60 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh61 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh62 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh63 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 7] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh56, dh57), Kernels::ElementConversion.PackHalf(dh58, dh59), Kernels::ElementConversion.PackHalf(dh60, dh61), Kernels::ElementConversion.PackHalf(dh62, dh63));
             }
         }
@@ -1115,14 +1211,14 @@ file static class Models_Heads_NextItemLoss__582D9996_Portable_Kernels
                     a.RowLse[row] = 0f;
                 }
                 {
-                    a.GradHidden[(long)row * 8] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4);
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4); }
+                    if (a.AccumulateHiddenGradient == 0) { a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4); }
                 }
                 continue;
             }
@@ -1932,13 +2028,109 @@ file static class Models_Heads_NextItemLoss__582D9996_Portable_Kernels
 
             // Write dH in its element type.
             {
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8];
+                    dh0 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh1 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh2 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh3 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh4 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh5 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh6 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh7 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh0, dh1), Kernels::ElementConversion.PackHalf(dh2, dh3), Kernels::ElementConversion.PackHalf(dh4, dh5), Kernels::ElementConversion.PackHalf(dh6, dh7));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 1];
+                    dh8 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh9 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh10 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh11 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh12 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh13 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh14 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh15 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 1] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh8, dh9), Kernels::ElementConversion.PackHalf(dh10, dh11), Kernels::ElementConversion.PackHalf(dh12, dh13), Kernels::ElementConversion.PackHalf(dh14, dh15));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 2];
+                    dh16 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh17 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh18 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh19 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh20 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh21 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh22 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh23 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 2] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh16, dh17), Kernels::ElementConversion.PackHalf(dh18, dh19), Kernels::ElementConversion.PackHalf(dh20, dh21), Kernels::ElementConversion.PackHalf(dh22, dh23));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 3];
+                    dh24 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh25 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh26 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh27 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh28 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh29 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh30 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh31 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 3] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh24, dh25), Kernels::ElementConversion.PackHalf(dh26, dh27), Kernels::ElementConversion.PackHalf(dh28, dh29), Kernels::ElementConversion.PackHalf(dh30, dh31));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 4];
+                    dh32 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh33 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh34 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh35 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh36 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh37 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh38 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh39 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 4] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh32, dh33), Kernels::ElementConversion.PackHalf(dh34, dh35), Kernels::ElementConversion.PackHalf(dh36, dh37), Kernels::ElementConversion.PackHalf(dh38, dh39));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 5];
+                    dh40 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh41 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh42 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh43 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh44 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh45 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh46 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh47 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 5] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh40, dh41), Kernels::ElementConversion.PackHalf(dh42, dh43), Kernels::ElementConversion.PackHalf(dh44, dh45), Kernels::ElementConversion.PackHalf(dh46, dh47));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 6];
+                    dh48 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh49 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh50 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh51 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh52 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh53 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh54 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh55 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 6] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh48, dh49), Kernels::ElementConversion.PackHalf(dh50, dh51), Kernels::ElementConversion.PackHalf(dh52, dh53), Kernels::ElementConversion.PackHalf(dh54, dh55));
+                if (a.AccumulateHiddenGradient != 0)
+                {
+                    Kernels::U4 prior = a.GradHidden[(long)row * 8 + 7];
+                    dh56 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.X);
+                    dh57 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.X >> 16));
+                    dh58 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Y);
+                    dh59 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Y >> 16));
+                    dh60 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.Z);
+                    dh61 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.Z >> 16));
+                    dh62 += (float)ILGPU::Interop.IntAsFloat((ushort)prior.W);
+                    dh63 += (float)ILGPU::Interop.IntAsFloat((ushort)(prior.W >> 16));
+                }
                 a.GradHidden[(long)row * 8 + 7] = new Kernels::U4(Kernels::ElementConversion.PackHalf(dh56, dh57), Kernels::ElementConversion.PackHalf(dh58, dh59), Kernels::ElementConversion.PackHalf(dh60, dh61), Kernels::ElementConversion.PackHalf(dh62, dh63));
             }
         }

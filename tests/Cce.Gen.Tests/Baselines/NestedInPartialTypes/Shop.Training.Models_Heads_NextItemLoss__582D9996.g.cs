@@ -69,7 +69,7 @@ partial class Models<TKey>
             [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
             public Cce::LossResult Forward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, ulong seed, ulong step) => Forward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step));
 
-            /// <summary>Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten.</summary>
+            /// <summary>Gradients from the log-sum-exp a forward pass returned, scaled by a scalar upstream gradient; dH and dW are overwritten, or added to with GradientUpdate.Accumulate.</summary>
             /// <param name="hidden">Hidden states, [N, D].</param>
             /// <param name="items">Item table, [V, D].</param>
             /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
@@ -79,16 +79,17 @@ partial class Models<TKey>
             /// <param name="gradHidden">Receives dH, [N, D].</param>
             /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
             /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+            /// <param name="update">Whether dH and dW receive the gradients (Overwrite) or add them to what they hold (Accumulate).</param>
             /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
             /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
             /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
             /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
             /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
             [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-            public void Backward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, ulong seed, ulong step, Cce::CceTensor<float> lse, Cce::CceTensor<System::Half> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f) =>
-                Backward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, upstream, null);
+            public void Backward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, ulong seed, ulong step, Cce::CceTensor<float> lse, Cce::CceTensor<System::Half> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f, Cce::GradientUpdate update = Cce::GradientUpdate.Overwrite) =>
+                Backward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, upstream, null, update);
 
-            /// <summary>Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten.</summary>
+            /// <summary>Gradients from a saved log-sum-exp, scaled by a per-row upstream gradient (Reduction = None); dH and dW are overwritten, or added to with GradientUpdate.Accumulate.</summary>
             /// <param name="hidden">Hidden states, [N, D].</param>
             /// <param name="items">Item table, [V, D].</param>
             /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
@@ -98,16 +99,17 @@ partial class Models<TKey>
             /// <param name="gradHidden">Receives dH, [N, D].</param>
             /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
             /// <param name="upstreamPerRow">Gradient of the objective with respect to each row's loss, N elements.</param>
+            /// <param name="update">Whether dH and dW receive the gradients (Overwrite) or add them to what they hold (Accumulate).</param>
             /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
             /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
             /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
             /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
             /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
             [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-            public void Backward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, ulong seed, ulong step, Cce::CceTensor<float> lse, Cce::CceTensor<System::Half> gradHidden, Cce::CceTensor<float> gradItems, Cce::CceTensor<float> upstreamPerRow) =>
-                Backward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, 1f, upstreamPerRow);
+            public void Backward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, ulong seed, ulong step, Cce::CceTensor<float> lse, Cce::CceTensor<System::Half> gradHidden, Cce::CceTensor<float> gradItems, Cce::CceTensor<float> upstreamPerRow, Cce::GradientUpdate update = Cce::GradientUpdate.Overwrite) =>
+                Backward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), lse, gradHidden, gradItems, 1f, upstreamPerRow, update);
 
-            /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dH and dW are overwritten.</summary>
+            /// <summary>Loss, log-sum-exp and gradients in one pass, the gradients scaled by <paramref name="upstream"/>; dH and dW are overwritten, or added to with GradientUpdate.Accumulate.</summary>
             /// <param name="hidden">Hidden states, [N, D].</param>
             /// <param name="items">Item table, [V, D].</param>
             /// <param name="targets">Positive item of each row, N elements; the ignore index skips a row.</param>
@@ -116,14 +118,15 @@ partial class Models<TKey>
             /// <param name="gradHidden">Receives dH, [N, D].</param>
             /// <param name="gradItems">Receives dW, [V, D] in fp32.</param>
             /// <param name="upstream">Gradient of the objective with respect to the reduced loss.</param>
+            /// <param name="update">Whether dH and dW receive the gradients (Overwrite) or add them to what they hold (Accumulate).</param>
             /// <exception cref="System::ArgumentNullException">A tensor is null; nothing runs.</exception>
             /// <exception cref="System::ArgumentException">A shape, device or value does not fit, an output overlaps an input or the other output, or a saved log-sum-exp was overwritten by a later call; nothing is written.</exception>
             /// <exception cref="System::ArgumentOutOfRangeException">A target or negative lies outside [0, V), or an upstream gradient is not finite (indices are checked on the device).</exception>
             /// <exception cref="System::ObjectDisposedException">This loss object, a tensor or the device was disposed.</exception>
             /// <exception cref="System::InvalidOperationException">Another thread is inside a call of this loss object.</exception>
             [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
-            public Cce::LossResult ForwardBackward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, ulong seed, ulong step, Cce::CceTensor<System::Half> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f) =>
-                ForwardBackward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), gradHidden, gradItems, upstream);
+            public Cce::LossResult ForwardBackward(Cce::CceTensor<System::Half> hidden, Cce::CceTensor<System::Half> items, Cce::CceTensor<int> targets, ulong seed, ulong step, Cce::CceTensor<System::Half> gradHidden, Cce::CceTensor<float> gradItems, float upstream = 1f, Cce::GradientUpdate update = Cce::GradientUpdate.Overwrite) =>
+                ForwardBackward(hidden, items, targets, Cce::NegativeSource.Sampled(seed, step), gradHidden, gradItems, upstream, update);
 
             /// <summary>Host-array forward pass: uploads the inputs, runs, copies the results back.</summary>
             /// <param name="hidden">Hidden states, [N, D].</param>

@@ -63,7 +63,7 @@ internal sealed class SortedGradientEmitter : PerRowCode
             W.Line(Invariant($"longest = {GlobalNames.System}Math.Max(longest, {Ilgpu}Warp.ShuffleXor(longest, {offset}));"));
         }
 
-        W.Comment("After the first chunk an item without pairs keeps its dW row as it is.");
+        W.Comment("Unless this chunk stores every row, an item without pairs keeps its dW row as it is.");
         W.Block("if (longest == 0 && chunk.FirstChunk == 0)", () => W.Line(Layout.SkipItem));
         W.Line();
         W.Comment("The item's row, its logit correction and the upstream scale shared by every row.");
@@ -134,7 +134,7 @@ internal sealed class SortedGradientEmitter : PerRowCode
         }
 
         W.Line();
-        W.Comment("The owner writes the row: stored by the first chunk (so dW needs no zeroing), added by later ones.");
+        W.Comment("The owner writes the row: stored by the first chunk of an overwriting call (so dW needs no zeroing), added otherwise.");
         W.Block("if (real)", () =>
         {
             for (int i = 0; i < Geometry.ChunksPerLane; i++)

@@ -102,7 +102,7 @@ internal sealed class SortedKernelSet : LoadedKernels
         }
 
         StageClock? clock = call.Stages;
-        SortedChunk first = Chunk(plan, rows, catalog, 0);
+        SortedChunk first = Chunk(plan, rows, catalog, 0, call.Update);
 
         // The first chunk's sort needs nothing of pass 1: on a GPU it runs on a side stream while pass 1 does. The host
         // waits for the side stream alone before queueing the reduction, and pass 1, the longer, keeps the GPU busy
@@ -120,7 +120,7 @@ internal sealed class SortedKernelSet : LoadedKernels
         side?.Synchronize();
         for (int c = 0; c < plan.Chunks; c++)
         {
-            SortedChunk chunk = c == 0 ? first : Chunk(plan, rows, catalog, c);
+            SortedChunk chunk = c == 0 ? first : Chunk(plan, rows, catalog, c, call.Update);
             if (c > 0 || side is null)
             {
                 Sort(stream, arguments, chunk, catalog, clock);
@@ -143,8 +143,11 @@ internal sealed class SortedKernelSet : LoadedKernels
         sideStream?.Dispose();
     }
 
-    /// <summary>Chunk <paramref name="index"/> of <paramref name="plan"/>, over the workspace's buffers.</summary>
-    private SortedChunk Chunk(ChunkPlan plan, int rows, int catalog, int index)
+    /// <summary>
+    /// Chunk <paramref name="index"/> of <paramref name="plan"/>, over the workspace's buffers. The first chunk stores
+    /// dW rows (zero where no pair falls) unless the call accumulates: then every chunk adds.
+    /// </summary>
+    private SortedChunk Chunk(ChunkPlan plan, int rows, int catalog, int index, GradientUpdate update)
     {
         int start = index * plan.ChunkRows;
         int pairs = Math.Min(plan.ChunkRows, rows - start) * pairsPerRow;
@@ -155,7 +158,7 @@ internal sealed class SortedKernelSet : LoadedKernels
             Payload = workspace.Payload(pairs),
             RowStart = start,
             Pairs = pairs,
-            FirstChunk = index == 0 ? 1 : 0,
+            FirstChunk = index == 0 && update == GradientUpdate.Overwrite ? 1 : 0,
         };
     }
 
