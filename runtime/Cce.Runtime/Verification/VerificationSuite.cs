@@ -1,47 +1,153 @@
+using System.Runtime.ExceptionServices;
+
 namespace Cce.Verification;
 
 /// <summary>Runs losses on a device: every chosen layout, every standard case, every operation.</summary>
 public static class VerificationSuite
 {
-    /// <summary>Verifies the losses whose name contains <paramref name="filter"/> (all when null), reporting each result as it comes.</summary>
+    /// <summary>
+    /// Verifies the losses whose name contains <paramref name="filter"/> (all when null), reporting each result in the
+    /// order of <paramref name="losses"/>. Up to <paramref name="workers"/> losses are verified at once, each worker
+    /// beyond the first on a device object of its own over the same hardware: compiling the kernels of a loss is
+    /// single-threaded host work, most of a suite's time, and independent losses compile side by side. Every case's
+    /// seed is drawn from <paramref name="seeds"/> in the suite's order before any work starts, so the inputs, and
+    /// hence the results, do not depend on the number of workers or on their timing.
+    /// </summary>
     /// <param name="losses">The losses, e.g. an assembly's registry.</param>
     /// <param name="device">Where the kernels run.</param>
     /// <param name="layouts">Which kernel layouts to verify.</param>
     /// <param name="filter">A substring of the loss names to keep, or null.</param>
     /// <param name="seeds">Source of the seed of each case's random inputs.</param>
-    /// <param name="report">Called with each result.</param>
-    public static IReadOnlyList<VerificationResult> Run(IReadOnlyList<LossEntry> losses, CceDevice device, IReadOnlyCollection<KernelLayout> layouts, string? filter, Random seeds, Action<VerificationResult> report)
+    /// <param name="report">Called with each result, on the calling thread.</param>
+    /// <param name="workers">Losses verified at once, at least 1; null for <see cref="DefaultWorkers"/>.</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="filter"/> or <paramref name="workers"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workers"/> is below 1.</exception>
+    public static IReadOnlyList<VerificationResult> Run(
+        IReadOnlyList<LossEntry> losses, CceDevice device, IReadOnlyCollection<KernelLayout> layouts, string? filter, Random seeds, Action<VerificationResult> report, int? workers = null)
     {
         ArgumentNullException.ThrowIfNull(losses);
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(layouts);
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentNullException.ThrowIfNull(report);
+        int count = workers ?? DefaultWorkers(device);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(workers));
+
+        Work[] work = losses
+            .Where(entry => filter is null || entry.ShortName.Contains(filter, StringComparison.OrdinalIgnoreCase))
+            .Select(entry => new Work(entry, VariantsOf(entry, layouts).Select(variant => (variant, Seeds(seeds))).ToArray()))
+            .ToArray();
         var results = new List<VerificationResult>();
-        foreach (LossEntry entry in losses)
+        if (count == 1 || work.Length <= 1)
         {
-            if (filter is not null && !entry.ShortName.Contains(filter, StringComparison.OrdinalIgnoreCase))
+            foreach (Work item in work)
             {
-                continue;
+                Verify(item, device, result =>
+                {
+                    results.Add(result);
+                    report(result);
+                });
             }
 
-            foreach (KernelVariant variant in VariantsOf(entry, layouts))
+            return results;
+        }
+
+        RunInParallel(work, device, Math.Min(count, work.Length), result =>
+        {
+            results.Add(result);
+            report(result);
+        });
+        return results;
+    }
+
+    /// <summary>
+    /// Losses verified at once by default: on a GPU, one per two host cores up to eight (the compilation is host-bound,
+    /// the GPU idles between kernels); on the CPU accelerator one, whose kernels already use every core.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="device"/> is null.</exception>
+    public static int DefaultWorkers(CceDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return device.Kind == DeviceKind.Cpu ? 1 : Math.Clamp(Environment.ProcessorCount / 2, 1, 8);
+    }
+
+    /// <summary>
+    /// Verifies <paramref name="work"/> on <paramref name="workers"/> threads; the devices of all but the first are
+    /// opened here, so a device that cannot be opened fails the suite before anything runs. This thread hands each
+    /// loss's results to <paramref name="deliver"/>, in order, as soon as that loss and every loss before it are done;
+    /// when it stops early (a failure, or <paramref name="deliver"/> throwing) the workers finish the loss in hand,
+    /// take no other, and are joined before their devices are closed.
+    /// </summary>
+    private static void RunInParallel(Work[] work, CceDevice device, int workers, Action<VerificationResult> deliver)
+    {
+        var devices = new List<CceDevice> { device };
+        var threads = new List<Thread>();
+        int next = -1;
+        try
+        {
+            while (devices.Count < workers)
             {
-                // One loss per variant: the cases share its compiled kernels.
-                using CatalogLoss loss = entry.Create(device, KernelPlan.Fixed(variant));
-                foreach (VerificationCase shape in VerificationCase.Standard)
+                devices.Add(CceDevice.Open(device.Kind, device.Index));
+            }
+
+            foreach (CceDevice on in devices)
+            {
+                var thread = new Thread(() =>
                 {
-                    foreach (VerificationResult result in LossVerifier.Verify(loss, entry.ShortName, variant, shape, seeds.Next()))
+                    for (int i = Interlocked.Increment(ref next); i < work.Length; i = Interlocked.Increment(ref next))
                     {
-                        results.Add(result);
-                        report(result);
+                        work[i].RunOn(on);
                     }
+                })
+                {
+                    IsBackground = true,
+                    Name = $"cce verify worker {threads.Count}",
+                };
+                threads.Add(thread);
+                thread.Start();
+            }
+
+            foreach (Work item in work)
+            {
+                foreach (VerificationResult result in item.Take())
+                {
+                    deliver(result);
                 }
             }
         }
+        finally
+        {
+            // Past the last index: a worker that looks for more work finds none.
+            Interlocked.Exchange(ref next, work.Length);
+            foreach (Thread thread in threads)
+            {
+                thread.Join();
+            }
 
-        return results;
+            foreach (CceDevice own in devices.Skip(1))
+            {
+                own.Dispose();
+            }
+        }
     }
+
+    private static void Verify(Work work, CceDevice device, Action<VerificationResult> add)
+    {
+        foreach ((KernelVariant variant, int[] caseSeeds) in work.Variants)
+        {
+            // One loss per variant: the cases share its compiled kernels.
+            using CatalogLoss loss = work.Entry.Create(device, KernelPlan.Fixed(variant));
+            for (int c = 0; c < VerificationCase.Standard.Count; c++)
+            {
+                foreach (VerificationResult result in LossVerifier.Verify(loss, work.Entry.ShortName, variant, VerificationCase.Standard[c], caseSeeds[c]))
+                {
+                    add(result);
+                }
+            }
+        }
+    }
+
+    private static int[] Seeds(Random seeds) => VerificationCase.Standard.Select(_ => seeds.Next()).ToArray();
 
     private static IEnumerable<KernelVariant> VariantsOf(LossEntry entry, IReadOnlyCollection<KernelLayout> layouts)
     {
@@ -56,6 +162,44 @@ public static class VerificationSuite
         if (layouts.Contains(KernelLayout.Portable))
         {
             yield return entry.Portable;
+        }
+    }
+
+    /// <summary>One loss's variants with their case seeds, and what a worker gathered for it: its results or its exception.</summary>
+    private sealed class Work(LossEntry entry, (KernelVariant Variant, int[] Seeds)[] variants)
+    {
+        private readonly List<VerificationResult> results = [];
+        // Never disposed: it holds no kernel handle until a wait blocks, and the suite's waits end with the suite.
+        private readonly ManualResetEventSlim done = new();
+        private ExceptionDispatchInfo? failure;
+
+        public LossEntry Entry => entry;
+
+        public (KernelVariant Variant, int[] Seeds)[] Variants => variants;
+
+        /// <summary>Verifies the loss on <paramref name="device"/>; an exception is kept for <see cref="Take"/> to rethrow, as a sequential run would have thrown it.</summary>
+        public void RunOn(CceDevice device)
+        {
+            try
+            {
+                Verify(this, device, results.Add);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                done.Set();
+            }
+        }
+
+        /// <summary>Waits for the loss to be done and hands over its results.</summary>
+        public IReadOnlyList<VerificationResult> Take()
+        {
+            done.Wait();
+            failure?.Throw();
+            return results;
         }
     }
 }
