@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Cce.Package.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Cce.Package.Tests;
+
+/// <summary>
+/// What a newcomer does: reference the one package and paste README's example, or install the tool; both from a
+/// folder feed of freshly packed packages, offline, on the CPU accelerator.
+/// </summary>
+public sealed partial class PackageTests(PackedPackages packages, ITestOutputHelper log) : IClassFixture<PackedPackages>
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task TheReadmeExample_BuildsWithOnlyThePackage_AndRunsOnTheCpuAccelerator()
+    {
+        using var consumer = new TemporaryFolder("cce-consumer-");
+        LocalFeed.WriteConfig(consumer.Path, packages.Feed);
+        string program = ReadmeExample.Extract(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md")));
+        ConsumerProject.Write(consumer.Path, PackedPackages.LibraryId, packages.Version, program);
+
+        ProcessResult build = await Dotnet.RunAsync(consumer.Path, BuildTimeout, ["build", "-c", "Release"]);
+        Assert.True(build.ExitCode == 0, "README's usage example did not build against the Cce.Gen package alone." + Environment.NewLine + build);
+
+        ProcessResult run = await Dotnet.RunAsync(consumer.Path, RunTimeout, [ConsumerProject.Assembly(consumer.Path)], OnTheCpu(consumer.Path));
+        Assert.True(run.ExitCode == 0, "README's usage example failed on the CPU accelerator." + Environment.NewLine + run);
+
+        // 1024 rows, every 16th ignored: the mean is over 960 of them.
+        Assert.True(LossLine().IsMatch(run.StandardOutput), "README's usage example printed no loss over 960 of 1024 rows." + Environment.NewLine + run);
+        log.WriteLine($"pack {packages.PackTime.TotalSeconds:F0} s (once for both tests), build {build.Elapsed.TotalSeconds:F0} s, run {run.Elapsed.TotalSeconds:F0} s");
+        log.WriteLine(run.StandardOutput);
+    }
+
+    [Fact]
+    public async Task TheTool_InstallsFromTheFeed_AndRuns()
+    {
+        using var home = new TemporaryFolder("cce-tool-");
+        string config = LocalFeed.WriteConfig(home.Path, packages.Feed);
+        string toolPath = Path.Combine(home.Path, "tools");
+
+        ProcessResult install = await Dotnet.RunAsync(home.Path, BuildTimeout, ["tool", "install", PackedPackages.ToolId, "--version", packages.Version, "--tool-path", toolPath, "--configfile", config]);
+        Assert.True(install.ExitCode == 0, "The cce tool did not install from the feed." + Environment.NewLine + install);
+
+        string cce = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "cce.exe" : "cce");
+        ProcessResult help = await ChildProcess.RunAsync(cce, ["--help"], home.Path, RunTimeout, OnTheCpu(home.Path));
+        Assert.True(help.ExitCode == 0 && help.StandardOutput.Contains("info", StringComparison.Ordinal), "cce --help failed or does not list info." + Environment.NewLine + help);
+
+        ProcessResult info = await ChildProcess.RunAsync(cce, ["info"], home.Path, RunTimeout, OnTheCpu(home.Path));
+        Assert.True(info.ExitCode == 0 && info.StandardOutput.Contains("cpu", StringComparison.OrdinalIgnoreCase), "cce info failed or shows no CPU accelerator." + Environment.NewLine + info);
+        log.WriteLine($"install {install.Elapsed.TotalSeconds:F0} s, info {info.Elapsed.TotalSeconds:F0} s");
+        log.WriteLine(info.StandardOutput);
+    }
+
+    /// <summary>The CPU accelerator whatever the machine has, and a tuning cache of the test's own.</summary>
+    private static Dictionary<string, string> OnTheCpu(string folder) => new()
+    {
+        ["CCE_DEVICE"] = "cpu",
+        ["CCE_CACHE_DIR"] = Path.Combine(folder, "cache"),
+    };
+
+    [GeneratedRegex(@"^loss \d+[.,]\d{4} over 960 of 1024 rows", RegexOptions.Multiline)]
+    private static partial Regex LossLine();
+}
