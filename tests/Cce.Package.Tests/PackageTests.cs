@@ -36,6 +36,17 @@ public sealed partial class PackageTests(PackedPackages packages, ITestOutputHel
     }
 
     [Fact]
+    public async Task AConsumerWhoseCompilerCannotRunTheGenerator_IsToldWhy()
+    {
+        using var consumer = new TemporaryFolder("cce-consumer-");
+        LocalFeed.WriteConfig(consumer.Path, packages.Feed);
+        ConsumerProject.WriteVisualBasic(consumer.Path, PackedPackages.LibraryId, packages.Version);
+
+        ProcessResult build = await Dotnet.RunAsync(consumer.Path, BuildTimeout, ["build", "-c", "Release"]);
+        Assert.True(build.StandardOutput.Contains("Cce.Gen: the source generator that completes [CatalogLoss] classes runs only in C# projects", StringComparison.Ordinal), "A Visual Basic build is not told that the generator needs C#." + Environment.NewLine + build);
+    }
+
+    [Fact]
     public async Task TheTool_InstallsFromTheFeed_AndRuns()
     {
         using var home = new TemporaryFolder("cce-tool-");

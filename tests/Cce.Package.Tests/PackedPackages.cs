@@ -59,7 +59,12 @@ public sealed class PackedPackages : IAsyncLifetime
             string globalPackages = listed[(separator + 2)..].Trim();
             foreach (string id in new[] { LibraryId, ToolId })
             {
-                TemporaryFolder.TryDelete(Path.Combine(globalPackages, id.ToLowerInvariant(), Version.ToLowerInvariant()));
+                string folder = Path.Combine(globalPackages, id.ToLowerInvariant());
+                TemporaryFolder.TryDelete(Path.Combine(folder, Version.ToLowerInvariant()));
+                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    TemporaryFolder.TryDelete(folder);
+                }
             }
         }
     }

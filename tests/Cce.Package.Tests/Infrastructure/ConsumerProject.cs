@@ -27,6 +27,29 @@ internal static class ConsumerProject
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
     }
 
+    /// <summary>A Visual Basic console project with the same reference: a compiler that never runs the C# generator.</summary>
+    public static void WriteVisualBasic(string folder, string packageId, string version)
+    {
+        File.WriteAllText(Path.Combine(folder, Name + ".vbproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{packageId}" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.vb"), """
+            Module Program
+                Sub Main()
+                    System.Console.WriteLine(GetType(Cce.CceDevice).Name)
+                End Sub
+            End Module
+            """);
+    }
+
     /// <summary>The built program, after <c>dotnet build -c Release</c>.</summary>
     public static string Assembly(string folder) => Path.Combine(folder, "bin", "Release", "net10.0", Name + ".dll");
 }
