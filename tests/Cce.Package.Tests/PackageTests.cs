@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Cce.Package.Tests.Infrastructure;
 using Xunit;
@@ -14,6 +15,24 @@ public sealed partial class PackageTests(PackedPackages packages, ITestOutputHel
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public void TheFeed_HoldsTheLibraryWithItsSymbols_AndTheTool()
+    {
+        string[] expected = [.. new[] { $"{PackedPackages.LibraryId}.{packages.Version}.nupkg", $"{PackedPackages.LibraryId}.{packages.Version}.snupkg", $"{PackedPackages.ToolId}.{packages.Version}.nupkg" }.Order(StringComparer.Ordinal)];
+        Assert.Equal(expected, Directory.EnumerateFiles(packages.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheLibraryPackage_HoldsTheRuntimeTheGeneratorAndTheirDocuments()
+    {
+        using ZipArchive package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"{PackedPackages.LibraryId}.{packages.Version}.nupkg"));
+        string[] entries = [.. package.Entries.Select(e => e.FullName)];
+        foreach (string path in new[] { "lib/net10.0/Cce.Runtime.dll", "lib/net10.0/Cce.Runtime.xml", "analyzers/dotnet/cs/Cce.Gen.SourceGenerators.dll", "buildTransitive/Cce.Gen.targets", "README.md", "LICENSE" })
+        {
+            Assert.True(entries.Contains(path), path + " is not in the package:" + Environment.NewLine + string.Join(Environment.NewLine, entries));
+        }
+    }
 
     [Fact]
     public async Task TheReadmeExample_BuildsWithOnlyThePackage_AndRunsOnTheCpuAccelerator()
