@@ -23,31 +23,10 @@ internal static class BenchCommand
             HelpName = "name[,name...]",
         };
         Option<bool> allVariants = new("--all-variants") { Description = "Time every declared tile candidate, not only the one Create(device) picks." };
-        Option<int> repetitions = new("--repetitions")
-        {
-            Description = "Timed calls per variant after two warm-up calls; the median is reported.",
-            DefaultValueFactory = _ => 10,
-        };
-        repetitions.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError(FormattableString.Invariant($"--repetitions must be at least 1; got {result.GetValueOrDefault<int>()}."));
-            }
-        });
-        Option<double> scale = new("--scale")
-        {
-            Description = "Multiply N and V by this factor in (0, 1], e.g. 0.01 on the CPU accelerator.",
-            DefaultValueFactory = _ => 1.0,
-        };
-        scale.Validators.Add(result =>
-        {
-            double value = result.GetValueOrDefault<double>();
-            if (!(value > 0 && value <= 1))
-            {
-                result.AddError(FormattableString.Invariant($"--scale must be in (0, 1]; got {value}."));
-            }
-        });
+        Option<int> repetitions = CliOptions.Number(
+            "--repetitions", "Timed calls per variant after two warm-up calls; the median is reported.", "a whole number of at least 1", n => n >= 1, 10);
+        Option<double> scale = CliOptions.Number(
+            "--scale", "Multiply N and V by this factor in (0, 1], e.g. 0.01 on the CPU accelerator.", "a number in (0, 1]", f => f > 0 && f <= 1, 1.0);
         Option<bool> stages = new("--stages") { Description = "Also report each pipeline stage's device time (pass 1, count, scan, fill, reduce, positives)." };
         Option<bool> deterministic = new("--deterministic") { Description = "Time the presets' losses with DeterministicGradients = true (bitwise reproducible dH and dW)." };
         Option<bool> digest = new("--digest") { Description = "Also report a digest of dH and dW from one more call at step 0, to compare runs bit for bit." };

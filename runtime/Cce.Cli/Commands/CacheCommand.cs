@@ -257,14 +257,8 @@ internal static class CacheCommand
 
     private static Option<long> Size(string name, string description)
     {
-        Option<long> option = new(name) { Description = description, Required = true };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<long>() < 0)
-            {
-                result.AddError($"{name} expects a non-negative whole number.");
-            }
-        });
+        Option<long> option = CliOptions.Number(name, description, "a non-negative whole number", n => n >= 0, 0L);
+        option.Required = true;
         return option;
     }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
 
 namespace Cce.Cli.Commands;
 
@@ -28,4 +30,38 @@ internal static class CliOptions
             return null;
         },
     };
+
+    /// <summary>
+    /// A number read with the invariant culture, kept only when <paramref name="valid"/> accepts it; otherwise one error
+    /// saying what was expected (<paramref name="expected"/>, e.g. "a whole number of at least 1") and what was given.
+    /// </summary>
+    public static Option<T> Number<T>(string name, string description, string expected, Func<T, bool> valid, T fallback)
+        where T : struct, INumberBase<T> => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = result => ReadNumber(result, name, expected, valid) ?? fallback,
+    };
+
+    /// <summary>Like <see cref="Number{T}"/>, for an optional number that is null when absent.</summary>
+    public static Option<T?> OptionalNumber<T>(string name, string description, string expected, Func<T, bool> valid)
+        where T : struct, INumberBase<T> => new(name)
+    {
+        Description = description,
+        CustomParser = result => ReadNumber(result, name, expected, valid),
+    };
+
+    private static T? ReadNumber<T>(System.CommandLine.Parsing.ArgumentResult result, string name, string expected, Func<T, bool> valid)
+        where T : struct, INumberBase<T>
+    {
+        string text = result.Tokens[^1].Value;
+        NumberStyles style = typeof(T) == typeof(double) ? NumberStyles.Float : NumberStyles.Integer;
+        if (T.TryParse(text, style, CultureInfo.InvariantCulture, out T value) && valid(value))
+        {
+            return value;
+        }
+
+        result.AddError($"{name} expects {expected}; got '{text}'.");
+        return null;
+    }
 }

@@ -35,14 +35,8 @@ internal static class TuneCommand
                 return list;
             },
         };
-        Option<int?> catalog = new("--catalog") { Description = FormattableString.Invariant($"Catalog size V of the shapes that give none (default {DefaultCatalog}).") };
-        catalog.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is <= 0)
-            {
-                result.AddError("--catalog expects a positive whole number.");
-            }
-        });
+        Option<int?> catalog = CliOptions.OptionalNumber<int>(
+            "--catalog", FormattableString.Invariant($"Catalog size V of the shapes that give none (default {DefaultCatalog})."), "a positive whole number", v => v > 0);
         Option<string?> plan = new("--plan") { Description = "A file of 'LOSS-TYPE N V' lines, as written by a program run with CCE_RECORD_PLAN=FILE.", HelpName = "file" };
         Option<bool> force = new("--force") { Description = "Retune shapes the cache already holds." };
         Option<string?> assembly = new("--assembly")

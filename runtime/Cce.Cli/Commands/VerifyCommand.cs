@@ -23,7 +23,7 @@ internal static class VerifyCommand
         };
         layout.AcceptOnlyFromAmong("warp", "portable", "all");
         Option<string?> loss = new("--loss") { Description = "Only the suite's losses whose name contains this text (case-insensitive).", HelpName = "substring" };
-        Option<int?> seed = new("--seed") { Description = "Seed of the random inputs (default: fresh each run; printed for reproduction)." };
+        Option<int?> seed = CliOptions.OptionalNumber<int>("--seed", "Seed of the random inputs (default: fresh each run; printed for reproduction).", "a whole number", _ => true);
         Option<string> scale = new("--scale")
         {
             Description = "suite: the losses of the suite on small cases; bench: the benchmark presets at full size against fp64 on sampled rows and dW rows, and ml20m with an fp32 dH.",
