@@ -33,7 +33,7 @@ internal static class BenchPlot
         plot.Title(scale == 1 ? title : FormattableString.Invariant($"{title} (N and V x {scale}; the paper's figures are at full size)"));
         plot.YLabel("ms per forward+backward (median)");
         plot.XLabel("preset");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Bottom);
         string? folder = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(folder))
         {

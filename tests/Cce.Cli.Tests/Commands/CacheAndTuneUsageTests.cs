@@ -1,0 +1,58 @@
+using Xunit;
+
+namespace Cce.Cli.Tests.Commands;
+
+/// <summary>The cache and tune verbs keep their rules, now as usage errors from the parser.</summary>
+public sealed class CacheAndTuneUsageTests
+{
+    [Theory]
+    [InlineData("cache")]
+    [InlineData("cache", "show")]
+    [InlineData("cache", "prune")]
+    [InlineData("cache", "prune", "--older-than", "soon")]
+    [InlineData("cache", "explain", "--loss", "x", "--rows", "abc", "--catalog", "5")]
+    [InlineData("cache", "explain", "--rows", "1", "--catalog", "5")]
+    [InlineData("cache", "explain", "--loss", "x", "--rows", "1", "--catalog", "5", "--candidates", "nope")]
+    [InlineData("cache", "export")]
+    [InlineData("tune")]
+    [InlineData("tune", "--shapes", "0")]
+    [InlineData("tune", "--shapes", "64", "--plan", "file")]
+    [InlineData("tune", "--shapes", "64", "--loss", "A", "--all")]
+    [InlineData("tune", "--shapes", "64", "--catalog", "-3")]
+    public void Wrong_command_lines_are_usage_errors(params string[] args)
+    {
+        CliRun run = CliRun.Of(args);
+
+        Assert.Equal(ExitCode.Usage, run.ExitCode);
+        Assert.Contains("Usage: cce ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tune_names_an_unknown_loss_and_suggests_a_close_one()
+    {
+        CliRun run = CliRun.Of("tune", "--device", "cpu", "--shapes", "64", "--loss", "D64K511Los");
+
+        Assert.Equal(ExitCode.Usage, run.ExitCode);
+        Assert.Contains("Did you mean 'D64K511Loss'?", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Showing_a_missing_entry_is_a_failed_check()
+    {
+        string folder = Directory.CreateTempSubdirectory("cce-cli-tests-").FullName;
+        try
+        {
+            using var cache = new EnvironmentVariable("CCE_CACHE_DIR", folder);
+
+            CliRun run = CliRun.Of("cache", "show", "nothing-here");
+
+            Assert.Equal(ExitCode.CheckFailed, run.ExitCode);
+            Assert.Contains("'nothing-here'", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
