@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using Cce.Cli.Commands;
 using Cce.Cli.Console;
@@ -17,7 +18,7 @@ internal static class CceCli
     /// <summary>Runs the tool with <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
     public static int Run(IReadOnlyList<string> args, CliConsole console)
     {
-        RootCommand root = CreateRoot(console);
+        Command root = CreateRoot(console);
         ParseResult parsed = root.Parse(args, new ParserConfiguration());
         if (parsed.Errors.Count > 0)
         {
@@ -48,13 +49,19 @@ internal static class CceCli
         }
     }
 
-    /// <summary>The command tree of the tool, bound to <paramref name="console"/>.</summary>
-    private static RootCommand CreateRoot(CliConsole console) => new(
+    /// <summary>
+    /// The command tree of the tool, bound to <paramref name="console"/>. Its root is named <c>cce</c> rather than after
+    /// the running executable (as a <see cref="RootCommand"/> would be), so help reads the same under a test host.
+    /// </summary>
+    private static Command CreateRoot(CliConsole console) => new(
+        "cce",
         "cce: fused sampled cross-entropy kernels for .NET.\n"
         + $"Devices: {DeviceName.AcceptedForms}, in --device and in CCE_DEVICE alike; cce info lists them.\n"
         + "Every verb takes --json. Arguments can be read from a response file: cce @FILE.\n"
         + ExitCode.Summary)
     {
+        new HelpOption(),
+        new VersionOption(),
         InfoCommand.Create(console),
         VerifyCommand.Create(console),
         BenchCommand.Create(console),

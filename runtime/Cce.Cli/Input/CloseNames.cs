@@ -26,11 +26,13 @@ internal static class CloseNames
         suggestions.Count == 0 ? string.Empty : $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?";
 
     /// <summary>
-    /// Edit distance from <paramref name="pattern"/> to <paramref name="text"/>; with <paramref name="substring"/>, to
-    /// the closest part of the text (the match may start and end anywhere in it at no cost).
+    /// Edit distance from <paramref name="pattern"/> to <paramref name="text"/>, a swap of two neighbours counting as one
+    /// edit (the commonest typo); with <paramref name="substring"/>, to the closest part of the text (the match may
+    /// start and end anywhere in it at no cost).
     /// </summary>
     private static int Distance(string pattern, string text, bool substring)
     {
+        var before = new int[text.Length + 1];
         var previous = new int[text.Length + 1];
         var current = new int[text.Length + 1];
         for (int j = 0; j <= text.Length; j++)
@@ -45,9 +47,13 @@ internal static class CloseNames
             {
                 int substitution = previous[j - 1] + (pattern[i - 1] == text[j - 1] ? 0 : 1);
                 current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+                if (i > 1 && j > 1 && pattern[i - 1] == text[j - 2] && pattern[i - 2] == text[j - 1])
+                {
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (before, previous, current) = (previous, current, before);
         }
 
         return substring ? previous.Min() : previous[text.Length];
