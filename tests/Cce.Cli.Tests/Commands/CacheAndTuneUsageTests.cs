@@ -19,7 +19,7 @@ public sealed class CacheAndTuneUsageTests
     [InlineData("tune", "--shapes", "64", "--plan", "file")]
     [InlineData("tune", "--shapes", "64", "--loss", "A", "--all")]
     [InlineData("tune", "--shapes", "64", "--catalog", "-3")]
-    public void Wrong_command_lines_are_usage_errors(params string[] args)
+    public void WrongCommandLinesAreUsageErrors(params string[] args)
     {
         CliRun run = CliRun.Of(args);
 
@@ -29,7 +29,7 @@ public sealed class CacheAndTuneUsageTests
     }
 
     [Fact]
-    public void Tune_names_an_unknown_loss_and_suggests_a_close_one()
+    public void TuneNamesAnUnknownLossAndSuggestsACloseOne()
     {
         CliRun run = CliRun.Of("tune", "--device", "cpu", "--shapes", "64", "--loss", "D64K511Los");
 
@@ -38,7 +38,7 @@ public sealed class CacheAndTuneUsageTests
     }
 
     [Fact]
-    public void Showing_a_missing_entry_is_a_failed_check()
+    public void ShowingAMissingEntryIsAFailedCheck()
     {
         string folder = Directory.CreateTempSubdirectory("cce-cli-tests-").FullName;
         try

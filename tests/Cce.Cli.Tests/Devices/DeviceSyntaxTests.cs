@@ -9,7 +9,7 @@ public sealed class DeviceSyntaxTests
     [InlineData("cpu")]
     [InlineData("cpu:0")]
     [InlineData("CPU")]
-    public void Device_accepts_every_spelling_of_the_cpu(string name)
+    public void DeviceAcceptsEverySpellingOfTheCpu(string name)
     {
         CliRun run = CliRun.Of("verify", "--device", name, "--loss", CliRun.SmallLoss, "--seed", "3");
 
@@ -23,7 +23,7 @@ public sealed class DeviceSyntaxTests
     [InlineData("cuda:-1")]
     [InlineData("cuda:x")]
     [InlineData("")]
-    public void Device_rejects_what_is_not_a_device_name_listing_the_forms(string name)
+    public void DeviceRejectsWhatIsNotADeviceNameListingTheForms(string name)
     {
         CliRun run = CliRun.Of("info", "--device", name);
 
@@ -34,7 +34,7 @@ public sealed class DeviceSyntaxTests
     [InlineData("gpu")]
     [InlineData("cpu:1")]
     [InlineData("cuda:x")]
-    public void Verify_device_errors_name_the_value_and_the_accepted_forms(string name)
+    public void VerifyDeviceErrorsNameTheValueAndTheAcceptedForms(string name)
     {
         CliRun run = CliRun.Of("verify", "--device", name);
 
@@ -44,7 +44,7 @@ public sealed class DeviceSyntaxTests
     }
 
     [Fact]
-    public void A_device_the_machine_lacks_is_a_device_failure()
+    public void ADeviceTheMachineLacksIsADeviceFailure()
     {
         CliRun run = CliRun.Of("verify", "--device", "cuda:999", "--loss", CliRun.SmallLoss);
 
@@ -54,7 +54,7 @@ public sealed class DeviceSyntaxTests
     }
 
     [Fact]
-    public void Info_lists_devices_under_the_names_device_accepts()
+    public void InfoListsDevicesUnderTheNamesDeviceAccepts()
     {
         CliRun run = CliRun.Of("info");
 
@@ -67,7 +67,7 @@ public sealed class DeviceSyntaxTests
     [Theory]
     [InlineData("cpu")]
     [InlineData("cpu:0")]
-    public void Cce_device_takes_the_same_syntax(string name)
+    public void CceDeviceTakesTheSameSyntax(string name)
     {
         using var device = new EnvironmentVariable(CceDevice.DeviceVariable, name);
 
@@ -78,7 +78,7 @@ public sealed class DeviceSyntaxTests
     }
 
     [Fact]
-    public void A_bad_cce_device_is_a_usage_error_naming_the_variable()
+    public void ABadCceDeviceIsAUsageErrorNamingTheVariable()
     {
         using var device = new EnvironmentVariable(CceDevice.DeviceVariable, "gpu");
 
@@ -90,7 +90,7 @@ public sealed class DeviceSyntaxTests
     }
 
     [Fact]
-    public void Device_wins_over_cce_device()
+    public void DeviceWinsOverCceDevice()
     {
         using var device = new EnvironmentVariable(CceDevice.DeviceVariable, "gpu");
 

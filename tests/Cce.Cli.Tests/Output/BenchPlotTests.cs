@@ -12,7 +12,7 @@ public sealed class BenchPlotTests
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     [Fact]
-    public void The_plot_is_a_png()
+    public void ThePlotIsAPng()
     {
         string file = Path.Combine(Path.GetTempPath(), $"cce-plot-{Guid.NewGuid():N}", "bench.png");
         try
@@ -35,7 +35,7 @@ public sealed class BenchPlotTests
     }
 
     [Fact]
-    public void Bench_with_plot_writes_the_file_and_its_json()
+    public void BenchWithPlotWritesTheFileAndItsJson()
     {
         string file = Path.Combine(Path.GetTempPath(), $"cce-bench-{Guid.NewGuid():N}.png");
         try
@@ -57,7 +57,7 @@ public sealed class BenchPlotTests
     }
 
     [Fact]
-    public void An_unknown_preset_is_a_usage_error_with_a_suggestion()
+    public void AnUnknownPresetIsAUsageErrorWithASuggestion()
     {
         CliRun run = CliRun.Of("bench", "--device", "cpu", "--preset", "ml20");
 

@@ -10,7 +10,7 @@ public sealed class JsonOutputTests
     [InlineData("--json")]
     [InlineData("--json", "true")]
     [InlineData("--json=true")]
-    public void Json_turns_json_on(params string[] option)
+    public void JsonTurnsJsonOn(params string[] option)
     {
         CliRun run = CliRun.Of(["info", .. option]);
 
@@ -20,7 +20,7 @@ public sealed class JsonOutputTests
     }
 
     [Fact]
-    public void Json_false_keeps_the_table()
+    public void JsonFalseKeepsTheTable()
     {
         CliRun run = CliRun.Of("info", "--json", "false");
 
@@ -29,7 +29,7 @@ public sealed class JsonOutputTests
     }
 
     [Fact]
-    public void Verify_json_is_one_camel_case_document_and_progress_stays_off_standard_output()
+    public void VerifyJsonIsOneCamelCaseDocumentAndProgressStaysOffStandardOutput()
     {
         CliRun run = CliRun.Of("verify", "--device", "cpu", "--loss", CliRun.SmallLoss, "--seed", "7", "--json");
 
@@ -45,7 +45,7 @@ public sealed class JsonOutputTests
     }
 
     [Fact]
-    public void Cache_json_uses_the_same_convention()
+    public void CacheJsonUsesTheSameConvention()
     {
         string folder = Directory.CreateTempSubdirectory("cce-cli-tests-").FullName;
         try

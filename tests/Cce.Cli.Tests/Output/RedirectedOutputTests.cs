@@ -8,7 +8,7 @@ public sealed class RedirectedOutputTests
     private const char Escape = '\u001b';
 
     [Fact]
-    public void A_verify_run_writes_no_escape_codes()
+    public void AVerifyRunWritesNoEscapeCodes()
     {
         CliRun run = CliRun.Of("verify", "--device", "cpu", "--loss", CliRun.SmallLoss, "--seed", "8");
 
@@ -19,7 +19,7 @@ public sealed class RedirectedOutputTests
     }
 
     [Fact]
-    public void Errors_and_help_write_no_escape_codes()
+    public void ErrorsAndHelpWriteNoEscapeCodes()
     {
         CliRun error = CliRun.Of("verify", "--device", "gpu");
         CliRun help = CliRun.Of("bench", "--help");
@@ -29,7 +29,7 @@ public sealed class RedirectedOutputTests
     }
 
     [Fact]
-    public void Info_table_is_plain_text()
+    public void InfoTableIsPlainText()
     {
         CliRun run = CliRun.Of("info");
 

@@ -13,7 +13,7 @@ public sealed class CommandLineConventionTests
 
     [Theory]
     [MemberData(nameof(Verbs))]
-    public void Every_verb_has_help_under_both_spellings(string verb)
+    public void EveryVerbHasHelpUnderBothSpellings(string verb)
     {
         foreach (string help in (string[])["--help", "-h"])
         {
@@ -33,7 +33,7 @@ public sealed class CommandLineConventionTests
 
     [Theory]
     [MemberData(nameof(Actions))]
-    public void Every_action_takes_json(string verb)
+    public void EveryActionTakesJson(string verb)
     {
         CliRun run = CliRun.Of([.. verb.Split(' '), "--help"]);
 
@@ -41,7 +41,7 @@ public sealed class CommandLineConventionTests
     }
 
     [Fact]
-    public void Root_help_documents_devices_and_exit_codes()
+    public void RootHelpDocumentsDevicesAndExitCodes()
     {
         CliRun run = CliRun.Of("--help");
 
@@ -51,7 +51,7 @@ public sealed class CommandLineConventionTests
     }
 
     [Fact]
-    public void Version_prints_the_assembly_version()
+    public void VersionPrintsTheAssemblyVersion()
     {
         CliRun run = CliRun.Of("--version");
 
@@ -60,7 +60,7 @@ public sealed class CommandLineConventionTests
     }
 
     [Fact]
-    public void No_verb_is_a_usage_error_listing_the_verbs()
+    public void NoVerbIsAUsageErrorListingTheVerbs()
     {
         CliRun run = CliRun.Of();
 
@@ -71,7 +71,7 @@ public sealed class CommandLineConventionTests
     [Theory]
     [InlineData("verfy", "verify")]
     [InlineData("bnech", "bench")]
-    public void A_mistyped_verb_suggests_the_verb(string typed, string verb)
+    public void AMistypedVerbSuggestsTheVerb(string typed, string verb)
     {
         CliRun run = CliRun.Of(typed);
 
@@ -80,7 +80,7 @@ public sealed class CommandLineConventionTests
     }
 
     [Fact]
-    public void A_mistyped_option_suggests_the_option()
+    public void AMistypedOptionSuggestsTheOption()
     {
         CliRun run = CliRun.Of("bench", "--repetiton", "3");
 
@@ -89,7 +89,7 @@ public sealed class CommandLineConventionTests
     }
 
     [Fact]
-    public void A_response_file_supplies_the_arguments()
+    public void AResponseFileSuppliesTheArguments()
     {
         string file = Path.GetTempFileName();
         try

@@ -12,7 +12,7 @@ public sealed class ReportedDefectTests
     [InlineData("bench", "--scale", "abc")]
     [InlineData("bench", "--scale", "2")]
     [InlineData("bench", "--repetitions", "0")]
-    public void A_bad_value_is_a_usage_error_naming_the_option_and_the_value(string verb, string option, string value)
+    public void ABadValueIsAUsageErrorNamingTheOptionAndTheValue(string verb, string option, string value)
     {
         CliRun run = CliRun.Of(verb, option, value);
 
@@ -26,7 +26,7 @@ public sealed class ReportedDefectTests
     }
 
     [Fact]
-    public void Verify_help_shows_the_options_instead_of_an_unknown_option()
+    public void VerifyHelpShowsTheOptionsInsteadOfAnUnknownOption()
     {
         CliRun run = CliRun.Of("verify", "--help");
 
@@ -39,7 +39,7 @@ public sealed class ReportedDefectTests
     [InlineData("-d", "cpu")]
     [InlineData("cpu")]
     [InlineData("--loss", "x", "stray")]
-    public void Stray_words_are_rejected_not_ignored(params string[] words)
+    public void StrayWordsAreRejectedNotIgnored(params string[] words)
     {
         CliRun run = CliRun.Of(["verify", .. words]);
 
@@ -49,7 +49,7 @@ public sealed class ReportedDefectTests
     }
 
     [Fact]
-    public void An_unknown_loss_is_an_error_naming_it_not_zero_passing_cases()
+    public void AnUnknownLossIsAnErrorNamingItNotZeroPassingCases()
     {
         CliRun run = CliRun.Of("verify", "--device", "cpu", "--loss", "NoSuchLoss");
 
@@ -59,7 +59,7 @@ public sealed class ReportedDefectTests
     }
 
     [Fact]
-    public void A_mistyped_loss_suggests_the_close_names()
+    public void AMistypedLossSuggestsTheCloseNames()
     {
         CliRun run = CliRun.Of("verify", "--device", "cpu", "--loss", "UnifromPerRowF32NoneMean");
 
@@ -70,7 +70,7 @@ public sealed class ReportedDefectTests
     [Theory]
     [InlineData("--json=false")]
     [InlineData("--json:false")]
-    public void Json_false_turns_json_off(string option)
+    public void JsonFalseTurnsJsonOff(string option)
     {
         CliRun run = CliRun.Of("info", option);
 
@@ -80,7 +80,7 @@ public sealed class ReportedDefectTests
     }
 
     [Fact]
-    public void The_device_name_info_prints_is_accepted_by_device()
+    public void TheDeviceNameInfoPrintsIsAcceptedByDevice()
     {
         CliRun info = CliRun.Of("info");
         Assert.Contains("cpu:0", info.Out, StringComparison.Ordinal);
