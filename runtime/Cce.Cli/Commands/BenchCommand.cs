@@ -86,7 +86,7 @@ internal static class BenchCommand
 
         if (json)
         {
-            JsonOutput.Write(console.OutWriter, new BenchReport(device.Fingerprint.Describe(), scale, rows), CliJsonContext.Default.BenchReport);
+            JsonOutput.Write(console.OutWriter, new BenchReport(device.Fingerprint.Describe(), scale, rows));
             return ExitCode.Ok;
         }
 

@@ -25,7 +25,7 @@ internal static class BenchScale
         int failed = rows.Count(r => !r.Result.Passed);
         if (json)
         {
-            JsonOutput.Write(console.OutWriter, new ScaleCheckReport(device.Fingerprint.Describe(), seed, rows, failed), CliJsonContext.Default.ScaleCheckReport);
+            JsonOutput.Write(console.OutWriter, new ScaleCheckReport(device.Fingerprint.Describe(), seed, rows, failed));
         }
         else
         {

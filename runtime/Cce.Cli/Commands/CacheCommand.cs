@@ -35,7 +35,7 @@ internal static class CacheCommand
             IReadOnlyList<CacheFile> files = cache.List();
             if (parsed.GetValue(json))
             {
-                JsonOutput.Write(console.OutWriter, new CacheListReport(cache.Root, files), CliJsonContext.Default.CacheListReport);
+                JsonOutput.Write(console.OutWriter, new CacheListReport(cache.Root, files));
             }
             else
             {
@@ -65,7 +65,7 @@ internal static class CacheCommand
 
             if (parsed.GetValue(json))
             {
-                JsonOutput.Write(console.OutWriter, new CacheListReport(cache.Root, files), CliJsonContext.Default.CacheListReport);
+                JsonOutput.Write(console.OutWriter, new CacheListReport(cache.Root, files));
                 return ExitCode.Ok;
             }
 
@@ -133,7 +133,7 @@ internal static class CacheCommand
             ShapeBucket bucket = ShapeBucket.For(n, v);
             if (parsed.GetValue(json))
             {
-                JsonOutput.Write(console.OutWriter, new CacheExplainReport(environment, description, tiles, bucket, explanation), CliJsonContext.Default.CacheExplainReport);
+                JsonOutput.Write(console.OutWriter, new CacheExplainReport(environment, description, tiles, bucket, explanation));
             }
             else
             {
@@ -245,7 +245,7 @@ internal static class CacheCommand
     {
         if (json)
         {
-            JsonOutput.Write(console.OutWriter, report, CliJsonContext.Default.CacheChangeReport);
+            JsonOutput.Write(console.OutWriter, report);
         }
         else
         {

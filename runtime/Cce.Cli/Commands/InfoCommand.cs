@@ -37,7 +37,7 @@ internal static class InfoCommand
         var report = new InfoReport(devices, preferred.DeviceName.ToString());
         if (json)
         {
-            JsonOutput.Write(console.OutWriter, report, CliJsonContext.Default.InfoReport);
+            JsonOutput.Write(console.OutWriter, report);
             return ExitCode.Ok;
         }
 

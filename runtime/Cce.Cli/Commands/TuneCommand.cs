@@ -119,7 +119,7 @@ internal static class TuneCommand
 
         if (json)
         {
-            JsonOutput.Write(console.OutWriter, new TuneReport(device.Fingerprint.Describe(), options.Cache.Root, rows), CliJsonContext.Default.TuneReport);
+            JsonOutput.Write(console.OutWriter, new TuneReport(device.Fingerprint.Describe(), options.Cache.Root, rows));
         }
         else
         {

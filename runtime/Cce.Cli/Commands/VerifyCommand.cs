@@ -97,7 +97,7 @@ internal static class VerifyCommand
         int failed = results.Count(r => !r.Passed);
         if (json)
         {
-            JsonOutput.Write(console.OutWriter, new VerificationReport(device.Fingerprint.Describe(), seed, results, failed), CliJsonContext.Default.VerificationReport);
+            JsonOutput.Write(console.OutWriter, new VerificationReport(device.Fingerprint.Describe(), seed, results, failed));
         }
         else
         {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Cce.Cli.Json;
+using Cce.Cli.Reports;
 using Xunit;
 
 namespace Cce.Cli.Tests.Output;
@@ -68,6 +70,40 @@ public sealed class JsonOutputTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void CacheExplainJsonNamesTheLookup()
+    {
+        string folder = Directory.CreateTempSubdirectory("cce-cli-tests-").FullName;
+        try
+        {
+            using var cache = new EnvironmentVariable("CCE_CACHE_DIR", folder);
+
+            CliRun run = CliRun.Of("cache", "explain", "--loss", "scheme=UniformPerRow;k=7", "--rows", "64", "--catalog", "100", "--candidates", "w4r8f1", "--device", "cpu", "--json");
+
+            Assert.Equal(ExitCode.Ok, run.ExitCode);
+            using JsonDocument json = JsonDocument.Parse(run.Out);
+            Assert.False(json.RootElement.GetProperty("explanation").GetProperty("hit").GetBoolean());
+            Assert.Equal("w4r8f1", json.RootElement.GetProperty("candidates")[0].GetString());
+            AssertCamelCase(json.RootElement);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void EveryReportTypeHasSourceGeneratedMetadata()
+    {
+        using var output = new StringWriter();
+
+        JsonOutput.Write(output, new TuneReport("device's name", "cache", []));
+        JsonOutput.Write(output, new ScaleCheckReport("device", 1, [], 0));
+        JsonOutput.Write(output, new CacheChangeReport("export", "root", 0, "file", []));
+
+        Assert.Contains("\"device's name\"", output.ToString(), StringComparison.Ordinal);
     }
 
     private static void AssertCamelCase(JsonElement element)

@@ -2,8 +2,8 @@ using Xunit;
 
 namespace Cce.Cli.Tests.Commands;
 
-/// <summary>The cache and tune verbs keep their rules, now as usage errors from the parser.</summary>
-public sealed class CacheAndTuneUsageTests
+/// <summary>The verbs keep their rules, now as usage errors from the parser; failures while working exit 3.</summary>
+public sealed class VerbUsageTests
 {
     [Theory]
     [InlineData("cache")]
@@ -14,6 +14,9 @@ public sealed class CacheAndTuneUsageTests
     [InlineData("cache", "explain", "--rows", "1", "--catalog", "5")]
     [InlineData("cache", "explain", "--loss", "x", "--rows", "1", "--catalog", "5", "--candidates", "nope")]
     [InlineData("cache", "export")]
+    [InlineData("verify", "--scale", "bench", "--loss", "Uniform")]
+    [InlineData("verify", "--scale", "large")]
+    [InlineData("verify", "--layout", "sideways")]
     [InlineData("tune")]
     [InlineData("tune", "--shapes", "0")]
     [InlineData("tune", "--shapes", "64", "--plan", "file")]
@@ -35,6 +38,28 @@ public sealed class CacheAndTuneUsageTests
 
         Assert.Equal(ExitCode.Usage, run.ExitCode);
         Assert.Contains("Did you mean 'D64K511Loss'?", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFailureWhileWorkingIsOneLineAndExitThree()
+    {
+        string folder = Directory.CreateTempSubdirectory("cce-cli-tests-").FullName;
+        string file = Path.GetTempFileName();
+        try
+        {
+            using var cache = new EnvironmentVariable("CCE_CACHE_DIR", folder);
+
+            CliRun run = CliRun.Of("cache", "export", Path.Combine(file, "bundle"));
+
+            Assert.Equal(ExitCode.RuntimeFailure, run.ExitCode);
+            Assert.StartsWith("cce cache export: ", run.Error, StringComparison.Ordinal);
+            Assert.Single(run.Error.TrimEnd().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(file);
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
