@@ -83,7 +83,8 @@ internal static class CceCli
             return $"unknown {kind} '{token}'.{CloseNames.Hint(CloseNames.Find(token, names))}";
         }
 
-        return parsed.Errors[0].Message;
+        // A missing verb is reported on the command even when a more telling error (a missing response file) came with it.
+        return (parsed.Errors.FirstOrDefault(e => e.SymbolResult is not CommandResult) ?? parsed.Errors[0]).Message;
     }
 
     private static int UsageError(CliConsole console, CommandResult command, string message)

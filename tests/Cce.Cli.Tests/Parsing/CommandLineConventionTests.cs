@@ -107,4 +107,15 @@ public sealed class CommandLineConventionTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void AMissingResponseFileIsAUsageErrorNamingIt()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"cce-missing-{Guid.NewGuid():N}.rsp");
+
+        CliRun run = CliRun.Of("@" + file);
+
+        Assert.Equal(ExitCode.Usage, run.ExitCode);
+        Assert.Contains(file, run.Error.Split('\n')[0], StringComparison.Ordinal);
+    }
 }
