@@ -39,7 +39,7 @@ internal static class CacheCommand
             }
             else
             {
-                CacheReport.List(console.OutWriter, cache.Root, files);
+                CacheReport.List(console.Out, cache.Root, files);
             }
 
             return ExitCode.Ok;

@@ -100,7 +100,7 @@ internal static class TuneCommand
 
         if (!json)
         {
-            console.Out.WriteLine($"device: {device.DeviceName} {device.Name} - {device.Fingerprint.Describe()}");
+            console.Out.WriteLine($"device: {device.DeviceName} {device.Fingerprint.Describe()}");
             console.Out.WriteLine($"cache:  {options.Cache.Root}");
             if (device.Kind == DeviceKind.Cpu)
             {
