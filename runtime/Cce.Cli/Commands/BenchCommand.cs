@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Cce.Cli.Benchmarks;
 using Cce.Cli.Console;
+using Cce.Cli.Input;
 using Cce.Cli.Json;
 using Cce.Cli.Plotting;
 using Cce.Cli.Reports;
-using Cce.Cli.Input;
 using Spectre.Console;
 
 namespace Cce.Cli.Commands;

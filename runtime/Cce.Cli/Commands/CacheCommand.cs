@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Spectre.Console;
 using Cce.Cli.Console;
+using Cce.Cli.Input;
 using Cce.Cli.Json;
 using Cce.Cli.Reports;
-using Cce.Cli.Input;
 using Cce.Tuning.Cache;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 

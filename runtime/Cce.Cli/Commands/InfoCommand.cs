@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Spectre.Console;
 using Cce.Cli.Console;
 using Cce.Cli.Json;
 using Cce.Cli.Reports;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Reflection;
-using Spectre.Console;
 using Cce.Cli.Console;
+using Cce.Cli.Input;
 using Cce.Cli.Json;
 using Cce.Cli.Reports;
 using Cce.Tuning;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 

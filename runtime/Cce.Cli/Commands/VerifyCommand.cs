@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Cce.Cli.Console;
+using Cce.Cli.Input;
 using Cce.Cli.Json;
 using Cce.Cli.Reports;
-using Cce.Cli.Input;
 using Cce.Verification;
 using Cce.Verification.Losses;
 using Spectre.Console;

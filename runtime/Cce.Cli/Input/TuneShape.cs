@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cce.Cli.Commands;
+namespace Cce.Cli.Input;
 
 /// <summary>One shape of <c>cce tune --shapes</c>: rows N, and the catalog V when written as NxV.</summary>
 /// <param name="Rows">Rows N.</param>
