@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
 
@@ -37,21 +38,21 @@ internal static class CliOptions
     /// </summary>
     public static Option<T> Number<T>(string name, string description, string expected, Func<T, bool> valid, T fallback)
         where T : struct, INumberBase<T> => new(name)
-    {
-        Description = description,
-        DefaultValueFactory = _ => fallback,
-        CustomParser = result => ReadNumber(result, name, expected, valid) ?? fallback,
-    };
+        {
+            Description = description,
+            DefaultValueFactory = _ => fallback,
+            CustomParser = result => ReadNumber(result, name, expected, valid) ?? fallback,
+        };
 
     /// <summary>Like <see cref="Number{T}"/>, for an optional number that is null when absent.</summary>
     public static Option<T?> OptionalNumber<T>(string name, string description, string expected, Func<T, bool> valid)
         where T : struct, INumberBase<T> => new(name)
-    {
-        Description = description,
-        CustomParser = result => ReadNumber(result, name, expected, valid),
-    };
+        {
+            Description = description,
+            CustomParser = result => ReadNumber(result, name, expected, valid),
+        };
 
-    private static T? ReadNumber<T>(System.CommandLine.Parsing.ArgumentResult result, string name, string expected, Func<T, bool> valid)
+    private static T? ReadNumber<T>(ArgumentResult result, string name, string expected, Func<T, bool> valid)
         where T : struct, INumberBase<T>
     {
         string text = result.Tokens[^1].Value;
