@@ -1,78 +1,160 @@
+using System.CommandLine;
 using System.Globalization;
 using Cce.Cli.Benchmarks;
+using Cce.Cli.Console;
+using Cce.Cli.Input;
+using Cce.Cli.Json;
+using Cce.Cli.Plotting;
+using Cce.Cli.Reports;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 
 /// <summary><c>cce bench</c>: wall time of the fused forward+backward pass at the benchmark presets.</summary>
-internal sealed class BenchCommand : ICliCommand
+internal static class BenchCommand
 {
-    public string Name => "bench";
-
-    public string Summary => "time the fused forward+backward pass at the benchmark presets";
-
-    public string Usage => """
-        usage: cce bench [--device cpu|cuda|cuda:N] [--preset NAME[,NAME…]] [--all-variants] [--repetitions N] [--scale F] [--stages] [--deterministic] [--digest]
-          --preset        beauty, ml20m, zvuk, d64 (default: all)
-          --all-variants  time every declared tile candidate, not only the one Create(device) picks
-          --repetitions   timed calls per variant after two warm-up calls (default 10); the median is reported
-          --scale         multiply N and V by F (e.g. 0.01 on the CPU accelerator)
-          --stages        also print each pipeline stage's device time (pass 1, count, scan, fill, reduce, positives)
-          --deterministic time the presets' losses with DeterministicGradients = true (bitwise reproducible dH and dW)
-          --digest        print a digest of dH and dW from one more call at step 0, to compare runs bit for bit
-        """;
-
-    public int Run(CommandLine arguments, TextWriter output)
+    /// <summary>The verb, bound to <paramref name="console"/>.</summary>
+    public static Command Create(CliConsole console)
     {
-        string? deviceName = arguments.Value("device");
-        string[]? names = arguments.Value("preset")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        bool all = arguments.Has("all-variants");
-        bool stages = arguments.Has("stages");
-        bool deterministic = arguments.Has("deterministic");
-        bool digest = arguments.Has("digest");
-        int repetitions = int.Parse(arguments.Value("repetitions", "10")!, CultureInfo.InvariantCulture);
-        double scale = double.Parse(arguments.Value("scale", "1")!, CultureInfo.InvariantCulture);
-        arguments.RejectUnknown();
-        if (repetitions < 1)
+        Option<DeviceName?> device = CliOptions.Device();
+        Option<string?> preset = new("--preset")
         {
-            throw new CliUsageException($"--repetitions must be at least 1; got {repetitions}.");
+            Description = $"Comma-separated presets to time: {string.Join(", ", BenchmarkPreset.All.Select(p => p.Name))} (default: all).",
+            HelpName = "name[,name...]",
+        };
+        Option<bool> allVariants = new("--all-variants") { Description = "Time every declared tile candidate, not only the one Create(device) picks." };
+        Option<int> repetitions = CliOptions.Number(
+            "--repetitions", "Timed calls per variant after two warm-up calls; the median is reported.", "a whole number of at least 1", n => n >= 1, 10);
+        Option<double> scale = CliOptions.Number(
+            "--scale", "Multiply N and V by this factor in (0, 1], e.g. 0.01 on the CPU accelerator.", "a number in (0, 1]", f => f > 0 && f <= 1, 1.0);
+        Option<bool> stages = new("--stages") { Description = "Also report each pipeline stage's device time (pass 1, count, scan, fill, reduce, positives)." };
+        Option<bool> deterministic = new("--deterministic") { Description = "Time the presets' losses with DeterministicGradients = true (bitwise reproducible dH and dW)." };
+        Option<bool> digest = new("--digest") { Description = "Also report a digest of dH and dW from one more call at step 0, to compare runs bit for bit." };
+        Option<FileInfo?> plot = new("--plot")
+        {
+            Description = "Also draw the medians against the paper kernel's figures, per preset, into this PNG file.",
+            HelpName = "file.png",
+        };
+        plot.AcceptLegalFilePathsOnly();
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("bench", "Time the fused forward+backward pass at the benchmark presets, against the paper kernel's H200 figures.")
+        {
+            device, preset, allVariants, repetitions, scale, stages, deterministic, digest, plot, json,
+        };
+        command.SetAction(parsed =>
+        {
+            IReadOnlyList<BenchmarkPreset> presets = Presets(parsed.GetValue(preset));
+            using CceDevice opened = DeviceOpener.Open(parsed.GetValue(device));
+            var options = new BenchmarkOptions(parsed.GetValue(allVariants), parsed.GetValue(repetitions), parsed.GetValue(stages), parsed.GetValue(digest));
+            return Run(console, opened, presets, options, parsed.GetValue(scale), parsed.GetValue(deterministic), parsed.GetValue(plot), parsed.GetValue(json));
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<BenchmarkPreset> Presets(string? list)
+    {
+        if (list is null)
+        {
+            return BenchmarkPreset.All;
         }
 
-        if (!(scale > 0 && scale <= 1))
-        {
-            throw new CliUsageException($"--scale must be in (0, 1]; got {scale}.");
-        }
+        IEnumerable<string> names = BenchmarkPreset.All.Select(p => p.Name);
+        return [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n =>
+            BenchmarkPreset.All.FirstOrDefault(p => p.Name == n)
+            ?? throw new CliUsageException($"--preset: unknown preset '{n}'; expected one of {string.Join(", ", names)}.{CloseNames.Hint(CloseNames.Find(n, names))}"))];
+    }
 
-        IReadOnlyList<BenchmarkPreset> presets = names is null
-            ? BenchmarkPreset.All
-            : names.Select(n => BenchmarkPreset.All.FirstOrDefault(p => p.Name == n) ?? throw new CliUsageException($"Unknown preset '{n}'; expected one of {string.Join(", ", BenchmarkPreset.All.Select(p => p.Name))}.")).ToList();
-
-        using CceDevice device = deviceName is null ? CceDevice.OpenDefault() : CceDevice.Open(deviceName);
-        output.WriteLine($"device: {device.Fingerprint.Describe()}");
-        output.WriteLine("paper ms: the paper's Triton kernels at the full preset on an NVIDIA H200 (measured 2026-11-30); ratio = paper ms / median ms.");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"preset",-8} {"N",8} {"D",5} {"K",6} {"V",9} {"variant",-11} {"median ms",10} {"p20",8} {"p80",8} {"G rows/s",9} {"loss",8} {"scratch",9} {"paper ms",9} {"ratio",6}"));
-        foreach (BenchmarkPreset preset in presets)
+    private static int Run(CliConsole console, CceDevice device, IReadOnlyList<BenchmarkPreset> presets, BenchmarkOptions options, double scale, bool deterministic, FileInfo? plot, bool json)
+    {
+        var rows = new List<BenchRow>();
+        CliProgress.Run(console.Error, "bench", presets, p => p.Name, preset =>
         {
-            int rows = Math.Max(1, (int)(preset.Rows * scale));
-            int catalog = Math.Max(2, (int)(preset.Catalog * scale));
+            int n = Math.Max(1, (int)(preset.Rows * scale));
+            int v = Math.Max(2, (int)(preset.Catalog * scale));
             BenchmarkRunner runner = deterministic ? preset.DeterministicRunner : preset.Runner;
             LossDescription description = runner.Description;
-            foreach (BenchmarkResult r in runner.Run(device, rows, catalog, new BenchmarkOptions(all, repetitions, stages, digest), preset.Name))
+            foreach (BenchmarkResult r in runner.Run(device, n, v, options, preset.Name))
             {
-                output.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{r.Preset,-8} {rows,8} {description.HiddenSize,5} {description.Negatives,6} {catalog,9} {r.Variant,-11} {r.MedianMs,10:F2} {r.P20Ms,8:F2} {r.P80Ms,8:F2} {r.GatheredRowsPerSecond / 1e9,9:F2} {r.Loss,8:F4} {r.ScratchBytes / 1e6,7:F1}MB {preset.PaperH200Ms,9:F1} {(scale == 1 ? (preset.PaperH200Ms / r.MedianMs).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-"),6}"));
-                if (r.Digest is not null)
-                {
-                    output.WriteLine("         digest: " + r.Digest);
-                }
-
-                if (r.Stages.Count > 0)
-                {
-                    output.WriteLine("         stages (device ms): " + string.Join(", ", r.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Milliseconds:F2}"))));
-                }
+                rows.Add(new BenchRow(n, description.HiddenSize, description.Negatives, v, preset.PaperH200Ms, scale == 1 ? preset.PaperH200Ms / r.MedianMs : null, r));
             }
+        });
+
+        if (plot is not null)
+        {
+            BenchPlot.Write(plot.FullName, $"cce bench on {device.DeviceName} {device.Name}", scale, rows);
         }
 
-        return 0;
+        if (json)
+        {
+            JsonOutput.Write(console.OutWriter, new BenchReport(device.Fingerprint.Describe(), scale, rows));
+            return ExitCode.Ok;
+        }
+
+        Report(console.Out, device, rows, scale);
+        if (plot is not null)
+        {
+            console.Out.WriteLine($"plot: {plot.FullName}");
+        }
+
+        return ExitCode.Ok;
     }
+
+    private static void Report(IAnsiConsole output, CceDevice device, IReadOnlyList<BenchRow> rows, double scale)
+    {
+        output.WriteLine($"device: {device.DeviceName} {device.Fingerprint.Describe()}");
+        output.WriteLine("paper ms: the paper's Triton kernels at the full preset on an NVIDIA H200 (measured 2026-11-30); ratio = paper ms / median ms" + (scale == 1 ? "." : ", only at --scale 1."));
+        Table table = CliTable.Create(
+            output,
+            CliTable.Text("preset"),
+            CliTable.Number("N"),
+            CliTable.Number("D"),
+            CliTable.Number("K"),
+            CliTable.Number("V"),
+            CliTable.Text("variant"),
+            CliTable.Number("median ms"),
+            CliTable.Number("p20"),
+            CliTable.Number("p80"),
+            CliTable.Number("G rows/s"),
+            CliTable.Number("loss"),
+            CliTable.Number("scratch"),
+            CliTable.Number("paper ms"),
+            CliTable.Number("ratio"));
+        foreach (BenchRow row in rows)
+        {
+            BenchmarkResult r = row.Result;
+            CliTable.AddRow(
+                table,
+                r.Preset,
+                Invariant($"{row.Rows}"),
+                Invariant($"{row.HiddenSize}"),
+                Invariant($"{row.Negatives}"),
+                Invariant($"{row.Catalog}"),
+                r.Variant,
+                Invariant($"{r.MedianMs:F2}"),
+                Invariant($"{r.P20Ms:F2}"),
+                Invariant($"{r.P80Ms:F2}"),
+                Invariant($"{r.GatheredRowsPerSecond / 1e9:F2}"),
+                Invariant($"{r.Loss:F4}"),
+                Invariant($"{r.ScratchBytes / 1e6:F1}MB"),
+                Invariant($"{row.PaperH200Ms:F1}"),
+                row.Ratio is double ratio ? Invariant($"{ratio:F2}x") : "-");
+        }
+
+        output.Write(table);
+        foreach (BenchRow row in rows.Where(r => r.Result.Digest is not null || r.Result.Stages.Count > 0))
+        {
+            BenchmarkResult r = row.Result;
+            if (r.Digest is not null)
+            {
+                output.WriteLine($"{r.Preset} {r.Variant} digest: {r.Digest}");
+            }
+
+            if (r.Stages.Count > 0)
+            {
+                output.WriteLine($"{r.Preset} {r.Variant} stages (device ms): " + string.Join(", ", r.Stages.Select(s => Invariant($"{s.Stage} {s.Milliseconds:F2}"))));
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

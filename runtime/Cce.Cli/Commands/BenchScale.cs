@@ -1,6 +1,10 @@
 using System.Globalization;
 using Cce.Cli.Benchmarks;
+using Cce.Cli.Console;
+using Cce.Cli.Json;
+using Cce.Cli.Reports;
 using Cce.Verification;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 
@@ -8,29 +12,70 @@ namespace Cce.Cli.Commands;
 internal static class BenchScale
 {
     /// <summary>Checks every preset's picked kernels, then ml20m with an fp32 dH (the remedy for fp16 subnormals); 0 when all pass.</summary>
-    public static int Run(CceDevice device, int seed, TextWriter output)
+    public static int Run(CliConsole console, CceDevice device, int seed, bool json)
     {
-        output.WriteLine($"device: {device.Fingerprint.Describe()}");
-        output.WriteLine($"seed:   {seed}   sampled rows (loss, LSE, dH) and dW rows against fp64; dH err is beyond one ulp of its storage, raw beside it");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{"preset",-14} {"loss",-26} {"variant",-14} {"rows",5} {"dW rows",7} {"from",6} {"loss err",9} {"lse err",9} {"dH err",9} {"dH raw",9} {"subnormal",9} {"dW err",9} result"));
-        var results = new List<ScaleCheckResult>();
-        foreach (BenchmarkPreset preset in BenchmarkPreset.All)
+        BenchmarkPreset ml20m = BenchmarkPreset.All.Single(p => p.Name == "ml20m");
+        (string Name, Func<ScaleCheckResult> Check)[] checks =
+        [
+            .. BenchmarkPreset.All.Select(p => (p.Name, (Func<ScaleCheckResult>)(() => p.Runner.Check(device, p.Rows, p.Catalog, seed)))),
+            ("ml20m fp32 dH", () => BenchmarkRunner.Check<D256K511Fp32GradientLoss, float>(device, ml20m.Rows, ml20m.Catalog, seed)),
+        ];
+        var rows = new List<ScaleCheckRow>();
+        CliProgress.Run(console.Error, "verify --scale bench", checks, c => c.Name, c => rows.Add(new ScaleCheckRow(c.Name, c.Check())));
+        int failed = rows.Count(r => !r.Result.Passed);
+        if (json)
         {
-            results.Add(Print(output, preset.Name, preset.Runner.Check(device, preset.Rows, preset.Catalog, seed)));
+            JsonOutput.Write(console.OutWriter, new ScaleCheckReport(device.Fingerprint.Describe(), seed, rows, failed));
+        }
+        else
+        {
+            Report(console.Out, device, seed, rows, failed);
         }
 
-        BenchmarkPreset ml20m = BenchmarkPreset.All.Single(p => p.Name == "ml20m");
-        results.Add(Print(output, "ml20m fp32 dH", BenchmarkRunner.Check<D256K511Fp32GradientLoss, float>(device, ml20m.Rows, ml20m.Catalog, seed)));
-        int failed = results.Count(r => !r.Passed);
-        output.WriteLine(failed == 0 ? $"all {results.Count} checks passed" : $"{failed} of {results.Count} checks FAILED");
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCode.Ok : ExitCode.CheckFailed;
     }
 
-    private static ScaleCheckResult Print(TextWriter output, string preset, ScaleCheckResult r)
+    private static void Report(IAnsiConsole output, CceDevice device, int seed, IReadOnlyList<ScaleCheckRow> rows, int failed)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{preset,-14} {r.Loss,-26} {r.Variant,-14} {r.CheckedRows,5} {r.CheckedItems,7} {r.ContributingRows,6} {r.LossError,9:E2} {r.LseError,9:E2} {r.GradHiddenError,9:E2} {r.GradHiddenRawError,9:E2} {r.SubnormalGradHidden,9:P1} {r.GradItemsError,9:E2} {(r.Passed ? "pass" : "FAIL: " + r.Failure)}"));
-        return r;
+        output.WriteLine($"device: {device.DeviceName} {device.Fingerprint.Describe()}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed:   {seed}   sampled rows (loss, LSE, dH) and dW rows against fp64; dH err is beyond one ulp of its storage, raw beside it"));
+        Table table = CliTable.Create(
+            output,
+            CliTable.Text("preset"),
+            CliTable.Text("loss"),
+            CliTable.Text("variant"),
+            CliTable.Number("rows"),
+            CliTable.Number("dW rows"),
+            CliTable.Number("from"),
+            CliTable.Number("loss err"),
+            CliTable.Number("lse err"),
+            CliTable.Number("dH err"),
+            CliTable.Number("dH raw"),
+            CliTable.Number("subnormal"),
+            CliTable.Number("dW err"),
+            CliTable.Text("result"));
+        foreach ((string preset, ScaleCheckResult r) in rows)
+        {
+            CliTable.AddRow(
+                table,
+                preset,
+                r.Loss,
+                r.Variant,
+                Invariant($"{r.CheckedRows}"),
+                Invariant($"{r.CheckedItems}"),
+                Invariant($"{r.ContributingRows}"),
+                Invariant($"{r.LossError:E2}"),
+                Invariant($"{r.LseError:E2}"),
+                Invariant($"{r.GradHiddenError:E2}"),
+                Invariant($"{r.GradHiddenRawError:E2}"),
+                Invariant($"{r.SubnormalGradHidden:P1}"),
+                Invariant($"{r.GradItemsError:E2}"),
+                r.Passed ? "pass" : "FAIL: " + r.Failure);
+        }
+
+        output.Write(table);
+        output.WriteLine(failed == 0 ? $"all {rows.Count} checks passed" : $"{failed} of {rows.Count} checks FAILED");
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

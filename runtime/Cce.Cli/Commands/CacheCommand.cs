@@ -1,193 +1,271 @@
-using System.Globalization;
+using System.CommandLine;
+using Cce.Cli.Console;
+using Cce.Cli.Input;
+using Cce.Cli.Json;
+using Cce.Cli.Reports;
 using Cce.Tuning.Cache;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 
 /// <summary><c>cce cache</c>: inspect and maintain the tuning cache.</summary>
-internal sealed class CacheCommand : ICliCommand
+internal static class CacheCommand
 {
-    public string Name => "cache";
-
-    public string Summary => "list, show, explain, export, import, prune or clear the tuning cache";
-
-    public string Usage => """
-        usage: cce cache list
-               cce cache show KEY
-               cce cache explain --loss CANONICAL-TEXT --rows N --catalog V [--candidates w4r8f1,w8r16f2] [--device cpu|cuda|cuda:N]
-               cce cache export FILE
-               cce cache import FILE
-               cce cache prune [--older-than 30d] [--foreign-devices] [--device cpu|cuda|cuda:N]
-               cce cache clear
-        KEY is an entry id as list prints it, DIRECTORY/ID, or a prefix of either.
-        --loss takes a loss description in its canonical text, as cache show prints it, e.g.
-          "scheme=UniformPerRow;k=64;d=256;element=BFloat16;correction=LogQ;reduction=Mean;ignore=-100;dh=Float32".
-        The cache lives in CCE_CACHE_DIR when set, else in cce-gen under the user's cache folder.
-        """;
-
-    public int Run(CommandLine arguments, TextWriter output)
+    /// <summary>The verb and its actions, bound to <paramref name="console"/>.</summary>
+    public static Command Create(CliConsole console) => new(
+        "cache",
+        "List, show, explain, export, import, prune or clear the tuning cache. The cache lives in CCE_CACHE_DIR when set, else in cce-gen under the user's cache folder.")
     {
-        var cache = new TuningCache();
-        IReadOnlyList<string> words = arguments.Positional;
-        string action = words.Count > 0 ? words[0] : throw new CliUsageException("Expected an action.");
-        return action switch
-        {
-            "list" => List(arguments, output, cache),
-            "show" => Show(arguments, output, cache),
-            "explain" => Explain(arguments, output, cache),
-            "export" => Export(arguments, output, cache),
-            "import" => Import(arguments, output, cache),
-            "prune" => Prune(arguments, output, cache),
-            "clear" => Clear(arguments, output, cache),
-            _ => throw new CliUsageException($"Unknown action '{action}'."),
-        };
-    }
+        List(console),
+        Show(console),
+        Explain(console),
+        Export(console),
+        Import(console),
+        Prune(console),
+        Clear(console),
+    };
 
-    private static int List(CommandLine arguments, TextWriter output, TuningCache cache)
+    private static Command List(CliConsole console)
     {
-        Finish(arguments, 0);
-        CacheReport.List(output, cache.Root, cache.List());
-        return 0;
-    }
-
-    private static int Show(CommandLine arguments, TextWriter output, TuningCache cache)
-    {
-        string key = Finish(arguments, 1)[0];
-        IReadOnlyList<CacheFile> files = cache.Show(key);
-        if (files.Count == 0)
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("list", "One line per entry, grouped by environment.") { json };
+        command.SetAction(parsed =>
         {
-            Console.Error.WriteLine($"cce cache: no entry matches '{key}' in {cache.Root}.");
-            return 1;
-        }
-
-        for (int i = 0; i < files.Count; i++)
-        {
-            if (i > 0)
+            var cache = new TuningCache();
+            IReadOnlyList<CacheFile> files = cache.List();
+            if (parsed.GetValue(json))
             {
-                output.WriteLine();
+                JsonOutput.Write(console.OutWriter, new CacheListReport(cache.Root, files));
+            }
+            else
+            {
+                CacheReport.List(console.Out, cache.Root, files);
             }
 
-            CacheReport.Show(output, files[i]);
-        }
-
-        return 0;
+            return ExitCode.Ok;
+        });
+        return command;
     }
 
-    private static int Explain(CommandLine arguments, TextWriter output, TuningCache cache)
+    private static Command Show(CliConsole console)
     {
-        string description = arguments.Value("loss") ?? throw new CliUsageException("--loss is required.");
-        long rows = Size(arguments, "rows");
-        long catalog = Size(arguments, "catalog");
-        IReadOnlyList<KernelTile>? candidates = arguments.Value("candidates") is string list ? Candidates(list) : null;
-        string? device = arguments.Value("device");
-        Finish(arguments, 0);
-
-        TuningEnvironment environment = CurrentEnvironment(device);
-        CacheExplanation explanation = cache.Explain(environment, description, candidates, rows, catalog);
-        CacheReport.Explain(output, environment, description, candidates, ShapeBucket.For(rows, catalog), explanation);
-        return 0;
-    }
-
-    private static int Export(CommandLine arguments, TextWriter output, TuningCache cache)
-    {
-        string file = Finish(arguments, 1)[0];
-        int count = cache.Export(file);
-        output.WriteLine(FormattableString.Invariant($"exported {count} entries from {cache.Root} to {file}"));
-        return 0;
-    }
-
-    private static int Import(CommandLine arguments, TextWriter output, TuningCache cache)
-    {
-        string file = Finish(arguments, 1)[0];
-        ImportResult result;
-        try
+        Argument<string> key = new("key") { Description = "An entry id as list prints it, DIRECTORY/ID, or a prefix of either." };
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("show", "Everything the matching entries hold, candidate by candidate (exit 1 when none matches).") { key, json };
+        command.SetAction(parsed =>
         {
-            result = cache.Import(file);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            Console.Error.WriteLine($"cce cache: {e.Message}");
-            return 1;
-        }
+            var cache = new TuningCache();
+            string wanted = parsed.GetRequiredValue(key);
+            IReadOnlyList<CacheFile> files = cache.Show(wanted);
+            if (files.Count == 0)
+            {
+                console.Error.MarkupLineInterpolated($"[red]cce cache show: no entry matches '{wanted}' in {cache.Root}.[/]");
+                return ExitCode.CheckFailed;
+            }
 
-        output.WriteLine(FormattableString.Invariant($"imported {result.Imported} entries into {cache.Root}"));
-        foreach (string rejection in result.Rejected)
-        {
-            output.WriteLine($"  refused {rejection}");
-        }
+            if (parsed.GetValue(json))
+            {
+                JsonOutput.Write(console.OutWriter, new CacheListReport(cache.Root, files));
+                return ExitCode.Ok;
+            }
 
-        return result.Rejected.Count == 0 ? 0 : 1;
+            for (int i = 0; i < files.Count; i++)
+            {
+                if (i > 0)
+                {
+                    console.OutWriter.WriteLine();
+                }
+
+                CacheReport.Show(console.OutWriter, files[i]);
+            }
+
+            return ExitCode.Ok;
+        });
+        return command;
     }
 
-    private static int Prune(CommandLine arguments, TextWriter output, TuningCache cache)
+    private static Command Explain(CliConsole console)
     {
-        TimeSpan? olderThan = arguments.Value("older-than") is string age ? DurationText.Parse(age, "older-than") : null;
-        bool foreign = arguments.Has("foreign-devices");
-        string? device = arguments.Value("device");
-        Finish(arguments, 0);
-        if (olderThan is null && !foreign)
+        Option<string> loss = new("--loss")
         {
-            throw new CliUsageException("Give --older-than, --foreign-devices or both.");
-        }
+            Description = "The loss description in its canonical text, as cache show prints it, e.g. \"scheme=UniformPerRow;k=64;d=256;element=BFloat16;correction=LogQ;reduction=Mean;ignore=-100;dh=Float32\".",
+            HelpName = "canonical-text",
+            Required = true,
+        };
+        Option<long> rows = Size("--rows", "Rows N of the lookup.");
+        Option<long> catalog = Size("--catalog", "Catalog size V of the lookup.");
+        Option<IReadOnlyList<KernelTile>?> candidates = new("--candidates")
+        {
+            Description = "The candidate list of the lookup, e.g. w4r8f1,w8r16f2 (default: any).",
+            HelpName = "tile[,tile...]",
+            CustomParser = result =>
+            {
+                try
+                {
+                    IReadOnlyList<KernelTile> tiles = KernelTile.ParseList(result.Tokens[^1].Value);
+                    if (tiles.Count > 0)
+                    {
+                        return tiles;
+                    }
 
-        DeviceFingerprint? current = foreign ? CurrentEnvironment(device).Device : null;
-        int deleted = cache.Prune(olderThan, current);
-        output.WriteLine(FormattableString.Invariant($"pruned {deleted} files from {cache.Root}"));
-        return 0;
+                    result.AddError("--candidates is empty.");
+                }
+                catch (FormatException e)
+                {
+                    result.AddError($"--candidates: {e.Message}");
+                }
+
+                return null;
+            },
+        };
+        Option<DeviceName?> device = CliOptions.Device("The device whose environment is looked up: cpu, cpu:0, cuda or cuda:N (default: CCE_DEVICE, else the first GPU, else the CPU accelerator).");
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("explain", "Whether a lookup hits, and what sets the nearest entries apart.") { loss, rows, catalog, candidates, device, json };
+        command.SetAction(parsed =>
+        {
+            var cache = new TuningCache();
+            string description = parsed.GetRequiredValue(loss);
+            IReadOnlyList<KernelTile>? tiles = parsed.GetValue(candidates);
+            long n = parsed.GetValue(rows);
+            long v = parsed.GetValue(catalog);
+            TuningEnvironment environment = CurrentEnvironment(parsed.GetValue(device));
+            CacheExplanation explanation = cache.Explain(environment, description, tiles, n, v);
+            ShapeBucket bucket = ShapeBucket.For(n, v);
+            if (parsed.GetValue(json))
+            {
+                JsonOutput.Write(console.OutWriter, new CacheExplainReport(environment, description, tiles, bucket, explanation));
+            }
+            else
+            {
+                CacheReport.Explain(console.OutWriter, environment, description, tiles, bucket, explanation);
+            }
+
+            return ExitCode.Ok;
+        });
+        return command;
     }
 
-    private static int Clear(CommandLine arguments, TextWriter output, TuningCache cache)
+    private static Command Export(CliConsole console)
     {
-        Finish(arguments, 0);
-        int deleted = cache.Clear();
-        output.WriteLine(FormattableString.Invariant($"cleared {deleted} entries from {cache.Root}"));
-        return 0;
+        Argument<string> file = new("file") { Description = "The bundle to write." };
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("export", "Write every entry of the cache into one bundle file.") { file, json };
+        command.SetAction(parsed =>
+        {
+            var cache = new TuningCache();
+            string path = parsed.GetRequiredValue(file);
+            int count = cache.Export(path);
+            return Changed(console, parsed.GetValue(json), new CacheChangeReport("export", cache.Root, count, path, []), FormattableString.Invariant($"exported {count} entries from {cache.Root} to {path}"));
+        });
+        return command;
     }
 
-    /// <summary>Checks that no unknown option and exactly <paramref name="count"/> words follow the action; returns those words.</summary>
-    private static IReadOnlyList<string> Finish(CommandLine arguments, int count)
+    private static Command Import(CliConsole console)
     {
-        arguments.RejectUnknown();
-        int given = arguments.Positional.Count - 1;
-        if (given != count)
+        Argument<string> file = new("file") { Description = "A bundle written by cache export." };
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("import", "Add the entries of a bundle to the cache (exit 1 when some are refused).") { file, json };
+        command.SetAction(parsed =>
         {
-            throw new CliUsageException(FormattableString.Invariant($"'{arguments.Positional[0]}' takes {count} argument(s); got {given}."));
-        }
+            var cache = new TuningCache();
+            string path = parsed.GetRequiredValue(file);
+            ImportResult result;
+            try
+            {
+                result = cache.Import(path);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                console.Error.MarkupLineInterpolated($"[red]cce cache import: {e.Message}[/]");
+                return ExitCode.CheckFailed;
+            }
 
-        return [.. arguments.Positional.Skip(1)];
+            string text = FormattableString.Invariant($"imported {result.Imported} entries into {cache.Root}")
+                + string.Concat(result.Rejected.Select(r => $"{Environment.NewLine}  refused {r}"));
+            int written = Changed(console, parsed.GetValue(json), new CacheChangeReport("import", cache.Root, result.Imported, path, result.Rejected), text);
+            return result.Rejected.Count == 0 ? written : ExitCode.CheckFailed;
+        });
+        return command;
     }
 
-    private static long Size(CommandLine arguments, string option)
+    private static Command Prune(CliConsole console)
     {
-        string text = arguments.Value(option) ?? throw new CliUsageException($"--{option} is required.");
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long size)
-            ? size
-            : throw new CliUsageException($"--{option} expects a non-negative whole number; got '{text}'.");
+        Option<TimeSpan?> olderThan = new("--older-than")
+        {
+            Description = "Delete entries created longer ago than this, e.g. 30d, 12h or 45m.",
+            HelpName = "duration",
+            CustomParser = result =>
+            {
+                string text = result.Tokens[^1].Value;
+                if (DurationText.TryParse(text, out TimeSpan duration))
+                {
+                    return duration;
+                }
+
+                result.AddError($"--older-than expects {DurationText.Forms}; got '{text}'.");
+                return null;
+            },
+        };
+        Option<bool> foreign = new("--foreign-devices") { Description = "Delete entries of every environment but the current device's." };
+        Option<DeviceName?> device = CliOptions.Device("The device --foreign-devices keeps: cpu, cpu:0, cuda or cuda:N (default: CCE_DEVICE, else the first GPU, else the CPU accelerator).");
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("prune", "Delete old entries, entries of other devices, or both.") { olderThan, foreign, device, json };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(olderThan) is null && !result.GetValue(foreign))
+            {
+                result.AddError("Give --older-than, --foreign-devices or both.");
+            }
+        });
+        command.SetAction(parsed =>
+        {
+            var cache = new TuningCache();
+            DeviceFingerprint? current = parsed.GetValue(foreign) ? CurrentEnvironment(parsed.GetValue(device)).Device : null;
+            int deleted = cache.Prune(parsed.GetValue(olderThan), current);
+            return Changed(console, parsed.GetValue(json), new CacheChangeReport("prune", cache.Root, deleted, null, []), FormattableString.Invariant($"pruned {deleted} files from {cache.Root}"));
+        });
+        return command;
     }
 
-    private static IReadOnlyList<KernelTile> Candidates(string list)
+    private static Command Clear(CliConsole console)
     {
-        try
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("clear", "Delete every entry of the cache.") { json };
+        command.SetAction(parsed =>
         {
-            IReadOnlyList<KernelTile> tiles = KernelTile.ParseList(list);
-            return tiles.Count > 0 ? tiles : throw new CliUsageException("--candidates is empty.");
-        }
-        catch (FormatException e)
+            var cache = new TuningCache();
+            int deleted = cache.Clear();
+            return Changed(console, parsed.GetValue(json), new CacheChangeReport("clear", cache.Root, deleted, null, []), FormattableString.Invariant($"cleared {deleted} entries from {cache.Root}"));
+        });
+        return command;
+    }
+
+    /// <summary>Reports what an action changed, as JSON or as <paramref name="text"/>.</summary>
+    private static int Changed(CliConsole console, bool json, CacheChangeReport report, string text)
+    {
+        if (json)
         {
-            throw new CliUsageException($"--candidates: {e.Message}");
+            JsonOutput.Write(console.OutWriter, report);
         }
+        else
+        {
+            console.OutWriter.WriteLine(text);
+        }
+
+        return ExitCode.Ok;
+    }
+
+    private static Option<long> Size(string name, string description)
+    {
+        Option<long> option = CliOptions.Number(name, description, "a non-negative whole number", n => n >= 0, 0L);
+        option.Required = true;
+        return option;
     }
 
     /// <summary>The environment of the device named by <c>--device</c>, else of the default device, under this runtime's timing policy.</summary>
-    private static TuningEnvironment CurrentEnvironment(string? specification)
+    private static TuningEnvironment CurrentEnvironment(DeviceName? name)
     {
-        try
-        {
-            using CceDevice device = specification is null ? CceDevice.OpenDefault() : CceDevice.Open(specification);
-            return TuningEnvironment.For(device.Fingerprint, TimingPolicyId.Current);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException($"--device: {e.Message}");
-        }
+        using CceDevice device = DeviceOpener.Open(name);
+        return TuningEnvironment.For(device.Fingerprint, TimingPolicyId.Current);
     }
 }

@@ -1,13 +1,15 @@
 using System.Globalization;
+using Cce.Cli.Console;
 using Cce.Tuning.Cache;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 
 /// <summary>How <c>cce cache</c> prints entries, listings and explanations.</summary>
 internal static class CacheReport
 {
-    /// <summary>One line per entry, grouped under its environment.</summary>
-    public static void List(TextWriter output, string root, IReadOnlyList<CacheFile> files)
+    /// <summary>One table row per entry, a table per environment.</summary>
+    public static void List(IAnsiConsole output, string root, IReadOnlyList<CacheFile> files)
     {
         output.WriteLine($"cache: {root}");
         foreach (IGrouping<string, CacheFile> environment in files.GroupBy(f => f.EnvironmentDirectory))
@@ -15,12 +17,28 @@ internal static class CacheReport
             output.WriteLine();
             TuningEnvironment? known = environment.Select(f => f.Entry?.Environment).FirstOrDefault(e => e is not null);
             output.WriteLine(known is null ? environment.Key : $"{environment.Key}  {Describe(known)}");
+            Table table = CliTable.Create(output, CliTable.Text("id"), CliTable.Text("pick"), CliTable.Number("median ms"), CliTable.Number("candidates"), CliTable.Number("failed"), CliTable.Text("created"), CliTable.Text("loss"));
             foreach (CacheFile file in environment)
             {
-                output.WriteLine(file.Entry is TuningEntry entry
-                    ? $"  {file.Id}  pick {entry.Pick}{(entry.PickIsDefault ? " (default)" : string.Empty)}  {Summary(entry)}  {Time(entry.CreatedUtc)}  {entry.Key.Description}"
-                    : $"  {file.Id}  unusable: {file.Problem}");
+                if (file.Entry is TuningEntry entry)
+                {
+                    CliTable.AddRow(
+                        table,
+                        file.Id,
+                        entry.PickIsDefault ? $"{entry.Pick} (default)" : entry.Pick.ToString(),
+                        entry.Results.FirstOrDefault(r => r.Tile == entry.Pick && r.Status == CandidateStatus.Ok)?.MedianMs is double ms ? ms.ToString("F4", CultureInfo.InvariantCulture) : "untimed",
+                        entry.Results.Count.ToString(CultureInfo.InvariantCulture),
+                        entry.Results.Count(r => r.Status == CandidateStatus.Failed).ToString(CultureInfo.InvariantCulture),
+                        Time(entry.CreatedUtc),
+                        entry.Key.Description);
+                }
+                else
+                {
+                    CliTable.AddRow(table, file.Id, "unusable", "-", "-", "-", "-", file.Problem ?? string.Empty);
+                }
             }
+
+            output.Write(table);
         }
 
         int unusable = files.Count(f => f.Entry is null);
@@ -89,14 +107,6 @@ internal static class CacheReport
 
     private static string Describe(TuningEnvironment environment) =>
         $"{environment.Device.Describe()}, ILGPU {environment.IlgpuVersion}, Cce.Runtime {environment.RuntimeVersion}, timing {environment.TimingPolicy}, schema {environment.SchemaVersion.ToString(CultureInfo.InvariantCulture)}";
-
-    private static string Summary(TuningEntry entry)
-    {
-        int failed = entry.Results.Count(r => r.Status == CandidateStatus.Failed);
-        double? best = entry.Results.FirstOrDefault(r => r.Tile == entry.Pick && r.Status == CandidateStatus.Ok)?.MedianMs;
-        string time = best is double ms ? FormattableString.Invariant($"{ms:F4} ms") : "untimed";
-        return FormattableString.Invariant($"{time}  {entry.Results.Count} candidates, {failed} failed");
-    }
 
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,114 +1,133 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Reflection;
+using Cce.Cli.Console;
+using Cce.Cli.Input;
+using Cce.Cli.Json;
+using Cce.Cli.Reports;
 using Cce.Tuning;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 
 /// <summary><c>cce tune</c>: warms the tuning cache for the generated losses of an assembly at given shapes.</summary>
-internal sealed class TuneCommand : ICliCommand
+internal static class TuneCommand
 {
     /// <summary>Catalog size used with <c>--shapes</c> when <c>--catalog</c> is not given.</summary>
     private const int DefaultCatalog = 65_536;
 
-    public string Name => "tune";
-
-    public string Summary => "tune generated losses at given shapes and store the picks in the cache";
-
-    public string Usage => FormattableString.Invariant($"""
-        usage: cce tune [--device cpu|cuda|cuda:N] [--loss TYPE | --all] --shapes N[,N...] [--catalog V] [--force] [--assembly PATH]
-               cce tune [--device cpu|cuda|cuda:N] --plan FILE [--force] [--assembly PATH]
-        --shapes   rows N to tune, each optionally with its own catalog as NxV (e.g. 4096,8192x250000).
-        --catalog  catalog size V of the shapes that give none (default {DefaultCatalog}).
-        --loss     a loss's full or simple type name; --all (the default) tunes every loss found.
-        --plan     a file of 'LOSS-TYPE N V' lines, as written by a program run with CCE_RECORD_PLAN=FILE.
-        --force    retune shapes the cache already holds.
-        --assembly where to look for generated losses (default: cce itself, whose benchmark losses it warms;
-                   pass a built assembly of your own to warm its losses).
-        On the CPU accelerator the portable kernels, which losses there run, are checked and timed as the one
-        candidate; CCE_TUNE_CPU=1 tunes the declared warp candidates instead (slow). CCE_TUNE_LOG=1 shows every step.
-        The cache lives in CCE_CACHE_DIR when set, else in cce-gen under the user's cache folder.
-        """);
-
-    public int Run(CommandLine arguments, TextWriter output)
+    /// <summary>The verb, bound to <paramref name="console"/>.</summary>
+    public static Command Create(CliConsole console)
     {
-        string? device = arguments.Value("device");
-        string? lossName = arguments.Value("loss");
-        bool all = arguments.Has("all");
-        string? shapes = arguments.Value("shapes");
-        string? catalog = arguments.Value("catalog");
-        string? plan = arguments.Value("plan");
-        bool force = arguments.Has("force");
-        string? assemblyPath = arguments.Value("assembly");
-        arguments.RejectUnknown();
-        if (arguments.Positional.Count > 0)
+        Option<DeviceName?> device = CliOptions.Device();
+        Option<string?> loss = new("--loss") { Description = "A loss's full or simple type name; --all (the default) tunes every loss found.", HelpName = "type" };
+        Option<bool> all = new("--all") { Description = "Tune every loss found (the default)." };
+        Option<IReadOnlyList<TuneShape>?> shapes = new("--shapes")
         {
-            throw new CliUsageException($"Unexpected argument '{arguments.Positional[0]}'.");
-        }
+            Description = "Rows N to tune, each optionally with its own catalog as NxV (e.g. 4096,8192x250000).",
+            HelpName = "N[xV][,N[xV]...]",
+            CustomParser = result =>
+            {
+                IReadOnlyList<TuneShape>? list = TuneShape.ParseList(result.Tokens[^1].Value, out string? bad);
+                if (list is null)
+                {
+                    result.AddError($"--shapes expects positive whole numbers N or NxV; got '{bad}'.");
+                }
 
-        if ((shapes is null) == (plan is null))
+                return list;
+            },
+        };
+        Option<int?> catalog = CliOptions.OptionalNumber<int>(
+            "--catalog", FormattableString.Invariant($"Catalog size V of the shapes that give none (default {DefaultCatalog})."), "a positive whole number", v => v > 0);
+        Option<string?> plan = new("--plan") { Description = "A file of 'LOSS-TYPE N V' lines, as written by a program run with CCE_RECORD_PLAN=FILE.", HelpName = "file" };
+        Option<bool> force = new("--force") { Description = "Retune shapes the cache already holds." };
+        Option<string?> assembly = new("--assembly")
         {
-            throw new CliUsageException("Give either --shapes or --plan.");
-        }
-
-        if (plan is not null && (lossName is not null || all || catalog is not null))
+            Description = "Where to look for generated losses (default: cce itself, whose benchmark losses it warms; pass a built assembly of your own to warm its losses).",
+            HelpName = "path",
+        };
+        Option<bool> json = CliOptions.Json();
+        var command = new Command(
+            "tune",
+            "Tune generated losses at given shapes and store the picks in the cache. On the CPU accelerator the portable kernels are checked and timed as the one "
+            + "candidate; CCE_TUNE_CPU=1 tunes the declared warp candidates instead (slow). CCE_TUNE_LOG=1 shows every step.")
         {
-            throw new CliUsageException("--plan names its losses and catalogs; drop --loss, --all and --catalog.");
-        }
-
-        if (lossName is not null && all)
+            device, loss, all, shapes, catalog, plan, force, assembly, json,
+        };
+        command.Validators.Add(result =>
         {
-            throw new CliUsageException("Give --loss or --all, not both.");
-        }
-
-        Assembly assembly = TuneTargets.Load(assemblyPath);
-        IReadOnlyList<LossEntry> losses = LossRegistryAttribute.LossesOf(assembly);
-        if (losses.Count == 0)
+            bool hasPlan = result.GetResult(plan) is not null;
+            if ((result.GetResult(shapes) is null) != hasPlan)
+            {
+                result.AddError("Give either --shapes or --plan.");
+            }
+            else if (hasPlan && (result.GetResult(loss) is not null || result.GetValue(all) || result.GetResult(catalog) is not null))
+            {
+                result.AddError("--plan names its losses and catalogs; drop --loss, --all and --catalog.");
+            }
+            else if (result.GetResult(loss) is not null && result.GetValue(all))
+            {
+                result.AddError("Give --loss or --all, not both.");
+            }
+        });
+        command.SetAction(parsed =>
         {
-            Console.Error.WriteLine($"cce tune: no generated losses in {assembly.Location}; pass --assembly PATH.");
-            return 1;
-        }
+            Assembly target = TuneTargets.Load(parsed.GetValue(assembly));
+            IReadOnlyList<LossEntry> losses = LossRegistryAttribute.LossesOf(target);
+            if (losses.Count == 0)
+            {
+                throw new CliUsageException($"--assembly: no generated losses in {target.Location}.");
+            }
 
-        List<(LossEntry Loss, int Rows, int Catalog)> work = plan is not null
-            ? FromPlan(plan, losses)
-            : [.. (lossName is null ? losses : [TuneTargets.Find(losses, lossName)])
-                .SelectMany(t => Shapes(shapes!, catalog).Select(s => (t, s.Rows, s.Catalog)))];
+            string? planFile = parsed.GetValue(plan);
+            string? lossName = parsed.GetValue(loss);
+            int defaultCatalog = parsed.GetValue(catalog) ?? DefaultCatalog;
+            List<(LossEntry Loss, int Rows, int Catalog)> work = planFile is not null
+                ? FromPlan(planFile, losses)
+                : [.. (lossName is null ? losses : [TuneTargets.Find(losses, lossName)])
+                    .SelectMany(l => parsed.GetValue(shapes)!.Select(s => (l, s.Rows, s.Catalog ?? defaultCatalog)))];
+            using CceDevice opened = DeviceOpener.Open(parsed.GetValue(device));
+            return Run(console, opened, work, parsed.GetValue(force), parsed.GetValue(json));
+        });
+        return command;
+    }
 
-        using CceDevice opened = Open(device);
+    private static int Run(CliConsole console, CceDevice device, IReadOnlyList<(LossEntry Loss, int Rows, int Catalog)> work, bool force, bool json)
+    {
         TuningOptions options = TuningOptions.FromEnvironment() with
         {
             Policy = force ? TunePolicy.Force : TunePolicy.Auto,
             PlanFile = null,
         };
 
-        output.WriteLine($"device: {opened} - {opened.Fingerprint.Describe()}");
-        output.WriteLine($"cache:  {options.Cache.Root}");
-        if (opened.Kind == DeviceKind.Cpu)
+        if (!json)
         {
-            output.WriteLine(options.TuneOnCpu
-                ? "note:   CPU accelerator with CCE_TUNE_CPU=1: tuning the declared warp candidates, which are GPU kernels and very slow here."
-                : "note:   CPU accelerator: checking and timing the portable kernels, which losses on the CPU run; the declared warp candidates are GPU kernels (CCE_TUNE_CPU=1 tunes them anyway, slowly).");
+            console.Out.WriteLine($"device: {device.DeviceName} {device.Fingerprint.Describe()}");
+            console.Out.WriteLine($"cache:  {options.Cache.Root}");
+            if (device.Kind == DeviceKind.Cpu)
+            {
+                console.Out.WriteLine(options.TuneOnCpu
+                    ? "note:   CPU accelerator with CCE_TUNE_CPU=1: tuning the declared warp candidates, which are GPU kernels and very slow here."
+                    : "note:   CPU accelerator: checking and timing the portable kernels, which losses on the CPU run; the declared warp candidates are GPU kernels (CCE_TUNE_CPU=1 tunes them anyway, slowly).");
+            }
         }
 
         var rows = new List<TuneRow>();
-        for (int i = 0; i < work.Count; i++)
+        CliProgress.Run(console.Error, "tune", work, w => FormattableString.Invariant($"{w.Loss.ShortName} N={w.Rows} V={w.Catalog}"), w =>
         {
-            (LossEntry loss, int n, int v) = work[i];
-            output.Write(FormattableString.Invariant($"[{i + 1}/{work.Count}] {loss.ShortName} N={n} V={v} ... "));
-            output.Flush();
-            TuneRow row = Tune(loss, opened, n, v, options);
-            output.WriteLine(row.Report.FromCache ? $"cached: {row.Report.Entry.Pick}" : FormattableString.Invariant($"tuned: {row.Report.Entry.Pick} ({row.Report.Elapsed.TotalSeconds:F1} s)"));
-            rows.Add(row);
+            KernelVariant fallback = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? w.Loss.Portable : w.Loss.Variants[w.Loss.DefaultVariant];
+            rows.Add(new TuneRow(w.Loss.ShortName, w.Rows, w.Catalog, fallback.Tile, LossTuner.Tune(w.Loss, device, w.Rows, w.Catalog, options)));
+        });
+
+        if (json)
+        {
+            JsonOutput.Write(console.OutWriter, new TuneReport(device.Fingerprint.Describe(), options.Cache.Root, rows));
+        }
+        else
+        {
+            TuneReportTable.Write(console.Out, rows);
         }
 
-        output.WriteLine();
-        TuneReportTable.Write(output, rows);
-        return 0;
-    }
-
-    private static TuneRow Tune(LossEntry loss, CceDevice device, int rows, int catalog, TuningOptions options)
-    {
-        KernelVariant fallback = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? loss.Portable : loss.Variants[loss.DefaultVariant];
-        return new(loss.ShortName, rows, catalog, fallback.Tile, LossTuner.Tune(loss, device, rows, catalog, options));
+        return ExitCode.Ok;
     }
 
     private static List<(LossEntry, int, int)> FromPlan(string path, IReadOnlyList<LossEntry> losses)
@@ -124,34 +143,5 @@ internal sealed class TuneCommand : ICliCommand
         }
 
         return [.. entries.Select(e => (TuneTargets.Find(losses, e.Loss), e.Rows, e.Catalog))];
-    }
-
-    private static IEnumerable<(int Rows, int Catalog)> Shapes(string list, string? catalogText)
-    {
-        int catalog = catalogText is null ? DefaultCatalog : Positive(catalogText, "catalog");
-        foreach (string shape in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            int x = shape.IndexOf('x', StringComparison.OrdinalIgnoreCase);
-            yield return x < 0
-                ? (Positive(shape, "shapes"), catalog)
-                : (Positive(shape[..x], "shapes"), Positive(shape[(x + 1)..], "shapes"));
-        }
-    }
-
-    private static int Positive(string text, string option) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
-            ? value
-            : throw new CliUsageException($"--{option} expects positive whole numbers; got '{text}'.");
-
-    private static CceDevice Open(string? specification)
-    {
-        try
-        {
-            return specification is null ? CceDevice.OpenDefault() : CceDevice.Open(specification);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException($"--device: {e.Message}");
-        }
     }
 }

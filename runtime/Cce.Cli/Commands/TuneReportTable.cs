@@ -1,5 +1,8 @@
 using System.Globalization;
+using Cce.Cli.Console;
+using Cce.Cli.Reports;
 using Cce.Tuning.Cache;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 
@@ -10,15 +13,27 @@ internal static class TuneReportTable
     /// One line per (loss, shape): the pick, its speedup over the default candidate (default median / pick median),
     /// the spread between the slowest and fastest candidate that ran, failures, and the time spent.
     /// </summary>
-    public static void Write(TextWriter output, IReadOnlyList<TuneRow> rows)
+    public static void Write(IAnsiConsole output, IReadOnlyList<TuneRow> rows)
     {
-        string[] header = ["loss", "N", "V", "bucket", "pick", "median ms", "default", "speedup", "worst/best", "failed", "time"];
-        List<string[]> lines = [header, .. rows.Select(Cells)];
-        int[] widths = [.. Enumerable.Range(0, header.Length).Select(c => lines.Max(l => l[c].Length))];
-        foreach (string[] line in lines)
+        Table table = CliTable.Create(
+            output,
+            CliTable.Text("loss"),
+            CliTable.Number("N"),
+            CliTable.Number("V"),
+            CliTable.Number("bucket"),
+            CliTable.Text("pick"),
+            CliTable.Number("median ms"),
+            CliTable.Text("default"),
+            CliTable.Number("speedup"),
+            CliTable.Number("worst/best"),
+            CliTable.Number("failed"),
+            CliTable.Number("time"));
+        foreach (TuneRow row in rows)
         {
-            output.WriteLine(string.Join("  ", line.Select((cell, c) => c is 0 or 4 or 6 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+            CliTable.AddRow(table, Cells(row));
         }
+
+        output.Write(table);
     }
 
     private static string[] Cells(TuneRow row)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cce.Cli.Input;
 
 namespace Cce.Cli.Commands;
 
@@ -30,7 +31,7 @@ internal static class TuneTargets
         return simple.Length switch
         {
             1 => simple[0],
-            0 => throw new CliUsageException($"No generated loss named '{name}'; found: {string.Join(", ", losses.Select(t => t.Name))}."),
+            0 => throw new CliUsageException($"--loss: no generated loss named '{name}'.{CloseNames.Hint(CloseNames.Find(name, losses.Select(t => t.ShortName)))} Found: {string.Join(", ", losses.Select(t => t.Name))}."),
             _ => throw new CliUsageException($"'{name}' names several losses; use the full name: {string.Join(", ", simple.Select(t => t.Name))}."),
         };
     }

@@ -1,111 +1,155 @@
+using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using Cce.Cli.Console;
+using Cce.Cli.Input;
+using Cce.Cli.Json;
+using Cce.Cli.Reports;
 using Cce.Verification;
 using Cce.Verification.Losses;
+using Spectre.Console;
 
 namespace Cce.Cli.Commands;
 
 /// <summary><c>cce verify</c>: every loss of the suite on a device against the fp64 reference.</summary>
-internal sealed class VerifyCommand : ICliCommand
+internal static class VerifyCommand
 {
-    public string Name => "verify";
-
-    public string Summary => "check every scheme x element type x operation against the fp64 reference";
-
-    public string Usage => """
-        usage: cce verify [--device cpu|cuda|cuda:N] [--layout warp|portable|all] [--loss SUBSTRING] [--seed N] [--json] [--scale suite|bench]
-          --device   the device to verify (default: CCE_DEVICE, else the first GPU, else the CPU accelerator)
-          --layout   which kernels: the warp layout (GPUs), the portable one (CPU accelerator) or both
-                     (default: both on a GPU, portable on the CPU accelerator)
-          --loss     only the suite's losses whose name contains SUBSTRING
-          --seed     seed of the random inputs (default: fresh each run; printed for reproduction)
-          --json     one JSON document instead of the table
-          --scale    suite (default): the losses of the suite on small cases; bench: the benchmark presets at full size,
-                     the picked kernels against fp64 on sampled rows and dW rows (for a GPU), and ml20m with an fp32 dH
-        exit code: 0 when every case passes, 1 when any fails
-        """;
-
-    public int Run(CommandLine arguments, TextWriter output)
+    /// <summary>The verb, bound to <paramref name="console"/>.</summary>
+    public static Command Create(CliConsole console)
     {
-        string? deviceName = arguments.Value("device");
-        string? layoutName = arguments.Value("layout");
-        string? filter = arguments.Value("loss");
-        string? seedText = arguments.Value("seed");
-        bool json = arguments.Has("json");
-        string scale = arguments.Value("scale", "suite")!;
-        arguments.RejectUnknown();
-
-        int seed = seedText is null ? Random.Shared.Next() : int.Parse(seedText, CultureInfo.InvariantCulture);
-        using CceDevice device = deviceName is null ? CceDevice.OpenDefault() : CceDevice.Open(deviceName);
-        if (scale == "bench")
+        Option<DeviceName?> device = CliOptions.Device("The device to verify: cpu, cpu:0, cuda or cuda:N (default: CCE_DEVICE, else the first GPU, else the CPU accelerator).");
+        Option<string?> layout = new("--layout")
         {
-            return BenchScale.Run(device, seed, output);
-        }
-
-        if (scale != "suite")
-        {
-            throw new CliUsageException($"--scale expects suite or bench; got '{scale}'.");
-        }
-
-        KernelLayout[] layouts = layoutName switch
-        {
-            null => device.Kind == DeviceKind.Cuda ? [KernelLayout.Warp, KernelLayout.Portable] : [KernelLayout.Portable],
-            "warp" => [KernelLayout.Warp],
-            "portable" => [KernelLayout.Portable],
-            "all" => [KernelLayout.Warp, KernelLayout.Portable],
-            _ => throw new CliUsageException($"--layout expects warp, portable or all; got '{layoutName}'."),
+            Description = "Which kernels: the warp layout (GPUs), the portable one (CPU accelerator) or both (default: both on a GPU, portable on the CPU accelerator).",
         };
-
-        if (!json)
+        layout.AcceptOnlyFromAmong("warp", "portable", "all");
+        Option<string?> loss = new("--loss") { Description = "Only the suite's losses whose name contains this text (case-insensitive).", HelpName = "substring" };
+        Option<int?> seed = CliOptions.OptionalNumber<int>("--seed", "Seed of the random inputs (default: fresh each run; printed for reproduction).", "a whole number", _ => true);
+        Option<string> scale = new("--scale")
         {
-            output.WriteLine($"device: {device.Fingerprint.Describe()}");
-            output.WriteLine($"seed:   {seed}   layouts: {string.Join(", ", layouts)}");
-            output.WriteLine();
-            output.WriteLine(Row("loss", "variant", "case", "operation", "loss err", "lse err", "dH err", "dW err", "tolerance (loss/lse/dH/dW)", "result"));
-        }
-
-        IReadOnlyList<VerificationResult> results = VerificationSuite.Run(VerificationLosses.All, device, layouts, filter, new Random(seed), result =>
+            Description = "suite: the losses of the suite on small cases; bench: the benchmark presets at full size against fp64 on sampled rows and dW rows, and ml20m with an fp32 dH.",
+            DefaultValueFactory = _ => "suite",
+        };
+        scale.AcceptOnlyFromAmong("suite", "bench");
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("verify", "Check every scheme x element type x operation against the fp64 reference (exit 1 when a case fails).")
         {
-            if (!json)
+            device, layout, loss, seed, scale, json,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(scale) == "bench" && (result.GetResult(layout) is not null || result.GetResult(loss) is not null))
             {
-                output.WriteLine(Format(result));
+                result.AddError("--layout and --loss choose among the suite's losses; --scale bench checks the benchmark presets.");
             }
         });
+        command.SetAction(parsed =>
+        {
+            int seedValue = parsed.GetValue(seed) ?? Random.Shared.Next();
+            bool asJson = parsed.GetValue(json);
+            if (parsed.GetValue(scale) == "bench")
+            {
+                using CceDevice benchDevice = DeviceOpener.Open(parsed.GetValue(device));
+                return BenchScale.Run(console, benchDevice, seedValue, asJson);
+            }
+
+            IReadOnlyList<LossEntry> losses = Losses(parsed.GetValue(loss));
+            using CceDevice opened = DeviceOpener.Open(parsed.GetValue(device));
+            return Run(console, opened, Layouts(parsed.GetValue(layout), opened), losses, seedValue, asJson);
+        });
+        return command;
+    }
+
+    /// <summary>The suite's losses whose name contains <paramref name="filter"/>; a usage error naming close names when none does.</summary>
+    private static IReadOnlyList<LossEntry> Losses(string? filter)
+    {
+        if (filter is null)
+        {
+            return VerificationLosses.All;
+        }
+
+        LossEntry[] matching = [.. VerificationLosses.All.Where(e => e.ShortName.Contains(filter, StringComparison.OrdinalIgnoreCase))];
+        return matching.Length > 0
+            ? matching
+            : throw new CliUsageException($"--loss: no loss of the suite has '{filter}' in its name.{CloseNames.Hint(CloseNames.Find(filter, VerificationLosses.All.Select(e => e.ShortName), substring: true))}");
+    }
+
+    private static KernelLayout[] Layouts(string? name, CceDevice device) => name switch
+    {
+        "warp" => [KernelLayout.Warp],
+        "portable" => [KernelLayout.Portable],
+        "all" => [KernelLayout.Warp, KernelLayout.Portable],
+        _ => device.Kind == DeviceKind.Cuda ? [KernelLayout.Warp, KernelLayout.Portable] : [KernelLayout.Portable],
+    };
+
+    private static int Run(CliConsole console, CceDevice device, KernelLayout[] layouts, IReadOnlyList<LossEntry> losses, int seed, bool json)
+    {
+        if (!json)
+        {
+            console.Out.WriteLine($"device: {device.DeviceName} {device.Fingerprint.Describe()}");
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed:   {seed}   layouts: {string.Join(", ", layouts)}"));
+        }
+
+        var results = new List<VerificationResult>();
+        var seeds = new Random(seed);
+        CliProgress.Run(console.Error, "verify", losses, entry => entry.ShortName, entry =>
+            results.AddRange(VerificationSuite.Run([entry], device, layouts, null, seeds, _ => { })));
 
         int failed = results.Count(r => !r.Passed);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new VerificationReport(device.Fingerprint.Describe(), seed, results, failed), VerifyJsonContext.Default.VerificationReport));
+            JsonOutput.Write(console.OutWriter, new VerificationReport(device.Fingerprint.Describe(), seed, results, failed));
         }
         else
         {
-            output.WriteLine();
-            output.WriteLine(failed == 0
-                ? $"all {results.Count} cases passed"
-                : $"{failed} of {results.Count} cases FAILED");
-            foreach (VerificationResult failure in results.Where(r => !r.Passed))
-            {
-                output.WriteLine($"  {failure.Loss} {failure.Variant} {failure.Case} {failure.Operation} (input seed {failure.Seed}): {failure.Failure}");
-            }
+            Report(console.Out, results, failed);
         }
 
-        return results.Count > 0 && failed == 0 ? 0 : 1;
+        return results.Count > 0 && failed == 0 ? ExitCode.Ok : ExitCode.CheckFailed;
     }
 
-    private static string Format(VerificationResult r) => Row(
-        r.Loss,
-        r.Variant,
-        r.Case,
-        r.Operation.ToString(),
-        Error(r.LossError),
-        Error(r.LseError),
-        Error(r.GradHiddenError),
-        Error(r.GradItemsError),
-        string.Create(CultureInfo.InvariantCulture, $"{r.Tolerance.Loss:E0}/{r.Tolerance.Lse:E0}/{r.Tolerance.GradHidden:E0}/{r.Tolerance.GradItems:E0}"),
-        r.Passed ? "pass" : "FAIL");
+    private static void Report(IAnsiConsole output, IReadOnlyList<VerificationResult> results, int failed)
+    {
+        Table table = CliTable.Create(
+            output,
+            CliTable.Text("loss"),
+            CliTable.Text("variant"),
+            CliTable.Text("case"),
+            CliTable.Text("operation"),
+            CliTable.Number("loss err"),
+            CliTable.Number("lse err"),
+            CliTable.Number("dH err"),
+            CliTable.Number("dW err"),
+            CliTable.Text("tolerance (loss/lse/dH/dW)"),
+            CliTable.Text("result"));
+        foreach (VerificationResult r in results)
+        {
+            CliTable.AddRow(
+                table,
+                r.Loss,
+                r.Variant,
+                r.Case,
+                r.Operation.ToString(),
+                Error(r.LossError),
+                Error(r.LseError),
+                Error(r.GradHiddenError),
+                Error(r.GradItemsError),
+                string.Create(CultureInfo.InvariantCulture, $"{r.Tolerance.Loss:E0}/{r.Tolerance.Lse:E0}/{r.Tolerance.GradHidden:E0}/{r.Tolerance.GradItems:E0}"),
+                r.Passed ? "pass" : "FAIL");
+        }
+
+        output.Write(table);
+        if (failed == 0)
+        {
+            output.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]all {results.Count} cases passed[/]");
+            return;
+        }
+
+        output.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{failed} of {results.Count} cases FAILED[/]");
+        foreach (VerificationResult failure in results.Where(r => !r.Passed))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {failure.Loss} {failure.Variant} {failure.Case} {failure.Operation} (input seed {failure.Seed}): {failure.Failure}"));
+        }
+    }
 
     private static string Error(double? value) => value is double v ? v.ToString("E2", CultureInfo.InvariantCulture) : "-";
-
-    private static string Row(params string[] cells) =>
-        string.Create(CultureInfo.InvariantCulture, $"{cells[0],-36} {cells[1],-8} {cells[2],-13} {cells[3],-15} {cells[4],9} {cells[5],9} {cells[6],9} {cells[7],9}  {cells[8],-26} {cells[9]}");
 }

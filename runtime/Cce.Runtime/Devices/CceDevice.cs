@@ -15,7 +15,7 @@ namespace Cce;
 /// </remarks>
 public sealed class CceDevice : IDisposable
 {
-    /// <summary>Environment variable that overrides <see cref="OpenDefault"/>: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
+    /// <summary>Environment variable that overrides <see cref="OpenDefault"/>: a <see cref="Cce.DeviceName"/> such as <c>cpu</c>, <c>cpu:0</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public const string DeviceVariable = "CCE_DEVICE";
 
     private static int opened;
@@ -64,6 +64,9 @@ public sealed class CceDevice : IDisposable
     /// <summary>What identifies this device for the tuning cache.</summary>
     public DeviceFingerprint Fingerprint { get; }
 
+    /// <summary>What the device is called in options and in <c>CCE_DEVICE</c>: <c>cpu:0</c> or <c>cuda:N</c>.</summary>
+    public DeviceName DeviceName => new(Kind, Index);
+
     /// <summary>The device name as the driver reports it.</summary>
     public string Name => accelerator.Name;
 
@@ -79,10 +82,11 @@ public sealed class CceDevice : IDisposable
     /// <summary>
     /// Opens the device named by <c>CCE_DEVICE</c> when set, else the first CUDA GPU, else the CPU accelerator.
     /// </summary>
+    /// <exception cref="FormatException"><c>CCE_DEVICE</c> is set to something that is not a <see cref="Cce.DeviceName"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><c>CCE_DEVICE</c> names a device this machine does not have.</exception>
     public static CceDevice OpenDefault()
     {
-        string? requested = Environment.GetEnvironmentVariable(DeviceVariable);
-        if (!string.IsNullOrWhiteSpace(requested))
+        if (Cce.DeviceName.FromEnvironment() is DeviceName requested)
         {
             return Open(requested);
         }
@@ -90,14 +94,20 @@ public sealed class CceDevice : IDisposable
         return DeviceCatalog.CudaDeviceCount() > 0 ? Open(DeviceKind.Cuda, 0) : Open(DeviceKind.Cpu, 0);
     }
 
-    /// <summary>Opens a device from a specification: <c>cpu</c>, <c>cuda</c> (the first GPU) or <c>cuda:N</c>.</summary>
+    /// <summary>Opens a device from its name: <c>cpu</c>, <c>cpu:0</c>, <c>cuda</c> (the first GPU) or <c>cuda:N</c> (see <see cref="Cce.DeviceName"/>).</summary>
     /// <exception cref="ArgumentException">The specification is not one of those forms.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">No such device exists.</exception>
     public static CceDevice Open(string specification)
     {
         ArgumentNullException.ThrowIfNull(specification);
-        (DeviceKind kind, int index) = DeviceCatalog.ParseSpecification(specification);
-        return Open(kind, index);
+        return Cce.DeviceName.TryParse(specification, out DeviceName name)
+            ? Open(name)
+            : throw new ArgumentException(Cce.DeviceName.Problem(specification), nameof(specification));
     }
+
+    /// <summary>Opens the device <paramref name="name"/> names.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such device exists.</exception>
+    public static CceDevice Open(DeviceName name) => Open(name.Kind, name.Index);
 
     /// <summary>Opens the <paramref name="index"/>-th device of <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No such device exists.</exception>
@@ -149,7 +159,7 @@ public sealed class CceDevice : IDisposable
     public void Synchronize() => Accelerator.Synchronize();
 
     /// <inheritdoc />
-    public override string ToString() => $"{Kind.ToString().ToLowerInvariant()}:{Index} {Name}";
+    public override string ToString() => $"{DeviceName} {Name}";
 
     /// <inheritdoc />
     public void Dispose()

@@ -45,29 +45,6 @@ internal static class DeviceCatalog
         return count;
     }
 
-    /// <summary>Parses <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
-    public static (DeviceKind Kind, int Index) ParseSpecification(string specification)
-    {
-        string text = specification.Trim().ToLowerInvariant();
-        if (text == "cpu")
-        {
-            return (DeviceKind.Cpu, 0);
-        }
-
-        if (text == "cuda")
-        {
-            return (DeviceKind.Cuda, 0);
-        }
-
-        if (text.StartsWith("cuda:", StringComparison.Ordinal)
-            && int.TryParse(text.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
-        {
-            return (DeviceKind.Cuda, index);
-        }
-
-        throw new ArgumentException($"Expected 'cpu', 'cuda' or 'cuda:N'; got '{specification}'.", nameof(specification));
-    }
-
     /// <summary>
     /// ILGPU imports the driver as <c>cuda</c>, which .NET looks up as <c>libcuda.so</c>; many Linux
     /// machines only have <c>libcuda.so.1</c>, so without this no GPU would ever be found.

@@ -1,4 +1,4 @@
-namespace Cce.Cli.Commands;
+namespace Cce.Cli.Reports;
 
 /// <summary>One (loss, shape) that <c>cce tune</c> warmed, for its table.</summary>
 /// <param name="Loss">The loss's simple type name.</param>
