@@ -30,16 +30,21 @@ internal static class VerifyCommand
             DefaultValueFactory = _ => "suite",
         };
         scale.AcceptOnlyFromAmong("suite", "bench");
+        Option<int?> jobs = CliOptions.OptionalNumber<int>(
+            "--jobs",
+            "Losses verified at once, each on a device object of its own (default: one per two cores up to 8 on a GPU, 1 on the CPU accelerator).",
+            "a whole number from 1 to 64",
+            n => n is >= 1 and <= 64);
         Option<bool> json = CliOptions.Json();
         var command = new Command("verify", "Check every scheme x element type x operation against the fp64 reference (exit 1 when a case fails).")
         {
-            device, layout, loss, seed, scale, json,
+            device, layout, loss, seed, scale, jobs, json,
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(scale) == "bench" && (result.GetResult(layout) is not null || result.GetResult(loss) is not null))
+            if (result.GetValue(scale) == "bench" && (result.GetResult(layout) is not null || result.GetResult(loss) is not null || result.GetResult(jobs) is not null))
             {
-                result.AddError("--layout and --loss choose among the suite's losses; --scale bench checks the benchmark presets.");
+                result.AddError("--layout, --loss and --jobs apply to the suite's losses; --scale bench checks the benchmark presets.");
             }
         });
         command.SetAction(parsed =>
@@ -54,7 +59,7 @@ internal static class VerifyCommand
 
             IReadOnlyList<LossEntry> losses = Losses(parsed.GetValue(loss));
             using CceDevice opened = DeviceOpener.Open(parsed.GetValue(device));
-            return Run(console, opened, Layouts(parsed.GetValue(layout), opened), losses, seedValue, asJson);
+            return Run(console, opened, Layouts(parsed.GetValue(layout), opened), losses, seedValue, parsed.GetValue(jobs), asJson);
         });
         return command;
     }
@@ -81,7 +86,7 @@ internal static class VerifyCommand
         _ => device.Kind == DeviceKind.Cuda ? [KernelLayout.Warp, KernelLayout.Portable] : [KernelLayout.Portable],
     };
 
-    private static int Run(CliConsole console, CceDevice device, KernelLayout[] layouts, IReadOnlyList<LossEntry> losses, int seed, bool json)
+    private static int Run(CliConsole console, CceDevice device, KernelLayout[] layouts, IReadOnlyList<LossEntry> losses, int seed, int? jobs, bool json)
     {
         if (!json)
         {
@@ -89,10 +94,26 @@ internal static class VerifyCommand
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed:   {seed}   layouts: {string.Join(", ", layouts)}"));
         }
 
+        // Results arrive in the suite's order, loss after loss: a new loss name means the one before it is done.
         var results = new List<VerificationResult>();
-        var seeds = new Random(seed);
-        CliProgress.Run(console.Error, "verify", losses, entry => entry.ShortName, entry =>
-            results.AddRange(VerificationSuite.Run([entry], device, layouts, null, seeds, _ => { })));
+        CliProgress.Track(console.Error, "verify", losses.Count, done =>
+        {
+            string? current = null;
+            VerificationSuite.Run(losses, device, layouts, null, new Random(seed), result =>
+            {
+                if (current is not null && result.Loss != current)
+                {
+                    done(current);
+                }
+
+                current = result.Loss;
+                results.Add(result);
+            }, jobs);
+            if (current is not null)
+            {
+                done(current);
+            }
+        });
 
         int failed = results.Count(r => !r.Passed);
         if (json)

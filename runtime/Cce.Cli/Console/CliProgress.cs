@@ -23,18 +23,40 @@ internal static class CliProgress
             return;
         }
 
+        Bar(console, title, items.Count, task =>
+        {
+            foreach (T item in items)
+            {
+                task.Description = Markup.Escape($"{title}: {label(item)}");
+                step(item);
+                task.Increment(1);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which reports its own steps: each call of the action it is given marks one of
+    /// <paramref name="total"/> steps done, labelled by its argument. For work that runs its steps side by side.
+    /// </summary>
+    public static void Track(IAnsiConsole console, string title, int total, Action<Action<string>> work)
+    {
+        int done = 0;
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            work(label => console.WriteLine(FormattableString.Invariant($"{title} [{++done}/{total}] {label}")));
+            return;
+        }
+
+        Bar(console, title, total, task => work(label =>
+        {
+            task.Description = Markup.Escape($"{title}: {label}");
+            task.Increment(1);
+        }));
+    }
+
+    private static void Bar(IAnsiConsole console, string title, int total, Action<ProgressTask> body) =>
         console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
-            {
-                ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: items.Count);
-                foreach (T item in items)
-                {
-                    task.Description = Markup.Escape($"{title}: {label(item)}");
-                    step(item);
-                    task.Increment(1);
-                }
-            });
-    }
+            .Start(context => body(context.AddTask(Markup.Escape(title), maxValue: total)));
 }
