@@ -115,6 +115,16 @@ internal static class VerifyCommand
             }
         });
 
+        if (device.Kind == DeviceKind.Cuda)
+        {
+            // Memory another CUDA library owns, as inputs and outputs: one loss of each element type.
+            var foreignSeeds = new Random(seed);
+            foreach (LossEntry entry in losses.GroupBy(e => e.Description.Element).Select(g => g.First()))
+            {
+                results.AddRange(ForeignMemoryCheck.Run(entry, device, foreignSeeds.Next()));
+            }
+        }
+
         int failed = results.Count(r => !r.Passed);
         if (json)
         {

@@ -12,12 +12,14 @@ namespace Cce;
 public sealed class CceTensor<T> : IDisposable
     where T : unmanaged
 {
-    private readonly MemoryBuffer1D<T, Stride1D.Dense>? owned;
+    // The ILGPU buffer behind the view when this tensor holds one: its own memory, freed on dispose, or another
+    // library's memory seen through ForeignCudaMemory, whose dispose frees nothing.
+    private readonly MemoryBuffer? owned;
     private readonly ArrayView<T> viewStorage;
     private readonly ResultStamp? stamp;
     private bool disposed;
 
-    private CceTensor(CceDevice device, ArrayView<T> view, int rows, int cols, MemoryBuffer1D<T, Stride1D.Dense>? owner, ResultStamp? stamp = null)
+    private CceTensor(CceDevice device, ArrayView<T> view, int rows, int cols, MemoryBuffer? owner, ResultStamp? stamp = null)
     {
         Device = device;
         viewStorage = view;
@@ -77,6 +79,42 @@ public sealed class CceTensor<T> : IDisposable
         }
 
         return new CceTensor<T>(device, view, rows, cols, null);
+    }
+
+    /// <summary>
+    /// Wraps CUDA device memory that another library allocated and owns (a PyTorch tensor's <c>data_ptr()</c>, a
+    /// <c>cudaMalloc</c> or <c>cuMemAlloc</c> result) as a [rows, cols] tensor, without copying. The pointer may come
+    /// from any CUDA context of the device's GPU in this process, the primary context included; the memory must stay
+    /// allocated, and must not be written by other work, while a loss call uses it (a call returns with its kernels
+    /// done, so synchronise the other library's stream before the call). Disposing the tensor frees nothing.
+    /// </summary>
+    /// <param name="device">A CUDA device, on the GPU the memory was allocated on.</param>
+    /// <param name="pointer">The device address of element [0, 0], aligned to the element size (a loss takes tensors that start on 16-byte boundaries).</param>
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="cols">Number of columns; the memory holds rows × cols elements, row-major and contiguous.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="device"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="device"/> is not a CUDA device, or <paramref name="pointer"/> is null or misaligned.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> is negative or <paramref name="cols"/> below 1.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="device"/> was disposed.</exception>
+    public static CceTensor<T> FromDevicePointer(CceDevice device, nint pointer, int rows, int cols)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        device.ThrowIfDisposed(nameof(device));
+        CheckShape(rows, cols);
+        if (device.Accelerator is not ILGPU.Runtime.Cuda.CudaAccelerator cuda)
+        {
+            throw new ArgumentException($"Expected a CUDA device: a device pointer is memory of a GPU; got {device}.", nameof(device));
+        }
+
+        int elementSize = Interop.SizeOf<T>();
+        if (pointer == 0 || pointer % elementSize != 0)
+        {
+            throw new ArgumentException($"Expected a non-null device pointer aligned to the {elementSize}-byte element size of {typeof(T).Name}; got 0x{pointer:x}.", nameof(pointer));
+        }
+
+        long length = (long)rows * cols;
+        var memory = new ForeignCudaMemory(cuda, pointer, Math.Max(1L, length), elementSize);
+        return new CceTensor<T>(device, memory.AsArrayView<T>(0, length), rows, cols, memory);
     }
 
     /// <summary>

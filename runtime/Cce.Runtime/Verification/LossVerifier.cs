@@ -46,11 +46,18 @@ public static class LossVerifier
         ArgumentException.ThrowIfNullOrWhiteSpace(lossName);
         ArgumentNullException.ThrowIfNull(variant);
         ArgumentNullException.ThrowIfNull(shape);
-        return loss.Accept(new Checks(lossName, variant, shape, seed));
+        return loss.Accept(new Checks(lossName, variant, shape, seed, device => new VerificationMemory.OnDevice(device)));
     }
 
+    /// <summary>
+    /// <see cref="Verify(CatalogLoss, string, KernelVariant, VerificationCase, int)"/> with every input and output of the
+    /// loss in the memory that <paramref name="memory"/> provides.
+    /// </summary>
+    internal static IReadOnlyList<VerificationResult> Verify(CatalogLoss loss, string lossName, KernelVariant variant, VerificationCase shape, int seed, Func<CceDevice, VerificationMemory> memory) =>
+        loss.Accept(new Checks(lossName, variant, shape, seed, memory));
+
     /// <summary>The checks of one variant and case, run once the loss's element types are known.</summary>
-    private sealed class Checks(string lossName, KernelVariant variant, VerificationCase shape, int seed) : ICatalogLossVisitor<IReadOnlyList<VerificationResult>>
+    private sealed class Checks(string lossName, KernelVariant variant, VerificationCase shape, int seed, Func<CceDevice, VerificationMemory> memoryFor) : ICatalogLossVisitor<IReadOnlyList<VerificationResult>>
     {
         public IReadOnlyList<VerificationResult> Visit<TElement, TGrad>(CatalogLoss<TElement, TGrad> loss)
             where TElement : unmanaged
@@ -76,13 +83,14 @@ public static class LossVerifier
                 : scalar;
 
             int d = description.HiddenSize;
-            using CceTensor<TElement> hidden = device.Upload<TElement>(inputs.Hidden, inputs.Rows, d);
-            using CceTensor<TElement> items = device.Upload<TElement>(inputs.Items, inputs.Catalog, d);
-            using CceTensor<int> targets = device.Upload<int>(inputs.Targets, inputs.Rows, 1);
-            using CceTensor<TGrad> gradHidden = device.Allocate<TGrad>(inputs.Rows, d);
-            using CceTensor<float> gradItems = device.Allocate<float>(inputs.Catalog, d);
-            using CceTensor<float> savedLse = device.Allocate<float>(inputs.Rows, 1);
-            using CceTensor<float> upstreamPerRow = device.Upload<float>(inputs.UpstreamPerRow, inputs.Rows, 1);
+            using VerificationMemory memory = memoryFor(device);
+            using CceTensor<TElement> hidden = memory.Upload(inputs.Hidden, inputs.Rows, d);
+            using CceTensor<TElement> items = memory.Upload(inputs.Items, inputs.Catalog, d);
+            using CceTensor<int> targets = memory.Upload(inputs.Targets, inputs.Rows, 1);
+            using CceTensor<TGrad> gradHidden = memory.Allocate<TGrad>(inputs.Rows, d);
+            using CceTensor<float> gradItems = memory.Allocate<float>(inputs.Catalog, d);
+            using CceTensor<float> savedLse = memory.Allocate<float>(inputs.Rows, 1);
+            using CceTensor<float> upstreamPerRow = memory.Upload(inputs.UpstreamPerRow, inputs.Rows, 1);
 
             var results = new List<VerificationResult>(3);
             VerificationResult Record(LossOperation operation, double? lossError, double? lseError, double? gradHiddenError, double? gradItemsError)
