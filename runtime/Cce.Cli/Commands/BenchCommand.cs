@@ -36,17 +36,33 @@ internal static class BenchCommand
             HelpName = "file.png",
         };
         plot.AcceptLegalFilePathsOnly();
+        Option<FileInfo> plotFont = new("--plot-font")
+        {
+            Description = "A TrueType font file for the plot's text, where the machine has no fonts of its own (GPU servers often have none).",
+            HelpName = "file.ttf",
+        };
+        plotFont.AcceptExistingOnly();
         Option<bool> json = CliOptions.Json();
         var command = new Command("bench", "Time the fused forward+backward pass at the benchmark presets, against the paper kernel's H200 figures.")
         {
-            device, preset, allVariants, repetitions, scale, stages, deterministic, digest, plot, json,
+            device, preset, allVariants, repetitions, scale, stages, deterministic, digest, plot, plotFont, json,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(plotFont) is not null && result.GetResult(plot) is null)
+            {
+                result.AddError("--plot-font is the font of --plot's file; give --plot too.");
+            }
+        });
         command.SetAction(parsed =>
         {
             IReadOnlyList<BenchmarkPreset> presets = Presets(parsed.GetValue(preset));
+
+            // Before the benchmark runs: a plot that cannot draw its text fails now, not after minutes of timing.
+            BenchPlot? drawing = parsed.GetValue(plot) is FileInfo file ? BenchPlot.For(file, parsed.GetValue(plotFont)) : null;
             using CceDevice opened = DeviceOpener.Open(parsed.GetValue(device));
             var options = new BenchmarkOptions(parsed.GetValue(allVariants), parsed.GetValue(repetitions), parsed.GetValue(stages), parsed.GetValue(digest));
-            return Run(console, opened, presets, options, parsed.GetValue(scale), parsed.GetValue(deterministic), parsed.GetValue(plot), parsed.GetValue(json));
+            return Run(console, opened, presets, options, parsed.GetValue(scale), parsed.GetValue(deterministic), drawing, parsed.GetValue(json));
         });
         return command;
     }
@@ -64,7 +80,7 @@ internal static class BenchCommand
             ?? throw new CliUsageException($"--preset: unknown preset '{n}'; expected one of {string.Join(", ", names)}.{CloseNames.Hint(CloseNames.Find(n, names))}"))];
     }
 
-    private static int Run(CliConsole console, CceDevice device, IReadOnlyList<BenchmarkPreset> presets, BenchmarkOptions options, double scale, bool deterministic, FileInfo? plot, bool json)
+    private static int Run(CliConsole console, CceDevice device, IReadOnlyList<BenchmarkPreset> presets, BenchmarkOptions options, double scale, bool deterministic, BenchPlot? plot, bool json)
     {
         var rows = new List<BenchRow>();
         CliProgress.Run(console.Error, "bench", presets, p => p.Name, preset =>
@@ -81,7 +97,7 @@ internal static class BenchCommand
 
         if (plot is not null)
         {
-            BenchPlot.Write(plot.FullName, $"cce bench on {device.DeviceName} {device.Name}", scale, rows);
+            plot.Write($"cce bench on {device.DeviceName} {device.Name}", scale, rows);
         }
 
         if (json)
@@ -93,7 +109,7 @@ internal static class BenchCommand
         Report(console.Out, device, rows, scale);
         if (plot is not null)
         {
-            console.Out.WriteLine($"plot: {plot.FullName}");
+            console.Out.WriteLine($"plot: {plot.Path}");
         }
 
         return ExitCode.Ok;

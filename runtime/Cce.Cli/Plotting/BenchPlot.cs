@@ -7,13 +7,44 @@ namespace Cce.Cli.Plotting;
 /// Draws <c>cce bench --plot</c>: per preset, the fastest median of this run beside the paper kernel's H200 figure,
 /// as grouped bars in milliseconds. Rendered off screen by SkiaSharp, so it needs no display.
 /// </summary>
-internal static class BenchPlot
+internal sealed class BenchPlot
 {
     private const int Width = 900;
     private const int Height = 540;
 
-    /// <summary>Writes the plot of <paramref name="rows"/> to the PNG file <paramref name="path"/>.</summary>
-    public static void Write(string path, string title, double scale, IReadOnlyList<BenchRow> rows)
+    // The name the --plot-font file is registered under with ScottPlot.
+    private const string FontName = "cce-plot";
+
+    private readonly string? font;
+
+    private BenchPlot(string path, string? font)
+    {
+        Path = path;
+        this.font = font;
+    }
+
+    /// <summary>The PNG file written.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// A plot into <paramref name="file"/>, its text in <paramref name="fontFile"/> or, without one, in the machine's
+    /// fonts; a usage error when there is neither, since the plot would come out without a word on it.
+    /// </summary>
+    public static BenchPlot For(FileInfo file, FileInfo? fontFile)
+    {
+        if (fontFile is not null)
+        {
+            Fonts.AddFontFile(FontName, fontFile.FullName);
+            return new BenchPlot(file.FullName, FontName);
+        }
+
+        return SkiaSharp.SKFontManager.Default.FontFamilyCount > 0
+            ? new BenchPlot(file.FullName, null)
+            : throw new CliUsageException("--plot: this machine has no fonts to draw the plot's text with; install one (e.g. the fonts-dejavu package) or name a .ttf file with --plot-font.");
+    }
+
+    /// <summary>Writes the plot of <paramref name="rows"/> to <see cref="Path"/>.</summary>
+    public void Write(string title, double scale, IReadOnlyList<BenchRow> rows)
     {
         var presets = rows.GroupBy(r => r.Result.Preset).Select(g => (Name: g.Key, Ours: g.Min(r => r.Result.MedianMs), Paper: g.First().PaperH200Ms)).ToList();
         var plot = new Plot();
@@ -34,12 +65,17 @@ internal static class BenchPlot
         plot.YLabel("ms per forward+backward (median)");
         plot.XLabel("preset");
         plot.ShowLegend(Edge.Bottom);
-        string? folder = Path.GetDirectoryName(path);
+        if (font is not null)
+        {
+            plot.Font.Set(font);
+        }
+
+        string? folder = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
 
-        plot.SavePng(path, Width, Height);
+        plot.SavePng(Path, Width, Height);
     }
 }

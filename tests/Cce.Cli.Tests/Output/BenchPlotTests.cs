@@ -6,7 +6,10 @@ using Xunit;
 
 namespace Cce.Cli.Tests.Output;
 
-/// <summary><c>cce bench --plot</c> renders a PNG on a headless machine.</summary>
+/// <summary>
+/// <c>cce bench --plot</c> renders a PNG on a headless machine: in the machine's fonts, or in the TrueType file of
+/// <c>--plot-font</c> where it has none; with neither, it refuses before timing anything.
+/// </summary>
 public sealed class BenchPlotTests
 {
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
@@ -24,7 +27,14 @@ public sealed class BenchPlotTests
                 Row("zvuk", "w4r8f1", 250.0, 300.0),
             ];
 
-            BenchPlot.Write(file, "test", 1, rows);
+            if (SkiaSharp.SKFontManager.Default.FontFamilyCount == 0)
+            {
+                CliUsageException e = Assert.Throws<CliUsageException>(() => BenchPlot.For(new FileInfo(file), null));
+                Assert.Contains("--plot-font", e.Message, StringComparison.Ordinal);
+                return;
+            }
+
+            BenchPlot.For(new FileInfo(file), null).Write("test", 1, rows);
 
             Assert.Equal(PngSignature, File.ReadAllBytes(file).Take(PngSignature.Length));
         }
@@ -54,6 +64,33 @@ public sealed class BenchPlotTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void AFontFileDrawsThePlotsText()
+    {
+        // Any TrueType file of the system will do (the suite's machines have the DejaVu fonts).
+        string? font = Directory.Exists("/usr/share/fonts") ? Directory.EnumerateFiles("/usr/share/fonts", "*.ttf", SearchOption.AllDirectories).FirstOrDefault() : null;
+        Assert.True(font is not null, "Expected a TrueType file under /usr/share/fonts to draw with.");
+        string file = Path.Combine(Path.GetTempPath(), $"cce-font-{Guid.NewGuid():N}.png");
+        try
+        {
+            BenchPlot.For(new FileInfo(file), new FileInfo(font!)).Write("test", 1, [Row("d64", "w4r4f4", 7.5, 25.2)]);
+            Assert.Equal(PngSignature, File.ReadAllBytes(file).Take(PngSignature.Length));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void AFontWithoutAPlotIsAUsageError()
+    {
+        CliRun run = CliRun.Of("bench", "--device", "cpu", "--plot-font", typeof(BenchPlotTests).Assembly.Location);
+
+        Assert.Equal(ExitCode.Usage, run.ExitCode);
+        Assert.Contains("give --plot too", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
