@@ -38,7 +38,8 @@ internal sealed class BenchPlot
             return new BenchPlot(file.FullName, FontName);
         }
 
-        return SkiaSharp.SKFontManager.Default.FontFamilyCount > 0
+        // Without fonts SkiaSharp still hands out a default typeface, one without glyphs: the text would be blank.
+        return SkiaSharp.SKTypeface.Default.GlyphCount > 0
             ? new BenchPlot(file.FullName, null)
             : throw new CliUsageException("--plot: this machine has no fonts to draw the plot's text with; install one (e.g. the fonts-dejavu package) or name a .ttf file with --plot-font.");
     }
@@ -67,7 +68,10 @@ internal sealed class BenchPlot
         plot.ShowLegend(Edge.Bottom);
         if (font is not null)
         {
+            // The bars' value labels have styles of their own, outside the plot's fonts.
             plot.Font.Set(font);
+            ours.ValueLabelStyle.FontName = font;
+            paper.ValueLabelStyle.FontName = font;
         }
 
         string? folder = System.IO.Path.GetDirectoryName(Path);

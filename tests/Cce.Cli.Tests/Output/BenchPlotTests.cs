@@ -27,7 +27,7 @@ public sealed class BenchPlotTests
                 Row("zvuk", "w4r8f1", 250.0, 300.0),
             ];
 
-            if (SkiaSharp.SKFontManager.Default.FontFamilyCount == 0)
+            if (SkiaSharp.SKTypeface.Default.GlyphCount == 0)
             {
                 CliUsageException e = Assert.Throws<CliUsageException>(() => BenchPlot.For(new FileInfo(file), null));
                 Assert.Contains("--plot-font", e.Message, StringComparison.Ordinal);
