@@ -21,17 +21,14 @@ internal static class DeviceOpener
             throw new CliUsageException(e.Message);
         }
 
-        if (name is not DeviceName chosen)
+        try
         {
-            return CceDevice.OpenDefault();
+            return name is DeviceName chosen ? CceDevice.Open(chosen) : CceDevice.OpenDefault();
         }
-
-        int cuda = chosen.Kind == DeviceKind.Cuda ? DeviceCatalog.CudaDeviceCount() : 0;
-        if (chosen.Kind == DeviceKind.Cuda && chosen.Index >= cuda)
+        catch (ArgumentOutOfRangeException) when (name is DeviceName missing)
         {
-            throw new CliRuntimeException(FormattableString.Invariant($"no device {chosen}: this machine has {cuda} CUDA device(s); cce info lists the devices."));
+            // The runtime checked the index; the tool says it in its own words and exit code.
+            throw new CliRuntimeException(FormattableString.Invariant($"no device {missing}: this machine has {DeviceCatalog.CudaDeviceCount()} CUDA device(s); cce info lists the devices."));
         }
-
-        return CceDevice.Open(chosen);
     }
 }
