@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Cce.Gen.SourceGenerators.Emitting;
+using Cce.Gen.SourceGenerators.Families.Matrix;
 using Cce.Gen.SourceGenerators.Families.PerRow;
 using Cce.Gen.SourceGenerators.Models;
 using Cce.Gen.SourceGenerators.Schemes;
@@ -38,6 +39,17 @@ public sealed partial class LossGenerator
         public static IEnumerable<(string HintName, string Source)> Files(LossModel model)
         {
             yield return (ApiHintName(model), EmitApiFile(model));
+            if (IsMatrix(model))
+            {
+                string stem = model.KernelsTypeName.Substring(0, model.KernelsTypeName.Length - KernelsSuffix.Length);
+                foreach ((string suffix, string source) in MatrixFamilyEmitter.Files(model, stem))
+                {
+                    yield return (Stem(model) + "." + KernelsSuffix + "." + suffix + ".g.cs", source);
+                }
+
+                yield break;
+            }
+
             foreach (RowLayout layout in Layouts(model))
             {
                 yield return (KernelsHintName(model, layout), EmitKernelsFile(model, layout));
@@ -130,8 +142,17 @@ public sealed partial class LossGenerator
             w.Line(Invariant($"    {Cce}LogQCorrection.{s.Correction}, {Cce}LossReduction.{s.Reduction}, {s.IgnoreIndex}, {Cce}GradientPrecision.{s.HiddenGradient}, DeterministicGradients: {(s.DeterministicGradients ? "true" : "false")});"));
         }
 
+        /// <summary>Whether the loss's scheme runs on the matrix family (otherwise the per-row family).</summary>
+        private static bool IsMatrix(LossModel model) => SchemeRegistry.Of(model.Settings.Scheme).Family == KernelFamily.Matrix;
+
         private static void EmitVariants(SourceWriter w, LossModel model)
         {
+            if (IsMatrix(model))
+            {
+                MatrixFamilyEmitter.EmitVariants(w, model);
+                return;
+            }
+
             LossSettings s = model.Settings;
             w.GeneratedCode();
             w.Line($"private static readonly {GlobalNames.Immutable}ImmutableArray<{Cce}KernelVariant> CceVariants = {GlobalNames.Immutable}ImmutableArray.Create<{Cce}KernelVariant>(");
@@ -200,8 +221,8 @@ public sealed partial class LossGenerator
             SchemeEmitter scheme = SchemeRegistry.Of(s.Scheme);
             string element = ElementCode.ElementTypeName(s.Element);
             string gradient = ElementCode.GradientTypeName(s);
-            string negatives = string.Join(", ", scheme.Parameters.Select(p => p.DeviceType + " " + p.Name));
-            string inputs = $"{Tensor}<{element}> hidden, {Tensor}<{element}> items, {Tensor}<int> targets, {negatives}";
+            string inputs = string.Join(", ", new[] { $"{Tensor}<{element}> hidden", $"{Tensor}<{element}> items", $"{Tensor}<int> targets" }
+                .Concat(scheme.Parameters.Select(p => p.DeviceType + " " + p.Name)));
             string source = scheme.NegativeSource;
             (string Name, string Text)[] head = Head(scheme);
 
@@ -236,8 +257,8 @@ public sealed partial class LossGenerator
             SchemeEmitter scheme = SchemeRegistry.Of(s.Scheme);
             string element = ElementCode.ElementTypeName(s.Element);
             string gradient = ElementCode.GradientTypeName(s);
-            string hostNegatives = string.Join(", ", scheme.Parameters.Select(p => p.HostType + " " + p.Name));
-            string hostInputs = $"{element}[] hidden, {element}[] items, int[] targets, {hostNegatives}";
+            string hostInputs = string.Join(", ", new[] { $"{element}[] hidden", $"{element}[] items", "int[] targets" }
+                .Concat(scheme.Parameters.Select(p => p.HostType + " " + p.Name)));
             string hostSource = scheme.HostCoreArguments;
             (string Name, string Text)[] head = Head(scheme);
 
@@ -308,7 +329,7 @@ public sealed partial class LossGenerator
             w.Line($"/// <summary>The {(layout is PortableLayout ? "portable" : layout.Suffix)} kernels of <c>{model.ClassName}</c>: {layout.Shape}</summary>");
             w.GeneratedCode();
             w.Open($"file static class {kernels}");
-            pipeline.EmitKernels(w, model.Settings, layout, SchemeRegistry.Of(model.Settings.Scheme));
+            pipeline.EmitKernels(w, model.Settings, layout, (PerRowSchemeEmitter)SchemeRegistry.Of(model.Settings.Scheme));
             w.Close();
             return w.ToString();
         }

@@ -40,7 +40,11 @@ public sealed partial class LossGenerator
                     SchemeRegistry.AvailableNames));
             }
 
-            if (settings.Negatives < 1)
+            if (SchemeRegistry.For(settings.Scheme)?.Family == KernelFamily.Matrix)
+            {
+                CheckMatrixSettings(settings, loss, className, diagnostics);
+            }
+            else if (settings.Negatives < 1)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.InvalidNegatives, loss.LocationOf(nameof(LossSettings.Negatives)), className, Declared(loss, nameof(LossSettings.Negatives), settings.Negatives)));

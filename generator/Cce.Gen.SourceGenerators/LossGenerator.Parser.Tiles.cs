@@ -67,7 +67,7 @@ public sealed partial class LossGenerator
                 if (tiles.Contains(tile))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.DuplicateCandidate, attribute.Location, className, tile.Warps, tile.RowsPerGroup, tile.ItemsInFlight));
+                        DiagnosticDescriptors.DuplicateCandidate, attribute.Location, className, "(Warps = " + Text(tile.Warps) + ", RowsPerGroup = " + Text(tile.RowsPerGroup) + ", ItemsInFlight = " + Text(tile.ItemsInFlight) + ")"));
                     continue;
                 }
 

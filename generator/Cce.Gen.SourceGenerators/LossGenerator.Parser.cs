@@ -3,6 +3,7 @@ using System.Threading;
 using Cce.Gen.SourceGenerators.Diagnostics;
 using Cce.Gen.SourceGenerators.Models;
 using Cce.Gen.SourceGenerators.Parsing;
+using Cce.Gen.SourceGenerators.Schemes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -36,8 +37,9 @@ public sealed partial class LossGenerator
             }
 
             AttributeArguments loss = AttributeArguments.Read(context.Attributes[0], cancellationToken);
-            List<AttributeArguments>? tileAttributes = ReadTileAttributes(symbol, context.SemanticModel.Compilation, cancellationToken);
-            if (loss.HasErrors || tileAttributes is null)
+            List<AttributeArguments>? tileAttributes = ReadTileAttributes(symbol, context.SemanticModel.Compilation, TileAttributeName, cancellationToken);
+            List<AttributeArguments>? matrixAttributes = ReadTileAttributes(symbol, context.SemanticModel.Compilation, MatrixTileAttributeName, cancellationToken);
+            if (loss.HasErrors || tileAttributes is null || matrixAttributes is null)
             {
                 // Let the compiler's own errors speak first: guessing values from broken arguments only adds noise.
                 return Nothing;
@@ -46,7 +48,10 @@ public sealed partial class LossGenerator
             var diagnostics = new List<DiagnosticInfo>();
             CheckShape(symbol, syntax, context.SemanticModel, diagnostics, cancellationToken);
             LossSettings settings = ReadSettings(loss, symbol.Name, diagnostics);
-            List<TileModel> tiles = ReadTiles(tileAttributes, settings, symbol.Name, diagnostics);
+            bool matrix = SchemeRegistry.For(settings.Scheme)?.Family == KernelFamily.Matrix;
+            RejectForeignTiles(matrix ? tileAttributes : matrixAttributes, settings, symbol.Name, diagnostics);
+            List<TileModel> tiles = matrix ? new List<TileModel>() : ReadTiles(tileAttributes, settings, symbol.Name, diagnostics);
+            List<MatrixTileModel> matrixTiles = matrix ? ReadMatrixTiles(matrixAttributes, settings, symbol.Name, diagnostics) : new List<MatrixTileModel>();
 
             foreach (DiagnosticInfo diagnostic in diagnostics)
             {
@@ -63,7 +68,8 @@ public sealed partial class LossGenerator
                 KernelsTypeName(symbol),
                 settings,
                 tiles.ToEquatableArray(),
-                tileAttributes.Count > 0,
+                matrixTiles.ToEquatableArray(),
+                (matrix ? matrixAttributes : tileAttributes).Count > 0,
                 RegistryName(symbol));
             return new ParseResult(model, diagnostics.ToEquatableArray());
         }
@@ -87,9 +93,9 @@ public sealed partial class LossGenerator
         /// The <c>[PerRowTile]</c> applications of every part of the class, in declaration order, or null
         /// when the compiler rejects one of them.
         /// </summary>
-        private static List<AttributeArguments>? ReadTileAttributes(INamedTypeSymbol symbol, Compilation compilation, CancellationToken cancellationToken)
+        private static List<AttributeArguments>? ReadTileAttributes(INamedTypeSymbol symbol, Compilation compilation, string attributeName, CancellationToken cancellationToken)
         {
-            INamedTypeSymbol? tileType = compilation.GetTypeByMetadataName(TileAttributeName);
+            INamedTypeSymbol? tileType = compilation.GetTypeByMetadataName(attributeName);
             var tiles = new List<AttributeArguments>();
             foreach (AttributeData attribute in symbol.GetAttributes())
             {

@@ -20,6 +20,9 @@ public sealed partial class LossGenerator : IIncrementalGenerator
     /// <summary>Fully qualified metadata name of the tile candidate attribute.</summary>
     internal const string TileAttributeName = "Cce.PerRowTileAttribute";
 
+    /// <summary>Metadata name of the matrix tile candidate attribute.</summary>
+    internal const string MatrixTileAttributeName = "Cce.MatrixTileAttribute";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {

@@ -463,3 +463,71 @@ public sealed partial class ExplicitBf16NoneNoneDeterministicLoss;
 [CatalogLoss(Scheme = NegativeScheme.Popularity, Negatives = 7, HiddenSize = 40, Element = ElementType.Float32, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum, DeterministicGradients = true)]
 [PerRowTile(Warps = 2, RowsPerGroup = 4, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 public sealed partial class PopularityF32LogQSumDeterministicLoss;
+
+// FullCatalog: every item is a candidate, run by the matrix family. Each element type with each reduction, D = 64
+// and 256, two tile candidates (the item tile not dividing the cases' catalogs, the row block not dividing their rows),
+// and fp32 gradients of 16-bit inputs.
+
+/// <summary>FullCatalog, Float32, reduction Mean, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float32, Reduction = LossReduction.Mean)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogF32MeanLoss;
+
+/// <summary>FullCatalog, Float32, reduction Sum, D = 256.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.Float32, Reduction = LossReduction.Sum)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogF32SumLoss;
+
+/// <summary>FullCatalog, Float32, reduction None, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float32, Reduction = LossReduction.None)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogF32NoneLoss;
+
+/// <summary>FullCatalog, Float16, reduction Mean, D = 256.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.Float16, Reduction = LossReduction.Mean)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogF16MeanLoss;
+
+/// <summary>FullCatalog, Float16, reduction Sum, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, Reduction = LossReduction.Sum)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogF16SumLoss;
+
+/// <summary>FullCatalog, Float16, reduction None, D = 256.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.Float16, Reduction = LossReduction.None)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogF16NoneLoss;
+
+/// <summary>FullCatalog, BFloat16, reduction Mean, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16, Reduction = LossReduction.Mean)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogBf16MeanLoss;
+
+/// <summary>FullCatalog, BFloat16, reduction Sum, D = 256.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.BFloat16, Reduction = LossReduction.Sum)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogBf16SumLoss;
+
+/// <summary>FullCatalog, BFloat16, reduction None, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16, Reduction = LossReduction.None)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogBf16NoneLoss;
+
+/// <summary>FullCatalog, Float16 with fp32 dH, reduction Mean, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, Reduction = LossReduction.Mean, HiddenGradient = GradientPrecision.Float32)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+public sealed partial class FullCatalogF16Fp32GradLoss;
+
+/// <summary>FullCatalog, BFloat16 with fp32 dH, reduction Mean, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16, Reduction = LossReduction.Mean, HiddenGradient = GradientPrecision.Float32)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+public sealed partial class FullCatalogBf16Fp32GradLoss;

@@ -62,7 +62,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateCandidate = new(
         "CCE0011",
         "Duplicate tile candidate",
-        "The loss class '{0}' declares the tile candidate (Warps = {1}, RowsPerGroup = {2}, ItemsInFlight = {3}) more than once; the duplicate is ignored",
+        "The loss class '{0}' declares the tile candidate {1} more than once; the duplicate is ignored",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -83,6 +83,11 @@ internal static class DiagnosticDescriptors
         "Loss class cannot be completed",
         "The loss class '{0}' cannot be completed: {1}; expected a non-generic, non-abstract, non-static class without a base class");
 
+    public static readonly DiagnosticDescriptor CandidateRegisters = Error(
+        "CCE0015",
+        "Tile candidate needs too many registers",
+        "A tile candidate of the loss class '{0}' keeps {1} fp32 accumulators per thread for {2}; expected at most {3}, or the kernels spill to local memory");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 
@@ -102,6 +107,7 @@ internal static class DiagnosticDescriptors
         "CCE0012" => ConflictingSettings,
         "CCE0013" => CandidateWithoutLoss,
         "CCE0014" => CannotComplete,
+        "CCE0015" => CandidateRegisters,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
     };
 }

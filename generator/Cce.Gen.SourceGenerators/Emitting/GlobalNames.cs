@@ -32,6 +32,9 @@ internal static class GlobalNames
     /// <summary>The per-row family: <c>PerRowArguments</c>.</summary>
     public static readonly NamespaceAlias PerRowAlias = new("PerRow", "global::Cce.Families.PerRow");
 
+    /// <summary>The matrix family's namespace: its argument struct.</summary>
+    public static readonly NamespaceAlias MatrixAlias = new("Matrix", "global::Cce.Families.Matrix");
+
     /// <summary>The ILGPU namespace.</summary>
     public static readonly NamespaceAlias IlgpuAlias = new("ILGPU", "global::ILGPU");
 
@@ -55,6 +58,9 @@ internal static class GlobalNames
 
     /// <summary>Prefix of the per-row family's types.</summary>
     public const string PerRow = "PerRow::";
+
+    /// <summary>Prefix of names in the matrix family's namespace.</summary>
+    public const string Matrix = "Matrix::";
 
     /// <summary>Prefix of ILGPU's types.</summary>
     public const string Ilgpu = "ILGPU::";

@@ -7,6 +7,7 @@ namespace Cce.Gen.SourceGenerators.Models;
 /// <param name="KernelsTypeName">Name of the public top-level static class that holds the kernels (unique per class).</param>
 /// <param name="Settings">The loss description.</param>
 /// <param name="Tiles">Tile candidates in declaration order (the default set when none was declared).</param>
+/// <param name="MatrixTiles">Matrix tile candidates in declaration order (the default set when none was declared), for a scheme of the matrix family; empty otherwise.</param>
 /// <param name="TilesDeclared">Whether the class declared its own candidates.</param>
 /// <param name="RegistryName">
 /// The class's fully qualified name as the assembly's loss registry names it, or null when the registry cannot name
@@ -19,5 +20,6 @@ internal sealed record LossModel(
     string KernelsTypeName,
     LossSettings Settings,
     EquatableArray<TileModel> Tiles,
+    EquatableArray<MatrixTileModel> MatrixTiles,
     bool TilesDeclared,
     string? RegistryName);

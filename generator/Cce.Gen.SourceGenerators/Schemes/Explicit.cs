@@ -6,7 +6,7 @@ using static Cce.Gen.SourceGenerators.Emitting.InvariantText;
 namespace Cce.Gen.SourceGenerators.Schemes;
 
 /// <summary>The caller's own negatives: an [N, K] int32 tensor, row-major, read by the kernel slot by slot.</summary>
-internal sealed class Explicit : SchemeEmitter
+internal sealed class Explicit : PerRowSchemeEmitter
 {
     private static readonly SchemeParameter[] NegativesTensor =
     {

@@ -10,7 +10,7 @@ namespace Cce.Gen.SourceGenerators.Schemes;
 /// <c>CatalogDistribution</c> the caller built on the device; the draws are regenerated in the backward pass like
 /// the uniform ones, and LogQ subtracts the true log q(j) of each drawn item.
 /// </summary>
-internal sealed class Popularity : SchemeEmitter
+internal sealed class Popularity : PerRowSchemeEmitter
 {
     private static readonly SchemeParameter[] DistributionSeedAndStep =
     {

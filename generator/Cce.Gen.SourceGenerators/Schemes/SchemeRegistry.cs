@@ -9,7 +9,7 @@ namespace Cce.Gen.SourceGenerators.Schemes;
 /// </summary>
 internal static class SchemeRegistry
 {
-    private static readonly SchemeEmitter[] Available = { new UniformPerRow(), new Explicit(), new Popularity() };
+    private static readonly SchemeEmitter[] Available = { new UniformPerRow(), new Explicit(), new Popularity(), new FullCatalog() };
 
     /// <summary>The scheme of a loss whose attribute names none: the attribute's own default.</summary>
     public static NegativeScheme AttributeDefault => NegativeScheme.UniformPerRow;

@@ -9,7 +9,7 @@ namespace Cce.Gen.SourceGenerators.Schemes;
 /// K uniform draws per row made inside the kernel: the caller passes only a seed and a step, and the backward
 /// pass regenerates the same negatives from them, so no [N, K] tensor ever exists.
 /// </summary>
-internal sealed class UniformPerRow : SchemeEmitter
+internal sealed class UniformPerRow : PerRowSchemeEmitter
 {
     private static readonly SchemeParameter[] SeedAndStep =
     {

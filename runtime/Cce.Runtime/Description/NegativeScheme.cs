@@ -18,6 +18,6 @@ public enum NegativeScheme
     /// <summary>The positives of the other rows of the group are the negatives (not available yet).</summary>
     InBatch = 4,
 
-    /// <summary>Every item of the catalog is a candidate: the full cross-entropy (not available yet).</summary>
+    /// <summary>Every item of the catalog is a candidate: the full cross-entropy, on the matrix kernels; no negatives, no correction.</summary>
     FullCatalog = 5,
 }

@@ -18,7 +18,9 @@ public abstract record KernelTile
     /// <summary>The tile whose canonical text is <paramref name="text"/>, or null when it names none.</summary>
     /// <remarks>The one place that lists the families whose tiles the tuning cache can read back.</remarks>
     public static KernelTile? Parse(string? text) =>
-        PerRowTile.TryParse(text, out PerRowTile? perRow) ? perRow : null;
+        PerRowTile.TryParse(text, out PerRowTile? perRow) ? perRow
+        : MatrixTile.TryParse(text, out MatrixTile? matrix) ? matrix
+        : null;
 
     /// <summary>Parses a comma-separated list of canonical texts.</summary>
     /// <exception cref="FormatException">An item names no tile.</exception>

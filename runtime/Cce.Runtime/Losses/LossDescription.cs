@@ -22,6 +22,12 @@ public sealed record LossDescription(
     bool DeterministicGradients = false)
 {
     /// <summary>
+    /// The candidates of a row besides its positive: K, or for <see cref="NegativeScheme.FullCatalog"/> every item of a
+    /// catalog of <paramref name="catalog"/> items (the slot of the positive itself is then masked as an accidental hit).
+    /// </summary>
+    public int NegativesPerRow(int catalog) => Scheme == NegativeScheme.FullCatalog ? catalog : Negatives;
+
+    /// <summary>
     /// The description as tuning-cache keys carry it: every field by name, in a fixed order and an invariant format.
     /// Part of the cache format, so it is written here rather than left to <see cref="ToString"/>.
     /// </summary>

@@ -19,7 +19,8 @@ internal abstract class LossScheme
         NegativeScheme.UniformPerRow => UniformPerRow.Instance,
         NegativeScheme.Explicit => Explicit.Instance,
         NegativeScheme.Popularity => Popularity.Instance,
-        _ => throw new NotSupportedException($"Expected UniformPerRow, Explicit or Popularity; got {scheme}, which has no kernels in this version."),
+        NegativeScheme.FullCatalog => FullCatalog.Instance,
+        _ => throw new NotSupportedException($"Expected UniformPerRow, Explicit, Popularity or FullCatalog; got {scheme}, which has no kernels in this version."),
     };
 
     /// <summary>Host checks of a call's negatives argument (kind, shape, device), before anything runs.</summary>

@@ -41,7 +41,7 @@ internal sealed class ReferenceCheck
             return index;
         }
 
-        int k = description.Negatives;
+        int k = description.NegativesPerRow(inputs.Catalog);
         var targets = new int[rows.Length];
         var negatives = new int[rows.Length * k];
         for (int r = 0; r < rows.Length; r++)

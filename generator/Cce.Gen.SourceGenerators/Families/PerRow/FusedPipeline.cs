@@ -26,7 +26,7 @@ internal sealed class FusedPipeline : PerRowPipelineEmitter
     }
 
     /// <inheritdoc />
-    public override void EmitKernels(SourceWriter w, LossSettings settings, RowLayout layout, SchemeEmitter scheme)
+    public override void EmitKernels(SourceWriter w, LossSettings settings, RowLayout layout, PerRowSchemeEmitter scheme)
     {
         var emitter = new PerRowKernelEmitter(w, settings, layout, scheme);
         emitter.Emit(KernelMode.Forward);

@@ -15,7 +15,7 @@ namespace Cce.Gen.SourceGenerators.Families.PerRow;
 /// statement, with all sizes baked in as constants.
 /// </summary>
 /// <remarks>
-/// The <see cref="RowLayout"/> says how threads share rows, the <see cref="SchemeEmitter"/> which item each slot holds
+/// The <see cref="RowLayout"/> says how threads share rows, the <see cref="PerRowSchemeEmitter"/> which item each slot holds
 /// and how its logit is corrected, <see cref="ElementCode"/> how elements widen and pack, and an
 /// <see cref="ItemGradientSink"/> what becomes of each item's gradient coefficient. Shuffles and guards follow from
 /// the geometry alone, so a layout with one lane per row writes none.
@@ -38,7 +38,7 @@ internal abstract class PerRowCode
     protected const string U4 = GlobalNames.Kernels + "U4";
 
     /// <summary>Prepares the kernels of one layout of a loss, drawing negatives by <paramref name="scheme"/>.</summary>
-    protected PerRowCode(SourceWriter writer, LossSettings settings, RowLayout layout, SchemeEmitter scheme)
+    protected PerRowCode(SourceWriter writer, LossSettings settings, RowLayout layout, PerRowSchemeEmitter scheme)
     {
         W = writer;
         Settings = settings;
@@ -70,7 +70,7 @@ internal abstract class PerRowCode
     protected RowLayout Layout { get; }
 
     /// <summary>The negative scheme.</summary>
-    protected SchemeEmitter Scheme { get; }
+    protected PerRowSchemeEmitter Scheme { get; }
 
     /// <summary>The fp32 elements of a row each lane holds.</summary>
     protected int ElementsPerLane { get; }

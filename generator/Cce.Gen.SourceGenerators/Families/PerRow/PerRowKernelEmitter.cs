@@ -11,7 +11,7 @@ namespace Cce.Gen.SourceGenerators.Families.PerRow;
 internal sealed class PerRowKernelEmitter : PerRowCode
 {
     /// <summary>Prepares the kernels of one layout of a loss, drawing negatives by <paramref name="scheme"/>.</summary>
-    public PerRowKernelEmitter(SourceWriter writer, LossSettings settings, RowLayout layout, SchemeEmitter scheme)
+    public PerRowKernelEmitter(SourceWriter writer, LossSettings settings, RowLayout layout, PerRowSchemeEmitter scheme)
         : base(writer, settings, layout, scheme)
     {
     }

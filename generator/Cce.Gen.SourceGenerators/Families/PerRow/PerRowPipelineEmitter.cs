@@ -21,5 +21,5 @@ internal abstract class PerRowPipelineEmitter
     public abstract void EmitVariantFactory(SourceWriter w, string factory, RowLayout layout, RowLayout code, string kernels);
 
     /// <summary>Writes the kernels of <paramref name="layout"/> as public static methods of the enclosing class.</summary>
-    public abstract void EmitKernels(SourceWriter w, LossSettings settings, RowLayout layout, SchemeEmitter scheme);
+    public abstract void EmitKernels(SourceWriter w, LossSettings settings, RowLayout layout, PerRowSchemeEmitter scheme);
 }

@@ -32,10 +32,11 @@ public static class ReferenceLoss
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(negatives);
-        long expected = (long)targets.Length * description.Negatives;
+        int k = description.NegativesPerRow(catalog);
+        long expected = (long)targets.Length * k;
         if (negatives.Length != expected)
         {
-            throw new ArgumentException($"Expected {targets.Length} x {description.Negatives} = {expected} negatives; got {negatives.Length}.", nameof(negatives));
+            throw new ArgumentException($"Expected {targets.Length} x {k} = {expected} negatives; got {negatives.Length}.", nameof(negatives));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(catalog, 1);
@@ -45,7 +46,6 @@ public static class ReferenceLoss
             throw new ArgumentException($"Expected negatives in [0, {catalog}); got {negatives[bad]} at index {bad}.", nameof(negatives));
         }
 
-        int k = description.Negatives;
         return Compute(description, hidden, items, targets, (row, slot) => negatives[(row * k) + slot], catalog, upstream, upstreamPerRow, correction);
     }
 
@@ -80,7 +80,7 @@ public static class ReferenceLoss
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(negative);
         int d = description.HiddenSize;
-        int k = description.Negatives;
+        int k = description.NegativesPerRow(catalog);
         int rows = targets.Length;
         Validate(description, hidden, items, targets, catalog, upstream, upstreamPerRow);
 
@@ -181,7 +181,7 @@ public static class ReferenceLoss
             throw new ArgumentException($"Expected a hidden size >= 1; got {d}.", nameof(description));
         }
 
-        if (description.Negatives < 1)
+        if (description.NegativesPerRow(catalog) < 1)
         {
             throw new ArgumentException($"Expected negatives K >= 1; got {description.Negatives}.", nameof(description));
         }

@@ -15,7 +15,7 @@ namespace Cce.Gen.SourceGenerators.Families.PerRow.Sorted;
 internal sealed class GatherPassEmitter : PerRowCode
 {
     /// <summary>Prepares the first-pass kernels of one layout of a loss.</summary>
-    public GatherPassEmitter(SourceWriter writer, LossSettings settings, RowLayout layout, SchemeEmitter scheme)
+    public GatherPassEmitter(SourceWriter writer, LossSettings settings, RowLayout layout, PerRowSchemeEmitter scheme)
         : base(writer, settings, layout, scheme)
     {
     }

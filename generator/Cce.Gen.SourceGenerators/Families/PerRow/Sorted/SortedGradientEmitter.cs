@@ -25,7 +25,7 @@ internal sealed class SortedGradientEmitter : PerRowCode
     private const string LargestScale = "1.2676506002282294E+30";
 
     /// <summary>Prepares the second-pass kernels of one layout of a loss.</summary>
-    public SortedGradientEmitter(SourceWriter writer, LossSettings settings, RowLayout layout, SchemeEmitter scheme)
+    public SortedGradientEmitter(SourceWriter writer, LossSettings settings, RowLayout layout, PerRowSchemeEmitter scheme)
         : base(writer, settings, layout, scheme)
     {
     }

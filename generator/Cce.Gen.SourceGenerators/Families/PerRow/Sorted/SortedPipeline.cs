@@ -34,7 +34,7 @@ internal sealed class SortedPipeline : PerRowPipelineEmitter
     }
 
     /// <inheritdoc />
-    public override void EmitKernels(SourceWriter w, LossSettings settings, RowLayout layout, SchemeEmitter scheme)
+    public override void EmitKernels(SourceWriter w, LossSettings settings, RowLayout layout, PerRowSchemeEmitter scheme)
     {
         var gather = new GatherPassEmitter(w, settings, layout, scheme);
         gather.Emit(KernelMode.Forward);

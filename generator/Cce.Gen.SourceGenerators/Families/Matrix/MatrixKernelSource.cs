@@ -1,0 +1,45 @@
+using Cce.Gen.SourceGenerators.Emitting;
+using Cce.Gen.SourceGenerators.Models;
+
+namespace Cce.Gen.SourceGenerators.Families.Matrix;
+
+/// <summary>
+/// The four kernels of one matrix variant: the row pass of a forward call, the row pass of a fused call, the row pass
+/// from a saved log-sum-exp, and the item pass. Each layout writes them its own way over <c>MatrixArguments a</c>.
+/// </summary>
+internal abstract class MatrixKernelSource
+{
+    protected MatrixKernelSource(LossSettings settings, MatrixTileModel tile)
+    {
+        Settings = settings;
+        Tile = tile;
+    }
+
+    /// <summary>The loss description.</summary>
+    public LossSettings Settings { get; }
+
+    /// <summary>The tile the variant reports.</summary>
+    public MatrixTileModel Tile { get; }
+
+    /// <summary>How the variant is named in its file and its factory, e.g. <c>m64n64k64w4s2</c> or <c>Portable</c>.</summary>
+    public abstract string Suffix { get; }
+
+    /// <summary>How reports and docs name the variant.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The runtime's <c>KernelLayout</c> member of the variant.</summary>
+    public abstract string Layout { get; }
+
+    /// <summary>Whether the kernels stage their tiles in dynamic shared memory.</summary>
+    public virtual bool Staged => false;
+
+    /// <summary>One sentence on how threads share the work.</summary>
+    public abstract string Shape { get; }
+
+    /// <summary>The kernels of a tile candidate: on the matrix units for 16-bit elements, exact fp32 on the CUDA cores otherwise.</summary>
+    public static MatrixKernelSource For(LossSettings settings, MatrixTileModel tile) =>
+        new PortableMatrixKernels(settings, tile, candidate: true);
+
+    /// <summary>Writes the kernels: <c>ForwardRows</c>, <c>ForwardGradientRows</c>, <c>GradientRows</c>, <c>GradientItems</c>.</summary>
+    public abstract void Emit(SourceWriter w);
+}

@@ -1,0 +1,170 @@
+using System.Collections.Generic;
+using Cce.Families.Matrix;
+using Cce.Gen.SourceGenerators.Diagnostics;
+using Cce.Gen.SourceGenerators.Models;
+using Cce.Gen.SourceGenerators.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace Cce.Gen.SourceGenerators;
+
+public sealed partial class LossGenerator
+{
+    internal static partial class Parser
+    {
+        /// <summary>
+        /// The default matrix candidates, best first for D = 256 on an H200: a group of four warps owning 64 rows, of eight
+        /// owning 128, and a narrower item tile for fewer registers. Candidates that do not fit D are left out.
+        /// </summary>
+        private static readonly MatrixTileModel[] MatrixDefaults =
+        {
+            new(64, 64, 64, 4, 2),
+            new(128, 64, 64, 8, 2),
+            new(64, 32, 64, 4, 3),
+            new(128, 128, 64, 8, 2),
+        };
+
+        /// <summary>Settings a scheme of the matrix family constrains: it takes no Negatives, and D must fill whole matrix instructions.</summary>
+        private static void CheckMatrixSettings(LossSettings settings, AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
+        {
+            if (loss.Has(nameof(LossSettings.Negatives)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    loss.LocationOf(nameof(LossSettings.Negatives)),
+                    className,
+                    "Negatives = " + Text(settings.Negatives) + " with Scheme = " + settings.Scheme + ", whose candidates are every item",
+                    "no Negatives"));
+            }
+
+            if (settings.HiddenSize < MatrixGeometry.Step || settings.HiddenSize % MatrixGeometry.Step != 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    loss.LocationOf(nameof(LossSettings.HiddenSize)),
+                    className,
+                    "HiddenSize = " + Text(settings.HiddenSize) + " with Scheme = " + settings.Scheme,
+                    "a positive multiple of " + Text(MatrixGeometry.Step) + ", the depth of one matrix instruction"));
+            }
+        }
+
+        /// <summary>CCE0012 for each tile attribute of the other family: a per-row tile on a matrix loss, or the reverse.</summary>
+        private static void RejectForeignTiles(List<AttributeArguments> foreign, LossSettings settings, string className, List<DiagnosticInfo> diagnostics)
+        {
+            bool matrix = SchemeFamilyIsMatrix(settings);
+            foreach (AttributeArguments attribute in foreign)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    attribute.Location,
+                    className,
+                    (matrix ? "[PerRowTile]" : "[MatrixTile]") + " with Scheme = " + settings.Scheme + ", which the " + (matrix ? "matrix" : "per-row") + " kernels run",
+                    matrix ? "[MatrixTile] candidates" : "[PerRowTile] candidates"));
+            }
+        }
+
+        private static bool SchemeFamilyIsMatrix(LossSettings settings) =>
+            Schemes.SchemeRegistry.For(settings.Scheme)?.Family == Schemes.KernelFamily.Matrix;
+
+        private static List<MatrixTileModel> ReadMatrixTiles(List<AttributeArguments> attributes, LossSettings settings, string className, List<DiagnosticInfo> diagnostics)
+        {
+            var tiles = new List<MatrixTileModel>();
+            if (attributes.Count == 0)
+            {
+                foreach (MatrixTileModel tile in MatrixDefaults)
+                {
+                    if (MatrixTileProblems(tile, settings).Count == 0)
+                    {
+                        tiles.Add(tile);
+                    }
+                }
+
+                return tiles;
+            }
+
+            foreach (AttributeArguments attribute in attributes)
+            {
+                var tile = new MatrixTileModel(
+                    attribute.Int(nameof(MatrixTileModel.Rows), 64),
+                    attribute.Int(nameof(MatrixTileModel.Items), 64),
+                    attribute.Int(nameof(MatrixTileModel.DStep), 64),
+                    attribute.Int(nameof(MatrixTileModel.Warps), 4),
+                    attribute.Int(nameof(MatrixTileModel.Stages), 2));
+                if (tiles.Contains(tile))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.DuplicateCandidate, attribute.Location, className, "[MatrixTile] " + tile.Suffix));
+                    continue;
+                }
+
+                foreach ((DiagnosticDescriptor descriptor, string knob, object[] arguments) in MatrixTileProblems(tile, settings))
+                {
+                    var all = new object[arguments.Length + 1];
+                    all[0] = className;
+                    arguments.CopyTo(all, 1);
+                    diagnostics.Add(DiagnosticInfo.Create(descriptor, attribute.LocationOf(knob), all));
+                }
+
+                tiles.Add(tile);
+            }
+
+            return tiles;
+        }
+
+        /// <summary>What keeps a matrix tile from launching for these settings: each problem's diagnostic, the knob it points at and its message arguments after the class name.</summary>
+        private static List<(DiagnosticDescriptor Descriptor, string Knob, object[] Arguments)> MatrixTileProblems(MatrixTileModel tile, LossSettings settings)
+        {
+            var problems = new List<(DiagnosticDescriptor, string, object[])>();
+            var geometry = new MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size);
+            bool warpsValid = tile.Warps is >= 1 and <= MatrixGeometry.MaxWarps;
+            if (!warpsValid)
+            {
+                problems.Add((DiagnosticDescriptors.CandidateCannotLaunch, nameof(tile.Warps), new object[] { tile.Warps, MatrixGeometry.MaxWarps, MatrixGeometry.MaxWarps * MatrixGeometry.WarpSize }));
+            }
+
+            if (warpsValid && !geometry.RowsFitWarps)
+            {
+                problems.Add(Rows(nameof(tile.Rows), "Rows = " + Text(tile.Rows) + " with Warps = " + Text(tile.Warps), "a positive multiple of " + Text(MatrixGeometry.WarpRows) + " rows per warp"));
+            }
+
+            if (warpsValid && (tile.Items < MatrixGeometry.Step || tile.Items % (MatrixGeometry.WarpRows * tile.Warps) != 0))
+            {
+                problems.Add(Rows(nameof(tile.Items), "Items = " + Text(tile.Items) + " with Warps = " + Text(tile.Warps), "a positive multiple of " + Text(MatrixGeometry.WarpRows) + " items per warp (the item pass gives each warp 16 items)"));
+            }
+
+            if (tile.DStep < MatrixGeometry.Step || tile.DStep % MatrixGeometry.Step != 0 || settings.HiddenSize % tile.DStep != 0)
+            {
+                problems.Add(Rows(nameof(tile.DStep), "DStep = " + Text(tile.DStep) + " with HiddenSize = " + Text(settings.HiddenSize), "a multiple of " + Text(MatrixGeometry.Step) + " that divides HiddenSize"));
+            }
+
+            if (tile.Stages is < 1 or > MatrixGeometry.MaxStages)
+            {
+                problems.Add(Rows(nameof(tile.Stages), "Stages = " + Text(tile.Stages), "1 to " + Text(MatrixGeometry.MaxStages) + " tiles in flight"));
+            }
+
+            if (warpsValid && geometry.SharedBytes > MatrixGeometry.MaxSharedBytesPerGroup)
+            {
+                problems.Add((DiagnosticDescriptors.CandidateSharedMemory, nameof(tile.Stages), new object[]
+                {
+                    geometry.SharedBytes,
+                    "the matrix tile candidate " + tile.Suffix + " at HiddenSize = " + Text(settings.HiddenSize),
+                    MatrixGeometry.MaxSharedBytesPerGroup,
+                }));
+            }
+
+            if (warpsValid && geometry.AccumulatorsPerThread > MatrixGeometry.MaxAccumulatorsPerThread)
+            {
+                problems.Add((DiagnosticDescriptors.CandidateRegisters, nameof(tile.Warps), new object[]
+                {
+                    geometry.AccumulatorsPerThread,
+                    "its share of a " + Text(System.Math.Max(tile.Rows, tile.Items)) + " x " + Text(settings.HiddenSize) + " block of dH or dW over " + Text(tile.Warps) + " warps",
+                    MatrixGeometry.MaxAccumulatorsPerThread,
+                }));
+            }
+
+            return problems;
+
+            static (DiagnosticDescriptor, string, object[]) Rows(string knob, string declared, string expected) =>
+                (DiagnosticDescriptors.CandidateRows, knob, new object[] { declared, expected });
+        }
+    }
+}

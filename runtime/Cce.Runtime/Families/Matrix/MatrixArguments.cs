@@ -1,0 +1,65 @@
+using Cce.Kernels;
+using ILGPU;
+
+namespace Cce.Families.Matrix;
+
+/// <summary>
+/// The one argument of every generated matrix kernel. H, W and dH travel as 16-byte chunks whatever their element
+/// type, so all variants share this signature.
+/// </summary>
+public struct MatrixArguments
+{
+    /// <summary>Hidden states, [N, Chunks].</summary>
+    public ArrayView<U4> Hidden;
+
+    /// <summary>Item table, [V, Chunks].</summary>
+    public ArrayView<U4> Items;
+
+    /// <summary>Positive item of each row, [N]; the ignore index marks a skipped row.</summary>
+    public ArrayView<int> Targets;
+
+    /// <summary>Per-row loss, [N] (written by the forward passes).</summary>
+    public ArrayView<float> RowLoss;
+
+    /// <summary>Per-row log-sum-exp, [N] (written by the forward passes, read by the gradient passes).</summary>
+    public ArrayView<float> RowLse;
+
+    /// <summary>Gradient of the hidden states, [N, GradientChunks].</summary>
+    public ArrayView<U4> GradHidden;
+
+    /// <summary>Gradient of the item table, [V · D] fp32; each item's row has one owner.</summary>
+    public ArrayView<float> GradItems;
+
+    /// <summary>
+    /// Per-row running maxima and sums of each item split of a forward pass, [2 · Splits · N]: merged in a fixed order
+    /// by the merge pass, so the log-sum-exp does not depend on which split finishes first.
+    /// </summary>
+    public ArrayView<float> Partials;
+
+    /// <summary>Per-row upstream gradient, [N]; empty when <see cref="Upstream"/> applies to all rows.</summary>
+    public ArrayView<float> UpstreamPerRow;
+
+    /// <summary>Device-resident count of non-ignored rows, [1], for the mean reduction.</summary>
+    public ArrayView<int> ValidRows;
+
+    /// <summary>Rows N.</summary>
+    public int Rows;
+
+    /// <summary>Catalog size V.</summary>
+    public int Catalog;
+
+    /// <summary>Item splits of the forward pass: 1 writes the log-sum-exp directly, more write <see cref="Partials"/>.</summary>
+    public int Splits;
+
+    /// <summary>Scalar upstream gradient.</summary>
+    public float Upstream;
+
+    /// <summary>1 to divide gradients by the count of non-ignored rows (mean reduction), else 0.</summary>
+    public int MeanReduction;
+
+    /// <summary>1 to add dH to what the buffer holds, 0 to overwrite it.</summary>
+    public int AccumulateHiddenGradient;
+
+    /// <summary>1 to add dW to what the buffer holds, 0 to overwrite it.</summary>
+    public int AccumulateItemGradient;
+}

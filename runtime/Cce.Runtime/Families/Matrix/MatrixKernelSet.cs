@@ -1,0 +1,152 @@
+using Cce.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Cce.Families.Matrix;
+
+/// <summary>The kernels of one matrix variant, compiled for one device, with their launch shapes and the forward pass's partials.</summary>
+/// <remarks>
+/// Forward walks the catalog once per row block, in item splits when the row blocks alone would leave multiprocessors
+/// idle; ForwardBackward walks it once for the rows (log-sum-exp, loss and dH together) and once for the items (dW);
+/// Backward does the same from the saved log-sum-exp. Every output element has one owner, so no pass adds with
+/// atomics and the results do not depend on the order in which groups run.
+/// </remarks>
+internal sealed class MatrixKernelSet : LoadedKernels
+{
+    /// <summary>Rows (or items) of a group of the portable layout, one warp striding over them.</summary>
+    private const int PortableBlock = 256;
+
+    /// <summary>Threads of a group of the merge pass and of the portable layout's warp.</summary>
+    private const int MergeThreads = 256;
+
+    private const int PortableThreads = 32;
+
+    /// <summary>Groups per multiprocessor the forward pass aims for before it stops splitting the catalog.</summary>
+    private const int GroupsPerMultiprocessor = 2;
+
+    private readonly CceDevice device;
+    private readonly MatrixTile tile;
+    private readonly bool portable;
+    private readonly int sharedBytes;
+    private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> forwardRows;
+    private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> mergeRows;
+    private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> forwardGradientRows;
+    private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> gradientRows;
+    private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> gradientItems;
+    private MemoryBuffer1D<float, Stride1D.Dense>? partials;
+
+    public MatrixKernelSet(CceDevice device, LossDescription description, MatrixVariant variant)
+    {
+        this.device = device;
+        tile = variant.MatrixTile;
+        portable = variant.Layout == KernelLayout.Portable;
+        Accelerator accelerator = device.Accelerator;
+        forwardRows = accelerator.LoadKernel(variant.ForwardRows);
+        mergeRows = accelerator.LoadKernel<MatrixArguments>(PartialLogSumExp.Merge);
+        forwardGradientRows = accelerator.LoadKernel(variant.ForwardGradientRows);
+        gradientRows = accelerator.LoadKernel(variant.GradientRows);
+        gradientItems = accelerator.LoadKernel(variant.GradientItems);
+        sharedBytes = !variant.Staged ? 0 : checked((int)new MatrixGeometry(description.Element, description.HiddenSize, tile.Size).SharedBytes);
+        foreach (Action<AcceleratorStream, KernelConfig, MatrixArguments> kernel in new[] { forwardRows, forwardGradientRows, gradientRows, gradientItems })
+        {
+            CudaSharedMemoryOptIn.Apply(accelerator, kernel.GetKernel(), sharedBytes);
+        }
+    }
+
+    public override KernelTile Tile => tile;
+
+    public override long WorkspaceBytes => partials?.LengthInBytes ?? 0;
+
+    public override void Run(LossOperation operation, in LossCall call)
+    {
+        AcceleratorStream stream = device.Accelerator.DefaultStream;
+        MatrixArguments arguments = Arguments(call);
+        if (operation == LossOperation.Forward)
+        {
+            arguments.Splits = Splits(call.Rows, call.Catalog);
+            if (arguments.Splits > 1)
+            {
+                arguments.Partials = Partials(2L * arguments.Splits * call.Rows);
+            }
+
+            forwardRows(stream, RowLaunch(call.Rows, arguments.Splits), arguments);
+            if (arguments.Splits > 1)
+            {
+                mergeRows(stream, new KernelConfig((call.Rows + MergeThreads - 1) / MergeThreads, MergeThreads), arguments);
+            }
+
+            call.Stages?.Mark(stream, "rows");
+            return;
+        }
+
+        (operation == LossOperation.Backward ? gradientRows : forwardGradientRows)(stream, RowLaunch(call.Rows, 1), arguments);
+        call.Stages?.Mark(stream, "rows");
+        gradientItems(stream, ItemLaunch(call.Catalog), arguments);
+        call.Stages?.Mark(stream, "items");
+    }
+
+    public override void Dispose() => partials?.Dispose();
+
+    private static MatrixArguments Arguments(in LossCall call) => new()
+    {
+        Hidden = call.Hidden,
+        Items = call.Items,
+        Targets = call.Targets,
+        RowLoss = call.RowLoss,
+        RowLse = call.RowLse,
+        GradHidden = call.GradHidden,
+        GradItems = call.GradItems,
+        UpstreamPerRow = call.UpstreamPerRow,
+        ValidRows = call.ValidRows,
+        Rows = call.Rows,
+        Catalog = call.Catalog,
+        Splits = 1,
+        Upstream = call.Upstream,
+        MeanReduction = call.Description.Reduction == LossReduction.Mean ? 1 : 0,
+        AccumulateHiddenGradient = call.Update == GradientUpdate.Accumulate ? 1 : 0,
+        AccumulateItemGradient = call.Update == GradientUpdate.Accumulate ? 1 : 0,
+    };
+
+    /// <summary>Item splits of a forward pass: enough for every multiprocessor to hold a few groups, each split at least one tile.</summary>
+    private int Splits(int rows, int catalog)
+    {
+        if (portable)
+        {
+            return 1;
+        }
+
+        int rowBlocks = (rows + tile.Rows - 1) / tile.Rows;
+        int wanted = GroupsPerMultiprocessor * device.Accelerator.NumMultiprocessors;
+        int tiles = (catalog + tile.Items - 1) / tile.Items;
+        return Math.Clamp((wanted + rowBlocks - 1) / rowBlocks, 1, tiles);
+    }
+
+    private KernelConfig RowLaunch(int rows, int splits) => Launch(rows, tile.Rows, splits);
+
+    private KernelConfig ItemLaunch(int catalog) => Launch(catalog, tile.Items, 1);
+
+    private KernelConfig Launch(int count, int block, int splits)
+    {
+        if (portable)
+        {
+            return new KernelConfig((count + PortableBlock - 1) / PortableBlock, PortableThreads);
+        }
+
+        int groups = checked(((count + block - 1) / block) * splits);
+        return sharedBytes > 0
+            ? new KernelConfig(groups, tile.ThreadsPerGroup, SharedMemoryConfig.RequestDynamic<byte>(sharedBytes))
+            : new KernelConfig(groups, tile.ThreadsPerGroup);
+    }
+
+    /// <summary>The partials buffer, grown to <paramref name="length"/> floats: it only grows, so a shape seen once allocates nothing again.</summary>
+    private ArrayView<float> Partials(long length)
+    {
+        if (partials is null || partials.Length < length)
+        {
+            partials?.Dispose();
+            partials = device.Accelerator.Allocate1D<float>(length);
+        }
+
+        return partials.View.SubView(0, length);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Cce.Families.Matrix;
+
+namespace Cce;
+
+/// <summary>
+/// One launch configuration of the matrix kernels: a group owns a block of rows (or of items) and walks the other side
+/// in tiles, forming each block of logits on the GPU's matrix units.
+/// </summary>
+/// <param name="Rows">Rows of H per block (a multiple of 16 per warp).</param>
+/// <param name="Items">Items of W per block (a multiple of 16).</param>
+/// <param name="DStep">Elements of D staged in shared memory at a time (a multiple of 16 dividing D).</param>
+/// <param name="Warps">Warps per group.</param>
+/// <param name="Stages">Tiles of the walked side in flight in shared memory (2 or 3: copy one while computing another).</param>
+public sealed partial record MatrixTile(int Rows, int Items, int DStep, int Warps, int Stages) : KernelTile
+{
+    /// <summary>The family name of the matrix kernels, as tuning-cache keys carry it.</summary>
+    public const string FamilyName = "Matrix";
+
+    /// <inheritdoc />
+    public override string Family => FamilyName;
+
+    /// <inheritdoc />
+    /// <remarks>"m{Rows}n{Items}k{DStep}w{Warps}s{Stages}", e.g. "m64n64k32w4s2".</remarks>
+    public override string CanonicalText =>
+        string.Create(CultureInfo.InvariantCulture, $"m{Rows}n{Items}k{DStep}w{Warps}s{Stages}");
+
+    /// <summary>Threads per group.</summary>
+    public int ThreadsPerGroup => Warps * MatrixGeometry.WarpSize;
+
+    /// <summary>The tile's numbers, as the geometry the generator shares takes them.</summary>
+    public MatrixTileSize Size => new(Rows, Items, DStep, Warps, Stages);
+
+    /// <summary>Reads the canonical text of a matrix tile, e.g. "m64n64k32w4s2".</summary>
+    /// <param name="text">The text; surrounding white space is ignored.</param>
+    /// <param name="tile">The tile, when the text is one.</param>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out MatrixTile? tile)
+    {
+        Match match = text is null ? Match.Empty : Pattern().Match(text.Trim());
+        var values = new int[5];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!match.Success || !int.TryParse(match.Groups[i + 1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out values[i]) || values[i] < 1)
+            {
+                tile = null;
+                return false;
+            }
+        }
+
+        tile = new MatrixTile(values[0], values[1], values[2], values[3], values[4]);
+        return true;
+    }
+
+    [GeneratedRegex("^m([0-9]+)n([0-9]+)k([0-9]+)w([0-9]+)s([0-9]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
