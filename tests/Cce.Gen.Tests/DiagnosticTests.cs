@@ -465,4 +465,81 @@ public sealed class DiagnosticTests
             ["CCE0001", "CCE0003", "CCE0004", "CCE0008", "CCE0010", "CCE0012"],
             run.Diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal).ToArray());
     }
+    [Fact]
+    public void FullCatalog_WithoutNegatives_IsClean() => DiagnosticAssert.Clean(Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_FullCatalogWithNegatives() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, [|Negatives = 7|], HiddenSize = 64)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_FullCatalogHiddenSizeNotAMatrixStep() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, [|HiddenSize = 40|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0006_FullCatalogWithACorrection() => DiagnosticAssert.Fires("CCE0006", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, [|Correction = LogQCorrection.LogQ|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_PerRowTileOnAFullCatalogLoss() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64)]
+        [[|PerRowTile(Warps = 4)|]]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_MatrixTileOnAPerRowLoss() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Negatives = 7, HiddenSize = 64)]
+        [[|MatrixTile(Rows = 64)|]]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0008_MatrixTileWarps() => DiagnosticAssert.Fires("CCE0008", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64)]
+        [MatrixTile([|Warps = 32|])]
+        public partial class Loss;
+        """);
+
+    [Theory]
+    [InlineData("Rows = 48")]
+    [InlineData("Items = 40")]
+    [InlineData("DStep = 48")]
+    [InlineData("Stages = 5")]
+    public void CCE0010_MatrixTileDoesNotDivide(string knob) => DiagnosticAssert.Fires("CCE0010", Usings + $$"""
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64)]
+        [MatrixTile(Warps = 2, [|{{knob}}|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0009_MatrixTileSharedMemory() => DiagnosticAssert.Fires("CCE0009", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 512, Element = ElementType.Float32)]
+        [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, [|Stages = 4|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0015_MatrixTileRegisters() => DiagnosticAssert.Fires("CCE0015", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256)]
+        [MatrixTile(Rows = 128, Items = 64, DStep = 64, [|Warps = 4|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0011_DuplicateMatrixTile() => DiagnosticAssert.Fires("CCE0011", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64)]
+        [MatrixTile(Rows = 64)]
+        [[|MatrixTile(Rows = 64)|]]
+        public partial class Loss;
+        """);
 }

@@ -36,6 +36,17 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public Task BFloat16FullCatalog() => VerifyAsync("""
+        using Cce;
+
+        namespace Shop.Recommenders;
+
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16)]
+        [MatrixTile(Rows = 64, Items = 64, DStep = 32, Warps = 4, Stages = 2)]
+        public sealed partial class FullLoss;
+        """);
+
+    [Fact]
     public Task Float16PopularityWithLogQ() => VerifyAsync("""
         using Cce;
 
