@@ -32,3 +32,11 @@ public sealed partial class D256K2047DeterministicLoss;
 /// <summary>D = 64, K = 511 with deterministic gradients: the d64 preset under <c>cce bench --deterministic</c>.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper, DeterministicGradients = true)]
 public sealed partial class D64K511DeterministicLoss;
+
+// The full-catalog presets: every item a candidate, fp16 inputs, on the matrix kernels.
+
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.Float16)]
+public sealed partial class FullD256Loss;
+
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16)]
+public sealed partial class FullD64Loss;

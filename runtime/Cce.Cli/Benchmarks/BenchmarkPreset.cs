@@ -19,5 +19,9 @@ internal sealed record BenchmarkPreset(string Name, int Rows, int Catalog, Bench
         new("ml20m", 131_072, 27_000, BenchmarkRunner.Of<D256K511Loss>(), BenchmarkRunner.Of<D256K511DeterministicLoss>(), 61.1),
         new("zvuk", 131_072, 893_000, BenchmarkRunner.Of<D256K2047Loss>(), BenchmarkRunner.Of<D256K2047DeterministicLoss>(), 300.0),
         new("d64", 131_072, 1_000_000, BenchmarkRunner.Of<D64K511Loss>(), BenchmarkRunner.Of<D64K511DeterministicLoss>(), 25.2),
+        // The matrix kernels own every output tile, so their gradients are deterministic either way.
+        new("beauty-full", 32_768, 250_000, BenchmarkRunner.Of<FullD256Loss>(), BenchmarkRunner.Of<FullD256Loss>(), 138.6),
+        new("ml20m-full", 131_072, 27_000, BenchmarkRunner.Of<FullD256Loss>(), BenchmarkRunner.Of<FullD256Loss>(), 59.2),
+        new("d64-full", 131_072, 1_000_000, BenchmarkRunner.Of<FullD64Loss>(), BenchmarkRunner.Of<FullD64Loss>(), 2057.0),
     ];
 }

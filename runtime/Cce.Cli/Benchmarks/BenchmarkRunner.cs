@@ -104,10 +104,13 @@ internal sealed class BenchmarkRunner
 
         Array.Sort(times);
         double median = times[times.Length / 2];
-        long gathered = (long)hidden.Rows * (loss.Description.Negatives + 1);
+        LossDescription description = loss.Description;
+        bool full = description.Scheme == NegativeScheme.FullCatalog;
+        long gathered = (long)hidden.Rows * (full ? items.Rows : description.Negatives + 1);
+        double flops = (full ? 8.0 : 6.0) * gathered * description.HiddenSize;
         long scratch = ((long)hidden.Rows * 2 * sizeof(float)) + loss.WorkspaceBytes;
         string variant = loss.Tile.ToString();
-        return new BenchmarkResult(preset, variant, median, times[times.Length / 5], times[Math.Min(times.Length - 1, times.Length * 4 / 5)], last.Loss, gathered / (median / 1000), scratch, stages, digest);
+        return new BenchmarkResult(preset, variant, median, times[times.Length / 5], times[Math.Min(times.Length - 1, times.Length * 4 / 5)], last.Loss, gathered / (median / 1000), flops / (median / 1000) / 1e12, scratch, stages, digest);
     }
 
     /// <summary>The first 8 bytes of the SHA-256 of the values' bits, in hex.</summary>

@@ -91,7 +91,7 @@ internal static class BenchCommand
             LossDescription description = runner.Description;
             foreach (BenchmarkResult r in runner.Run(device, n, v, options, preset.Name))
             {
-                rows.Add(new BenchRow(n, description.HiddenSize, description.Negatives, v, preset.PaperH200Ms, scale == 1 ? preset.PaperH200Ms / r.MedianMs : null, r));
+                rows.Add(new BenchRow(n, description.HiddenSize, description.NegativesPerRow(v), v, preset.PaperH200Ms, scale == 1 ? preset.PaperH200Ms / r.MedianMs : null, r));
             }
         });
 
@@ -131,6 +131,7 @@ internal static class BenchCommand
             CliTable.Number("p20"),
             CliTable.Number("p80"),
             CliTable.Number("G rows/s"),
+            CliTable.Number("TFLOP/s"),
             CliTable.Number("loss"),
             CliTable.Number("scratch"),
             CliTable.Number("paper ms"),
@@ -150,6 +151,7 @@ internal static class BenchCommand
                 Invariant($"{r.P20Ms:F2}"),
                 Invariant($"{r.P80Ms:F2}"),
                 Invariant($"{r.GatheredRowsPerSecond / 1e9:F2}"),
+                Invariant($"{r.TeraFlops:F1}"),
                 Invariant($"{r.Loss:F4}"),
                 Invariant($"{r.ScratchBytes / 1e6:F1}MB"),
                 Invariant($"{row.PaperH200Ms:F1}"),

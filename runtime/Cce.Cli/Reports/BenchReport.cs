@@ -11,7 +11,7 @@ internal sealed record BenchReport(string Device, double Scale, IReadOnlyList<Be
 /// <summary>One timed (preset, variant) with its shape and the paper's figure.</summary>
 /// <param name="Rows">Rows N timed.</param>
 /// <param name="HiddenSize">Hidden size D.</param>
-/// <param name="Negatives">Negatives K.</param>
+/// <param name="Negatives">Candidates of a row besides its positive: K, or V for the full catalog.</param>
 /// <param name="Catalog">Catalog size V timed.</param>
 /// <param name="PaperH200Ms">The paper kernel's time at the full preset on an H200.</param>
 /// <param name="Ratio">Paper ms / median ms at full scale; null when the shape was scaled.</param>
