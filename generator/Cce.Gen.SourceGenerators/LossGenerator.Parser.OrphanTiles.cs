@@ -10,7 +10,7 @@ public sealed partial class LossGenerator
 {
     internal static partial class Parser
     {
-        /// <summary>CCE0013 for each <c>[PerRowTile]</c> on this class part when no part of the class declares the loss.</summary>
+        /// <summary>CCE0013 for each <c>[PerRowTile]</c> or <c>[MatrixTile]</c> on this class part when no part of the class declares the loss.</summary>
         public static EquatableArray<DiagnosticInfo> ParseOrphanTiles(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -27,7 +27,7 @@ public sealed partial class LossGenerator
             foreach (AttributeData attribute in context.Attributes)
             {
                 Location location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CandidateWithoutLoss, location, context.TargetSymbol.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CandidateWithoutLoss, location, context.TargetSymbol.Name, attribute.AttributeClass?.Name.Replace("Attribute", string.Empty) ?? "PerRowTile"));
             }
 
             return diagnostics.ToEquatableArray();

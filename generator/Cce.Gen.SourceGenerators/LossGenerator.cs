@@ -53,8 +53,16 @@ public sealed partial class LossGenerator : IIncrementalGenerator
             .Where(static d => d.Length > 0)
             .WithTrackingName(TrackingNames.OrphanTileDiagnostics);
 
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> orphanMatrixTiles = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                MatrixTileAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (ctx, ct) => Parser.ParseOrphanTiles(ctx, ct))
+            .Where(static d => d.Length > 0);
+
         context.RegisterSourceOutput(diagnostics, Report);
         context.RegisterSourceOutput(orphanTiles, Report);
+        context.RegisterSourceOutput(orphanMatrixTiles, Report);
 
         context.RegisterSourceOutput(models, static (spc, model) =>
         {

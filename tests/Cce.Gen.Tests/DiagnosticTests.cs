@@ -542,4 +542,10 @@ public sealed class DiagnosticTests
         [[|MatrixTile(Rows = 64)|]]
         public partial class Loss;
         """);
+
+    [Fact]
+    public void CCE0013_MatrixTileWithoutLoss() => DiagnosticAssert.Fires("CCE0013", Usings + """
+        [[|MatrixTile(Rows = 64)|]]
+        public partial class NotALoss;
+        """);
 }

@@ -76,7 +76,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CandidateWithoutLoss = Error(
         "CCE0013",
         "Tile candidate without a loss",
-        "The class '{0}' declares [PerRowTile] but not [CatalogLoss]; expected both attributes on the loss class, or neither");
+        "The class '{0}' declares [{1}] but not [CatalogLoss]; expected both attributes on the loss class, or neither");
 
     public static readonly DiagnosticDescriptor CannotComplete = Error(
         "CCE0014",
