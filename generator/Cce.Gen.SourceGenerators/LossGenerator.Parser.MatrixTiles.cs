@@ -12,15 +12,18 @@ public sealed partial class LossGenerator
     internal static partial class Parser
     {
         /// <summary>
-        /// The default matrix candidates, best first for D = 256 on an H200: a group of four warps owning 64 rows, of eight
-        /// owning 128, and a narrower item tile for fewer registers. Candidates that do not fit D are left out.
+        /// The default matrix candidates, as measured on an H200: at D = 256 eight warps owning 128 rows and streaming
+        /// 64 (the D loop two instruction steps at a time, or one; three stages); at D = 64 four warps owning 128 and
+        /// streaming 128. Candidates that do not fit D (registers, shared memory, divisibility) are left out.
         /// </summary>
         private static readonly MatrixTileModel[] MatrixDefaults =
         {
-            new(64, 64, 64, 4, 2),
-            new(128, 64, 64, 8, 2),
-            new(64, 32, 64, 4, 3),
-            new(128, 128, 64, 8, 2),
+            new(128, 64, 32, 8, 2),
+            new(128, 64, 16, 8, 2),
+            new(128, 64, 16, 8, 3),
+            new(128, 128, 16, 4, 2),
+            new(128, 128, 32, 4, 2),
+            new(64, 64, 16, 4, 2),
         };
 
         /// <summary>Settings a scheme of the matrix family constrains: it takes no Negatives, and D must fill whole matrix instructions.</summary>
@@ -86,7 +89,7 @@ public sealed partial class LossGenerator
                 var tile = new MatrixTileModel(
                     attribute.Int(nameof(MatrixTileModel.Rows), 64),
                     attribute.Int(nameof(MatrixTileModel.Items), 64),
-                    attribute.Int(nameof(MatrixTileModel.DStep), 64),
+                    attribute.Int(nameof(MatrixTileModel.DStep), 16),
                     attribute.Int(nameof(MatrixTileModel.Warps), 4),
                     attribute.Int(nameof(MatrixTileModel.Stages), 2));
                 if (tiles.Contains(tile))
@@ -126,9 +129,9 @@ public sealed partial class LossGenerator
                 problems.Add(Rows(nameof(tile.Rows), "Rows = " + Text(tile.Rows) + " with Warps = " + Text(tile.Warps), "a positive multiple of " + Text(MatrixGeometry.WarpRows) + " rows per warp"));
             }
 
-            if (warpsValid && (tile.Items < MatrixGeometry.Step || tile.Items % (MatrixGeometry.WarpRows * tile.Warps) != 0))
+            if (tile.Items < MatrixGeometry.Step || tile.Items % MatrixGeometry.Step != 0)
             {
-                problems.Add(Rows(nameof(tile.Items), "Items = " + Text(tile.Items) + " with Warps = " + Text(tile.Warps), "a positive multiple of " + Text(MatrixGeometry.WarpRows) + " items per warp (the item pass gives each warp 16 items)"));
+                problems.Add(Rows(nameof(tile.Items), "Items = " + Text(tile.Items), "a positive multiple of " + Text(MatrixGeometry.Step) + ", the depth of one matrix instruction"));
             }
 
             if (tile.DStep < MatrixGeometry.Step || tile.DStep % MatrixGeometry.Step != 0 || settings.HiddenSize % tile.DStep != 0)
@@ -136,9 +139,9 @@ public sealed partial class LossGenerator
                 problems.Add(Rows(nameof(tile.DStep), "DStep = " + Text(tile.DStep) + " with HiddenSize = " + Text(settings.HiddenSize), "a multiple of " + Text(MatrixGeometry.Step) + " that divides HiddenSize"));
             }
 
-            if (tile.Stages is < 1 or > MatrixGeometry.MaxStages)
+            if (tile.Stages is < MatrixGeometry.MinStages or > MatrixGeometry.MaxStages)
             {
-                problems.Add(Rows(nameof(tile.Stages), "Stages = " + Text(tile.Stages), "1 to " + Text(MatrixGeometry.MaxStages) + " tiles in flight"));
+                problems.Add(Rows(nameof(tile.Stages), "Stages = " + Text(tile.Stages), Text(MatrixGeometry.MinStages) + " to " + Text(MatrixGeometry.MaxStages) + " tiles in flight (one copied while another is used)"));
             }
 
             if (warpsValid && geometry.SharedBytes > MatrixGeometry.MaxSharedBytesPerGroup)

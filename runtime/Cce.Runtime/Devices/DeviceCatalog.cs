@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Cce.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
@@ -23,12 +24,14 @@ internal static class DeviceCatalog
     public static Context CreateContext(DeviceKind kind)
     {
         InstallCudaResolver();
-        return Context.Create(builder => builder
+        Context context = Context.Create(builder => builder
             .CPU(CPUDeviceKind.Nvidia)
             .Cuda()
             .EnableAlgorithms()
             .Profiling()
             .Optimize(kind == DeviceKind.Cpu ? OptimizationLevel.O0 : OptimizationLevel.O2));
+        MatrixUnits.Register(context);
+        return context;
     }
 
     /// <summary>Number of CUDA devices, counted once per process.</summary>

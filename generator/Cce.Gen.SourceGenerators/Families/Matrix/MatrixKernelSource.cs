@@ -38,7 +38,9 @@ internal abstract class MatrixKernelSource
 
     /// <summary>The kernels of a tile candidate: on the matrix units for 16-bit elements, exact fp32 on the CUDA cores otherwise.</summary>
     public static MatrixKernelSource For(LossSettings settings, MatrixTileModel tile) =>
-        new PortableMatrixKernels(settings, tile, candidate: true);
+        new Cce.Families.Matrix.MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size).Tiled
+            ? new TiledMatrixKernels(settings, tile)
+            : new PortableMatrixKernels(settings, tile, candidate: true);
 
     /// <summary>Writes the kernels: <c>ForwardRows</c>, <c>ForwardGradientRows</c>, <c>GradientRows</c>, <c>GradientItems</c>.</summary>
     public abstract void Emit(SourceWriter w);

@@ -56,12 +56,9 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
 
     private void EmitForwardRows(SourceWriter w)
     {
-        w.Line("/// <summary>Log-sum-exp and loss of each row, or with item splits each split's running maximum and sum.</summary>");
+        w.Line("/// <summary>Log-sum-exp and loss of each row.</summary>");
         w.Open($"public static void ForwardRows({GlobalNames.Matrix}MatrixArguments a)");
-        w.Line("int span = (a.Catalog + a.Splits - 1) / a.Splits;");
-        w.Open($"for (int unit = {Ilgpu}Grid.GlobalIndex.X; unit < a.Rows * a.Splits; unit += {Stride})");
-        w.Line("int row = unit % a.Rows;");
-        w.Line("int split = unit / a.Rows;");
+        w.Open($"for (int row = {Ilgpu}Grid.GlobalIndex.X; row < a.Rows; row += {Stride})");
         w.Line("int y = a.Targets[row];");
         w.Block(Invariant($"if (y == {Settings.IgnoreIndex})"), () =>
         {
@@ -70,23 +67,10 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
             w.Line("continue;");
         });
         LoadRow(w, "h", "a.Hidden", "row");
-        w.Line("int first = split * span;");
-        w.Line("int end = " + GlobalNames.System + "Math.Min(a.Catalog, first + span);");
-        EmitLogSumExp(w, "first", "end");
-        w.Block("if (a.Splits == 1)", () =>
-        {
-            w.Line("float lse = m + " + Log + "(sum);");
-            w.Line("a.RowLse[row] = lse;");
-            w.Line("a.RowLoss[row] = lse - target;");
-        });
-        w.Block("else", () =>
-        {
-            w.Line($"long partial = {GlobalNames.Kernels}PartialLogSumExp.Index(split, row, a.Rows);");
-            w.Line("a.Partials[partial] = m;");
-            w.Line("a.Partials[partial + 1] = sum;");
-            w.Comment("The merge subtracts the target's logit from the log-sum-exp; one split holds it.");
-            w.Block("if (y >= first && y < end)", () => w.Line("a.RowLoss[row] = target;"));
-        });
+        EmitLogSumExp(w, "0", "a.Catalog");
+        w.Line("float lse = m + " + Log + "(sum);");
+        w.Line("a.RowLse[row] = lse;");
+        w.Line("a.RowLoss[row] = lse - target;");
         w.Close();
         w.Close();
     }

@@ -36,6 +36,12 @@ public struct MatrixArguments
     /// </summary>
     public ArrayView<float> Partials;
 
+    /// <summary>
+    /// Each row's share of the reduced loss's gradient, g = upstream (· the row's own) (/ valid rows for a mean), 0 for
+    /// an ignored row, [N]: written before the gradient passes, which read it for every (row, item) pair.
+    /// </summary>
+    public ArrayView<float> RowCoefficients;
+
     /// <summary>Per-row upstream gradient, [N]; empty when <see cref="Upstream"/> applies to all rows.</summary>
     public ArrayView<float> UpstreamPerRow;
 

@@ -7,10 +7,11 @@ namespace Cce.Families.Matrix;
 /// the runtime (to launch them), so both sides always agree.
 /// </summary>
 /// <remarks>
-/// The row pass gives each warp 16 rows of the group's block (the M of one m16n8k16 matrix instruction) and walks the
-/// catalog in tiles of <see cref="MatrixTileSize.Items"/> items; each thread keeps its share of the block's dH in
-/// registers. The item pass swaps the roles: each warp owns 16 items and walks the rows. The walked side is staged in
-/// shared memory, whole rows of D, <see cref="MatrixTileSize.Stages"/> tiles at a time, beside the owned block.
+/// A group owns a block of <see cref="MatrixTileSize.Rows"/> rows of H in the row pass (of W, in the item pass), 16 per
+/// warp slice (the M of one m16n8k16 matrix instruction), and streams the other side in tiles of
+/// <see cref="MatrixTileSize.Items"/> rows; each thread keeps its share of the block's dH (dW) in registers. The streamed
+/// side is staged in shared memory, whole rows of D, <see cref="MatrixTileSize.Stages"/> tiles at a time, beside the
+/// owned block.
 /// </remarks>
 public readonly struct MatrixGeometry
 {
@@ -26,8 +27,14 @@ public readonly struct MatrixGeometry
     /// <summary>Most warps per group.</summary>
     public const int MaxWarps = 16;
 
+    /// <summary>Fewest tiles in flight: one copied while another is used.</summary>
+    public const int MinStages = 2;
+
     /// <summary>Most tiles in flight.</summary>
     public const int MaxStages = 4;
+
+    /// <summary>D must be a multiple of this for the matrix-unit kernels: a shared row's 16-byte chunks are swizzled in groups of eight.</summary>
+    public const int TiledHiddenStep = 64;
 
     /// <summary>Most fp32 accumulators a thread may keep for its share of an owned block: more would spill.</summary>
     public const int MaxAccumulatorsPerThread = 128;
@@ -65,14 +72,24 @@ public readonly struct MatrixGeometry
     /// <summary>Whether the owned block splits into whole 16-row slices, one or more per warp.</summary>
     public bool RowsFitWarps => Tile.Rows > 0 && Tile.Warps > 0 && Tile.Rows % (WarpRows * Tile.Warps) == 0;
 
-    /// <summary>Whether the walked tile and the D-step are whole multiples of the instruction's K, and the D-step divides D.</summary>
+    /// <summary>Whether the streamed tile and the D-step are whole multiples of the instruction's K, and the D-step divides D.</summary>
     public bool StepsFit => Tile.Items > 0 && Tile.Items % Step == 0 && Tile.DStep > 0 && Tile.DStep % Step == 0 && HiddenSize % Tile.DStep == 0;
 
-    /// <summary>fp32 accumulators each thread keeps for its share of the larger owned block (rows in the row pass, items in the item pass).</summary>
-    public long AccumulatorsPerThread => (long)Math.Max(Tile.Rows, Tile.Items) * HiddenSize / Math.Max(1, ThreadsPerGroup);
+    /// <summary>
+    /// Whether the kernels run on the matrix units: 16-bit elements and D a multiple of <see cref="TiledHiddenStep"/>.
+    /// Otherwise (fp32, whose exact products the 16-bit matrix units cannot form, or such a D) the candidate runs the
+    /// same math in plain FMAs on the CUDA cores.
+    /// </summary>
+    public bool Tiled => ElementBytes == 2 && HiddenSize % TiledHiddenStep == 0;
 
-    /// <summary>Dynamic shared memory of a group: the owned block and the walked tiles in flight, whole rows of D each.</summary>
-    public long SharedBytes => ((long)Math.Max(Tile.Rows, Tile.Items) + ((long)Tile.Stages * Math.Max(Tile.Rows, Tile.Items))) * HiddenSize * ElementBytes;
+    /// <summary>fp32 accumulators each thread keeps for its share of the owned block's gradient (dH rows in the row pass, dW rows in the item pass).</summary>
+    public long AccumulatorsPerThread => (long)Tile.Rows * HiddenSize / Math.Max(1, ThreadsPerGroup);
+
+    /// <summary>
+    /// Dynamic shared memory of a group: the owned block and the streamed tiles in flight, whole rows of D each, and
+    /// the item pass's log-sum-exp, coefficient and target of each streamed row.
+    /// </summary>
+    public long SharedBytes => Tiled ? (((long)Tile.Rows + ((long)Tile.Stages * Tile.Items)) * HiddenSize * ElementBytes) + (16L * (((3L * Tile.Stages * Tile.Items) + 3) / 4)) : 0;
 }
 
 /// <summary>The numbers of a matrix tile, as both the generator's model and the runtime's <c>MatrixTile</c> carry them.</summary>

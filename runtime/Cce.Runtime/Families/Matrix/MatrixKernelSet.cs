@@ -16,7 +16,7 @@ internal sealed class MatrixKernelSet : LoadedKernels
     /// <summary>Rows (or items) of a group of the portable layout, one warp striding over them.</summary>
     private const int PortableBlock = 256;
 
-    /// <summary>Threads of a group of the merge pass and of the portable layout's warp.</summary>
+    /// <summary>Threads of a group of the per-row support passes (coefficients, merge).</summary>
     private const int MergeThreads = 256;
 
     private const int PortableThreads = 32;
@@ -27,13 +27,16 @@ internal sealed class MatrixKernelSet : LoadedKernels
     private readonly CceDevice device;
     private readonly MatrixTile tile;
     private readonly bool portable;
+    private readonly bool staged;
     private readonly int sharedBytes;
     private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> forwardRows;
     private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> mergeRows;
     private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> forwardGradientRows;
     private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> gradientRows;
     private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> gradientItems;
+    private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> rowCoefficients;
     private MemoryBuffer1D<float, Stride1D.Dense>? partials;
+    private MemoryBuffer1D<float, Stride1D.Dense>? coefficients;
 
     public MatrixKernelSet(CceDevice device, LossDescription description, MatrixVariant variant)
     {
@@ -41,12 +44,18 @@ internal sealed class MatrixKernelSet : LoadedKernels
         tile = variant.MatrixTile;
         portable = variant.Layout == KernelLayout.Portable;
         Accelerator accelerator = device.Accelerator;
-        forwardRows = accelerator.LoadKernel(variant.ForwardRows);
+        // One group per multiprocessor at least: the compiler may give each thread all the registers its fragments need.
+        KernelSpecialization bounds = variant.Staged && accelerator.AcceleratorType == AcceleratorType.Cuda
+            ? new KernelSpecialization(tile.ThreadsPerGroup, 1)
+            : KernelSpecialization.Empty;
+        forwardRows = accelerator.LoadKernel(variant.ForwardRows, bounds);
         mergeRows = accelerator.LoadKernel<MatrixArguments>(PartialLogSumExp.Merge);
-        forwardGradientRows = accelerator.LoadKernel(variant.ForwardGradientRows);
-        gradientRows = accelerator.LoadKernel(variant.GradientRows);
-        gradientItems = accelerator.LoadKernel(variant.GradientItems);
-        sharedBytes = !variant.Staged ? 0 : checked((int)new MatrixGeometry(description.Element, description.HiddenSize, tile.Size).SharedBytes);
+        rowCoefficients = accelerator.LoadKernel<MatrixArguments>(RowCoefficients.Compute);
+        forwardGradientRows = accelerator.LoadKernel(variant.ForwardGradientRows, bounds);
+        gradientRows = accelerator.LoadKernel(variant.GradientRows, bounds);
+        gradientItems = accelerator.LoadKernel(variant.GradientItems, bounds);
+        staged = variant.Staged;
+        sharedBytes = !staged ? 0 : checked((int)new MatrixGeometry(description.Element, description.HiddenSize, tile.Size).SharedBytes);
         foreach (Action<AcceleratorStream, KernelConfig, MatrixArguments> kernel in new[] { forwardRows, forwardGradientRows, gradientRows, gradientItems })
         {
             CudaSharedMemoryOptIn.Apply(accelerator, kernel.GetKernel(), sharedBytes);
@@ -55,7 +64,7 @@ internal sealed class MatrixKernelSet : LoadedKernels
 
     public override KernelTile Tile => tile;
 
-    public override long WorkspaceBytes => partials?.LengthInBytes ?? 0;
+    public override long WorkspaceBytes => (partials?.LengthInBytes ?? 0) + (coefficients?.LengthInBytes ?? 0);
 
     public override void Run(LossOperation operation, in LossCall call)
     {
@@ -66,26 +75,32 @@ internal sealed class MatrixKernelSet : LoadedKernels
             arguments.Splits = Splits(call.Rows, call.Catalog);
             if (arguments.Splits > 1)
             {
-                arguments.Partials = Partials(2L * arguments.Splits * call.Rows);
+                arguments.Partials = Grown(ref partials, 2L * arguments.Splits * call.Rows);
             }
 
             forwardRows(stream, RowLaunch(call.Rows, arguments.Splits), arguments);
             if (arguments.Splits > 1)
             {
-                mergeRows(stream, new KernelConfig((call.Rows + MergeThreads - 1) / MergeThreads, MergeThreads), arguments);
+                mergeRows(stream, Threads(call.Rows), arguments);
             }
 
             call.Stages?.Mark(stream, "rows");
             return;
         }
 
+        arguments.RowCoefficients = Grown(ref coefficients, call.Rows);
+        rowCoefficients(stream, Threads(call.Rows), arguments);
         (operation == LossOperation.Backward ? gradientRows : forwardGradientRows)(stream, RowLaunch(call.Rows, 1), arguments);
         call.Stages?.Mark(stream, "rows");
         gradientItems(stream, ItemLaunch(call.Catalog), arguments);
         call.Stages?.Mark(stream, "items");
     }
 
-    public override void Dispose() => partials?.Dispose();
+    public override void Dispose()
+    {
+        partials?.Dispose();
+        coefficients?.Dispose();
+    }
 
     private static MatrixArguments Arguments(in LossCall call) => new()
     {
@@ -110,7 +125,7 @@ internal sealed class MatrixKernelSet : LoadedKernels
     /// <summary>Item splits of a forward pass: enough for every multiprocessor to hold a few groups, each split at least one tile.</summary>
     private int Splits(int rows, int catalog)
     {
-        if (portable)
+        if (!staged)
         {
             return 1;
         }
@@ -123,7 +138,7 @@ internal sealed class MatrixKernelSet : LoadedKernels
 
     private KernelConfig RowLaunch(int rows, int splits) => Launch(rows, tile.Rows, splits);
 
-    private KernelConfig ItemLaunch(int catalog) => Launch(catalog, tile.Items, 1);
+    private KernelConfig ItemLaunch(int catalog) => Launch(catalog, tile.Rows, 1);
 
     private KernelConfig Launch(int count, int block, int splits)
     {
@@ -132,21 +147,25 @@ internal sealed class MatrixKernelSet : LoadedKernels
             return new KernelConfig((count + PortableBlock - 1) / PortableBlock, PortableThreads);
         }
 
-        int groups = checked(((count + block - 1) / block) * splits);
+        var groups = new Index3D((count + block - 1) / block, splits, 1);
+        var threads = new Index3D(tile.ThreadsPerGroup, 1, 1);
         return sharedBytes > 0
-            ? new KernelConfig(groups, tile.ThreadsPerGroup, SharedMemoryConfig.RequestDynamic<byte>(sharedBytes))
-            : new KernelConfig(groups, tile.ThreadsPerGroup);
+            ? new KernelConfig(groups, threads, SharedMemoryConfig.RequestDynamic<byte>(sharedBytes))
+            : new KernelConfig(groups, threads);
     }
 
-    /// <summary>The partials buffer, grown to <paramref name="length"/> floats: it only grows, so a shape seen once allocates nothing again.</summary>
-    private ArrayView<float> Partials(long length)
+    /// <summary>One thread per row.</summary>
+    private static KernelConfig Threads(int rows) => new((rows + MergeThreads - 1) / MergeThreads, MergeThreads);
+
+    /// <summary>A workspace buffer grown to <paramref name="length"/> floats: it only grows, so a shape seen once allocates nothing again.</summary>
+    private ArrayView<float> Grown(ref MemoryBuffer1D<float, Stride1D.Dense>? buffer, long length)
     {
-        if (partials is null || partials.Length < length)
+        if (buffer is null || buffer.Length < length)
         {
-            partials?.Dispose();
-            partials = device.Accelerator.Allocate1D<float>(length);
+            buffer?.Dispose();
+            buffer = device.Accelerator.Allocate1D<float>(length);
         }
 
-        return partials.View.SubView(0, length);
+        return buffer.View.SubView(0, length);
     }
 }

@@ -9,11 +9,11 @@ namespace Cce;
 /// One launch configuration of the matrix kernels: a group owns a block of rows (or of items) and walks the other side
 /// in tiles, forming each block of logits on the GPU's matrix units.
 /// </summary>
-/// <param name="Rows">Rows of H per block (a multiple of 16 per warp).</param>
-/// <param name="Items">Items of W per block (a multiple of 16).</param>
-/// <param name="DStep">Elements of D staged in shared memory at a time (a multiple of 16 dividing D).</param>
+/// <param name="Rows">Rows a group owns, of H (of W in the dW pass): a multiple of 16 per warp.</param>
+/// <param name="Items">Rows of the other side per streamed tile: a multiple of 16.</param>
+/// <param name="DStep">Elements of D per iteration of the logit loop (a multiple of 16 dividing D).</param>
 /// <param name="Warps">Warps per group.</param>
-/// <param name="Stages">Tiles of the walked side in flight in shared memory (2 or 3: copy one while computing another).</param>
+/// <param name="Stages">Streamed tiles in flight in shared memory (2 to 4: one copied while another is used).</param>
 public sealed partial record MatrixTile(int Rows, int Items, int DStep, int Warps, int Stages) : KernelTile
 {
     /// <summary>The family name of the matrix kernels, as tuning-cache keys carry it.</summary>

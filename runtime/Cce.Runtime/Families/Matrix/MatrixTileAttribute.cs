@@ -2,25 +2,29 @@ namespace Cce;
 
 /// <summary>
 /// One launch configuration the generator specialises the matrix kernels for (the full-catalog scheme), and the tuner
-/// may pick. A group of <see cref="Warps"/> warps owns <see cref="Rows"/> rows and walks the catalog in tiles of
-/// <see cref="Items"/> items (and, for dW, the reverse), staging <see cref="DStep"/> elements of D at a time;
-/// repeat the attribute to widen the search space.
+/// may pick. A group of <see cref="Warps"/> warps owns a block of <see cref="Rows"/> rows of H (for dW: of W) in
+/// shared memory and streams the other side in tiles of <see cref="Items"/> rows through <see cref="Stages"/> buffers,
+/// forming the logits on the matrix units <see cref="DStep"/> elements of D per loop iteration; repeat the attribute
+/// to widen the search space.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class MatrixTileAttribute : Attribute
 {
-    /// <summary>Rows of H a group owns: 16 per warp, or a multiple of that. Default: 64.</summary>
+    /// <summary>Rows a group owns (of H; of W in the dW pass): a multiple of 16 per warp. Default: 64.</summary>
     public int Rows { get; set; } = 64;
 
-    /// <summary>Items of W per tile: a multiple of 16. Default: 64.</summary>
+    /// <summary>Rows of the other side per streamed tile (items of W; rows of H in the dW pass): a multiple of 16. Default: 64.</summary>
     public int Items { get; set; } = 64;
 
-    /// <summary>Elements of D staged in shared memory at a time: a multiple of 16 that divides D. Default: 64.</summary>
-    public int DStep { get; set; } = 64;
+    /// <summary>
+    /// Elements of D per iteration of the logit loop: a multiple of 16 that divides D (32 lets the compiler issue the
+    /// next step's loads early, at the price of registers). Default: 16.
+    /// </summary>
+    public int DStep { get; set; } = 16;
 
     /// <summary>Warps per group (1 to 16). Default: 4.</summary>
     public int Warps { get; set; } = 4;
 
-    /// <summary>Tiles in flight in shared memory: 1 (no overlap) to 4. Default: 2.</summary>
+    /// <summary>Streamed tiles in flight in shared memory: 2 to 4 (one copied while another is used). Default: 2.</summary>
     public int Stages { get; set; } = 2;
 }
