@@ -523,8 +523,8 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void CCE0009_MatrixTileSharedMemory() => DiagnosticAssert.Fires("CCE0009", Usings + """
-        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 512, Element = ElementType.Float32)]
-        [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, [|Stages = 4|])]
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.BFloat16)]
+        [MatrixTile(Rows = 64, Items = 512, DStep = 64, Warps = 4, [|Stages = 4|])]
         public partial class Loss;
         """);
 

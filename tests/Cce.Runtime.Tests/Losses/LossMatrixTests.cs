@@ -33,7 +33,7 @@ public sealed class LossMatrixTests(CpuDeviceFixture fixture, ITestOutputHelper 
             || e.Description.HiddenGradient == GradientPrecision.Float32
             || (e.Description.Scheme == NegativeScheme.Explicit && e.Description.Reduction == LossReduction.Mean && e.Description.Correction == LogQCorrection.None)
             || (e.Description.Scheme == NegativeScheme.Popularity && e.Description.Reduction == LossReduction.Mean && e.Description.Correction == LogQCorrection.LogQ));
-        return new(geometries.Union(special).Select(e => e.ShortName));
+        return new(geometries.Union(special).Where(e => e.Variants.Any(v => !v.EmulatedOnCpu)).Select(e => e.ShortName));
     }
 
     [Theory]
@@ -51,7 +51,8 @@ public sealed class LossMatrixTests(CpuDeviceFixture fixture, ITestOutputHelper 
         // The case whose rows fill no tile evenly: it reaches partial groups, the shuffles and the shared-memory logits.
         LossEntry entry = Find(loss);
         VerificationCase oddRows = VerificationCase.Standard.Single(c => c.Name == "odd-rows");
-        foreach (KernelVariant variant in entry.Variants)
+        // The matrix-unit kernels are emulated lane by lane here, far too slowly: `cce verify` checks them on a GPU.
+        foreach (KernelVariant variant in entry.Variants.Where(v => !v.EmulatedOnCpu))
         {
             AssertPassed(entry, variant, [oddRows]);
         }

@@ -40,6 +40,10 @@ public sealed class MatrixVariant : KernelVariant
     public bool Staged { get; }
 
     /// <inheritdoc />
+    /// <remarks>The staged kernels are the matrix-unit ones.</remarks>
+    public override bool EmulatedOnCpu => Staged;
+
+    /// <inheritdoc />
     public override KernelTile Tile => MatrixTile;
 
     /// <summary>The tile, with its matrix facts.</summary>

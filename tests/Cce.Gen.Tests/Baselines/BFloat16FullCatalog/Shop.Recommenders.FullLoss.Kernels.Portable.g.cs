@@ -28,14 +28,11 @@ partial class FullLoss
 [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
 file static class FullLoss_Portable_Kernels
 {
-    /// <summary>Log-sum-exp and loss of each row, or with item splits each split's running maximum and sum.</summary>
+    /// <summary>Log-sum-exp and loss of each row.</summary>
     public static void ForwardRows(Matrix::MatrixArguments a)
     {
-        int span = (a.Catalog + a.Splits - 1) / a.Splits;
-        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < a.Rows * a.Splits; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        for (int row = ILGPU::Grid.GlobalIndex.X; row < a.Rows; row += ILGPU::Grid.DimX * ILGPU::Group.DimX)
         {
-            int row = unit % a.Rows;
-            int split = unit / a.Rows;
             int y = a.Targets[row];
             if (y == -100)
             {
@@ -115,12 +112,10 @@ file static class FullLoss_Portable_Kernels
             float h61 = ILGPU::Interop.IntAsFloat(hc7.Z & 0xFFFF0000u);
             float h62 = ILGPU::Interop.IntAsFloat(hc7.W << 16);
             float h63 = ILGPU::Interop.IntAsFloat(hc7.W & 0xFFFF0000u);
-            int first = split * span;
-            int end = System::Math.Min(a.Catalog, first + span);
             float m = float.NegativeInfinity;
             float sum = 0f;
             float target = 0f;
-            for (int item = first; item < end; item++)
+            for (int item = 0; item < a.Catalog; item++)
             {
                 Kernels::U4 wc0 = a.Items[(long)item * 8 + 0];
                 float w0 = ILGPU::Interop.IntAsFloat(wc0.X << 16);
@@ -274,23 +269,9 @@ file static class FullLoss_Portable_Kernels
                     sum += System::MathF.Exp(s - m);
                 }
             }
-            if (a.Splits == 1)
-            {
-                float lse = m + System::MathF.Log(sum);
-                a.RowLse[row] = lse;
-                a.RowLoss[row] = lse - target;
-            }
-            else
-            {
-                long partial = Kernels::PartialLogSumExp.Index(split, row, a.Rows);
-                a.Partials[partial] = m;
-                a.Partials[partial + 1] = sum;
-                // The merge subtracts the target's logit from the log-sum-exp; one split holds it.
-                if (y >= first && y < end)
-                {
-                    a.RowLoss[row] = target;
-                }
-            }
+            float lse = m + System::MathF.Log(sum);
+            a.RowLse[row] = lse;
+            a.RowLoss[row] = lse - target;
         }
     }
 

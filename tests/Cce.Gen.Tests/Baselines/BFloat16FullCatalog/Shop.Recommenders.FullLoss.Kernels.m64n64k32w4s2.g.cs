@@ -21,1860 +21,1325 @@ partial class FullLoss
         FullLoss_m64n64k32w4s2_Kernels.ForwardGradientRows,
         FullLoss_m64n64k32w4s2_Kernels.GradientRows,
         FullLoss_m64n64k32w4s2_Kernels.GradientItems,
-        staged: false);
+        staged: true);
 }
 
-/// <summary>The m64n64k32w4s2 kernels of <c>FullLoss</c>: one thread owns a row (an item, in the item pass) and walks the other side alone.</summary>
+/// <summary>The m64n64k32w4s2 kernels of <c>FullLoss</c>: a group of 4 warps owns 64 rows (items, in the item pass) and streams tiles of 64 through 2 buffers, on the matrix units.</summary>
 [Compiler::GeneratedCode("Cce.Gen", "0.1.0")]
 file static class FullLoss_m64n64k32w4s2_Kernels
 {
-    /// <summary>Log-sum-exp and loss of each row, or with item splits each split's running maximum and sum.</summary>
+    private const int D = 64, C = 8, Owned = 64, Stream = 64, Stages = 2, Threads = 128;
+    private const float L2E = 1.4426950408889634f, LN2 = 0.6931471805599453f;
+
+    /// <summary>Copies rows [row0, row0 + rows) of src into shared memory (swizzled), zeros past limit.</summary>
+    [System::Runtime.CompilerServices.MethodImpl(System::Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void LoadRows(ILGPU::ArrayView<Kernels::U4> shared, int sharedBase, ILGPU::ArrayView<Kernels::U4> src, int row0, int limit, int rows, int tid)
+    {
+        for (int c = tid; c < rows * C; c += Threads)
+        {
+            int r = c / C;
+            int ch = c - r * C;
+            int gr = row0 + r;
+            bool ok = gr < limit;
+            Kernels::MatrixUnits.CopyAsync16ZeroFill(shared, sharedBase + r * C + (ch ^ (r & 7)), src, (ok ? gr : limit - 1) * C + ch, ok ? 16 : 0);
+        }
+    }
+
+    /// <summary>Copies the log-sum-exp, coefficient and target of rows [row0, row0 + Stream) into shared memory, zeros past n.</summary>
+    [System::Runtime.CompilerServices.MethodImpl(System::Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void LoadRowValues(ILGPU::ArrayView<int> shared, int sharedBase, ILGPU::ArrayView<int> lse, ILGPU::ArrayView<int> g, ILGPU::ArrayView<int> y, int row0, int n, int tid)
+    {
+        for (int c = tid; c < 3 * Stream; c += Threads)
+        {
+            int which = c / Stream;
+            int r = c - which * Stream;
+            int gr = row0 + r;
+            bool ok = gr < n;
+            int gi = ok ? gr : n - 1;
+            ILGPU::ArrayView<int> src = which == 0 ? lse : which == 1 ? g : y;
+            Kernels::MatrixUnits.CopyAsync4ZeroFill(shared, sharedBase + c, src, gi, ok ? 4 : 0);
+        }
+    }
+
+    /// <summary>Log-sum-exp and loss of each row of the block, or with item splits the split's running maximum and sum.</summary>
     public static void ForwardRows(Matrix::MatrixArguments a)
     {
-        int span = (a.Catalog + a.Splits - 1) / a.Splits;
-        for (int unit = ILGPU::Grid.GlobalIndex.X; unit < a.Rows * a.Splits; unit += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        var smem = ILGPU::SharedMemory.GetDynamic<Kernels::U4>();
+        var sO = smem.SubView(0, Owned * C);
+        var sS = smem.SubView(Owned * C, Stages * Stream * C);
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
+        int own0 = ILGPU::Grid.IdxX * Owned;
+        int ownLimit = a.Rows, streamLimit = a.Catalog;
+        var ownSrc = a.Hidden; var streamSrc = a.Items;
+        int numTiles = (streamLimit + Stream - 1) / Stream;
+        int tBegin = ILGPU::Grid.IdxY * numTiles / a.Splits, tCount = (ILGPU::Grid.IdxY + 1) * numTiles / a.Splits - tBegin;
+        int aRow0 = warpBase + 0 + (lane & 15);
+        int aIdx0 = aRow0 * C, aKey0 = (lane >> 4) ^ (aRow0 & 7);
+        int bIdx = ((lane & 7) + ((lane >> 4) << 3)) * C, bKey = ((lane >> 3) & 1) ^ (lane & 7);
+        int tIdx = (lane & 15) * C, tKey = (lane >> 4) ^ (lane & 7);
+        LoadRows(sO, 0, ownSrc, own0, ownLimit, Owned, tid);
+        if (0 < tCount)
         {
-            int row = unit % a.Rows;
-            int split = unit / a.Rows;
-            int y = a.Targets[row];
-            if (y == -100)
+            LoadRows(sS, 0 * (Stream * C), streamSrc, (tBegin + 0) * Stream, streamLimit, Stream, tid);
+        }
+        Kernels::MatrixUnits.CommitGroup();
+        float m0a = -1e30f, m0b = -1e30f, l0a = 0f, l0b = 0f;
+        int buf = 0;
+        for (int it = 0; it < tCount; it++)
+        {
+            int tile = tBegin + it;
+            Kernels::MatrixUnits.WaitGroup(0);
+            ILGPU::Group.Barrier();
+            int next = tile + 1;
+            if (next < tBegin + tCount)
             {
-                a.RowLoss[row] = 0f;
-                a.RowLse[row] = 0f;
-                continue;
+                int nbuf = buf == 0 ? 1 : buf - 1;
+                LoadRows(sS, nbuf * (Stream * C), streamSrc, next * Stream, streamLimit, Stream, tid);
             }
-            Kernels::U4 hc0 = a.Hidden[(long)row * 8 + 0];
-            float h0 = ILGPU::Interop.IntAsFloat(hc0.X << 16);
-            float h1 = ILGPU::Interop.IntAsFloat(hc0.X & 0xFFFF0000u);
-            float h2 = ILGPU::Interop.IntAsFloat(hc0.Y << 16);
-            float h3 = ILGPU::Interop.IntAsFloat(hc0.Y & 0xFFFF0000u);
-            float h4 = ILGPU::Interop.IntAsFloat(hc0.Z << 16);
-            float h5 = ILGPU::Interop.IntAsFloat(hc0.Z & 0xFFFF0000u);
-            float h6 = ILGPU::Interop.IntAsFloat(hc0.W << 16);
-            float h7 = ILGPU::Interop.IntAsFloat(hc0.W & 0xFFFF0000u);
-            Kernels::U4 hc1 = a.Hidden[(long)row * 8 + 1];
-            float h8 = ILGPU::Interop.IntAsFloat(hc1.X << 16);
-            float h9 = ILGPU::Interop.IntAsFloat(hc1.X & 0xFFFF0000u);
-            float h10 = ILGPU::Interop.IntAsFloat(hc1.Y << 16);
-            float h11 = ILGPU::Interop.IntAsFloat(hc1.Y & 0xFFFF0000u);
-            float h12 = ILGPU::Interop.IntAsFloat(hc1.Z << 16);
-            float h13 = ILGPU::Interop.IntAsFloat(hc1.Z & 0xFFFF0000u);
-            float h14 = ILGPU::Interop.IntAsFloat(hc1.W << 16);
-            float h15 = ILGPU::Interop.IntAsFloat(hc1.W & 0xFFFF0000u);
-            Kernels::U4 hc2 = a.Hidden[(long)row * 8 + 2];
-            float h16 = ILGPU::Interop.IntAsFloat(hc2.X << 16);
-            float h17 = ILGPU::Interop.IntAsFloat(hc2.X & 0xFFFF0000u);
-            float h18 = ILGPU::Interop.IntAsFloat(hc2.Y << 16);
-            float h19 = ILGPU::Interop.IntAsFloat(hc2.Y & 0xFFFF0000u);
-            float h20 = ILGPU::Interop.IntAsFloat(hc2.Z << 16);
-            float h21 = ILGPU::Interop.IntAsFloat(hc2.Z & 0xFFFF0000u);
-            float h22 = ILGPU::Interop.IntAsFloat(hc2.W << 16);
-            float h23 = ILGPU::Interop.IntAsFloat(hc2.W & 0xFFFF0000u);
-            Kernels::U4 hc3 = a.Hidden[(long)row * 8 + 3];
-            float h24 = ILGPU::Interop.IntAsFloat(hc3.X << 16);
-            float h25 = ILGPU::Interop.IntAsFloat(hc3.X & 0xFFFF0000u);
-            float h26 = ILGPU::Interop.IntAsFloat(hc3.Y << 16);
-            float h27 = ILGPU::Interop.IntAsFloat(hc3.Y & 0xFFFF0000u);
-            float h28 = ILGPU::Interop.IntAsFloat(hc3.Z << 16);
-            float h29 = ILGPU::Interop.IntAsFloat(hc3.Z & 0xFFFF0000u);
-            float h30 = ILGPU::Interop.IntAsFloat(hc3.W << 16);
-            float h31 = ILGPU::Interop.IntAsFloat(hc3.W & 0xFFFF0000u);
-            Kernels::U4 hc4 = a.Hidden[(long)row * 8 + 4];
-            float h32 = ILGPU::Interop.IntAsFloat(hc4.X << 16);
-            float h33 = ILGPU::Interop.IntAsFloat(hc4.X & 0xFFFF0000u);
-            float h34 = ILGPU::Interop.IntAsFloat(hc4.Y << 16);
-            float h35 = ILGPU::Interop.IntAsFloat(hc4.Y & 0xFFFF0000u);
-            float h36 = ILGPU::Interop.IntAsFloat(hc4.Z << 16);
-            float h37 = ILGPU::Interop.IntAsFloat(hc4.Z & 0xFFFF0000u);
-            float h38 = ILGPU::Interop.IntAsFloat(hc4.W << 16);
-            float h39 = ILGPU::Interop.IntAsFloat(hc4.W & 0xFFFF0000u);
-            Kernels::U4 hc5 = a.Hidden[(long)row * 8 + 5];
-            float h40 = ILGPU::Interop.IntAsFloat(hc5.X << 16);
-            float h41 = ILGPU::Interop.IntAsFloat(hc5.X & 0xFFFF0000u);
-            float h42 = ILGPU::Interop.IntAsFloat(hc5.Y << 16);
-            float h43 = ILGPU::Interop.IntAsFloat(hc5.Y & 0xFFFF0000u);
-            float h44 = ILGPU::Interop.IntAsFloat(hc5.Z << 16);
-            float h45 = ILGPU::Interop.IntAsFloat(hc5.Z & 0xFFFF0000u);
-            float h46 = ILGPU::Interop.IntAsFloat(hc5.W << 16);
-            float h47 = ILGPU::Interop.IntAsFloat(hc5.W & 0xFFFF0000u);
-            Kernels::U4 hc6 = a.Hidden[(long)row * 8 + 6];
-            float h48 = ILGPU::Interop.IntAsFloat(hc6.X << 16);
-            float h49 = ILGPU::Interop.IntAsFloat(hc6.X & 0xFFFF0000u);
-            float h50 = ILGPU::Interop.IntAsFloat(hc6.Y << 16);
-            float h51 = ILGPU::Interop.IntAsFloat(hc6.Y & 0xFFFF0000u);
-            float h52 = ILGPU::Interop.IntAsFloat(hc6.Z << 16);
-            float h53 = ILGPU::Interop.IntAsFloat(hc6.Z & 0xFFFF0000u);
-            float h54 = ILGPU::Interop.IntAsFloat(hc6.W << 16);
-            float h55 = ILGPU::Interop.IntAsFloat(hc6.W & 0xFFFF0000u);
-            Kernels::U4 hc7 = a.Hidden[(long)row * 8 + 7];
-            float h56 = ILGPU::Interop.IntAsFloat(hc7.X << 16);
-            float h57 = ILGPU::Interop.IntAsFloat(hc7.X & 0xFFFF0000u);
-            float h58 = ILGPU::Interop.IntAsFloat(hc7.Y << 16);
-            float h59 = ILGPU::Interop.IntAsFloat(hc7.Y & 0xFFFF0000u);
-            float h60 = ILGPU::Interop.IntAsFloat(hc7.Z << 16);
-            float h61 = ILGPU::Interop.IntAsFloat(hc7.Z & 0xFFFF0000u);
-            float h62 = ILGPU::Interop.IntAsFloat(hc7.W << 16);
-            float h63 = ILGPU::Interop.IntAsFloat(hc7.W & 0xFFFF0000u);
-            int first = split * span;
-            int end = System::Math.Min(a.Catalog, first + span);
-            float m = float.NegativeInfinity;
-            float sum = 0f;
-            float target = 0f;
-            for (int item = first; item < end; item++)
+            Kernels::MatrixUnits.CommitGroup();
+            int sBase = buf * (Stream * C);
+            int j0 = tile * Stream;
+            Kernels::MmaF32x4 s0_0 = default;
+            Kernels::MmaF32x4 s0_1 = default;
+            Kernels::MmaF32x4 s0_2 = default;
+            Kernels::MmaF32x4 s0_3 = default;
+            Kernels::MmaF32x4 s0_4 = default;
+            Kernels::MmaF32x4 s0_5 = default;
+            Kernels::MmaF32x4 s0_6 = default;
+            Kernels::MmaF32x4 s0_7 = default;
+            for (int ks = 0; ks < D / 16; ks += 2)
             {
-                Kernels::U4 wc0 = a.Items[(long)item * 8 + 0];
-                float w0 = ILGPU::Interop.IntAsFloat(wc0.X << 16);
-                float w1 = ILGPU::Interop.IntAsFloat(wc0.X & 0xFFFF0000u);
-                float w2 = ILGPU::Interop.IntAsFloat(wc0.Y << 16);
-                float w3 = ILGPU::Interop.IntAsFloat(wc0.Y & 0xFFFF0000u);
-                float w4 = ILGPU::Interop.IntAsFloat(wc0.Z << 16);
-                float w5 = ILGPU::Interop.IntAsFloat(wc0.Z & 0xFFFF0000u);
-                float w6 = ILGPU::Interop.IntAsFloat(wc0.W << 16);
-                float w7 = ILGPU::Interop.IntAsFloat(wc0.W & 0xFFFF0000u);
-                Kernels::U4 wc1 = a.Items[(long)item * 8 + 1];
-                float w8 = ILGPU::Interop.IntAsFloat(wc1.X << 16);
-                float w9 = ILGPU::Interop.IntAsFloat(wc1.X & 0xFFFF0000u);
-                float w10 = ILGPU::Interop.IntAsFloat(wc1.Y << 16);
-                float w11 = ILGPU::Interop.IntAsFloat(wc1.Y & 0xFFFF0000u);
-                float w12 = ILGPU::Interop.IntAsFloat(wc1.Z << 16);
-                float w13 = ILGPU::Interop.IntAsFloat(wc1.Z & 0xFFFF0000u);
-                float w14 = ILGPU::Interop.IntAsFloat(wc1.W << 16);
-                float w15 = ILGPU::Interop.IntAsFloat(wc1.W & 0xFFFF0000u);
-                Kernels::U4 wc2 = a.Items[(long)item * 8 + 2];
-                float w16 = ILGPU::Interop.IntAsFloat(wc2.X << 16);
-                float w17 = ILGPU::Interop.IntAsFloat(wc2.X & 0xFFFF0000u);
-                float w18 = ILGPU::Interop.IntAsFloat(wc2.Y << 16);
-                float w19 = ILGPU::Interop.IntAsFloat(wc2.Y & 0xFFFF0000u);
-                float w20 = ILGPU::Interop.IntAsFloat(wc2.Z << 16);
-                float w21 = ILGPU::Interop.IntAsFloat(wc2.Z & 0xFFFF0000u);
-                float w22 = ILGPU::Interop.IntAsFloat(wc2.W << 16);
-                float w23 = ILGPU::Interop.IntAsFloat(wc2.W & 0xFFFF0000u);
-                Kernels::U4 wc3 = a.Items[(long)item * 8 + 3];
-                float w24 = ILGPU::Interop.IntAsFloat(wc3.X << 16);
-                float w25 = ILGPU::Interop.IntAsFloat(wc3.X & 0xFFFF0000u);
-                float w26 = ILGPU::Interop.IntAsFloat(wc3.Y << 16);
-                float w27 = ILGPU::Interop.IntAsFloat(wc3.Y & 0xFFFF0000u);
-                float w28 = ILGPU::Interop.IntAsFloat(wc3.Z << 16);
-                float w29 = ILGPU::Interop.IntAsFloat(wc3.Z & 0xFFFF0000u);
-                float w30 = ILGPU::Interop.IntAsFloat(wc3.W << 16);
-                float w31 = ILGPU::Interop.IntAsFloat(wc3.W & 0xFFFF0000u);
-                Kernels::U4 wc4 = a.Items[(long)item * 8 + 4];
-                float w32 = ILGPU::Interop.IntAsFloat(wc4.X << 16);
-                float w33 = ILGPU::Interop.IntAsFloat(wc4.X & 0xFFFF0000u);
-                float w34 = ILGPU::Interop.IntAsFloat(wc4.Y << 16);
-                float w35 = ILGPU::Interop.IntAsFloat(wc4.Y & 0xFFFF0000u);
-                float w36 = ILGPU::Interop.IntAsFloat(wc4.Z << 16);
-                float w37 = ILGPU::Interop.IntAsFloat(wc4.Z & 0xFFFF0000u);
-                float w38 = ILGPU::Interop.IntAsFloat(wc4.W << 16);
-                float w39 = ILGPU::Interop.IntAsFloat(wc4.W & 0xFFFF0000u);
-                Kernels::U4 wc5 = a.Items[(long)item * 8 + 5];
-                float w40 = ILGPU::Interop.IntAsFloat(wc5.X << 16);
-                float w41 = ILGPU::Interop.IntAsFloat(wc5.X & 0xFFFF0000u);
-                float w42 = ILGPU::Interop.IntAsFloat(wc5.Y << 16);
-                float w43 = ILGPU::Interop.IntAsFloat(wc5.Y & 0xFFFF0000u);
-                float w44 = ILGPU::Interop.IntAsFloat(wc5.Z << 16);
-                float w45 = ILGPU::Interop.IntAsFloat(wc5.Z & 0xFFFF0000u);
-                float w46 = ILGPU::Interop.IntAsFloat(wc5.W << 16);
-                float w47 = ILGPU::Interop.IntAsFloat(wc5.W & 0xFFFF0000u);
-                Kernels::U4 wc6 = a.Items[(long)item * 8 + 6];
-                float w48 = ILGPU::Interop.IntAsFloat(wc6.X << 16);
-                float w49 = ILGPU::Interop.IntAsFloat(wc6.X & 0xFFFF0000u);
-                float w50 = ILGPU::Interop.IntAsFloat(wc6.Y << 16);
-                float w51 = ILGPU::Interop.IntAsFloat(wc6.Y & 0xFFFF0000u);
-                float w52 = ILGPU::Interop.IntAsFloat(wc6.Z << 16);
-                float w53 = ILGPU::Interop.IntAsFloat(wc6.Z & 0xFFFF0000u);
-                float w54 = ILGPU::Interop.IntAsFloat(wc6.W << 16);
-                float w55 = ILGPU::Interop.IntAsFloat(wc6.W & 0xFFFF0000u);
-                Kernels::U4 wc7 = a.Items[(long)item * 8 + 7];
-                float w56 = ILGPU::Interop.IntAsFloat(wc7.X << 16);
-                float w57 = ILGPU::Interop.IntAsFloat(wc7.X & 0xFFFF0000u);
-                float w58 = ILGPU::Interop.IntAsFloat(wc7.Y << 16);
-                float w59 = ILGPU::Interop.IntAsFloat(wc7.Y & 0xFFFF0000u);
-                float w60 = ILGPU::Interop.IntAsFloat(wc7.Z << 16);
-                float w61 = ILGPU::Interop.IntAsFloat(wc7.Z & 0xFFFF0000u);
-                float w62 = ILGPU::Interop.IntAsFloat(wc7.W << 16);
-                float w63 = ILGPU::Interop.IntAsFloat(wc7.W & 0xFFFF0000u);
-                float s = 0f;
-                s += h0 * w0;
-                s += h1 * w1;
-                s += h2 * w2;
-                s += h3 * w3;
-                s += h4 * w4;
-                s += h5 * w5;
-                s += h6 * w6;
-                s += h7 * w7;
-                s += h8 * w8;
-                s += h9 * w9;
-                s += h10 * w10;
-                s += h11 * w11;
-                s += h12 * w12;
-                s += h13 * w13;
-                s += h14 * w14;
-                s += h15 * w15;
-                s += h16 * w16;
-                s += h17 * w17;
-                s += h18 * w18;
-                s += h19 * w19;
-                s += h20 * w20;
-                s += h21 * w21;
-                s += h22 * w22;
-                s += h23 * w23;
-                s += h24 * w24;
-                s += h25 * w25;
-                s += h26 * w26;
-                s += h27 * w27;
-                s += h28 * w28;
-                s += h29 * w29;
-                s += h30 * w30;
-                s += h31 * w31;
-                s += h32 * w32;
-                s += h33 * w33;
-                s += h34 * w34;
-                s += h35 * w35;
-                s += h36 * w36;
-                s += h37 * w37;
-                s += h38 * w38;
-                s += h39 * w39;
-                s += h40 * w40;
-                s += h41 * w41;
-                s += h42 * w42;
-                s += h43 * w43;
-                s += h44 * w44;
-                s += h45 * w45;
-                s += h46 * w46;
-                s += h47 * w47;
-                s += h48 * w48;
-                s += h49 * w49;
-                s += h50 * w50;
-                s += h51 * w51;
-                s += h52 * w52;
-                s += h53 * w53;
-                s += h54 * w54;
-                s += h55 * w55;
-                s += h56 * w56;
-                s += h57 * w57;
-                s += h58 * w58;
-                s += h59 * w59;
-                s += h60 * w60;
-                s += h61 * w61;
-                s += h62 * w62;
-                s += h63 * w63;
-                if (item == y)
+                Kernels::U4 fa0_0 = Kernels::MatrixUnits.LoadMatrixX4(sO, aIdx0 + ((2 * ks) ^ aKey0));
+                Kernels::U4 fb0_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 0 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb1_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 16 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb2_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 32 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb3_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 48 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fa0_1 = Kernels::MatrixUnits.LoadMatrixX4(sO, aIdx0 + ((2 * (ks + 1)) ^ aKey0));
+                Kernels::U4 fb0_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 0 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb1_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 16 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb2_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 32 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb3_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 48 * C + ((2 * (ks + 1)) ^ bKey));
+                s0_0 = Kernels::MatrixUnits.MmaBf16(s0_0, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb0_0.X, fb0_0.Y);
+                s0_1 = Kernels::MatrixUnits.MmaBf16(s0_1, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb0_0.Z, fb0_0.W);
+                s0_2 = Kernels::MatrixUnits.MmaBf16(s0_2, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb1_0.X, fb1_0.Y);
+                s0_3 = Kernels::MatrixUnits.MmaBf16(s0_3, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb1_0.Z, fb1_0.W);
+                s0_4 = Kernels::MatrixUnits.MmaBf16(s0_4, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb2_0.X, fb2_0.Y);
+                s0_5 = Kernels::MatrixUnits.MmaBf16(s0_5, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb2_0.Z, fb2_0.W);
+                s0_6 = Kernels::MatrixUnits.MmaBf16(s0_6, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb3_0.X, fb3_0.Y);
+                s0_7 = Kernels::MatrixUnits.MmaBf16(s0_7, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb3_0.Z, fb3_0.W);
+                s0_0 = Kernels::MatrixUnits.MmaBf16(s0_0, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb0_1.X, fb0_1.Y);
+                s0_1 = Kernels::MatrixUnits.MmaBf16(s0_1, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb0_1.Z, fb0_1.W);
+                s0_2 = Kernels::MatrixUnits.MmaBf16(s0_2, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb1_1.X, fb1_1.Y);
+                s0_3 = Kernels::MatrixUnits.MmaBf16(s0_3, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb1_1.Z, fb1_1.W);
+                s0_4 = Kernels::MatrixUnits.MmaBf16(s0_4, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb2_1.X, fb2_1.Y);
+                s0_5 = Kernels::MatrixUnits.MmaBf16(s0_5, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb2_1.Z, fb2_1.W);
+                s0_6 = Kernels::MatrixUnits.MmaBf16(s0_6, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb3_1.X, fb3_1.Y);
+                s0_7 = Kernels::MatrixUnits.MmaBf16(s0_7, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb3_1.Z, fb3_1.W);
+            }
+            if (j0 + Stream > streamLimit)
+            {
+                int lim = streamLimit - j0 - 2 * t;
+                if (0 >= lim) { s0_0.X = float.NegativeInfinity; s0_0.Z = float.NegativeInfinity; }
+                if (1 >= lim) { s0_0.Y = float.NegativeInfinity; s0_0.W = float.NegativeInfinity; }
+                if (8 >= lim) { s0_1.X = float.NegativeInfinity; s0_1.Z = float.NegativeInfinity; }
+                if (9 >= lim) { s0_1.Y = float.NegativeInfinity; s0_1.W = float.NegativeInfinity; }
+                if (16 >= lim) { s0_2.X = float.NegativeInfinity; s0_2.Z = float.NegativeInfinity; }
+                if (17 >= lim) { s0_2.Y = float.NegativeInfinity; s0_2.W = float.NegativeInfinity; }
+                if (24 >= lim) { s0_3.X = float.NegativeInfinity; s0_3.Z = float.NegativeInfinity; }
+                if (25 >= lim) { s0_3.Y = float.NegativeInfinity; s0_3.W = float.NegativeInfinity; }
+                if (32 >= lim) { s0_4.X = float.NegativeInfinity; s0_4.Z = float.NegativeInfinity; }
+                if (33 >= lim) { s0_4.Y = float.NegativeInfinity; s0_4.W = float.NegativeInfinity; }
+                if (40 >= lim) { s0_5.X = float.NegativeInfinity; s0_5.Z = float.NegativeInfinity; }
+                if (41 >= lim) { s0_5.Y = float.NegativeInfinity; s0_5.W = float.NegativeInfinity; }
+                if (48 >= lim) { s0_6.X = float.NegativeInfinity; s0_6.Z = float.NegativeInfinity; }
+                if (49 >= lim) { s0_6.Y = float.NegativeInfinity; s0_6.W = float.NegativeInfinity; }
+                if (56 >= lim) { s0_7.X = float.NegativeInfinity; s0_7.Z = float.NegativeInfinity; }
+                if (57 >= lim) { s0_7.Y = float.NegativeInfinity; s0_7.W = float.NegativeInfinity; }
+            }
+            float mx0a = ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_0.X, s0_0.Y), ILGPU::Algorithms.XMath.Max(s0_1.X, s0_1.Y)), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_2.X, s0_2.Y), ILGPU::Algorithms.XMath.Max(s0_3.X, s0_3.Y))), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_4.X, s0_4.Y), ILGPU::Algorithms.XMath.Max(s0_5.X, s0_5.Y)), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_6.X, s0_6.Y), ILGPU::Algorithms.XMath.Max(s0_7.X, s0_7.Y))));
+            mx0a = ILGPU::Algorithms.XMath.Max(mx0a, ILGPU::Warp.ShuffleXor(mx0a, 1));
+            mx0a = ILGPU::Algorithms.XMath.Max(mx0a, ILGPU::Warp.ShuffleXor(mx0a, 2));
+            float mn0a = ILGPU::Algorithms.XMath.Max(m0a, mx0a * L2E);
+            float sc0a = Kernels::MatrixUnits.Exp2(m0a - mn0a);
+            m0a = mn0a;
+            s0_0.X = Kernels::MatrixUnits.Exp2(s0_0.X * L2E - mn0a);
+            s0_0.Y = Kernels::MatrixUnits.Exp2(s0_0.Y * L2E - mn0a);
+            s0_1.X = Kernels::MatrixUnits.Exp2(s0_1.X * L2E - mn0a);
+            s0_1.Y = Kernels::MatrixUnits.Exp2(s0_1.Y * L2E - mn0a);
+            s0_2.X = Kernels::MatrixUnits.Exp2(s0_2.X * L2E - mn0a);
+            s0_2.Y = Kernels::MatrixUnits.Exp2(s0_2.Y * L2E - mn0a);
+            s0_3.X = Kernels::MatrixUnits.Exp2(s0_3.X * L2E - mn0a);
+            s0_3.Y = Kernels::MatrixUnits.Exp2(s0_3.Y * L2E - mn0a);
+            s0_4.X = Kernels::MatrixUnits.Exp2(s0_4.X * L2E - mn0a);
+            s0_4.Y = Kernels::MatrixUnits.Exp2(s0_4.Y * L2E - mn0a);
+            s0_5.X = Kernels::MatrixUnits.Exp2(s0_5.X * L2E - mn0a);
+            s0_5.Y = Kernels::MatrixUnits.Exp2(s0_5.Y * L2E - mn0a);
+            s0_6.X = Kernels::MatrixUnits.Exp2(s0_6.X * L2E - mn0a);
+            s0_6.Y = Kernels::MatrixUnits.Exp2(s0_6.Y * L2E - mn0a);
+            s0_7.X = Kernels::MatrixUnits.Exp2(s0_7.X * L2E - mn0a);
+            s0_7.Y = Kernels::MatrixUnits.Exp2(s0_7.Y * L2E - mn0a);
+            l0a = l0a * sc0a + ((((s0_0.X + s0_0.Y) + (s0_1.X + s0_1.Y)) + ((s0_2.X + s0_2.Y) + (s0_3.X + s0_3.Y))) + (((s0_4.X + s0_4.Y) + (s0_5.X + s0_5.Y)) + ((s0_6.X + s0_6.Y) + (s0_7.X + s0_7.Y))));
+            float mx0b = ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_0.Z, s0_0.W), ILGPU::Algorithms.XMath.Max(s0_1.Z, s0_1.W)), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_2.Z, s0_2.W), ILGPU::Algorithms.XMath.Max(s0_3.Z, s0_3.W))), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_4.Z, s0_4.W), ILGPU::Algorithms.XMath.Max(s0_5.Z, s0_5.W)), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_6.Z, s0_6.W), ILGPU::Algorithms.XMath.Max(s0_7.Z, s0_7.W))));
+            mx0b = ILGPU::Algorithms.XMath.Max(mx0b, ILGPU::Warp.ShuffleXor(mx0b, 1));
+            mx0b = ILGPU::Algorithms.XMath.Max(mx0b, ILGPU::Warp.ShuffleXor(mx0b, 2));
+            float mn0b = ILGPU::Algorithms.XMath.Max(m0b, mx0b * L2E);
+            float sc0b = Kernels::MatrixUnits.Exp2(m0b - mn0b);
+            m0b = mn0b;
+            s0_0.Z = Kernels::MatrixUnits.Exp2(s0_0.Z * L2E - mn0b);
+            s0_0.W = Kernels::MatrixUnits.Exp2(s0_0.W * L2E - mn0b);
+            s0_1.Z = Kernels::MatrixUnits.Exp2(s0_1.Z * L2E - mn0b);
+            s0_1.W = Kernels::MatrixUnits.Exp2(s0_1.W * L2E - mn0b);
+            s0_2.Z = Kernels::MatrixUnits.Exp2(s0_2.Z * L2E - mn0b);
+            s0_2.W = Kernels::MatrixUnits.Exp2(s0_2.W * L2E - mn0b);
+            s0_3.Z = Kernels::MatrixUnits.Exp2(s0_3.Z * L2E - mn0b);
+            s0_3.W = Kernels::MatrixUnits.Exp2(s0_3.W * L2E - mn0b);
+            s0_4.Z = Kernels::MatrixUnits.Exp2(s0_4.Z * L2E - mn0b);
+            s0_4.W = Kernels::MatrixUnits.Exp2(s0_4.W * L2E - mn0b);
+            s0_5.Z = Kernels::MatrixUnits.Exp2(s0_5.Z * L2E - mn0b);
+            s0_5.W = Kernels::MatrixUnits.Exp2(s0_5.W * L2E - mn0b);
+            s0_6.Z = Kernels::MatrixUnits.Exp2(s0_6.Z * L2E - mn0b);
+            s0_6.W = Kernels::MatrixUnits.Exp2(s0_6.W * L2E - mn0b);
+            s0_7.Z = Kernels::MatrixUnits.Exp2(s0_7.Z * L2E - mn0b);
+            s0_7.W = Kernels::MatrixUnits.Exp2(s0_7.W * L2E - mn0b);
+            l0b = l0b * sc0b + ((((s0_0.Z + s0_0.W) + (s0_1.Z + s0_1.W)) + ((s0_2.Z + s0_2.W) + (s0_3.Z + s0_3.W))) + (((s0_4.Z + s0_4.W) + (s0_5.Z + s0_5.W)) + ((s0_6.Z + s0_6.W) + (s0_7.Z + s0_7.W))));
+            buf = buf + 1 == Stages ? 0 : buf + 1;
+        }
+        Kernels::MatrixUnits.WaitGroup(0);
+        var h32 = a.Hidden.Cast<uint>();
+        var w32 = a.Items.Cast<uint>();
+        {
+            int r = own0 + warpBase + 0 + g;
+            bool valid = r < a.Rows;
+            int y = valid ? a.Targets[r] : -100;
+            bool counted = y != -100;
+            int yr = counted ? y : 0;
+            float l = l0a;
+            l += ILGPU::Warp.ShuffleXor(l, 1);
+            l += ILGPU::Warp.ShuffleXor(l, 2);
+            float dot = 0f;
+            uint w0 = w32[yr * (D / 2) + 0 + t];
+            if (valid) { uint h0 = h32[r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
+            uint w1 = w32[yr * (D / 2) + 4 + t];
+            if (valid) { uint h1 = h32[r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
+            uint w2 = w32[yr * (D / 2) + 8 + t];
+            if (valid) { uint h2 = h32[r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
+            uint w3 = w32[yr * (D / 2) + 12 + t];
+            if (valid) { uint h3 = h32[r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
+            uint w4 = w32[yr * (D / 2) + 16 + t];
+            if (valid) { uint h4 = h32[r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
+            uint w5 = w32[yr * (D / 2) + 20 + t];
+            if (valid) { uint h5 = h32[r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
+            uint w6 = w32[yr * (D / 2) + 24 + t];
+            if (valid) { uint h6 = h32[r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
+            uint w7 = w32[yr * (D / 2) + 28 + t];
+            if (valid) { uint h7 = h32[r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
+            dot += ILGPU::Warp.ShuffleXor(dot, 1);
+            dot += ILGPU::Warp.ShuffleXor(dot, 2);
+            float lse = (m0a + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
+            if (valid && t == 0)
+            {
+                if (a.Splits > 1)
                 {
-                    target = s;
-                }
-                // Rescaling by the new maximum keeps every exponential at most 1; a NaN logit makes the sum NaN.
-                if (s > m)
-                {
-                    sum = sum * System::MathF.Exp(m - s) + 1f;
-                    m = s;
+                    long partial = Kernels::PartialLogSumExp.Index(ILGPU::Grid.IdxY, r, a.Rows);
+                    a.Partials[partial] = m0a * LN2;
+                    a.Partials[partial + 1] = l;
+                    if (y >= tBegin * Stream && y < (tBegin + tCount) * Stream) { a.RowLoss[r] = dot; }
                 }
                 else
                 {
-                    sum += System::MathF.Exp(s - m);
+                    a.RowLse[r] = counted ? lse : 0f;
+                    a.RowLoss[r] = counted ? lse - dot : 0f;
                 }
             }
-            if (a.Splits == 1)
+        }
+        {
+            int r = own0 + warpBase + 8 + g;
+            bool valid = r < a.Rows;
+            int y = valid ? a.Targets[r] : -100;
+            bool counted = y != -100;
+            int yr = counted ? y : 0;
+            float l = l0b;
+            l += ILGPU::Warp.ShuffleXor(l, 1);
+            l += ILGPU::Warp.ShuffleXor(l, 2);
+            float dot = 0f;
+            uint w0 = w32[yr * (D / 2) + 0 + t];
+            if (valid) { uint h0 = h32[r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
+            uint w1 = w32[yr * (D / 2) + 4 + t];
+            if (valid) { uint h1 = h32[r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
+            uint w2 = w32[yr * (D / 2) + 8 + t];
+            if (valid) { uint h2 = h32[r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
+            uint w3 = w32[yr * (D / 2) + 12 + t];
+            if (valid) { uint h3 = h32[r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
+            uint w4 = w32[yr * (D / 2) + 16 + t];
+            if (valid) { uint h4 = h32[r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
+            uint w5 = w32[yr * (D / 2) + 20 + t];
+            if (valid) { uint h5 = h32[r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
+            uint w6 = w32[yr * (D / 2) + 24 + t];
+            if (valid) { uint h6 = h32[r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
+            uint w7 = w32[yr * (D / 2) + 28 + t];
+            if (valid) { uint h7 = h32[r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
+            dot += ILGPU::Warp.ShuffleXor(dot, 1);
+            dot += ILGPU::Warp.ShuffleXor(dot, 2);
+            float lse = (m0b + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
+            if (valid && t == 0)
             {
-                float lse = m + System::MathF.Log(sum);
-                a.RowLse[row] = lse;
-                a.RowLoss[row] = lse - target;
-            }
-            else
-            {
-                long partial = Kernels::PartialLogSumExp.Index(split, row, a.Rows);
-                a.Partials[partial] = m;
-                a.Partials[partial + 1] = sum;
-                // The merge subtracts the target's logit from the log-sum-exp; one split holds it.
-                if (y >= first && y < end)
+                if (a.Splits > 1)
                 {
-                    a.RowLoss[row] = target;
+                    long partial = Kernels::PartialLogSumExp.Index(ILGPU::Grid.IdxY, r, a.Rows);
+                    a.Partials[partial] = m0b * LN2;
+                    a.Partials[partial + 1] = l;
+                    if (y >= tBegin * Stream && y < (tBegin + tCount) * Stream) { a.RowLoss[r] = dot; }
+                }
+                else
+                {
+                    a.RowLse[r] = counted ? lse : 0f;
+                    a.RowLoss[r] = counted ? lse - dot : 0f;
                 }
             }
         }
     }
 
-    /// <summary>Log-sum-exp, loss and dH of each row: one walk for the log-sum-exp, one for dH.</summary>
+    /// <summary>Log-sum-exp, loss and dH of each row of the block in one walk over the catalog.</summary>
     public static void ForwardGradientRows(Matrix::MatrixArguments a)
     {
-        for (int row = ILGPU::Grid.GlobalIndex.X; row < a.Rows; row += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        var smem = ILGPU::SharedMemory.GetDynamic<Kernels::U4>();
+        var sO = smem.SubView(0, Owned * C);
+        var sS = smem.SubView(Owned * C, Stages * Stream * C);
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
+        int own0 = ILGPU::Grid.IdxX * Owned;
+        int ownLimit = a.Rows, streamLimit = a.Catalog;
+        var ownSrc = a.Hidden; var streamSrc = a.Items;
+        int numTiles = (streamLimit + Stream - 1) / Stream;
+        int tBegin = 0, tCount = numTiles;
+        int aRow0 = warpBase + 0 + (lane & 15);
+        int aIdx0 = aRow0 * C, aKey0 = (lane >> 4) ^ (aRow0 & 7);
+        int bIdx = ((lane & 7) + ((lane >> 4) << 3)) * C, bKey = ((lane >> 3) & 1) ^ (lane & 7);
+        int tIdx = (lane & 15) * C, tKey = (lane >> 4) ^ (lane & 7);
+        LoadRows(sO, 0, ownSrc, own0, ownLimit, Owned, tid);
+        if (0 < tCount)
         {
-            int y = a.Targets[row];
-            if (y == -100)
+            LoadRows(sS, 0 * (Stream * C), streamSrc, (tBegin + 0) * Stream, streamLimit, Stream, tid);
+        }
+        Kernels::MatrixUnits.CommitGroup();
+        float m0a = -1e30f, m0b = -1e30f, l0a = 0f, l0b = 0f;
+        Kernels::MmaF32x4 acc0_0 = default;
+        Kernels::MmaF32x4 acc0_1 = default;
+        Kernels::MmaF32x4 acc0_2 = default;
+        Kernels::MmaF32x4 acc0_3 = default;
+        Kernels::MmaF32x4 acc0_4 = default;
+        Kernels::MmaF32x4 acc0_5 = default;
+        Kernels::MmaF32x4 acc0_6 = default;
+        Kernels::MmaF32x4 acc0_7 = default;
+        int buf = 0;
+        for (int it = 0; it < tCount; it++)
+        {
+            int tile = tBegin + it;
+            Kernels::MatrixUnits.WaitGroup(0);
+            ILGPU::Group.Barrier();
+            int next = tile + 1;
+            if (next < tBegin + tCount)
             {
-                a.RowLoss[row] = 0f;
-                a.RowLse[row] = 0f;
-                if (a.AccumulateHiddenGradient == 0)
-                {
-                    a.GradHidden[(long)row * 8 + 0] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4);
-                }
-                continue;
+                int nbuf = buf == 0 ? 1 : buf - 1;
+                LoadRows(sS, nbuf * (Stream * C), streamSrc, next * Stream, streamLimit, Stream, tid);
             }
-            Kernels::U4 hc0 = a.Hidden[(long)row * 8 + 0];
-            float h0 = ILGPU::Interop.IntAsFloat(hc0.X << 16);
-            float h1 = ILGPU::Interop.IntAsFloat(hc0.X & 0xFFFF0000u);
-            float h2 = ILGPU::Interop.IntAsFloat(hc0.Y << 16);
-            float h3 = ILGPU::Interop.IntAsFloat(hc0.Y & 0xFFFF0000u);
-            float h4 = ILGPU::Interop.IntAsFloat(hc0.Z << 16);
-            float h5 = ILGPU::Interop.IntAsFloat(hc0.Z & 0xFFFF0000u);
-            float h6 = ILGPU::Interop.IntAsFloat(hc0.W << 16);
-            float h7 = ILGPU::Interop.IntAsFloat(hc0.W & 0xFFFF0000u);
-            Kernels::U4 hc1 = a.Hidden[(long)row * 8 + 1];
-            float h8 = ILGPU::Interop.IntAsFloat(hc1.X << 16);
-            float h9 = ILGPU::Interop.IntAsFloat(hc1.X & 0xFFFF0000u);
-            float h10 = ILGPU::Interop.IntAsFloat(hc1.Y << 16);
-            float h11 = ILGPU::Interop.IntAsFloat(hc1.Y & 0xFFFF0000u);
-            float h12 = ILGPU::Interop.IntAsFloat(hc1.Z << 16);
-            float h13 = ILGPU::Interop.IntAsFloat(hc1.Z & 0xFFFF0000u);
-            float h14 = ILGPU::Interop.IntAsFloat(hc1.W << 16);
-            float h15 = ILGPU::Interop.IntAsFloat(hc1.W & 0xFFFF0000u);
-            Kernels::U4 hc2 = a.Hidden[(long)row * 8 + 2];
-            float h16 = ILGPU::Interop.IntAsFloat(hc2.X << 16);
-            float h17 = ILGPU::Interop.IntAsFloat(hc2.X & 0xFFFF0000u);
-            float h18 = ILGPU::Interop.IntAsFloat(hc2.Y << 16);
-            float h19 = ILGPU::Interop.IntAsFloat(hc2.Y & 0xFFFF0000u);
-            float h20 = ILGPU::Interop.IntAsFloat(hc2.Z << 16);
-            float h21 = ILGPU::Interop.IntAsFloat(hc2.Z & 0xFFFF0000u);
-            float h22 = ILGPU::Interop.IntAsFloat(hc2.W << 16);
-            float h23 = ILGPU::Interop.IntAsFloat(hc2.W & 0xFFFF0000u);
-            Kernels::U4 hc3 = a.Hidden[(long)row * 8 + 3];
-            float h24 = ILGPU::Interop.IntAsFloat(hc3.X << 16);
-            float h25 = ILGPU::Interop.IntAsFloat(hc3.X & 0xFFFF0000u);
-            float h26 = ILGPU::Interop.IntAsFloat(hc3.Y << 16);
-            float h27 = ILGPU::Interop.IntAsFloat(hc3.Y & 0xFFFF0000u);
-            float h28 = ILGPU::Interop.IntAsFloat(hc3.Z << 16);
-            float h29 = ILGPU::Interop.IntAsFloat(hc3.Z & 0xFFFF0000u);
-            float h30 = ILGPU::Interop.IntAsFloat(hc3.W << 16);
-            float h31 = ILGPU::Interop.IntAsFloat(hc3.W & 0xFFFF0000u);
-            Kernels::U4 hc4 = a.Hidden[(long)row * 8 + 4];
-            float h32 = ILGPU::Interop.IntAsFloat(hc4.X << 16);
-            float h33 = ILGPU::Interop.IntAsFloat(hc4.X & 0xFFFF0000u);
-            float h34 = ILGPU::Interop.IntAsFloat(hc4.Y << 16);
-            float h35 = ILGPU::Interop.IntAsFloat(hc4.Y & 0xFFFF0000u);
-            float h36 = ILGPU::Interop.IntAsFloat(hc4.Z << 16);
-            float h37 = ILGPU::Interop.IntAsFloat(hc4.Z & 0xFFFF0000u);
-            float h38 = ILGPU::Interop.IntAsFloat(hc4.W << 16);
-            float h39 = ILGPU::Interop.IntAsFloat(hc4.W & 0xFFFF0000u);
-            Kernels::U4 hc5 = a.Hidden[(long)row * 8 + 5];
-            float h40 = ILGPU::Interop.IntAsFloat(hc5.X << 16);
-            float h41 = ILGPU::Interop.IntAsFloat(hc5.X & 0xFFFF0000u);
-            float h42 = ILGPU::Interop.IntAsFloat(hc5.Y << 16);
-            float h43 = ILGPU::Interop.IntAsFloat(hc5.Y & 0xFFFF0000u);
-            float h44 = ILGPU::Interop.IntAsFloat(hc5.Z << 16);
-            float h45 = ILGPU::Interop.IntAsFloat(hc5.Z & 0xFFFF0000u);
-            float h46 = ILGPU::Interop.IntAsFloat(hc5.W << 16);
-            float h47 = ILGPU::Interop.IntAsFloat(hc5.W & 0xFFFF0000u);
-            Kernels::U4 hc6 = a.Hidden[(long)row * 8 + 6];
-            float h48 = ILGPU::Interop.IntAsFloat(hc6.X << 16);
-            float h49 = ILGPU::Interop.IntAsFloat(hc6.X & 0xFFFF0000u);
-            float h50 = ILGPU::Interop.IntAsFloat(hc6.Y << 16);
-            float h51 = ILGPU::Interop.IntAsFloat(hc6.Y & 0xFFFF0000u);
-            float h52 = ILGPU::Interop.IntAsFloat(hc6.Z << 16);
-            float h53 = ILGPU::Interop.IntAsFloat(hc6.Z & 0xFFFF0000u);
-            float h54 = ILGPU::Interop.IntAsFloat(hc6.W << 16);
-            float h55 = ILGPU::Interop.IntAsFloat(hc6.W & 0xFFFF0000u);
-            Kernels::U4 hc7 = a.Hidden[(long)row * 8 + 7];
-            float h56 = ILGPU::Interop.IntAsFloat(hc7.X << 16);
-            float h57 = ILGPU::Interop.IntAsFloat(hc7.X & 0xFFFF0000u);
-            float h58 = ILGPU::Interop.IntAsFloat(hc7.Y << 16);
-            float h59 = ILGPU::Interop.IntAsFloat(hc7.Y & 0xFFFF0000u);
-            float h60 = ILGPU::Interop.IntAsFloat(hc7.Z << 16);
-            float h61 = ILGPU::Interop.IntAsFloat(hc7.Z & 0xFFFF0000u);
-            float h62 = ILGPU::Interop.IntAsFloat(hc7.W << 16);
-            float h63 = ILGPU::Interop.IntAsFloat(hc7.W & 0xFFFF0000u);
-            float m = float.NegativeInfinity;
-            float sum = 0f;
-            float target = 0f;
-            for (int item = 0; item < a.Catalog; item++)
+            Kernels::MatrixUnits.CommitGroup();
+            int sBase = buf * (Stream * C);
+            int j0 = tile * Stream;
+            Kernels::MmaF32x4 s0_0 = default;
+            Kernels::MmaF32x4 s0_1 = default;
+            Kernels::MmaF32x4 s0_2 = default;
+            Kernels::MmaF32x4 s0_3 = default;
+            Kernels::MmaF32x4 s0_4 = default;
+            Kernels::MmaF32x4 s0_5 = default;
+            Kernels::MmaF32x4 s0_6 = default;
+            Kernels::MmaF32x4 s0_7 = default;
+            for (int ks = 0; ks < D / 16; ks += 2)
             {
-                Kernels::U4 wc0 = a.Items[(long)item * 8 + 0];
-                float w0 = ILGPU::Interop.IntAsFloat(wc0.X << 16);
-                float w1 = ILGPU::Interop.IntAsFloat(wc0.X & 0xFFFF0000u);
-                float w2 = ILGPU::Interop.IntAsFloat(wc0.Y << 16);
-                float w3 = ILGPU::Interop.IntAsFloat(wc0.Y & 0xFFFF0000u);
-                float w4 = ILGPU::Interop.IntAsFloat(wc0.Z << 16);
-                float w5 = ILGPU::Interop.IntAsFloat(wc0.Z & 0xFFFF0000u);
-                float w6 = ILGPU::Interop.IntAsFloat(wc0.W << 16);
-                float w7 = ILGPU::Interop.IntAsFloat(wc0.W & 0xFFFF0000u);
-                Kernels::U4 wc1 = a.Items[(long)item * 8 + 1];
-                float w8 = ILGPU::Interop.IntAsFloat(wc1.X << 16);
-                float w9 = ILGPU::Interop.IntAsFloat(wc1.X & 0xFFFF0000u);
-                float w10 = ILGPU::Interop.IntAsFloat(wc1.Y << 16);
-                float w11 = ILGPU::Interop.IntAsFloat(wc1.Y & 0xFFFF0000u);
-                float w12 = ILGPU::Interop.IntAsFloat(wc1.Z << 16);
-                float w13 = ILGPU::Interop.IntAsFloat(wc1.Z & 0xFFFF0000u);
-                float w14 = ILGPU::Interop.IntAsFloat(wc1.W << 16);
-                float w15 = ILGPU::Interop.IntAsFloat(wc1.W & 0xFFFF0000u);
-                Kernels::U4 wc2 = a.Items[(long)item * 8 + 2];
-                float w16 = ILGPU::Interop.IntAsFloat(wc2.X << 16);
-                float w17 = ILGPU::Interop.IntAsFloat(wc2.X & 0xFFFF0000u);
-                float w18 = ILGPU::Interop.IntAsFloat(wc2.Y << 16);
-                float w19 = ILGPU::Interop.IntAsFloat(wc2.Y & 0xFFFF0000u);
-                float w20 = ILGPU::Interop.IntAsFloat(wc2.Z << 16);
-                float w21 = ILGPU::Interop.IntAsFloat(wc2.Z & 0xFFFF0000u);
-                float w22 = ILGPU::Interop.IntAsFloat(wc2.W << 16);
-                float w23 = ILGPU::Interop.IntAsFloat(wc2.W & 0xFFFF0000u);
-                Kernels::U4 wc3 = a.Items[(long)item * 8 + 3];
-                float w24 = ILGPU::Interop.IntAsFloat(wc3.X << 16);
-                float w25 = ILGPU::Interop.IntAsFloat(wc3.X & 0xFFFF0000u);
-                float w26 = ILGPU::Interop.IntAsFloat(wc3.Y << 16);
-                float w27 = ILGPU::Interop.IntAsFloat(wc3.Y & 0xFFFF0000u);
-                float w28 = ILGPU::Interop.IntAsFloat(wc3.Z << 16);
-                float w29 = ILGPU::Interop.IntAsFloat(wc3.Z & 0xFFFF0000u);
-                float w30 = ILGPU::Interop.IntAsFloat(wc3.W << 16);
-                float w31 = ILGPU::Interop.IntAsFloat(wc3.W & 0xFFFF0000u);
-                Kernels::U4 wc4 = a.Items[(long)item * 8 + 4];
-                float w32 = ILGPU::Interop.IntAsFloat(wc4.X << 16);
-                float w33 = ILGPU::Interop.IntAsFloat(wc4.X & 0xFFFF0000u);
-                float w34 = ILGPU::Interop.IntAsFloat(wc4.Y << 16);
-                float w35 = ILGPU::Interop.IntAsFloat(wc4.Y & 0xFFFF0000u);
-                float w36 = ILGPU::Interop.IntAsFloat(wc4.Z << 16);
-                float w37 = ILGPU::Interop.IntAsFloat(wc4.Z & 0xFFFF0000u);
-                float w38 = ILGPU::Interop.IntAsFloat(wc4.W << 16);
-                float w39 = ILGPU::Interop.IntAsFloat(wc4.W & 0xFFFF0000u);
-                Kernels::U4 wc5 = a.Items[(long)item * 8 + 5];
-                float w40 = ILGPU::Interop.IntAsFloat(wc5.X << 16);
-                float w41 = ILGPU::Interop.IntAsFloat(wc5.X & 0xFFFF0000u);
-                float w42 = ILGPU::Interop.IntAsFloat(wc5.Y << 16);
-                float w43 = ILGPU::Interop.IntAsFloat(wc5.Y & 0xFFFF0000u);
-                float w44 = ILGPU::Interop.IntAsFloat(wc5.Z << 16);
-                float w45 = ILGPU::Interop.IntAsFloat(wc5.Z & 0xFFFF0000u);
-                float w46 = ILGPU::Interop.IntAsFloat(wc5.W << 16);
-                float w47 = ILGPU::Interop.IntAsFloat(wc5.W & 0xFFFF0000u);
-                Kernels::U4 wc6 = a.Items[(long)item * 8 + 6];
-                float w48 = ILGPU::Interop.IntAsFloat(wc6.X << 16);
-                float w49 = ILGPU::Interop.IntAsFloat(wc6.X & 0xFFFF0000u);
-                float w50 = ILGPU::Interop.IntAsFloat(wc6.Y << 16);
-                float w51 = ILGPU::Interop.IntAsFloat(wc6.Y & 0xFFFF0000u);
-                float w52 = ILGPU::Interop.IntAsFloat(wc6.Z << 16);
-                float w53 = ILGPU::Interop.IntAsFloat(wc6.Z & 0xFFFF0000u);
-                float w54 = ILGPU::Interop.IntAsFloat(wc6.W << 16);
-                float w55 = ILGPU::Interop.IntAsFloat(wc6.W & 0xFFFF0000u);
-                Kernels::U4 wc7 = a.Items[(long)item * 8 + 7];
-                float w56 = ILGPU::Interop.IntAsFloat(wc7.X << 16);
-                float w57 = ILGPU::Interop.IntAsFloat(wc7.X & 0xFFFF0000u);
-                float w58 = ILGPU::Interop.IntAsFloat(wc7.Y << 16);
-                float w59 = ILGPU::Interop.IntAsFloat(wc7.Y & 0xFFFF0000u);
-                float w60 = ILGPU::Interop.IntAsFloat(wc7.Z << 16);
-                float w61 = ILGPU::Interop.IntAsFloat(wc7.Z & 0xFFFF0000u);
-                float w62 = ILGPU::Interop.IntAsFloat(wc7.W << 16);
-                float w63 = ILGPU::Interop.IntAsFloat(wc7.W & 0xFFFF0000u);
-                float s = 0f;
-                s += h0 * w0;
-                s += h1 * w1;
-                s += h2 * w2;
-                s += h3 * w3;
-                s += h4 * w4;
-                s += h5 * w5;
-                s += h6 * w6;
-                s += h7 * w7;
-                s += h8 * w8;
-                s += h9 * w9;
-                s += h10 * w10;
-                s += h11 * w11;
-                s += h12 * w12;
-                s += h13 * w13;
-                s += h14 * w14;
-                s += h15 * w15;
-                s += h16 * w16;
-                s += h17 * w17;
-                s += h18 * w18;
-                s += h19 * w19;
-                s += h20 * w20;
-                s += h21 * w21;
-                s += h22 * w22;
-                s += h23 * w23;
-                s += h24 * w24;
-                s += h25 * w25;
-                s += h26 * w26;
-                s += h27 * w27;
-                s += h28 * w28;
-                s += h29 * w29;
-                s += h30 * w30;
-                s += h31 * w31;
-                s += h32 * w32;
-                s += h33 * w33;
-                s += h34 * w34;
-                s += h35 * w35;
-                s += h36 * w36;
-                s += h37 * w37;
-                s += h38 * w38;
-                s += h39 * w39;
-                s += h40 * w40;
-                s += h41 * w41;
-                s += h42 * w42;
-                s += h43 * w43;
-                s += h44 * w44;
-                s += h45 * w45;
-                s += h46 * w46;
-                s += h47 * w47;
-                s += h48 * w48;
-                s += h49 * w49;
-                s += h50 * w50;
-                s += h51 * w51;
-                s += h52 * w52;
-                s += h53 * w53;
-                s += h54 * w54;
-                s += h55 * w55;
-                s += h56 * w56;
-                s += h57 * w57;
-                s += h58 * w58;
-                s += h59 * w59;
-                s += h60 * w60;
-                s += h61 * w61;
-                s += h62 * w62;
-                s += h63 * w63;
-                if (item == y)
-                {
-                    target = s;
-                }
-                // Rescaling by the new maximum keeps every exponential at most 1; a NaN logit makes the sum NaN.
-                if (s > m)
-                {
-                    sum = sum * System::MathF.Exp(m - s) + 1f;
-                    m = s;
-                }
-                else
-                {
-                    sum += System::MathF.Exp(s - m);
-                }
+                Kernels::U4 fa0_0 = Kernels::MatrixUnits.LoadMatrixX4(sO, aIdx0 + ((2 * ks) ^ aKey0));
+                Kernels::U4 fb0_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 0 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb1_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 16 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb2_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 32 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb3_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 48 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fa0_1 = Kernels::MatrixUnits.LoadMatrixX4(sO, aIdx0 + ((2 * (ks + 1)) ^ aKey0));
+                Kernels::U4 fb0_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 0 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb1_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 16 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb2_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 32 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb3_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 48 * C + ((2 * (ks + 1)) ^ bKey));
+                s0_0 = Kernels::MatrixUnits.MmaBf16(s0_0, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb0_0.X, fb0_0.Y);
+                s0_1 = Kernels::MatrixUnits.MmaBf16(s0_1, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb0_0.Z, fb0_0.W);
+                s0_2 = Kernels::MatrixUnits.MmaBf16(s0_2, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb1_0.X, fb1_0.Y);
+                s0_3 = Kernels::MatrixUnits.MmaBf16(s0_3, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb1_0.Z, fb1_0.W);
+                s0_4 = Kernels::MatrixUnits.MmaBf16(s0_4, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb2_0.X, fb2_0.Y);
+                s0_5 = Kernels::MatrixUnits.MmaBf16(s0_5, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb2_0.Z, fb2_0.W);
+                s0_6 = Kernels::MatrixUnits.MmaBf16(s0_6, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb3_0.X, fb3_0.Y);
+                s0_7 = Kernels::MatrixUnits.MmaBf16(s0_7, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb3_0.Z, fb3_0.W);
+                s0_0 = Kernels::MatrixUnits.MmaBf16(s0_0, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb0_1.X, fb0_1.Y);
+                s0_1 = Kernels::MatrixUnits.MmaBf16(s0_1, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb0_1.Z, fb0_1.W);
+                s0_2 = Kernels::MatrixUnits.MmaBf16(s0_2, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb1_1.X, fb1_1.Y);
+                s0_3 = Kernels::MatrixUnits.MmaBf16(s0_3, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb1_1.Z, fb1_1.W);
+                s0_4 = Kernels::MatrixUnits.MmaBf16(s0_4, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb2_1.X, fb2_1.Y);
+                s0_5 = Kernels::MatrixUnits.MmaBf16(s0_5, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb2_1.Z, fb2_1.W);
+                s0_6 = Kernels::MatrixUnits.MmaBf16(s0_6, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb3_1.X, fb3_1.Y);
+                s0_7 = Kernels::MatrixUnits.MmaBf16(s0_7, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb3_1.Z, fb3_1.W);
             }
-            float lse = m + System::MathF.Log(sum);
-            a.RowLse[row] = lse;
-            a.RowLoss[row] = lse - target;
-            float g = a.Upstream;
-            if (a.UpstreamPerRow.Length > 0)
+            if (j0 + Stream > streamLimit)
             {
-                g *= a.UpstreamPerRow[row];
+                int lim = streamLimit - j0 - 2 * t;
+                if (0 >= lim) { s0_0.X = float.NegativeInfinity; s0_0.Z = float.NegativeInfinity; }
+                if (1 >= lim) { s0_0.Y = float.NegativeInfinity; s0_0.W = float.NegativeInfinity; }
+                if (8 >= lim) { s0_1.X = float.NegativeInfinity; s0_1.Z = float.NegativeInfinity; }
+                if (9 >= lim) { s0_1.Y = float.NegativeInfinity; s0_1.W = float.NegativeInfinity; }
+                if (16 >= lim) { s0_2.X = float.NegativeInfinity; s0_2.Z = float.NegativeInfinity; }
+                if (17 >= lim) { s0_2.Y = float.NegativeInfinity; s0_2.W = float.NegativeInfinity; }
+                if (24 >= lim) { s0_3.X = float.NegativeInfinity; s0_3.Z = float.NegativeInfinity; }
+                if (25 >= lim) { s0_3.Y = float.NegativeInfinity; s0_3.W = float.NegativeInfinity; }
+                if (32 >= lim) { s0_4.X = float.NegativeInfinity; s0_4.Z = float.NegativeInfinity; }
+                if (33 >= lim) { s0_4.Y = float.NegativeInfinity; s0_4.W = float.NegativeInfinity; }
+                if (40 >= lim) { s0_5.X = float.NegativeInfinity; s0_5.Z = float.NegativeInfinity; }
+                if (41 >= lim) { s0_5.Y = float.NegativeInfinity; s0_5.W = float.NegativeInfinity; }
+                if (48 >= lim) { s0_6.X = float.NegativeInfinity; s0_6.Z = float.NegativeInfinity; }
+                if (49 >= lim) { s0_6.Y = float.NegativeInfinity; s0_6.W = float.NegativeInfinity; }
+                if (56 >= lim) { s0_7.X = float.NegativeInfinity; s0_7.Z = float.NegativeInfinity; }
+                if (57 >= lim) { s0_7.Y = float.NegativeInfinity; s0_7.W = float.NegativeInfinity; }
             }
-            if (a.MeanReduction != 0)
+            float mx0a = ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_0.X, s0_0.Y), ILGPU::Algorithms.XMath.Max(s0_1.X, s0_1.Y)), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_2.X, s0_2.Y), ILGPU::Algorithms.XMath.Max(s0_3.X, s0_3.Y))), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_4.X, s0_4.Y), ILGPU::Algorithms.XMath.Max(s0_5.X, s0_5.Y)), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_6.X, s0_6.Y), ILGPU::Algorithms.XMath.Max(s0_7.X, s0_7.Y))));
+            mx0a = ILGPU::Algorithms.XMath.Max(mx0a, ILGPU::Warp.ShuffleXor(mx0a, 1));
+            mx0a = ILGPU::Algorithms.XMath.Max(mx0a, ILGPU::Warp.ShuffleXor(mx0a, 2));
+            float mn0a = ILGPU::Algorithms.XMath.Max(m0a, mx0a * L2E);
+            float sc0a = Kernels::MatrixUnits.Exp2(m0a - mn0a);
+            m0a = mn0a;
+            s0_0.X = Kernels::MatrixUnits.Exp2(s0_0.X * L2E - mn0a);
+            s0_0.Y = Kernels::MatrixUnits.Exp2(s0_0.Y * L2E - mn0a);
+            s0_1.X = Kernels::MatrixUnits.Exp2(s0_1.X * L2E - mn0a);
+            s0_1.Y = Kernels::MatrixUnits.Exp2(s0_1.Y * L2E - mn0a);
+            s0_2.X = Kernels::MatrixUnits.Exp2(s0_2.X * L2E - mn0a);
+            s0_2.Y = Kernels::MatrixUnits.Exp2(s0_2.Y * L2E - mn0a);
+            s0_3.X = Kernels::MatrixUnits.Exp2(s0_3.X * L2E - mn0a);
+            s0_3.Y = Kernels::MatrixUnits.Exp2(s0_3.Y * L2E - mn0a);
+            s0_4.X = Kernels::MatrixUnits.Exp2(s0_4.X * L2E - mn0a);
+            s0_4.Y = Kernels::MatrixUnits.Exp2(s0_4.Y * L2E - mn0a);
+            s0_5.X = Kernels::MatrixUnits.Exp2(s0_5.X * L2E - mn0a);
+            s0_5.Y = Kernels::MatrixUnits.Exp2(s0_5.Y * L2E - mn0a);
+            s0_6.X = Kernels::MatrixUnits.Exp2(s0_6.X * L2E - mn0a);
+            s0_6.Y = Kernels::MatrixUnits.Exp2(s0_6.Y * L2E - mn0a);
+            s0_7.X = Kernels::MatrixUnits.Exp2(s0_7.X * L2E - mn0a);
+            s0_7.Y = Kernels::MatrixUnits.Exp2(s0_7.Y * L2E - mn0a);
+            l0a = l0a * sc0a + ((((s0_0.X + s0_0.Y) + (s0_1.X + s0_1.Y)) + ((s0_2.X + s0_2.Y) + (s0_3.X + s0_3.Y))) + (((s0_4.X + s0_4.Y) + (s0_5.X + s0_5.Y)) + ((s0_6.X + s0_6.Y) + (s0_7.X + s0_7.Y))));
+            float mx0b = ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_0.Z, s0_0.W), ILGPU::Algorithms.XMath.Max(s0_1.Z, s0_1.W)), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_2.Z, s0_2.W), ILGPU::Algorithms.XMath.Max(s0_3.Z, s0_3.W))), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_4.Z, s0_4.W), ILGPU::Algorithms.XMath.Max(s0_5.Z, s0_5.W)), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_6.Z, s0_6.W), ILGPU::Algorithms.XMath.Max(s0_7.Z, s0_7.W))));
+            mx0b = ILGPU::Algorithms.XMath.Max(mx0b, ILGPU::Warp.ShuffleXor(mx0b, 1));
+            mx0b = ILGPU::Algorithms.XMath.Max(mx0b, ILGPU::Warp.ShuffleXor(mx0b, 2));
+            float mn0b = ILGPU::Algorithms.XMath.Max(m0b, mx0b * L2E);
+            float sc0b = Kernels::MatrixUnits.Exp2(m0b - mn0b);
+            m0b = mn0b;
+            s0_0.Z = Kernels::MatrixUnits.Exp2(s0_0.Z * L2E - mn0b);
+            s0_0.W = Kernels::MatrixUnits.Exp2(s0_0.W * L2E - mn0b);
+            s0_1.Z = Kernels::MatrixUnits.Exp2(s0_1.Z * L2E - mn0b);
+            s0_1.W = Kernels::MatrixUnits.Exp2(s0_1.W * L2E - mn0b);
+            s0_2.Z = Kernels::MatrixUnits.Exp2(s0_2.Z * L2E - mn0b);
+            s0_2.W = Kernels::MatrixUnits.Exp2(s0_2.W * L2E - mn0b);
+            s0_3.Z = Kernels::MatrixUnits.Exp2(s0_3.Z * L2E - mn0b);
+            s0_3.W = Kernels::MatrixUnits.Exp2(s0_3.W * L2E - mn0b);
+            s0_4.Z = Kernels::MatrixUnits.Exp2(s0_4.Z * L2E - mn0b);
+            s0_4.W = Kernels::MatrixUnits.Exp2(s0_4.W * L2E - mn0b);
+            s0_5.Z = Kernels::MatrixUnits.Exp2(s0_5.Z * L2E - mn0b);
+            s0_5.W = Kernels::MatrixUnits.Exp2(s0_5.W * L2E - mn0b);
+            s0_6.Z = Kernels::MatrixUnits.Exp2(s0_6.Z * L2E - mn0b);
+            s0_6.W = Kernels::MatrixUnits.Exp2(s0_6.W * L2E - mn0b);
+            s0_7.Z = Kernels::MatrixUnits.Exp2(s0_7.Z * L2E - mn0b);
+            s0_7.W = Kernels::MatrixUnits.Exp2(s0_7.W * L2E - mn0b);
+            l0b = l0b * sc0b + ((((s0_0.Z + s0_0.W) + (s0_1.Z + s0_1.W)) + ((s0_2.Z + s0_2.W) + (s0_3.Z + s0_3.W))) + (((s0_4.Z + s0_4.W) + (s0_5.Z + s0_5.W)) + ((s0_6.Z + s0_6.W) + (s0_7.Z + s0_7.W))));
+            if (sc0a != 1f || sc0b != 1f)
             {
-                g /= a.ValidRows[0];
+                acc0_0.X *= sc0a; acc0_0.Y *= sc0a; acc0_0.Z *= sc0b; acc0_0.W *= sc0b;
+                acc0_1.X *= sc0a; acc0_1.Y *= sc0a; acc0_1.Z *= sc0b; acc0_1.W *= sc0b;
+                acc0_2.X *= sc0a; acc0_2.Y *= sc0a; acc0_2.Z *= sc0b; acc0_2.W *= sc0b;
+                acc0_3.X *= sc0a; acc0_3.Y *= sc0a; acc0_3.Z *= sc0b; acc0_3.W *= sc0b;
+                acc0_4.X *= sc0a; acc0_4.Y *= sc0a; acc0_4.Z *= sc0b; acc0_4.W *= sc0b;
+                acc0_5.X *= sc0a; acc0_5.Y *= sc0a; acc0_5.Z *= sc0b; acc0_5.W *= sc0b;
+                acc0_6.X *= sc0a; acc0_6.Y *= sc0a; acc0_6.Z *= sc0b; acc0_6.W *= sc0b;
+                acc0_7.X *= sc0a; acc0_7.Y *= sc0a; acc0_7.Z *= sc0b; acc0_7.W *= sc0b;
             }
-            float dh0 = 0f;
-            float dh1 = 0f;
-            float dh2 = 0f;
-            float dh3 = 0f;
-            float dh4 = 0f;
-            float dh5 = 0f;
-            float dh6 = 0f;
-            float dh7 = 0f;
-            float dh8 = 0f;
-            float dh9 = 0f;
-            float dh10 = 0f;
-            float dh11 = 0f;
-            float dh12 = 0f;
-            float dh13 = 0f;
-            float dh14 = 0f;
-            float dh15 = 0f;
-            float dh16 = 0f;
-            float dh17 = 0f;
-            float dh18 = 0f;
-            float dh19 = 0f;
-            float dh20 = 0f;
-            float dh21 = 0f;
-            float dh22 = 0f;
-            float dh23 = 0f;
-            float dh24 = 0f;
-            float dh25 = 0f;
-            float dh26 = 0f;
-            float dh27 = 0f;
-            float dh28 = 0f;
-            float dh29 = 0f;
-            float dh30 = 0f;
-            float dh31 = 0f;
-            float dh32 = 0f;
-            float dh33 = 0f;
-            float dh34 = 0f;
-            float dh35 = 0f;
-            float dh36 = 0f;
-            float dh37 = 0f;
-            float dh38 = 0f;
-            float dh39 = 0f;
-            float dh40 = 0f;
-            float dh41 = 0f;
-            float dh42 = 0f;
-            float dh43 = 0f;
-            float dh44 = 0f;
-            float dh45 = 0f;
-            float dh46 = 0f;
-            float dh47 = 0f;
-            float dh48 = 0f;
-            float dh49 = 0f;
-            float dh50 = 0f;
-            float dh51 = 0f;
-            float dh52 = 0f;
-            float dh53 = 0f;
-            float dh54 = 0f;
-            float dh55 = 0f;
-            float dh56 = 0f;
-            float dh57 = 0f;
-            float dh58 = 0f;
-            float dh59 = 0f;
-            float dh60 = 0f;
-            float dh61 = 0f;
-            float dh62 = 0f;
-            float dh63 = 0f;
-            for (int item = 0; item < a.Catalog; item++)
+            uint p0_0_0 = Kernels::MatrixUnits.PackBf16(s0_0.X, s0_0.Y), p0_0_1 = Kernels::MatrixUnits.PackBf16(s0_0.Z, s0_0.W), p0_0_2 = Kernels::MatrixUnits.PackBf16(s0_1.X, s0_1.Y), p0_0_3 = Kernels::MatrixUnits.PackBf16(s0_1.Z, s0_1.W);
+            uint p0_1_0 = Kernels::MatrixUnits.PackBf16(s0_2.X, s0_2.Y), p0_1_1 = Kernels::MatrixUnits.PackBf16(s0_2.Z, s0_2.W), p0_1_2 = Kernels::MatrixUnits.PackBf16(s0_3.X, s0_3.Y), p0_1_3 = Kernels::MatrixUnits.PackBf16(s0_3.Z, s0_3.W);
+            uint p0_2_0 = Kernels::MatrixUnits.PackBf16(s0_4.X, s0_4.Y), p0_2_1 = Kernels::MatrixUnits.PackBf16(s0_4.Z, s0_4.W), p0_2_2 = Kernels::MatrixUnits.PackBf16(s0_5.X, s0_5.Y), p0_2_3 = Kernels::MatrixUnits.PackBf16(s0_5.Z, s0_5.W);
+            uint p0_3_0 = Kernels::MatrixUnits.PackBf16(s0_6.X, s0_6.Y), p0_3_1 = Kernels::MatrixUnits.PackBf16(s0_6.Z, s0_6.W), p0_3_2 = Kernels::MatrixUnits.PackBf16(s0_7.X, s0_7.Y), p0_3_3 = Kernels::MatrixUnits.PackBf16(s0_7.Z, s0_7.W);
+            Kernels::U4 fw0_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_0.X, fw0_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_0.Z, fw0_0.W);
+            Kernels::U4 fw0_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_1.X, fw0_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_1.Z, fw0_1.W);
+            Kernels::U4 fw0_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_2.X, fw0_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_2.Z, fw0_2.W);
+            Kernels::U4 fw0_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_3.X, fw0_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_3.Z, fw0_3.W);
+            Kernels::U4 fw1_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_0.X, fw1_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_0.Z, fw1_0.W);
+            Kernels::U4 fw1_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_1.X, fw1_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_1.Z, fw1_1.W);
+            Kernels::U4 fw1_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_2.X, fw1_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_2.Z, fw1_2.W);
+            Kernels::U4 fw1_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_3.X, fw1_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_3.Z, fw1_3.W);
+            Kernels::U4 fw2_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_0.X, fw2_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_0.Z, fw2_0.W);
+            Kernels::U4 fw2_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_1.X, fw2_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_1.Z, fw2_1.W);
+            Kernels::U4 fw2_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_2.X, fw2_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_2.Z, fw2_2.W);
+            Kernels::U4 fw2_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_3.X, fw2_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_3.Z, fw2_3.W);
+            Kernels::U4 fw3_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_0.X, fw3_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_0.Z, fw3_0.W);
+            Kernels::U4 fw3_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_1.X, fw3_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_1.Z, fw3_1.W);
+            Kernels::U4 fw3_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_2.X, fw3_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_2.Z, fw3_2.W);
+            Kernels::U4 fw3_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_3.X, fw3_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_3.Z, fw3_3.W);
+            buf = buf + 1 == Stages ? 0 : buf + 1;
+        }
+        Kernels::MatrixUnits.WaitGroup(0);
+        var h32 = a.Hidden.Cast<uint>();
+        var w32 = a.Items.Cast<uint>();
+        var dh32 = a.GradHidden.Cast<uint>();
+        {
+            int r = own0 + warpBase + 0 + g;
+            bool valid = r < a.Rows;
+            int y = valid ? a.Targets[r] : -100;
+            bool counted = y != -100;
+            int yr = counted ? y : 0;
+            float l = l0a;
+            l += ILGPU::Warp.ShuffleXor(l, 1);
+            l += ILGPU::Warp.ShuffleXor(l, 2);
+            float dot = 0f;
+            float coef = valid ? a.RowCoefficients[r] : 0f;
+            float inv = 1f / l;
+            uint w0 = w32[yr * (D / 2) + 0 + t];
+            if (valid) { uint h0 = h32[r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
+            if (valid)
             {
-                Kernels::U4 wc0 = a.Items[(long)item * 8 + 0];
-                float w0 = ILGPU::Interop.IntAsFloat(wc0.X << 16);
-                float w1 = ILGPU::Interop.IntAsFloat(wc0.X & 0xFFFF0000u);
-                float w2 = ILGPU::Interop.IntAsFloat(wc0.Y << 16);
-                float w3 = ILGPU::Interop.IntAsFloat(wc0.Y & 0xFFFF0000u);
-                float w4 = ILGPU::Interop.IntAsFloat(wc0.Z << 16);
-                float w5 = ILGPU::Interop.IntAsFloat(wc0.Z & 0xFFFF0000u);
-                float w6 = ILGPU::Interop.IntAsFloat(wc0.W << 16);
-                float w7 = ILGPU::Interop.IntAsFloat(wc0.W & 0xFFFF0000u);
-                Kernels::U4 wc1 = a.Items[(long)item * 8 + 1];
-                float w8 = ILGPU::Interop.IntAsFloat(wc1.X << 16);
-                float w9 = ILGPU::Interop.IntAsFloat(wc1.X & 0xFFFF0000u);
-                float w10 = ILGPU::Interop.IntAsFloat(wc1.Y << 16);
-                float w11 = ILGPU::Interop.IntAsFloat(wc1.Y & 0xFFFF0000u);
-                float w12 = ILGPU::Interop.IntAsFloat(wc1.Z << 16);
-                float w13 = ILGPU::Interop.IntAsFloat(wc1.Z & 0xFFFF0000u);
-                float w14 = ILGPU::Interop.IntAsFloat(wc1.W << 16);
-                float w15 = ILGPU::Interop.IntAsFloat(wc1.W & 0xFFFF0000u);
-                Kernels::U4 wc2 = a.Items[(long)item * 8 + 2];
-                float w16 = ILGPU::Interop.IntAsFloat(wc2.X << 16);
-                float w17 = ILGPU::Interop.IntAsFloat(wc2.X & 0xFFFF0000u);
-                float w18 = ILGPU::Interop.IntAsFloat(wc2.Y << 16);
-                float w19 = ILGPU::Interop.IntAsFloat(wc2.Y & 0xFFFF0000u);
-                float w20 = ILGPU::Interop.IntAsFloat(wc2.Z << 16);
-                float w21 = ILGPU::Interop.IntAsFloat(wc2.Z & 0xFFFF0000u);
-                float w22 = ILGPU::Interop.IntAsFloat(wc2.W << 16);
-                float w23 = ILGPU::Interop.IntAsFloat(wc2.W & 0xFFFF0000u);
-                Kernels::U4 wc3 = a.Items[(long)item * 8 + 3];
-                float w24 = ILGPU::Interop.IntAsFloat(wc3.X << 16);
-                float w25 = ILGPU::Interop.IntAsFloat(wc3.X & 0xFFFF0000u);
-                float w26 = ILGPU::Interop.IntAsFloat(wc3.Y << 16);
-                float w27 = ILGPU::Interop.IntAsFloat(wc3.Y & 0xFFFF0000u);
-                float w28 = ILGPU::Interop.IntAsFloat(wc3.Z << 16);
-                float w29 = ILGPU::Interop.IntAsFloat(wc3.Z & 0xFFFF0000u);
-                float w30 = ILGPU::Interop.IntAsFloat(wc3.W << 16);
-                float w31 = ILGPU::Interop.IntAsFloat(wc3.W & 0xFFFF0000u);
-                Kernels::U4 wc4 = a.Items[(long)item * 8 + 4];
-                float w32 = ILGPU::Interop.IntAsFloat(wc4.X << 16);
-                float w33 = ILGPU::Interop.IntAsFloat(wc4.X & 0xFFFF0000u);
-                float w34 = ILGPU::Interop.IntAsFloat(wc4.Y << 16);
-                float w35 = ILGPU::Interop.IntAsFloat(wc4.Y & 0xFFFF0000u);
-                float w36 = ILGPU::Interop.IntAsFloat(wc4.Z << 16);
-                float w37 = ILGPU::Interop.IntAsFloat(wc4.Z & 0xFFFF0000u);
-                float w38 = ILGPU::Interop.IntAsFloat(wc4.W << 16);
-                float w39 = ILGPU::Interop.IntAsFloat(wc4.W & 0xFFFF0000u);
-                Kernels::U4 wc5 = a.Items[(long)item * 8 + 5];
-                float w40 = ILGPU::Interop.IntAsFloat(wc5.X << 16);
-                float w41 = ILGPU::Interop.IntAsFloat(wc5.X & 0xFFFF0000u);
-                float w42 = ILGPU::Interop.IntAsFloat(wc5.Y << 16);
-                float w43 = ILGPU::Interop.IntAsFloat(wc5.Y & 0xFFFF0000u);
-                float w44 = ILGPU::Interop.IntAsFloat(wc5.Z << 16);
-                float w45 = ILGPU::Interop.IntAsFloat(wc5.Z & 0xFFFF0000u);
-                float w46 = ILGPU::Interop.IntAsFloat(wc5.W << 16);
-                float w47 = ILGPU::Interop.IntAsFloat(wc5.W & 0xFFFF0000u);
-                Kernels::U4 wc6 = a.Items[(long)item * 8 + 6];
-                float w48 = ILGPU::Interop.IntAsFloat(wc6.X << 16);
-                float w49 = ILGPU::Interop.IntAsFloat(wc6.X & 0xFFFF0000u);
-                float w50 = ILGPU::Interop.IntAsFloat(wc6.Y << 16);
-                float w51 = ILGPU::Interop.IntAsFloat(wc6.Y & 0xFFFF0000u);
-                float w52 = ILGPU::Interop.IntAsFloat(wc6.Z << 16);
-                float w53 = ILGPU::Interop.IntAsFloat(wc6.Z & 0xFFFF0000u);
-                float w54 = ILGPU::Interop.IntAsFloat(wc6.W << 16);
-                float w55 = ILGPU::Interop.IntAsFloat(wc6.W & 0xFFFF0000u);
-                Kernels::U4 wc7 = a.Items[(long)item * 8 + 7];
-                float w56 = ILGPU::Interop.IntAsFloat(wc7.X << 16);
-                float w57 = ILGPU::Interop.IntAsFloat(wc7.X & 0xFFFF0000u);
-                float w58 = ILGPU::Interop.IntAsFloat(wc7.Y << 16);
-                float w59 = ILGPU::Interop.IntAsFloat(wc7.Y & 0xFFFF0000u);
-                float w60 = ILGPU::Interop.IntAsFloat(wc7.Z << 16);
-                float w61 = ILGPU::Interop.IntAsFloat(wc7.Z & 0xFFFF0000u);
-                float w62 = ILGPU::Interop.IntAsFloat(wc7.W << 16);
-                float w63 = ILGPU::Interop.IntAsFloat(wc7.W & 0xFFFF0000u);
-                float s = 0f;
-                s += h0 * w0;
-                s += h1 * w1;
-                s += h2 * w2;
-                s += h3 * w3;
-                s += h4 * w4;
-                s += h5 * w5;
-                s += h6 * w6;
-                s += h7 * w7;
-                s += h8 * w8;
-                s += h9 * w9;
-                s += h10 * w10;
-                s += h11 * w11;
-                s += h12 * w12;
-                s += h13 * w13;
-                s += h14 * w14;
-                s += h15 * w15;
-                s += h16 * w16;
-                s += h17 * w17;
-                s += h18 * w18;
-                s += h19 * w19;
-                s += h20 * w20;
-                s += h21 * w21;
-                s += h22 * w22;
-                s += h23 * w23;
-                s += h24 * w24;
-                s += h25 * w25;
-                s += h26 * w26;
-                s += h27 * w27;
-                s += h28 * w28;
-                s += h29 * w29;
-                s += h30 * w30;
-                s += h31 * w31;
-                s += h32 * w32;
-                s += h33 * w33;
-                s += h34 * w34;
-                s += h35 * w35;
-                s += h36 * w36;
-                s += h37 * w37;
-                s += h38 * w38;
-                s += h39 * w39;
-                s += h40 * w40;
-                s += h41 * w41;
-                s += h42 * w42;
-                s += h43 * w43;
-                s += h44 * w44;
-                s += h45 * w45;
-                s += h46 * w46;
-                s += h47 * w47;
-                s += h48 * w48;
-                s += h49 * w49;
-                s += h50 * w50;
-                s += h51 * w51;
-                s += h52 * w52;
-                s += h53 * w53;
-                s += h54 * w54;
-                s += h55 * w55;
-                s += h56 * w56;
-                s += h57 * w57;
-                s += h58 * w58;
-                s += h59 * w59;
-                s += h60 * w60;
-                s += h61 * w61;
-                s += h62 * w62;
-                s += h63 * w63;
-                float p = g * System::MathF.Exp(s - lse);
-                if (item == y)
-                {
-                    p -= g;
-                }
-                dh0 += p * w0;
-                dh1 += p * w1;
-                dh2 += p * w2;
-                dh3 += p * w3;
-                dh4 += p * w4;
-                dh5 += p * w5;
-                dh6 += p * w6;
-                dh7 += p * w7;
-                dh8 += p * w8;
-                dh9 += p * w9;
-                dh10 += p * w10;
-                dh11 += p * w11;
-                dh12 += p * w12;
-                dh13 += p * w13;
-                dh14 += p * w14;
-                dh15 += p * w15;
-                dh16 += p * w16;
-                dh17 += p * w17;
-                dh18 += p * w18;
-                dh19 += p * w19;
-                dh20 += p * w20;
-                dh21 += p * w21;
-                dh22 += p * w22;
-                dh23 += p * w23;
-                dh24 += p * w24;
-                dh25 += p * w25;
-                dh26 += p * w26;
-                dh27 += p * w27;
-                dh28 += p * w28;
-                dh29 += p * w29;
-                dh30 += p * w30;
-                dh31 += p * w31;
-                dh32 += p * w32;
-                dh33 += p * w33;
-                dh34 += p * w34;
-                dh35 += p * w35;
-                dh36 += p * w36;
-                dh37 += p * w37;
-                dh38 += p * w38;
-                dh39 += p * w39;
-                dh40 += p * w40;
-                dh41 += p * w41;
-                dh42 += p * w42;
-                dh43 += p * w43;
-                dh44 += p * w44;
-                dh45 += p * w45;
-                dh46 += p * w46;
-                dh47 += p * w47;
-                dh48 += p * w48;
-                dh49 += p * w49;
-                dh50 += p * w50;
-                dh51 += p * w51;
-                dh52 += p * w52;
-                dh53 += p * w53;
-                dh54 += p * w54;
-                dh55 += p * w55;
-                dh56 += p * w56;
-                dh57 += p * w57;
-                dh58 += p * w58;
-                dh59 += p * w59;
-                dh60 += p * w60;
-                dh61 += p * w61;
-                dh62 += p * w62;
-                dh63 += p * w63;
+                float d0 = coef * (acc0_0.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, false)), d1 = coef * (acc0_0.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, true));
+                long o = (long)r * (D / 2) + 0 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            if (a.AccumulateHiddenGradient != 0)
+            uint w1 = w32[yr * (D / 2) + 4 + t];
+            if (valid) { uint h1 = h32[r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
+            if (valid)
             {
-                Kernels::U4 prior0 = a.GradHidden[(long)row * 8 + 0];
-                dh0 += ILGPU::Interop.IntAsFloat(prior0.X << 16);
-                dh1 += ILGPU::Interop.IntAsFloat(prior0.X & 0xFFFF0000u);
-                dh2 += ILGPU::Interop.IntAsFloat(prior0.Y << 16);
-                dh3 += ILGPU::Interop.IntAsFloat(prior0.Y & 0xFFFF0000u);
-                dh4 += ILGPU::Interop.IntAsFloat(prior0.Z << 16);
-                dh5 += ILGPU::Interop.IntAsFloat(prior0.Z & 0xFFFF0000u);
-                dh6 += ILGPU::Interop.IntAsFloat(prior0.W << 16);
-                dh7 += ILGPU::Interop.IntAsFloat(prior0.W & 0xFFFF0000u);
-                Kernels::U4 prior1 = a.GradHidden[(long)row * 8 + 1];
-                dh8 += ILGPU::Interop.IntAsFloat(prior1.X << 16);
-                dh9 += ILGPU::Interop.IntAsFloat(prior1.X & 0xFFFF0000u);
-                dh10 += ILGPU::Interop.IntAsFloat(prior1.Y << 16);
-                dh11 += ILGPU::Interop.IntAsFloat(prior1.Y & 0xFFFF0000u);
-                dh12 += ILGPU::Interop.IntAsFloat(prior1.Z << 16);
-                dh13 += ILGPU::Interop.IntAsFloat(prior1.Z & 0xFFFF0000u);
-                dh14 += ILGPU::Interop.IntAsFloat(prior1.W << 16);
-                dh15 += ILGPU::Interop.IntAsFloat(prior1.W & 0xFFFF0000u);
-                Kernels::U4 prior2 = a.GradHidden[(long)row * 8 + 2];
-                dh16 += ILGPU::Interop.IntAsFloat(prior2.X << 16);
-                dh17 += ILGPU::Interop.IntAsFloat(prior2.X & 0xFFFF0000u);
-                dh18 += ILGPU::Interop.IntAsFloat(prior2.Y << 16);
-                dh19 += ILGPU::Interop.IntAsFloat(prior2.Y & 0xFFFF0000u);
-                dh20 += ILGPU::Interop.IntAsFloat(prior2.Z << 16);
-                dh21 += ILGPU::Interop.IntAsFloat(prior2.Z & 0xFFFF0000u);
-                dh22 += ILGPU::Interop.IntAsFloat(prior2.W << 16);
-                dh23 += ILGPU::Interop.IntAsFloat(prior2.W & 0xFFFF0000u);
-                Kernels::U4 prior3 = a.GradHidden[(long)row * 8 + 3];
-                dh24 += ILGPU::Interop.IntAsFloat(prior3.X << 16);
-                dh25 += ILGPU::Interop.IntAsFloat(prior3.X & 0xFFFF0000u);
-                dh26 += ILGPU::Interop.IntAsFloat(prior3.Y << 16);
-                dh27 += ILGPU::Interop.IntAsFloat(prior3.Y & 0xFFFF0000u);
-                dh28 += ILGPU::Interop.IntAsFloat(prior3.Z << 16);
-                dh29 += ILGPU::Interop.IntAsFloat(prior3.Z & 0xFFFF0000u);
-                dh30 += ILGPU::Interop.IntAsFloat(prior3.W << 16);
-                dh31 += ILGPU::Interop.IntAsFloat(prior3.W & 0xFFFF0000u);
-                Kernels::U4 prior4 = a.GradHidden[(long)row * 8 + 4];
-                dh32 += ILGPU::Interop.IntAsFloat(prior4.X << 16);
-                dh33 += ILGPU::Interop.IntAsFloat(prior4.X & 0xFFFF0000u);
-                dh34 += ILGPU::Interop.IntAsFloat(prior4.Y << 16);
-                dh35 += ILGPU::Interop.IntAsFloat(prior4.Y & 0xFFFF0000u);
-                dh36 += ILGPU::Interop.IntAsFloat(prior4.Z << 16);
-                dh37 += ILGPU::Interop.IntAsFloat(prior4.Z & 0xFFFF0000u);
-                dh38 += ILGPU::Interop.IntAsFloat(prior4.W << 16);
-                dh39 += ILGPU::Interop.IntAsFloat(prior4.W & 0xFFFF0000u);
-                Kernels::U4 prior5 = a.GradHidden[(long)row * 8 + 5];
-                dh40 += ILGPU::Interop.IntAsFloat(prior5.X << 16);
-                dh41 += ILGPU::Interop.IntAsFloat(prior5.X & 0xFFFF0000u);
-                dh42 += ILGPU::Interop.IntAsFloat(prior5.Y << 16);
-                dh43 += ILGPU::Interop.IntAsFloat(prior5.Y & 0xFFFF0000u);
-                dh44 += ILGPU::Interop.IntAsFloat(prior5.Z << 16);
-                dh45 += ILGPU::Interop.IntAsFloat(prior5.Z & 0xFFFF0000u);
-                dh46 += ILGPU::Interop.IntAsFloat(prior5.W << 16);
-                dh47 += ILGPU::Interop.IntAsFloat(prior5.W & 0xFFFF0000u);
-                Kernels::U4 prior6 = a.GradHidden[(long)row * 8 + 6];
-                dh48 += ILGPU::Interop.IntAsFloat(prior6.X << 16);
-                dh49 += ILGPU::Interop.IntAsFloat(prior6.X & 0xFFFF0000u);
-                dh50 += ILGPU::Interop.IntAsFloat(prior6.Y << 16);
-                dh51 += ILGPU::Interop.IntAsFloat(prior6.Y & 0xFFFF0000u);
-                dh52 += ILGPU::Interop.IntAsFloat(prior6.Z << 16);
-                dh53 += ILGPU::Interop.IntAsFloat(prior6.Z & 0xFFFF0000u);
-                dh54 += ILGPU::Interop.IntAsFloat(prior6.W << 16);
-                dh55 += ILGPU::Interop.IntAsFloat(prior6.W & 0xFFFF0000u);
-                Kernels::U4 prior7 = a.GradHidden[(long)row * 8 + 7];
-                dh56 += ILGPU::Interop.IntAsFloat(prior7.X << 16);
-                dh57 += ILGPU::Interop.IntAsFloat(prior7.X & 0xFFFF0000u);
-                dh58 += ILGPU::Interop.IntAsFloat(prior7.Y << 16);
-                dh59 += ILGPU::Interop.IntAsFloat(prior7.Y & 0xFFFF0000u);
-                dh60 += ILGPU::Interop.IntAsFloat(prior7.Z << 16);
-                dh61 += ILGPU::Interop.IntAsFloat(prior7.Z & 0xFFFF0000u);
-                dh62 += ILGPU::Interop.IntAsFloat(prior7.W << 16);
-                dh63 += ILGPU::Interop.IntAsFloat(prior7.W & 0xFFFF0000u);
+                float d0 = coef * (acc0_1.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, false)), d1 = coef * (acc0_1.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, true));
+                long o = (long)r * (D / 2) + 4 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            a.GradHidden[(long)row * 8 + 0] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh0, dh1), Kernels::ElementConversion.PackBFloat16(dh2, dh3), Kernels::ElementConversion.PackBFloat16(dh4, dh5), Kernels::ElementConversion.PackBFloat16(dh6, dh7));
-            a.GradHidden[(long)row * 8 + 1] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh8, dh9), Kernels::ElementConversion.PackBFloat16(dh10, dh11), Kernels::ElementConversion.PackBFloat16(dh12, dh13), Kernels::ElementConversion.PackBFloat16(dh14, dh15));
-            a.GradHidden[(long)row * 8 + 2] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh16, dh17), Kernels::ElementConversion.PackBFloat16(dh18, dh19), Kernels::ElementConversion.PackBFloat16(dh20, dh21), Kernels::ElementConversion.PackBFloat16(dh22, dh23));
-            a.GradHidden[(long)row * 8 + 3] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh24, dh25), Kernels::ElementConversion.PackBFloat16(dh26, dh27), Kernels::ElementConversion.PackBFloat16(dh28, dh29), Kernels::ElementConversion.PackBFloat16(dh30, dh31));
-            a.GradHidden[(long)row * 8 + 4] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh32, dh33), Kernels::ElementConversion.PackBFloat16(dh34, dh35), Kernels::ElementConversion.PackBFloat16(dh36, dh37), Kernels::ElementConversion.PackBFloat16(dh38, dh39));
-            a.GradHidden[(long)row * 8 + 5] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh40, dh41), Kernels::ElementConversion.PackBFloat16(dh42, dh43), Kernels::ElementConversion.PackBFloat16(dh44, dh45), Kernels::ElementConversion.PackBFloat16(dh46, dh47));
-            a.GradHidden[(long)row * 8 + 6] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh48, dh49), Kernels::ElementConversion.PackBFloat16(dh50, dh51), Kernels::ElementConversion.PackBFloat16(dh52, dh53), Kernels::ElementConversion.PackBFloat16(dh54, dh55));
-            a.GradHidden[(long)row * 8 + 7] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh56, dh57), Kernels::ElementConversion.PackBFloat16(dh58, dh59), Kernels::ElementConversion.PackBFloat16(dh60, dh61), Kernels::ElementConversion.PackBFloat16(dh62, dh63));
+            uint w2 = w32[yr * (D / 2) + 8 + t];
+            if (valid) { uint h2 = h32[r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_2.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, false)), d1 = coef * (acc0_2.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, true));
+                long o = (long)r * (D / 2) + 8 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w3 = w32[yr * (D / 2) + 12 + t];
+            if (valid) { uint h3 = h32[r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_3.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, false)), d1 = coef * (acc0_3.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, true));
+                long o = (long)r * (D / 2) + 12 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w4 = w32[yr * (D / 2) + 16 + t];
+            if (valid) { uint h4 = h32[r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_4.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, false)), d1 = coef * (acc0_4.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, true));
+                long o = (long)r * (D / 2) + 16 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w5 = w32[yr * (D / 2) + 20 + t];
+            if (valid) { uint h5 = h32[r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_5.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, false)), d1 = coef * (acc0_5.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, true));
+                long o = (long)r * (D / 2) + 20 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w6 = w32[yr * (D / 2) + 24 + t];
+            if (valid) { uint h6 = h32[r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_6.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, false)), d1 = coef * (acc0_6.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, true));
+                long o = (long)r * (D / 2) + 24 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w7 = w32[yr * (D / 2) + 28 + t];
+            if (valid) { uint h7 = h32[r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_7.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, false)), d1 = coef * (acc0_7.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, true));
+                long o = (long)r * (D / 2) + 28 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            dot += ILGPU::Warp.ShuffleXor(dot, 1);
+            dot += ILGPU::Warp.ShuffleXor(dot, 2);
+            float lse = (m0a + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
+            if (valid && t == 0)
+            {
+                a.RowLse[r] = counted ? lse : 0f;
+                a.RowLoss[r] = counted ? lse - dot : 0f;
+            }
+        }
+        {
+            int r = own0 + warpBase + 8 + g;
+            bool valid = r < a.Rows;
+            int y = valid ? a.Targets[r] : -100;
+            bool counted = y != -100;
+            int yr = counted ? y : 0;
+            float l = l0b;
+            l += ILGPU::Warp.ShuffleXor(l, 1);
+            l += ILGPU::Warp.ShuffleXor(l, 2);
+            float dot = 0f;
+            float coef = valid ? a.RowCoefficients[r] : 0f;
+            float inv = 1f / l;
+            uint w0 = w32[yr * (D / 2) + 0 + t];
+            if (valid) { uint h0 = h32[r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_0.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, false)), d1 = coef * (acc0_0.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, true));
+                long o = (long)r * (D / 2) + 0 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w1 = w32[yr * (D / 2) + 4 + t];
+            if (valid) { uint h1 = h32[r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_1.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, false)), d1 = coef * (acc0_1.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, true));
+                long o = (long)r * (D / 2) + 4 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w2 = w32[yr * (D / 2) + 8 + t];
+            if (valid) { uint h2 = h32[r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_2.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, false)), d1 = coef * (acc0_2.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, true));
+                long o = (long)r * (D / 2) + 8 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w3 = w32[yr * (D / 2) + 12 + t];
+            if (valid) { uint h3 = h32[r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_3.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, false)), d1 = coef * (acc0_3.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, true));
+                long o = (long)r * (D / 2) + 12 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w4 = w32[yr * (D / 2) + 16 + t];
+            if (valid) { uint h4 = h32[r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_4.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, false)), d1 = coef * (acc0_4.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, true));
+                long o = (long)r * (D / 2) + 16 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w5 = w32[yr * (D / 2) + 20 + t];
+            if (valid) { uint h5 = h32[r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_5.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, false)), d1 = coef * (acc0_5.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, true));
+                long o = (long)r * (D / 2) + 20 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w6 = w32[yr * (D / 2) + 24 + t];
+            if (valid) { uint h6 = h32[r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_6.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, false)), d1 = coef * (acc0_6.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, true));
+                long o = (long)r * (D / 2) + 24 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w7 = w32[yr * (D / 2) + 28 + t];
+            if (valid) { uint h7 = h32[r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
+            if (valid)
+            {
+                float d0 = coef * (acc0_7.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, false)), d1 = coef * (acc0_7.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, true));
+                long o = (long)r * (D / 2) + 28 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            dot += ILGPU::Warp.ShuffleXor(dot, 1);
+            dot += ILGPU::Warp.ShuffleXor(dot, 2);
+            float lse = (m0b + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
+            if (valid && t == 0)
+            {
+                a.RowLse[r] = counted ? lse : 0f;
+                a.RowLoss[r] = counted ? lse - dot : 0f;
+            }
         }
     }
 
-    /// <summary>dH of each row from the saved log-sum-exp.</summary>
+    /// <summary>dH of each row of the block from the saved log-sum-exp.</summary>
     public static void GradientRows(Matrix::MatrixArguments a)
     {
-        for (int row = ILGPU::Grid.GlobalIndex.X; row < a.Rows; row += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        var smem = ILGPU::SharedMemory.GetDynamic<Kernels::U4>();
+        var sO = smem.SubView(0, Owned * C);
+        var sS = smem.SubView(Owned * C, Stages * Stream * C);
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
+        int own0 = ILGPU::Grid.IdxX * Owned;
+        int ownLimit = a.Rows, streamLimit = a.Catalog;
+        var ownSrc = a.Hidden; var streamSrc = a.Items;
+        int numTiles = (streamLimit + Stream - 1) / Stream;
+        int tBegin = 0, tCount = numTiles;
+        int aRow0 = warpBase + 0 + (lane & 15);
+        int aIdx0 = aRow0 * C, aKey0 = (lane >> 4) ^ (aRow0 & 7);
+        int bIdx = ((lane & 7) + ((lane >> 4) << 3)) * C, bKey = ((lane >> 3) & 1) ^ (lane & 7);
+        int tIdx = (lane & 15) * C, tKey = (lane >> 4) ^ (lane & 7);
+        LoadRows(sO, 0, ownSrc, own0, ownLimit, Owned, tid);
+        if (0 < tCount)
         {
-            int y = a.Targets[row];
-            if (y == -100)
+            LoadRows(sS, 0 * (Stream * C), streamSrc, (tBegin + 0) * Stream, streamLimit, Stream, tid);
+        }
+        Kernels::MatrixUnits.CommitGroup();
+        int r0a = own0 + warpBase + 0 + g;
+        float m0a = r0a < a.Rows && a.Targets[r0a] != -100 ? a.RowLse[r0a] * L2E : float.PositiveInfinity;
+        int r0b = own0 + warpBase + 8 + g;
+        float m0b = r0b < a.Rows && a.Targets[r0b] != -100 ? a.RowLse[r0b] * L2E : float.PositiveInfinity;
+        Kernels::MmaF32x4 acc0_0 = default;
+        Kernels::MmaF32x4 acc0_1 = default;
+        Kernels::MmaF32x4 acc0_2 = default;
+        Kernels::MmaF32x4 acc0_3 = default;
+        Kernels::MmaF32x4 acc0_4 = default;
+        Kernels::MmaF32x4 acc0_5 = default;
+        Kernels::MmaF32x4 acc0_6 = default;
+        Kernels::MmaF32x4 acc0_7 = default;
+        int buf = 0;
+        for (int it = 0; it < tCount; it++)
+        {
+            int tile = tBegin + it;
+            Kernels::MatrixUnits.WaitGroup(0);
+            ILGPU::Group.Barrier();
+            int next = tile + 1;
+            if (next < tBegin + tCount)
             {
-                if (a.AccumulateHiddenGradient == 0)
-                {
-                    a.GradHidden[(long)row * 8 + 0] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 1] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 2] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 3] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 4] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 5] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 6] = default(Kernels::U4);
-                    a.GradHidden[(long)row * 8 + 7] = default(Kernels::U4);
-                }
-                continue;
+                int nbuf = buf == 0 ? 1 : buf - 1;
+                LoadRows(sS, nbuf * (Stream * C), streamSrc, next * Stream, streamLimit, Stream, tid);
             }
-            Kernels::U4 hc0 = a.Hidden[(long)row * 8 + 0];
-            float h0 = ILGPU::Interop.IntAsFloat(hc0.X << 16);
-            float h1 = ILGPU::Interop.IntAsFloat(hc0.X & 0xFFFF0000u);
-            float h2 = ILGPU::Interop.IntAsFloat(hc0.Y << 16);
-            float h3 = ILGPU::Interop.IntAsFloat(hc0.Y & 0xFFFF0000u);
-            float h4 = ILGPU::Interop.IntAsFloat(hc0.Z << 16);
-            float h5 = ILGPU::Interop.IntAsFloat(hc0.Z & 0xFFFF0000u);
-            float h6 = ILGPU::Interop.IntAsFloat(hc0.W << 16);
-            float h7 = ILGPU::Interop.IntAsFloat(hc0.W & 0xFFFF0000u);
-            Kernels::U4 hc1 = a.Hidden[(long)row * 8 + 1];
-            float h8 = ILGPU::Interop.IntAsFloat(hc1.X << 16);
-            float h9 = ILGPU::Interop.IntAsFloat(hc1.X & 0xFFFF0000u);
-            float h10 = ILGPU::Interop.IntAsFloat(hc1.Y << 16);
-            float h11 = ILGPU::Interop.IntAsFloat(hc1.Y & 0xFFFF0000u);
-            float h12 = ILGPU::Interop.IntAsFloat(hc1.Z << 16);
-            float h13 = ILGPU::Interop.IntAsFloat(hc1.Z & 0xFFFF0000u);
-            float h14 = ILGPU::Interop.IntAsFloat(hc1.W << 16);
-            float h15 = ILGPU::Interop.IntAsFloat(hc1.W & 0xFFFF0000u);
-            Kernels::U4 hc2 = a.Hidden[(long)row * 8 + 2];
-            float h16 = ILGPU::Interop.IntAsFloat(hc2.X << 16);
-            float h17 = ILGPU::Interop.IntAsFloat(hc2.X & 0xFFFF0000u);
-            float h18 = ILGPU::Interop.IntAsFloat(hc2.Y << 16);
-            float h19 = ILGPU::Interop.IntAsFloat(hc2.Y & 0xFFFF0000u);
-            float h20 = ILGPU::Interop.IntAsFloat(hc2.Z << 16);
-            float h21 = ILGPU::Interop.IntAsFloat(hc2.Z & 0xFFFF0000u);
-            float h22 = ILGPU::Interop.IntAsFloat(hc2.W << 16);
-            float h23 = ILGPU::Interop.IntAsFloat(hc2.W & 0xFFFF0000u);
-            Kernels::U4 hc3 = a.Hidden[(long)row * 8 + 3];
-            float h24 = ILGPU::Interop.IntAsFloat(hc3.X << 16);
-            float h25 = ILGPU::Interop.IntAsFloat(hc3.X & 0xFFFF0000u);
-            float h26 = ILGPU::Interop.IntAsFloat(hc3.Y << 16);
-            float h27 = ILGPU::Interop.IntAsFloat(hc3.Y & 0xFFFF0000u);
-            float h28 = ILGPU::Interop.IntAsFloat(hc3.Z << 16);
-            float h29 = ILGPU::Interop.IntAsFloat(hc3.Z & 0xFFFF0000u);
-            float h30 = ILGPU::Interop.IntAsFloat(hc3.W << 16);
-            float h31 = ILGPU::Interop.IntAsFloat(hc3.W & 0xFFFF0000u);
-            Kernels::U4 hc4 = a.Hidden[(long)row * 8 + 4];
-            float h32 = ILGPU::Interop.IntAsFloat(hc4.X << 16);
-            float h33 = ILGPU::Interop.IntAsFloat(hc4.X & 0xFFFF0000u);
-            float h34 = ILGPU::Interop.IntAsFloat(hc4.Y << 16);
-            float h35 = ILGPU::Interop.IntAsFloat(hc4.Y & 0xFFFF0000u);
-            float h36 = ILGPU::Interop.IntAsFloat(hc4.Z << 16);
-            float h37 = ILGPU::Interop.IntAsFloat(hc4.Z & 0xFFFF0000u);
-            float h38 = ILGPU::Interop.IntAsFloat(hc4.W << 16);
-            float h39 = ILGPU::Interop.IntAsFloat(hc4.W & 0xFFFF0000u);
-            Kernels::U4 hc5 = a.Hidden[(long)row * 8 + 5];
-            float h40 = ILGPU::Interop.IntAsFloat(hc5.X << 16);
-            float h41 = ILGPU::Interop.IntAsFloat(hc5.X & 0xFFFF0000u);
-            float h42 = ILGPU::Interop.IntAsFloat(hc5.Y << 16);
-            float h43 = ILGPU::Interop.IntAsFloat(hc5.Y & 0xFFFF0000u);
-            float h44 = ILGPU::Interop.IntAsFloat(hc5.Z << 16);
-            float h45 = ILGPU::Interop.IntAsFloat(hc5.Z & 0xFFFF0000u);
-            float h46 = ILGPU::Interop.IntAsFloat(hc5.W << 16);
-            float h47 = ILGPU::Interop.IntAsFloat(hc5.W & 0xFFFF0000u);
-            Kernels::U4 hc6 = a.Hidden[(long)row * 8 + 6];
-            float h48 = ILGPU::Interop.IntAsFloat(hc6.X << 16);
-            float h49 = ILGPU::Interop.IntAsFloat(hc6.X & 0xFFFF0000u);
-            float h50 = ILGPU::Interop.IntAsFloat(hc6.Y << 16);
-            float h51 = ILGPU::Interop.IntAsFloat(hc6.Y & 0xFFFF0000u);
-            float h52 = ILGPU::Interop.IntAsFloat(hc6.Z << 16);
-            float h53 = ILGPU::Interop.IntAsFloat(hc6.Z & 0xFFFF0000u);
-            float h54 = ILGPU::Interop.IntAsFloat(hc6.W << 16);
-            float h55 = ILGPU::Interop.IntAsFloat(hc6.W & 0xFFFF0000u);
-            Kernels::U4 hc7 = a.Hidden[(long)row * 8 + 7];
-            float h56 = ILGPU::Interop.IntAsFloat(hc7.X << 16);
-            float h57 = ILGPU::Interop.IntAsFloat(hc7.X & 0xFFFF0000u);
-            float h58 = ILGPU::Interop.IntAsFloat(hc7.Y << 16);
-            float h59 = ILGPU::Interop.IntAsFloat(hc7.Y & 0xFFFF0000u);
-            float h60 = ILGPU::Interop.IntAsFloat(hc7.Z << 16);
-            float h61 = ILGPU::Interop.IntAsFloat(hc7.Z & 0xFFFF0000u);
-            float h62 = ILGPU::Interop.IntAsFloat(hc7.W << 16);
-            float h63 = ILGPU::Interop.IntAsFloat(hc7.W & 0xFFFF0000u);
-            float lse = a.RowLse[row];
-            float g = a.Upstream;
-            if (a.UpstreamPerRow.Length > 0)
+            Kernels::MatrixUnits.CommitGroup();
+            int sBase = buf * (Stream * C);
+            int j0 = tile * Stream;
+            Kernels::MmaF32x4 s0_0 = default;
+            Kernels::MmaF32x4 s0_1 = default;
+            Kernels::MmaF32x4 s0_2 = default;
+            Kernels::MmaF32x4 s0_3 = default;
+            Kernels::MmaF32x4 s0_4 = default;
+            Kernels::MmaF32x4 s0_5 = default;
+            Kernels::MmaF32x4 s0_6 = default;
+            Kernels::MmaF32x4 s0_7 = default;
+            for (int ks = 0; ks < D / 16; ks += 2)
             {
-                g *= a.UpstreamPerRow[row];
+                Kernels::U4 fa0_0 = Kernels::MatrixUnits.LoadMatrixX4(sO, aIdx0 + ((2 * ks) ^ aKey0));
+                Kernels::U4 fb0_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 0 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb1_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 16 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb2_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 32 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb3_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 48 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fa0_1 = Kernels::MatrixUnits.LoadMatrixX4(sO, aIdx0 + ((2 * (ks + 1)) ^ aKey0));
+                Kernels::U4 fb0_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 0 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb1_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 16 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb2_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 32 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb3_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 48 * C + ((2 * (ks + 1)) ^ bKey));
+                s0_0 = Kernels::MatrixUnits.MmaBf16(s0_0, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb0_0.X, fb0_0.Y);
+                s0_1 = Kernels::MatrixUnits.MmaBf16(s0_1, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb0_0.Z, fb0_0.W);
+                s0_2 = Kernels::MatrixUnits.MmaBf16(s0_2, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb1_0.X, fb1_0.Y);
+                s0_3 = Kernels::MatrixUnits.MmaBf16(s0_3, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb1_0.Z, fb1_0.W);
+                s0_4 = Kernels::MatrixUnits.MmaBf16(s0_4, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb2_0.X, fb2_0.Y);
+                s0_5 = Kernels::MatrixUnits.MmaBf16(s0_5, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb2_0.Z, fb2_0.W);
+                s0_6 = Kernels::MatrixUnits.MmaBf16(s0_6, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb3_0.X, fb3_0.Y);
+                s0_7 = Kernels::MatrixUnits.MmaBf16(s0_7, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb3_0.Z, fb3_0.W);
+                s0_0 = Kernels::MatrixUnits.MmaBf16(s0_0, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb0_1.X, fb0_1.Y);
+                s0_1 = Kernels::MatrixUnits.MmaBf16(s0_1, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb0_1.Z, fb0_1.W);
+                s0_2 = Kernels::MatrixUnits.MmaBf16(s0_2, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb1_1.X, fb1_1.Y);
+                s0_3 = Kernels::MatrixUnits.MmaBf16(s0_3, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb1_1.Z, fb1_1.W);
+                s0_4 = Kernels::MatrixUnits.MmaBf16(s0_4, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb2_1.X, fb2_1.Y);
+                s0_5 = Kernels::MatrixUnits.MmaBf16(s0_5, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb2_1.Z, fb2_1.W);
+                s0_6 = Kernels::MatrixUnits.MmaBf16(s0_6, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb3_1.X, fb3_1.Y);
+                s0_7 = Kernels::MatrixUnits.MmaBf16(s0_7, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb3_1.Z, fb3_1.W);
             }
-            if (a.MeanReduction != 0)
+            if (j0 + Stream > streamLimit)
             {
-                g /= a.ValidRows[0];
+                int lim = streamLimit - j0 - 2 * t;
+                if (0 >= lim) { s0_0.X = float.NegativeInfinity; s0_0.Z = float.NegativeInfinity; }
+                if (1 >= lim) { s0_0.Y = float.NegativeInfinity; s0_0.W = float.NegativeInfinity; }
+                if (8 >= lim) { s0_1.X = float.NegativeInfinity; s0_1.Z = float.NegativeInfinity; }
+                if (9 >= lim) { s0_1.Y = float.NegativeInfinity; s0_1.W = float.NegativeInfinity; }
+                if (16 >= lim) { s0_2.X = float.NegativeInfinity; s0_2.Z = float.NegativeInfinity; }
+                if (17 >= lim) { s0_2.Y = float.NegativeInfinity; s0_2.W = float.NegativeInfinity; }
+                if (24 >= lim) { s0_3.X = float.NegativeInfinity; s0_3.Z = float.NegativeInfinity; }
+                if (25 >= lim) { s0_3.Y = float.NegativeInfinity; s0_3.W = float.NegativeInfinity; }
+                if (32 >= lim) { s0_4.X = float.NegativeInfinity; s0_4.Z = float.NegativeInfinity; }
+                if (33 >= lim) { s0_4.Y = float.NegativeInfinity; s0_4.W = float.NegativeInfinity; }
+                if (40 >= lim) { s0_5.X = float.NegativeInfinity; s0_5.Z = float.NegativeInfinity; }
+                if (41 >= lim) { s0_5.Y = float.NegativeInfinity; s0_5.W = float.NegativeInfinity; }
+                if (48 >= lim) { s0_6.X = float.NegativeInfinity; s0_6.Z = float.NegativeInfinity; }
+                if (49 >= lim) { s0_6.Y = float.NegativeInfinity; s0_6.W = float.NegativeInfinity; }
+                if (56 >= lim) { s0_7.X = float.NegativeInfinity; s0_7.Z = float.NegativeInfinity; }
+                if (57 >= lim) { s0_7.Y = float.NegativeInfinity; s0_7.W = float.NegativeInfinity; }
             }
-            float dh0 = 0f;
-            float dh1 = 0f;
-            float dh2 = 0f;
-            float dh3 = 0f;
-            float dh4 = 0f;
-            float dh5 = 0f;
-            float dh6 = 0f;
-            float dh7 = 0f;
-            float dh8 = 0f;
-            float dh9 = 0f;
-            float dh10 = 0f;
-            float dh11 = 0f;
-            float dh12 = 0f;
-            float dh13 = 0f;
-            float dh14 = 0f;
-            float dh15 = 0f;
-            float dh16 = 0f;
-            float dh17 = 0f;
-            float dh18 = 0f;
-            float dh19 = 0f;
-            float dh20 = 0f;
-            float dh21 = 0f;
-            float dh22 = 0f;
-            float dh23 = 0f;
-            float dh24 = 0f;
-            float dh25 = 0f;
-            float dh26 = 0f;
-            float dh27 = 0f;
-            float dh28 = 0f;
-            float dh29 = 0f;
-            float dh30 = 0f;
-            float dh31 = 0f;
-            float dh32 = 0f;
-            float dh33 = 0f;
-            float dh34 = 0f;
-            float dh35 = 0f;
-            float dh36 = 0f;
-            float dh37 = 0f;
-            float dh38 = 0f;
-            float dh39 = 0f;
-            float dh40 = 0f;
-            float dh41 = 0f;
-            float dh42 = 0f;
-            float dh43 = 0f;
-            float dh44 = 0f;
-            float dh45 = 0f;
-            float dh46 = 0f;
-            float dh47 = 0f;
-            float dh48 = 0f;
-            float dh49 = 0f;
-            float dh50 = 0f;
-            float dh51 = 0f;
-            float dh52 = 0f;
-            float dh53 = 0f;
-            float dh54 = 0f;
-            float dh55 = 0f;
-            float dh56 = 0f;
-            float dh57 = 0f;
-            float dh58 = 0f;
-            float dh59 = 0f;
-            float dh60 = 0f;
-            float dh61 = 0f;
-            float dh62 = 0f;
-            float dh63 = 0f;
-            for (int item = 0; item < a.Catalog; item++)
+            s0_0.X = Kernels::MatrixUnits.Exp2(s0_0.X * L2E - m0a);
+            s0_0.Y = Kernels::MatrixUnits.Exp2(s0_0.Y * L2E - m0a);
+            s0_1.X = Kernels::MatrixUnits.Exp2(s0_1.X * L2E - m0a);
+            s0_1.Y = Kernels::MatrixUnits.Exp2(s0_1.Y * L2E - m0a);
+            s0_2.X = Kernels::MatrixUnits.Exp2(s0_2.X * L2E - m0a);
+            s0_2.Y = Kernels::MatrixUnits.Exp2(s0_2.Y * L2E - m0a);
+            s0_3.X = Kernels::MatrixUnits.Exp2(s0_3.X * L2E - m0a);
+            s0_3.Y = Kernels::MatrixUnits.Exp2(s0_3.Y * L2E - m0a);
+            s0_4.X = Kernels::MatrixUnits.Exp2(s0_4.X * L2E - m0a);
+            s0_4.Y = Kernels::MatrixUnits.Exp2(s0_4.Y * L2E - m0a);
+            s0_5.X = Kernels::MatrixUnits.Exp2(s0_5.X * L2E - m0a);
+            s0_5.Y = Kernels::MatrixUnits.Exp2(s0_5.Y * L2E - m0a);
+            s0_6.X = Kernels::MatrixUnits.Exp2(s0_6.X * L2E - m0a);
+            s0_6.Y = Kernels::MatrixUnits.Exp2(s0_6.Y * L2E - m0a);
+            s0_7.X = Kernels::MatrixUnits.Exp2(s0_7.X * L2E - m0a);
+            s0_7.Y = Kernels::MatrixUnits.Exp2(s0_7.Y * L2E - m0a);
+            s0_0.Z = Kernels::MatrixUnits.Exp2(s0_0.Z * L2E - m0b);
+            s0_0.W = Kernels::MatrixUnits.Exp2(s0_0.W * L2E - m0b);
+            s0_1.Z = Kernels::MatrixUnits.Exp2(s0_1.Z * L2E - m0b);
+            s0_1.W = Kernels::MatrixUnits.Exp2(s0_1.W * L2E - m0b);
+            s0_2.Z = Kernels::MatrixUnits.Exp2(s0_2.Z * L2E - m0b);
+            s0_2.W = Kernels::MatrixUnits.Exp2(s0_2.W * L2E - m0b);
+            s0_3.Z = Kernels::MatrixUnits.Exp2(s0_3.Z * L2E - m0b);
+            s0_3.W = Kernels::MatrixUnits.Exp2(s0_3.W * L2E - m0b);
+            s0_4.Z = Kernels::MatrixUnits.Exp2(s0_4.Z * L2E - m0b);
+            s0_4.W = Kernels::MatrixUnits.Exp2(s0_4.W * L2E - m0b);
+            s0_5.Z = Kernels::MatrixUnits.Exp2(s0_5.Z * L2E - m0b);
+            s0_5.W = Kernels::MatrixUnits.Exp2(s0_5.W * L2E - m0b);
+            s0_6.Z = Kernels::MatrixUnits.Exp2(s0_6.Z * L2E - m0b);
+            s0_6.W = Kernels::MatrixUnits.Exp2(s0_6.W * L2E - m0b);
+            s0_7.Z = Kernels::MatrixUnits.Exp2(s0_7.Z * L2E - m0b);
+            s0_7.W = Kernels::MatrixUnits.Exp2(s0_7.W * L2E - m0b);
+            uint p0_0_0 = Kernels::MatrixUnits.PackBf16(s0_0.X, s0_0.Y), p0_0_1 = Kernels::MatrixUnits.PackBf16(s0_0.Z, s0_0.W), p0_0_2 = Kernels::MatrixUnits.PackBf16(s0_1.X, s0_1.Y), p0_0_3 = Kernels::MatrixUnits.PackBf16(s0_1.Z, s0_1.W);
+            uint p0_1_0 = Kernels::MatrixUnits.PackBf16(s0_2.X, s0_2.Y), p0_1_1 = Kernels::MatrixUnits.PackBf16(s0_2.Z, s0_2.W), p0_1_2 = Kernels::MatrixUnits.PackBf16(s0_3.X, s0_3.Y), p0_1_3 = Kernels::MatrixUnits.PackBf16(s0_3.Z, s0_3.W);
+            uint p0_2_0 = Kernels::MatrixUnits.PackBf16(s0_4.X, s0_4.Y), p0_2_1 = Kernels::MatrixUnits.PackBf16(s0_4.Z, s0_4.W), p0_2_2 = Kernels::MatrixUnits.PackBf16(s0_5.X, s0_5.Y), p0_2_3 = Kernels::MatrixUnits.PackBf16(s0_5.Z, s0_5.W);
+            uint p0_3_0 = Kernels::MatrixUnits.PackBf16(s0_6.X, s0_6.Y), p0_3_1 = Kernels::MatrixUnits.PackBf16(s0_6.Z, s0_6.W), p0_3_2 = Kernels::MatrixUnits.PackBf16(s0_7.X, s0_7.Y), p0_3_3 = Kernels::MatrixUnits.PackBf16(s0_7.Z, s0_7.W);
+            Kernels::U4 fw0_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_0.X, fw0_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_0.Z, fw0_0.W);
+            Kernels::U4 fw0_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_1.X, fw0_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_1.Z, fw0_1.W);
+            Kernels::U4 fw0_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_2.X, fw0_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_2.Z, fw0_2.W);
+            Kernels::U4 fw0_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_3.X, fw0_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_3.Z, fw0_3.W);
+            Kernels::U4 fw1_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_0.X, fw1_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_0.Z, fw1_0.W);
+            Kernels::U4 fw1_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_1.X, fw1_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_1.Z, fw1_1.W);
+            Kernels::U4 fw1_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_2.X, fw1_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_2.Z, fw1_2.W);
+            Kernels::U4 fw1_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_3.X, fw1_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_3.Z, fw1_3.W);
+            Kernels::U4 fw2_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_0.X, fw2_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_0.Z, fw2_0.W);
+            Kernels::U4 fw2_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_1.X, fw2_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_1.Z, fw2_1.W);
+            Kernels::U4 fw2_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_2.X, fw2_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_2.Z, fw2_2.W);
+            Kernels::U4 fw2_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_3.X, fw2_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_3.Z, fw2_3.W);
+            Kernels::U4 fw3_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_0.X, fw3_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_0.Z, fw3_0.W);
+            Kernels::U4 fw3_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_1.X, fw3_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_1.Z, fw3_1.W);
+            Kernels::U4 fw3_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_2.X, fw3_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_2.Z, fw3_2.W);
+            Kernels::U4 fw3_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_3.X, fw3_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_3.Z, fw3_3.W);
+            buf = buf + 1 == Stages ? 0 : buf + 1;
+        }
+        Kernels::MatrixUnits.WaitGroup(0);
+        var h32 = a.Hidden.Cast<uint>();
+        var w32 = a.Items.Cast<uint>();
+        var dh32 = a.GradHidden.Cast<uint>();
+        {
+            int r = own0 + warpBase + 0 + g;
+            bool valid = r < a.Rows;
+            int y = valid ? a.Targets[r] : -100;
+            bool counted = y != -100;
+            int yr = counted ? y : 0;
+            float coef = valid ? a.RowCoefficients[r] : 0f;
+            float inv = 1f;
+            uint w0 = w32[yr * (D / 2) + 0 + t];
+            if (valid)
             {
-                Kernels::U4 wc0 = a.Items[(long)item * 8 + 0];
-                float w0 = ILGPU::Interop.IntAsFloat(wc0.X << 16);
-                float w1 = ILGPU::Interop.IntAsFloat(wc0.X & 0xFFFF0000u);
-                float w2 = ILGPU::Interop.IntAsFloat(wc0.Y << 16);
-                float w3 = ILGPU::Interop.IntAsFloat(wc0.Y & 0xFFFF0000u);
-                float w4 = ILGPU::Interop.IntAsFloat(wc0.Z << 16);
-                float w5 = ILGPU::Interop.IntAsFloat(wc0.Z & 0xFFFF0000u);
-                float w6 = ILGPU::Interop.IntAsFloat(wc0.W << 16);
-                float w7 = ILGPU::Interop.IntAsFloat(wc0.W & 0xFFFF0000u);
-                Kernels::U4 wc1 = a.Items[(long)item * 8 + 1];
-                float w8 = ILGPU::Interop.IntAsFloat(wc1.X << 16);
-                float w9 = ILGPU::Interop.IntAsFloat(wc1.X & 0xFFFF0000u);
-                float w10 = ILGPU::Interop.IntAsFloat(wc1.Y << 16);
-                float w11 = ILGPU::Interop.IntAsFloat(wc1.Y & 0xFFFF0000u);
-                float w12 = ILGPU::Interop.IntAsFloat(wc1.Z << 16);
-                float w13 = ILGPU::Interop.IntAsFloat(wc1.Z & 0xFFFF0000u);
-                float w14 = ILGPU::Interop.IntAsFloat(wc1.W << 16);
-                float w15 = ILGPU::Interop.IntAsFloat(wc1.W & 0xFFFF0000u);
-                Kernels::U4 wc2 = a.Items[(long)item * 8 + 2];
-                float w16 = ILGPU::Interop.IntAsFloat(wc2.X << 16);
-                float w17 = ILGPU::Interop.IntAsFloat(wc2.X & 0xFFFF0000u);
-                float w18 = ILGPU::Interop.IntAsFloat(wc2.Y << 16);
-                float w19 = ILGPU::Interop.IntAsFloat(wc2.Y & 0xFFFF0000u);
-                float w20 = ILGPU::Interop.IntAsFloat(wc2.Z << 16);
-                float w21 = ILGPU::Interop.IntAsFloat(wc2.Z & 0xFFFF0000u);
-                float w22 = ILGPU::Interop.IntAsFloat(wc2.W << 16);
-                float w23 = ILGPU::Interop.IntAsFloat(wc2.W & 0xFFFF0000u);
-                Kernels::U4 wc3 = a.Items[(long)item * 8 + 3];
-                float w24 = ILGPU::Interop.IntAsFloat(wc3.X << 16);
-                float w25 = ILGPU::Interop.IntAsFloat(wc3.X & 0xFFFF0000u);
-                float w26 = ILGPU::Interop.IntAsFloat(wc3.Y << 16);
-                float w27 = ILGPU::Interop.IntAsFloat(wc3.Y & 0xFFFF0000u);
-                float w28 = ILGPU::Interop.IntAsFloat(wc3.Z << 16);
-                float w29 = ILGPU::Interop.IntAsFloat(wc3.Z & 0xFFFF0000u);
-                float w30 = ILGPU::Interop.IntAsFloat(wc3.W << 16);
-                float w31 = ILGPU::Interop.IntAsFloat(wc3.W & 0xFFFF0000u);
-                Kernels::U4 wc4 = a.Items[(long)item * 8 + 4];
-                float w32 = ILGPU::Interop.IntAsFloat(wc4.X << 16);
-                float w33 = ILGPU::Interop.IntAsFloat(wc4.X & 0xFFFF0000u);
-                float w34 = ILGPU::Interop.IntAsFloat(wc4.Y << 16);
-                float w35 = ILGPU::Interop.IntAsFloat(wc4.Y & 0xFFFF0000u);
-                float w36 = ILGPU::Interop.IntAsFloat(wc4.Z << 16);
-                float w37 = ILGPU::Interop.IntAsFloat(wc4.Z & 0xFFFF0000u);
-                float w38 = ILGPU::Interop.IntAsFloat(wc4.W << 16);
-                float w39 = ILGPU::Interop.IntAsFloat(wc4.W & 0xFFFF0000u);
-                Kernels::U4 wc5 = a.Items[(long)item * 8 + 5];
-                float w40 = ILGPU::Interop.IntAsFloat(wc5.X << 16);
-                float w41 = ILGPU::Interop.IntAsFloat(wc5.X & 0xFFFF0000u);
-                float w42 = ILGPU::Interop.IntAsFloat(wc5.Y << 16);
-                float w43 = ILGPU::Interop.IntAsFloat(wc5.Y & 0xFFFF0000u);
-                float w44 = ILGPU::Interop.IntAsFloat(wc5.Z << 16);
-                float w45 = ILGPU::Interop.IntAsFloat(wc5.Z & 0xFFFF0000u);
-                float w46 = ILGPU::Interop.IntAsFloat(wc5.W << 16);
-                float w47 = ILGPU::Interop.IntAsFloat(wc5.W & 0xFFFF0000u);
-                Kernels::U4 wc6 = a.Items[(long)item * 8 + 6];
-                float w48 = ILGPU::Interop.IntAsFloat(wc6.X << 16);
-                float w49 = ILGPU::Interop.IntAsFloat(wc6.X & 0xFFFF0000u);
-                float w50 = ILGPU::Interop.IntAsFloat(wc6.Y << 16);
-                float w51 = ILGPU::Interop.IntAsFloat(wc6.Y & 0xFFFF0000u);
-                float w52 = ILGPU::Interop.IntAsFloat(wc6.Z << 16);
-                float w53 = ILGPU::Interop.IntAsFloat(wc6.Z & 0xFFFF0000u);
-                float w54 = ILGPU::Interop.IntAsFloat(wc6.W << 16);
-                float w55 = ILGPU::Interop.IntAsFloat(wc6.W & 0xFFFF0000u);
-                Kernels::U4 wc7 = a.Items[(long)item * 8 + 7];
-                float w56 = ILGPU::Interop.IntAsFloat(wc7.X << 16);
-                float w57 = ILGPU::Interop.IntAsFloat(wc7.X & 0xFFFF0000u);
-                float w58 = ILGPU::Interop.IntAsFloat(wc7.Y << 16);
-                float w59 = ILGPU::Interop.IntAsFloat(wc7.Y & 0xFFFF0000u);
-                float w60 = ILGPU::Interop.IntAsFloat(wc7.Z << 16);
-                float w61 = ILGPU::Interop.IntAsFloat(wc7.Z & 0xFFFF0000u);
-                float w62 = ILGPU::Interop.IntAsFloat(wc7.W << 16);
-                float w63 = ILGPU::Interop.IntAsFloat(wc7.W & 0xFFFF0000u);
-                float s = 0f;
-                s += h0 * w0;
-                s += h1 * w1;
-                s += h2 * w2;
-                s += h3 * w3;
-                s += h4 * w4;
-                s += h5 * w5;
-                s += h6 * w6;
-                s += h7 * w7;
-                s += h8 * w8;
-                s += h9 * w9;
-                s += h10 * w10;
-                s += h11 * w11;
-                s += h12 * w12;
-                s += h13 * w13;
-                s += h14 * w14;
-                s += h15 * w15;
-                s += h16 * w16;
-                s += h17 * w17;
-                s += h18 * w18;
-                s += h19 * w19;
-                s += h20 * w20;
-                s += h21 * w21;
-                s += h22 * w22;
-                s += h23 * w23;
-                s += h24 * w24;
-                s += h25 * w25;
-                s += h26 * w26;
-                s += h27 * w27;
-                s += h28 * w28;
-                s += h29 * w29;
-                s += h30 * w30;
-                s += h31 * w31;
-                s += h32 * w32;
-                s += h33 * w33;
-                s += h34 * w34;
-                s += h35 * w35;
-                s += h36 * w36;
-                s += h37 * w37;
-                s += h38 * w38;
-                s += h39 * w39;
-                s += h40 * w40;
-                s += h41 * w41;
-                s += h42 * w42;
-                s += h43 * w43;
-                s += h44 * w44;
-                s += h45 * w45;
-                s += h46 * w46;
-                s += h47 * w47;
-                s += h48 * w48;
-                s += h49 * w49;
-                s += h50 * w50;
-                s += h51 * w51;
-                s += h52 * w52;
-                s += h53 * w53;
-                s += h54 * w54;
-                s += h55 * w55;
-                s += h56 * w56;
-                s += h57 * w57;
-                s += h58 * w58;
-                s += h59 * w59;
-                s += h60 * w60;
-                s += h61 * w61;
-                s += h62 * w62;
-                s += h63 * w63;
-                float p = g * System::MathF.Exp(s - lse);
-                if (item == y)
-                {
-                    p -= g;
-                }
-                dh0 += p * w0;
-                dh1 += p * w1;
-                dh2 += p * w2;
-                dh3 += p * w3;
-                dh4 += p * w4;
-                dh5 += p * w5;
-                dh6 += p * w6;
-                dh7 += p * w7;
-                dh8 += p * w8;
-                dh9 += p * w9;
-                dh10 += p * w10;
-                dh11 += p * w11;
-                dh12 += p * w12;
-                dh13 += p * w13;
-                dh14 += p * w14;
-                dh15 += p * w15;
-                dh16 += p * w16;
-                dh17 += p * w17;
-                dh18 += p * w18;
-                dh19 += p * w19;
-                dh20 += p * w20;
-                dh21 += p * w21;
-                dh22 += p * w22;
-                dh23 += p * w23;
-                dh24 += p * w24;
-                dh25 += p * w25;
-                dh26 += p * w26;
-                dh27 += p * w27;
-                dh28 += p * w28;
-                dh29 += p * w29;
-                dh30 += p * w30;
-                dh31 += p * w31;
-                dh32 += p * w32;
-                dh33 += p * w33;
-                dh34 += p * w34;
-                dh35 += p * w35;
-                dh36 += p * w36;
-                dh37 += p * w37;
-                dh38 += p * w38;
-                dh39 += p * w39;
-                dh40 += p * w40;
-                dh41 += p * w41;
-                dh42 += p * w42;
-                dh43 += p * w43;
-                dh44 += p * w44;
-                dh45 += p * w45;
-                dh46 += p * w46;
-                dh47 += p * w47;
-                dh48 += p * w48;
-                dh49 += p * w49;
-                dh50 += p * w50;
-                dh51 += p * w51;
-                dh52 += p * w52;
-                dh53 += p * w53;
-                dh54 += p * w54;
-                dh55 += p * w55;
-                dh56 += p * w56;
-                dh57 += p * w57;
-                dh58 += p * w58;
-                dh59 += p * w59;
-                dh60 += p * w60;
-                dh61 += p * w61;
-                dh62 += p * w62;
-                dh63 += p * w63;
+                float d0 = coef * (acc0_0.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, false)), d1 = coef * (acc0_0.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, true));
+                long o = (long)r * (D / 2) + 0 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            if (a.AccumulateHiddenGradient != 0)
+            uint w1 = w32[yr * (D / 2) + 4 + t];
+            if (valid)
             {
-                Kernels::U4 prior0 = a.GradHidden[(long)row * 8 + 0];
-                dh0 += ILGPU::Interop.IntAsFloat(prior0.X << 16);
-                dh1 += ILGPU::Interop.IntAsFloat(prior0.X & 0xFFFF0000u);
-                dh2 += ILGPU::Interop.IntAsFloat(prior0.Y << 16);
-                dh3 += ILGPU::Interop.IntAsFloat(prior0.Y & 0xFFFF0000u);
-                dh4 += ILGPU::Interop.IntAsFloat(prior0.Z << 16);
-                dh5 += ILGPU::Interop.IntAsFloat(prior0.Z & 0xFFFF0000u);
-                dh6 += ILGPU::Interop.IntAsFloat(prior0.W << 16);
-                dh7 += ILGPU::Interop.IntAsFloat(prior0.W & 0xFFFF0000u);
-                Kernels::U4 prior1 = a.GradHidden[(long)row * 8 + 1];
-                dh8 += ILGPU::Interop.IntAsFloat(prior1.X << 16);
-                dh9 += ILGPU::Interop.IntAsFloat(prior1.X & 0xFFFF0000u);
-                dh10 += ILGPU::Interop.IntAsFloat(prior1.Y << 16);
-                dh11 += ILGPU::Interop.IntAsFloat(prior1.Y & 0xFFFF0000u);
-                dh12 += ILGPU::Interop.IntAsFloat(prior1.Z << 16);
-                dh13 += ILGPU::Interop.IntAsFloat(prior1.Z & 0xFFFF0000u);
-                dh14 += ILGPU::Interop.IntAsFloat(prior1.W << 16);
-                dh15 += ILGPU::Interop.IntAsFloat(prior1.W & 0xFFFF0000u);
-                Kernels::U4 prior2 = a.GradHidden[(long)row * 8 + 2];
-                dh16 += ILGPU::Interop.IntAsFloat(prior2.X << 16);
-                dh17 += ILGPU::Interop.IntAsFloat(prior2.X & 0xFFFF0000u);
-                dh18 += ILGPU::Interop.IntAsFloat(prior2.Y << 16);
-                dh19 += ILGPU::Interop.IntAsFloat(prior2.Y & 0xFFFF0000u);
-                dh20 += ILGPU::Interop.IntAsFloat(prior2.Z << 16);
-                dh21 += ILGPU::Interop.IntAsFloat(prior2.Z & 0xFFFF0000u);
-                dh22 += ILGPU::Interop.IntAsFloat(prior2.W << 16);
-                dh23 += ILGPU::Interop.IntAsFloat(prior2.W & 0xFFFF0000u);
-                Kernels::U4 prior3 = a.GradHidden[(long)row * 8 + 3];
-                dh24 += ILGPU::Interop.IntAsFloat(prior3.X << 16);
-                dh25 += ILGPU::Interop.IntAsFloat(prior3.X & 0xFFFF0000u);
-                dh26 += ILGPU::Interop.IntAsFloat(prior3.Y << 16);
-                dh27 += ILGPU::Interop.IntAsFloat(prior3.Y & 0xFFFF0000u);
-                dh28 += ILGPU::Interop.IntAsFloat(prior3.Z << 16);
-                dh29 += ILGPU::Interop.IntAsFloat(prior3.Z & 0xFFFF0000u);
-                dh30 += ILGPU::Interop.IntAsFloat(prior3.W << 16);
-                dh31 += ILGPU::Interop.IntAsFloat(prior3.W & 0xFFFF0000u);
-                Kernels::U4 prior4 = a.GradHidden[(long)row * 8 + 4];
-                dh32 += ILGPU::Interop.IntAsFloat(prior4.X << 16);
-                dh33 += ILGPU::Interop.IntAsFloat(prior4.X & 0xFFFF0000u);
-                dh34 += ILGPU::Interop.IntAsFloat(prior4.Y << 16);
-                dh35 += ILGPU::Interop.IntAsFloat(prior4.Y & 0xFFFF0000u);
-                dh36 += ILGPU::Interop.IntAsFloat(prior4.Z << 16);
-                dh37 += ILGPU::Interop.IntAsFloat(prior4.Z & 0xFFFF0000u);
-                dh38 += ILGPU::Interop.IntAsFloat(prior4.W << 16);
-                dh39 += ILGPU::Interop.IntAsFloat(prior4.W & 0xFFFF0000u);
-                Kernels::U4 prior5 = a.GradHidden[(long)row * 8 + 5];
-                dh40 += ILGPU::Interop.IntAsFloat(prior5.X << 16);
-                dh41 += ILGPU::Interop.IntAsFloat(prior5.X & 0xFFFF0000u);
-                dh42 += ILGPU::Interop.IntAsFloat(prior5.Y << 16);
-                dh43 += ILGPU::Interop.IntAsFloat(prior5.Y & 0xFFFF0000u);
-                dh44 += ILGPU::Interop.IntAsFloat(prior5.Z << 16);
-                dh45 += ILGPU::Interop.IntAsFloat(prior5.Z & 0xFFFF0000u);
-                dh46 += ILGPU::Interop.IntAsFloat(prior5.W << 16);
-                dh47 += ILGPU::Interop.IntAsFloat(prior5.W & 0xFFFF0000u);
-                Kernels::U4 prior6 = a.GradHidden[(long)row * 8 + 6];
-                dh48 += ILGPU::Interop.IntAsFloat(prior6.X << 16);
-                dh49 += ILGPU::Interop.IntAsFloat(prior6.X & 0xFFFF0000u);
-                dh50 += ILGPU::Interop.IntAsFloat(prior6.Y << 16);
-                dh51 += ILGPU::Interop.IntAsFloat(prior6.Y & 0xFFFF0000u);
-                dh52 += ILGPU::Interop.IntAsFloat(prior6.Z << 16);
-                dh53 += ILGPU::Interop.IntAsFloat(prior6.Z & 0xFFFF0000u);
-                dh54 += ILGPU::Interop.IntAsFloat(prior6.W << 16);
-                dh55 += ILGPU::Interop.IntAsFloat(prior6.W & 0xFFFF0000u);
-                Kernels::U4 prior7 = a.GradHidden[(long)row * 8 + 7];
-                dh56 += ILGPU::Interop.IntAsFloat(prior7.X << 16);
-                dh57 += ILGPU::Interop.IntAsFloat(prior7.X & 0xFFFF0000u);
-                dh58 += ILGPU::Interop.IntAsFloat(prior7.Y << 16);
-                dh59 += ILGPU::Interop.IntAsFloat(prior7.Y & 0xFFFF0000u);
-                dh60 += ILGPU::Interop.IntAsFloat(prior7.Z << 16);
-                dh61 += ILGPU::Interop.IntAsFloat(prior7.Z & 0xFFFF0000u);
-                dh62 += ILGPU::Interop.IntAsFloat(prior7.W << 16);
-                dh63 += ILGPU::Interop.IntAsFloat(prior7.W & 0xFFFF0000u);
+                float d0 = coef * (acc0_1.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, false)), d1 = coef * (acc0_1.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, true));
+                long o = (long)r * (D / 2) + 4 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            a.GradHidden[(long)row * 8 + 0] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh0, dh1), Kernels::ElementConversion.PackBFloat16(dh2, dh3), Kernels::ElementConversion.PackBFloat16(dh4, dh5), Kernels::ElementConversion.PackBFloat16(dh6, dh7));
-            a.GradHidden[(long)row * 8 + 1] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh8, dh9), Kernels::ElementConversion.PackBFloat16(dh10, dh11), Kernels::ElementConversion.PackBFloat16(dh12, dh13), Kernels::ElementConversion.PackBFloat16(dh14, dh15));
-            a.GradHidden[(long)row * 8 + 2] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh16, dh17), Kernels::ElementConversion.PackBFloat16(dh18, dh19), Kernels::ElementConversion.PackBFloat16(dh20, dh21), Kernels::ElementConversion.PackBFloat16(dh22, dh23));
-            a.GradHidden[(long)row * 8 + 3] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh24, dh25), Kernels::ElementConversion.PackBFloat16(dh26, dh27), Kernels::ElementConversion.PackBFloat16(dh28, dh29), Kernels::ElementConversion.PackBFloat16(dh30, dh31));
-            a.GradHidden[(long)row * 8 + 4] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh32, dh33), Kernels::ElementConversion.PackBFloat16(dh34, dh35), Kernels::ElementConversion.PackBFloat16(dh36, dh37), Kernels::ElementConversion.PackBFloat16(dh38, dh39));
-            a.GradHidden[(long)row * 8 + 5] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh40, dh41), Kernels::ElementConversion.PackBFloat16(dh42, dh43), Kernels::ElementConversion.PackBFloat16(dh44, dh45), Kernels::ElementConversion.PackBFloat16(dh46, dh47));
-            a.GradHidden[(long)row * 8 + 6] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh48, dh49), Kernels::ElementConversion.PackBFloat16(dh50, dh51), Kernels::ElementConversion.PackBFloat16(dh52, dh53), Kernels::ElementConversion.PackBFloat16(dh54, dh55));
-            a.GradHidden[(long)row * 8 + 7] = new Kernels::U4(Kernels::ElementConversion.PackBFloat16(dh56, dh57), Kernels::ElementConversion.PackBFloat16(dh58, dh59), Kernels::ElementConversion.PackBFloat16(dh60, dh61), Kernels::ElementConversion.PackBFloat16(dh62, dh63));
+            uint w2 = w32[yr * (D / 2) + 8 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_2.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, false)), d1 = coef * (acc0_2.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, true));
+                long o = (long)r * (D / 2) + 8 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w3 = w32[yr * (D / 2) + 12 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_3.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, false)), d1 = coef * (acc0_3.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, true));
+                long o = (long)r * (D / 2) + 12 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w4 = w32[yr * (D / 2) + 16 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_4.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, false)), d1 = coef * (acc0_4.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, true));
+                long o = (long)r * (D / 2) + 16 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w5 = w32[yr * (D / 2) + 20 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_5.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, false)), d1 = coef * (acc0_5.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, true));
+                long o = (long)r * (D / 2) + 20 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w6 = w32[yr * (D / 2) + 24 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_6.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, false)), d1 = coef * (acc0_6.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, true));
+                long o = (long)r * (D / 2) + 24 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w7 = w32[yr * (D / 2) + 28 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_7.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, false)), d1 = coef * (acc0_7.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, true));
+                long o = (long)r * (D / 2) + 28 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+        }
+        {
+            int r = own0 + warpBase + 8 + g;
+            bool valid = r < a.Rows;
+            int y = valid ? a.Targets[r] : -100;
+            bool counted = y != -100;
+            int yr = counted ? y : 0;
+            float coef = valid ? a.RowCoefficients[r] : 0f;
+            float inv = 1f;
+            uint w0 = w32[yr * (D / 2) + 0 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_0.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, false)), d1 = coef * (acc0_0.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, true));
+                long o = (long)r * (D / 2) + 0 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w1 = w32[yr * (D / 2) + 4 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_1.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, false)), d1 = coef * (acc0_1.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, true));
+                long o = (long)r * (D / 2) + 4 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w2 = w32[yr * (D / 2) + 8 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_2.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, false)), d1 = coef * (acc0_2.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, true));
+                long o = (long)r * (D / 2) + 8 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w3 = w32[yr * (D / 2) + 12 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_3.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, false)), d1 = coef * (acc0_3.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, true));
+                long o = (long)r * (D / 2) + 12 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w4 = w32[yr * (D / 2) + 16 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_4.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, false)), d1 = coef * (acc0_4.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, true));
+                long o = (long)r * (D / 2) + 16 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w5 = w32[yr * (D / 2) + 20 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_5.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, false)), d1 = coef * (acc0_5.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, true));
+                long o = (long)r * (D / 2) + 20 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w6 = w32[yr * (D / 2) + 24 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_6.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, false)), d1 = coef * (acc0_6.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, true));
+                long o = (long)r * (D / 2) + 24 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
+            uint w7 = w32[yr * (D / 2) + 28 + t];
+            if (valid)
+            {
+                float d0 = coef * (acc0_7.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, false)), d1 = coef * (acc0_7.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, true));
+                long o = (long)r * (D / 2) + 28 + t;
+                if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
+                dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
+            }
         }
     }
 
-    /// <summary>dW of each item from the saved log-sum-exp: one owner per row of dW, the rows summed in order.</summary>
+    /// <summary>dW of each item of the block from the saved log-sum-exp: the block's rows of dW are written once.</summary>
     public static void GradientItems(Matrix::MatrixArguments a)
     {
-        for (int item = ILGPU::Grid.GlobalIndex.X; item < a.Catalog; item += ILGPU::Grid.DimX * ILGPU::Group.DimX)
+        var smem = ILGPU::SharedMemory.GetDynamic<Kernels::U4>();
+        var sO = smem.SubView(0, Owned * C);
+        var sS = smem.SubView(Owned * C, Stages * Stream * C);
+        var sV = smem.SubView(Owned * C + Stages * Stream * C).Cast<int>();
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
+        int own0 = ILGPU::Grid.IdxX * Owned;
+        int ownLimit = a.Catalog, streamLimit = a.Rows;
+        var ownSrc = a.Items; var streamSrc = a.Hidden;
+        int numTiles = (streamLimit + Stream - 1) / Stream;
+        int tBegin = 0, tCount = numTiles;
+        int aRow0 = warpBase + 0 + (lane & 15);
+        int aIdx0 = aRow0 * C, aKey0 = (lane >> 4) ^ (aRow0 & 7);
+        int bIdx = ((lane & 7) + ((lane >> 4) << 3)) * C, bKey = ((lane >> 3) & 1) ^ (lane & 7);
+        int tIdx = (lane & 15) * C, tKey = (lane >> 4) ^ (lane & 7);
+        LoadRows(sO, 0, ownSrc, own0, ownLimit, Owned, tid);
+        if (0 < tCount)
         {
-            Kernels::U4 wc0 = a.Items[(long)item * 8 + 0];
-            float w0 = ILGPU::Interop.IntAsFloat(wc0.X << 16);
-            float w1 = ILGPU::Interop.IntAsFloat(wc0.X & 0xFFFF0000u);
-            float w2 = ILGPU::Interop.IntAsFloat(wc0.Y << 16);
-            float w3 = ILGPU::Interop.IntAsFloat(wc0.Y & 0xFFFF0000u);
-            float w4 = ILGPU::Interop.IntAsFloat(wc0.Z << 16);
-            float w5 = ILGPU::Interop.IntAsFloat(wc0.Z & 0xFFFF0000u);
-            float w6 = ILGPU::Interop.IntAsFloat(wc0.W << 16);
-            float w7 = ILGPU::Interop.IntAsFloat(wc0.W & 0xFFFF0000u);
-            Kernels::U4 wc1 = a.Items[(long)item * 8 + 1];
-            float w8 = ILGPU::Interop.IntAsFloat(wc1.X << 16);
-            float w9 = ILGPU::Interop.IntAsFloat(wc1.X & 0xFFFF0000u);
-            float w10 = ILGPU::Interop.IntAsFloat(wc1.Y << 16);
-            float w11 = ILGPU::Interop.IntAsFloat(wc1.Y & 0xFFFF0000u);
-            float w12 = ILGPU::Interop.IntAsFloat(wc1.Z << 16);
-            float w13 = ILGPU::Interop.IntAsFloat(wc1.Z & 0xFFFF0000u);
-            float w14 = ILGPU::Interop.IntAsFloat(wc1.W << 16);
-            float w15 = ILGPU::Interop.IntAsFloat(wc1.W & 0xFFFF0000u);
-            Kernels::U4 wc2 = a.Items[(long)item * 8 + 2];
-            float w16 = ILGPU::Interop.IntAsFloat(wc2.X << 16);
-            float w17 = ILGPU::Interop.IntAsFloat(wc2.X & 0xFFFF0000u);
-            float w18 = ILGPU::Interop.IntAsFloat(wc2.Y << 16);
-            float w19 = ILGPU::Interop.IntAsFloat(wc2.Y & 0xFFFF0000u);
-            float w20 = ILGPU::Interop.IntAsFloat(wc2.Z << 16);
-            float w21 = ILGPU::Interop.IntAsFloat(wc2.Z & 0xFFFF0000u);
-            float w22 = ILGPU::Interop.IntAsFloat(wc2.W << 16);
-            float w23 = ILGPU::Interop.IntAsFloat(wc2.W & 0xFFFF0000u);
-            Kernels::U4 wc3 = a.Items[(long)item * 8 + 3];
-            float w24 = ILGPU::Interop.IntAsFloat(wc3.X << 16);
-            float w25 = ILGPU::Interop.IntAsFloat(wc3.X & 0xFFFF0000u);
-            float w26 = ILGPU::Interop.IntAsFloat(wc3.Y << 16);
-            float w27 = ILGPU::Interop.IntAsFloat(wc3.Y & 0xFFFF0000u);
-            float w28 = ILGPU::Interop.IntAsFloat(wc3.Z << 16);
-            float w29 = ILGPU::Interop.IntAsFloat(wc3.Z & 0xFFFF0000u);
-            float w30 = ILGPU::Interop.IntAsFloat(wc3.W << 16);
-            float w31 = ILGPU::Interop.IntAsFloat(wc3.W & 0xFFFF0000u);
-            Kernels::U4 wc4 = a.Items[(long)item * 8 + 4];
-            float w32 = ILGPU::Interop.IntAsFloat(wc4.X << 16);
-            float w33 = ILGPU::Interop.IntAsFloat(wc4.X & 0xFFFF0000u);
-            float w34 = ILGPU::Interop.IntAsFloat(wc4.Y << 16);
-            float w35 = ILGPU::Interop.IntAsFloat(wc4.Y & 0xFFFF0000u);
-            float w36 = ILGPU::Interop.IntAsFloat(wc4.Z << 16);
-            float w37 = ILGPU::Interop.IntAsFloat(wc4.Z & 0xFFFF0000u);
-            float w38 = ILGPU::Interop.IntAsFloat(wc4.W << 16);
-            float w39 = ILGPU::Interop.IntAsFloat(wc4.W & 0xFFFF0000u);
-            Kernels::U4 wc5 = a.Items[(long)item * 8 + 5];
-            float w40 = ILGPU::Interop.IntAsFloat(wc5.X << 16);
-            float w41 = ILGPU::Interop.IntAsFloat(wc5.X & 0xFFFF0000u);
-            float w42 = ILGPU::Interop.IntAsFloat(wc5.Y << 16);
-            float w43 = ILGPU::Interop.IntAsFloat(wc5.Y & 0xFFFF0000u);
-            float w44 = ILGPU::Interop.IntAsFloat(wc5.Z << 16);
-            float w45 = ILGPU::Interop.IntAsFloat(wc5.Z & 0xFFFF0000u);
-            float w46 = ILGPU::Interop.IntAsFloat(wc5.W << 16);
-            float w47 = ILGPU::Interop.IntAsFloat(wc5.W & 0xFFFF0000u);
-            Kernels::U4 wc6 = a.Items[(long)item * 8 + 6];
-            float w48 = ILGPU::Interop.IntAsFloat(wc6.X << 16);
-            float w49 = ILGPU::Interop.IntAsFloat(wc6.X & 0xFFFF0000u);
-            float w50 = ILGPU::Interop.IntAsFloat(wc6.Y << 16);
-            float w51 = ILGPU::Interop.IntAsFloat(wc6.Y & 0xFFFF0000u);
-            float w52 = ILGPU::Interop.IntAsFloat(wc6.Z << 16);
-            float w53 = ILGPU::Interop.IntAsFloat(wc6.Z & 0xFFFF0000u);
-            float w54 = ILGPU::Interop.IntAsFloat(wc6.W << 16);
-            float w55 = ILGPU::Interop.IntAsFloat(wc6.W & 0xFFFF0000u);
-            Kernels::U4 wc7 = a.Items[(long)item * 8 + 7];
-            float w56 = ILGPU::Interop.IntAsFloat(wc7.X << 16);
-            float w57 = ILGPU::Interop.IntAsFloat(wc7.X & 0xFFFF0000u);
-            float w58 = ILGPU::Interop.IntAsFloat(wc7.Y << 16);
-            float w59 = ILGPU::Interop.IntAsFloat(wc7.Y & 0xFFFF0000u);
-            float w60 = ILGPU::Interop.IntAsFloat(wc7.Z << 16);
-            float w61 = ILGPU::Interop.IntAsFloat(wc7.Z & 0xFFFF0000u);
-            float w62 = ILGPU::Interop.IntAsFloat(wc7.W << 16);
-            float w63 = ILGPU::Interop.IntAsFloat(wc7.W & 0xFFFF0000u);
-            float dw0 = 0f;
-            float dw1 = 0f;
-            float dw2 = 0f;
-            float dw3 = 0f;
-            float dw4 = 0f;
-            float dw5 = 0f;
-            float dw6 = 0f;
-            float dw7 = 0f;
-            float dw8 = 0f;
-            float dw9 = 0f;
-            float dw10 = 0f;
-            float dw11 = 0f;
-            float dw12 = 0f;
-            float dw13 = 0f;
-            float dw14 = 0f;
-            float dw15 = 0f;
-            float dw16 = 0f;
-            float dw17 = 0f;
-            float dw18 = 0f;
-            float dw19 = 0f;
-            float dw20 = 0f;
-            float dw21 = 0f;
-            float dw22 = 0f;
-            float dw23 = 0f;
-            float dw24 = 0f;
-            float dw25 = 0f;
-            float dw26 = 0f;
-            float dw27 = 0f;
-            float dw28 = 0f;
-            float dw29 = 0f;
-            float dw30 = 0f;
-            float dw31 = 0f;
-            float dw32 = 0f;
-            float dw33 = 0f;
-            float dw34 = 0f;
-            float dw35 = 0f;
-            float dw36 = 0f;
-            float dw37 = 0f;
-            float dw38 = 0f;
-            float dw39 = 0f;
-            float dw40 = 0f;
-            float dw41 = 0f;
-            float dw42 = 0f;
-            float dw43 = 0f;
-            float dw44 = 0f;
-            float dw45 = 0f;
-            float dw46 = 0f;
-            float dw47 = 0f;
-            float dw48 = 0f;
-            float dw49 = 0f;
-            float dw50 = 0f;
-            float dw51 = 0f;
-            float dw52 = 0f;
-            float dw53 = 0f;
-            float dw54 = 0f;
-            float dw55 = 0f;
-            float dw56 = 0f;
-            float dw57 = 0f;
-            float dw58 = 0f;
-            float dw59 = 0f;
-            float dw60 = 0f;
-            float dw61 = 0f;
-            float dw62 = 0f;
-            float dw63 = 0f;
-            for (int row = 0; row < a.Rows; row++)
+            LoadRows(sS, 0 * (Stream * C), streamSrc, (tBegin + 0) * Stream, streamLimit, Stream, tid);
+            LoadRowValues(sV, (0) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, (tBegin + 0) * Stream, a.Rows, tid);
+        }
+        Kernels::MatrixUnits.CommitGroup();
+        Kernels::MmaF32x4 acc0_0 = default;
+        Kernels::MmaF32x4 acc0_1 = default;
+        Kernels::MmaF32x4 acc0_2 = default;
+        Kernels::MmaF32x4 acc0_3 = default;
+        Kernels::MmaF32x4 acc0_4 = default;
+        Kernels::MmaF32x4 acc0_5 = default;
+        Kernels::MmaF32x4 acc0_6 = default;
+        Kernels::MmaF32x4 acc0_7 = default;
+        int buf = 0;
+        for (int it = 0; it < tCount; it++)
+        {
+            int tile = tBegin + it;
+            Kernels::MatrixUnits.WaitGroup(0);
+            ILGPU::Group.Barrier();
+            int next = tile + 1;
+            if (next < tBegin + tCount)
             {
-                int y = a.Targets[row];
-                if (y == -100)
-                {
-                    continue;
-                }
-                Kernels::U4 hc0 = a.Hidden[(long)row * 8 + 0];
-                float h0 = ILGPU::Interop.IntAsFloat(hc0.X << 16);
-                float h1 = ILGPU::Interop.IntAsFloat(hc0.X & 0xFFFF0000u);
-                float h2 = ILGPU::Interop.IntAsFloat(hc0.Y << 16);
-                float h3 = ILGPU::Interop.IntAsFloat(hc0.Y & 0xFFFF0000u);
-                float h4 = ILGPU::Interop.IntAsFloat(hc0.Z << 16);
-                float h5 = ILGPU::Interop.IntAsFloat(hc0.Z & 0xFFFF0000u);
-                float h6 = ILGPU::Interop.IntAsFloat(hc0.W << 16);
-                float h7 = ILGPU::Interop.IntAsFloat(hc0.W & 0xFFFF0000u);
-                Kernels::U4 hc1 = a.Hidden[(long)row * 8 + 1];
-                float h8 = ILGPU::Interop.IntAsFloat(hc1.X << 16);
-                float h9 = ILGPU::Interop.IntAsFloat(hc1.X & 0xFFFF0000u);
-                float h10 = ILGPU::Interop.IntAsFloat(hc1.Y << 16);
-                float h11 = ILGPU::Interop.IntAsFloat(hc1.Y & 0xFFFF0000u);
-                float h12 = ILGPU::Interop.IntAsFloat(hc1.Z << 16);
-                float h13 = ILGPU::Interop.IntAsFloat(hc1.Z & 0xFFFF0000u);
-                float h14 = ILGPU::Interop.IntAsFloat(hc1.W << 16);
-                float h15 = ILGPU::Interop.IntAsFloat(hc1.W & 0xFFFF0000u);
-                Kernels::U4 hc2 = a.Hidden[(long)row * 8 + 2];
-                float h16 = ILGPU::Interop.IntAsFloat(hc2.X << 16);
-                float h17 = ILGPU::Interop.IntAsFloat(hc2.X & 0xFFFF0000u);
-                float h18 = ILGPU::Interop.IntAsFloat(hc2.Y << 16);
-                float h19 = ILGPU::Interop.IntAsFloat(hc2.Y & 0xFFFF0000u);
-                float h20 = ILGPU::Interop.IntAsFloat(hc2.Z << 16);
-                float h21 = ILGPU::Interop.IntAsFloat(hc2.Z & 0xFFFF0000u);
-                float h22 = ILGPU::Interop.IntAsFloat(hc2.W << 16);
-                float h23 = ILGPU::Interop.IntAsFloat(hc2.W & 0xFFFF0000u);
-                Kernels::U4 hc3 = a.Hidden[(long)row * 8 + 3];
-                float h24 = ILGPU::Interop.IntAsFloat(hc3.X << 16);
-                float h25 = ILGPU::Interop.IntAsFloat(hc3.X & 0xFFFF0000u);
-                float h26 = ILGPU::Interop.IntAsFloat(hc3.Y << 16);
-                float h27 = ILGPU::Interop.IntAsFloat(hc3.Y & 0xFFFF0000u);
-                float h28 = ILGPU::Interop.IntAsFloat(hc3.Z << 16);
-                float h29 = ILGPU::Interop.IntAsFloat(hc3.Z & 0xFFFF0000u);
-                float h30 = ILGPU::Interop.IntAsFloat(hc3.W << 16);
-                float h31 = ILGPU::Interop.IntAsFloat(hc3.W & 0xFFFF0000u);
-                Kernels::U4 hc4 = a.Hidden[(long)row * 8 + 4];
-                float h32 = ILGPU::Interop.IntAsFloat(hc4.X << 16);
-                float h33 = ILGPU::Interop.IntAsFloat(hc4.X & 0xFFFF0000u);
-                float h34 = ILGPU::Interop.IntAsFloat(hc4.Y << 16);
-                float h35 = ILGPU::Interop.IntAsFloat(hc4.Y & 0xFFFF0000u);
-                float h36 = ILGPU::Interop.IntAsFloat(hc4.Z << 16);
-                float h37 = ILGPU::Interop.IntAsFloat(hc4.Z & 0xFFFF0000u);
-                float h38 = ILGPU::Interop.IntAsFloat(hc4.W << 16);
-                float h39 = ILGPU::Interop.IntAsFloat(hc4.W & 0xFFFF0000u);
-                Kernels::U4 hc5 = a.Hidden[(long)row * 8 + 5];
-                float h40 = ILGPU::Interop.IntAsFloat(hc5.X << 16);
-                float h41 = ILGPU::Interop.IntAsFloat(hc5.X & 0xFFFF0000u);
-                float h42 = ILGPU::Interop.IntAsFloat(hc5.Y << 16);
-                float h43 = ILGPU::Interop.IntAsFloat(hc5.Y & 0xFFFF0000u);
-                float h44 = ILGPU::Interop.IntAsFloat(hc5.Z << 16);
-                float h45 = ILGPU::Interop.IntAsFloat(hc5.Z & 0xFFFF0000u);
-                float h46 = ILGPU::Interop.IntAsFloat(hc5.W << 16);
-                float h47 = ILGPU::Interop.IntAsFloat(hc5.W & 0xFFFF0000u);
-                Kernels::U4 hc6 = a.Hidden[(long)row * 8 + 6];
-                float h48 = ILGPU::Interop.IntAsFloat(hc6.X << 16);
-                float h49 = ILGPU::Interop.IntAsFloat(hc6.X & 0xFFFF0000u);
-                float h50 = ILGPU::Interop.IntAsFloat(hc6.Y << 16);
-                float h51 = ILGPU::Interop.IntAsFloat(hc6.Y & 0xFFFF0000u);
-                float h52 = ILGPU::Interop.IntAsFloat(hc6.Z << 16);
-                float h53 = ILGPU::Interop.IntAsFloat(hc6.Z & 0xFFFF0000u);
-                float h54 = ILGPU::Interop.IntAsFloat(hc6.W << 16);
-                float h55 = ILGPU::Interop.IntAsFloat(hc6.W & 0xFFFF0000u);
-                Kernels::U4 hc7 = a.Hidden[(long)row * 8 + 7];
-                float h56 = ILGPU::Interop.IntAsFloat(hc7.X << 16);
-                float h57 = ILGPU::Interop.IntAsFloat(hc7.X & 0xFFFF0000u);
-                float h58 = ILGPU::Interop.IntAsFloat(hc7.Y << 16);
-                float h59 = ILGPU::Interop.IntAsFloat(hc7.Y & 0xFFFF0000u);
-                float h60 = ILGPU::Interop.IntAsFloat(hc7.Z << 16);
-                float h61 = ILGPU::Interop.IntAsFloat(hc7.Z & 0xFFFF0000u);
-                float h62 = ILGPU::Interop.IntAsFloat(hc7.W << 16);
-                float h63 = ILGPU::Interop.IntAsFloat(hc7.W & 0xFFFF0000u);
-                float s = 0f;
-                s += w0 * h0;
-                s += w1 * h1;
-                s += w2 * h2;
-                s += w3 * h3;
-                s += w4 * h4;
-                s += w5 * h5;
-                s += w6 * h6;
-                s += w7 * h7;
-                s += w8 * h8;
-                s += w9 * h9;
-                s += w10 * h10;
-                s += w11 * h11;
-                s += w12 * h12;
-                s += w13 * h13;
-                s += w14 * h14;
-                s += w15 * h15;
-                s += w16 * h16;
-                s += w17 * h17;
-                s += w18 * h18;
-                s += w19 * h19;
-                s += w20 * h20;
-                s += w21 * h21;
-                s += w22 * h22;
-                s += w23 * h23;
-                s += w24 * h24;
-                s += w25 * h25;
-                s += w26 * h26;
-                s += w27 * h27;
-                s += w28 * h28;
-                s += w29 * h29;
-                s += w30 * h30;
-                s += w31 * h31;
-                s += w32 * h32;
-                s += w33 * h33;
-                s += w34 * h34;
-                s += w35 * h35;
-                s += w36 * h36;
-                s += w37 * h37;
-                s += w38 * h38;
-                s += w39 * h39;
-                s += w40 * h40;
-                s += w41 * h41;
-                s += w42 * h42;
-                s += w43 * h43;
-                s += w44 * h44;
-                s += w45 * h45;
-                s += w46 * h46;
-                s += w47 * h47;
-                s += w48 * h48;
-                s += w49 * h49;
-                s += w50 * h50;
-                s += w51 * h51;
-                s += w52 * h52;
-                s += w53 * h53;
-                s += w54 * h54;
-                s += w55 * h55;
-                s += w56 * h56;
-                s += w57 * h57;
-                s += w58 * h58;
-                s += w59 * h59;
-                s += w60 * h60;
-                s += w61 * h61;
-                s += w62 * h62;
-                s += w63 * h63;
-                float g = a.Upstream;
-                if (a.UpstreamPerRow.Length > 0)
-                {
-                    g *= a.UpstreamPerRow[row];
-                }
-                if (a.MeanReduction != 0)
-                {
-                    g /= a.ValidRows[0];
-                }
-                float p = g * System::MathF.Exp(s - a.RowLse[row]);
-                if (item == y)
-                {
-                    p -= g;
-                }
-                dw0 += p * h0;
-                dw1 += p * h1;
-                dw2 += p * h2;
-                dw3 += p * h3;
-                dw4 += p * h4;
-                dw5 += p * h5;
-                dw6 += p * h6;
-                dw7 += p * h7;
-                dw8 += p * h8;
-                dw9 += p * h9;
-                dw10 += p * h10;
-                dw11 += p * h11;
-                dw12 += p * h12;
-                dw13 += p * h13;
-                dw14 += p * h14;
-                dw15 += p * h15;
-                dw16 += p * h16;
-                dw17 += p * h17;
-                dw18 += p * h18;
-                dw19 += p * h19;
-                dw20 += p * h20;
-                dw21 += p * h21;
-                dw22 += p * h22;
-                dw23 += p * h23;
-                dw24 += p * h24;
-                dw25 += p * h25;
-                dw26 += p * h26;
-                dw27 += p * h27;
-                dw28 += p * h28;
-                dw29 += p * h29;
-                dw30 += p * h30;
-                dw31 += p * h31;
-                dw32 += p * h32;
-                dw33 += p * h33;
-                dw34 += p * h34;
-                dw35 += p * h35;
-                dw36 += p * h36;
-                dw37 += p * h37;
-                dw38 += p * h38;
-                dw39 += p * h39;
-                dw40 += p * h40;
-                dw41 += p * h41;
-                dw42 += p * h42;
-                dw43 += p * h43;
-                dw44 += p * h44;
-                dw45 += p * h45;
-                dw46 += p * h46;
-                dw47 += p * h47;
-                dw48 += p * h48;
-                dw49 += p * h49;
-                dw50 += p * h50;
-                dw51 += p * h51;
-                dw52 += p * h52;
-                dw53 += p * h53;
-                dw54 += p * h54;
-                dw55 += p * h55;
-                dw56 += p * h56;
-                dw57 += p * h57;
-                dw58 += p * h58;
-                dw59 += p * h59;
-                dw60 += p * h60;
-                dw61 += p * h61;
-                dw62 += p * h62;
-                dw63 += p * h63;
+                int nbuf = buf == 0 ? 1 : buf - 1;
+                LoadRows(sS, nbuf * (Stream * C), streamSrc, next * Stream, streamLimit, Stream, tid);
+                LoadRowValues(sV, (nbuf) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, next * Stream, a.Rows, tid);
             }
-            long dwRow = (long)item * 64;
-            if (a.AccumulateItemGradient != 0)
+            Kernels::MatrixUnits.CommitGroup();
+            int sBase = buf * (Stream * C);
+            int j0 = tile * Stream;
+            Kernels::MmaF32x4 s0_0 = default;
+            Kernels::MmaF32x4 s0_1 = default;
+            Kernels::MmaF32x4 s0_2 = default;
+            Kernels::MmaF32x4 s0_3 = default;
+            Kernels::MmaF32x4 s0_4 = default;
+            Kernels::MmaF32x4 s0_5 = default;
+            Kernels::MmaF32x4 s0_6 = default;
+            Kernels::MmaF32x4 s0_7 = default;
+            for (int ks = 0; ks < D / 16; ks += 2)
             {
-                dw0 += a.GradItems[dwRow + 0];
-                dw1 += a.GradItems[dwRow + 1];
-                dw2 += a.GradItems[dwRow + 2];
-                dw3 += a.GradItems[dwRow + 3];
-                dw4 += a.GradItems[dwRow + 4];
-                dw5 += a.GradItems[dwRow + 5];
-                dw6 += a.GradItems[dwRow + 6];
-                dw7 += a.GradItems[dwRow + 7];
-                dw8 += a.GradItems[dwRow + 8];
-                dw9 += a.GradItems[dwRow + 9];
-                dw10 += a.GradItems[dwRow + 10];
-                dw11 += a.GradItems[dwRow + 11];
-                dw12 += a.GradItems[dwRow + 12];
-                dw13 += a.GradItems[dwRow + 13];
-                dw14 += a.GradItems[dwRow + 14];
-                dw15 += a.GradItems[dwRow + 15];
-                dw16 += a.GradItems[dwRow + 16];
-                dw17 += a.GradItems[dwRow + 17];
-                dw18 += a.GradItems[dwRow + 18];
-                dw19 += a.GradItems[dwRow + 19];
-                dw20 += a.GradItems[dwRow + 20];
-                dw21 += a.GradItems[dwRow + 21];
-                dw22 += a.GradItems[dwRow + 22];
-                dw23 += a.GradItems[dwRow + 23];
-                dw24 += a.GradItems[dwRow + 24];
-                dw25 += a.GradItems[dwRow + 25];
-                dw26 += a.GradItems[dwRow + 26];
-                dw27 += a.GradItems[dwRow + 27];
-                dw28 += a.GradItems[dwRow + 28];
-                dw29 += a.GradItems[dwRow + 29];
-                dw30 += a.GradItems[dwRow + 30];
-                dw31 += a.GradItems[dwRow + 31];
-                dw32 += a.GradItems[dwRow + 32];
-                dw33 += a.GradItems[dwRow + 33];
-                dw34 += a.GradItems[dwRow + 34];
-                dw35 += a.GradItems[dwRow + 35];
-                dw36 += a.GradItems[dwRow + 36];
-                dw37 += a.GradItems[dwRow + 37];
-                dw38 += a.GradItems[dwRow + 38];
-                dw39 += a.GradItems[dwRow + 39];
-                dw40 += a.GradItems[dwRow + 40];
-                dw41 += a.GradItems[dwRow + 41];
-                dw42 += a.GradItems[dwRow + 42];
-                dw43 += a.GradItems[dwRow + 43];
-                dw44 += a.GradItems[dwRow + 44];
-                dw45 += a.GradItems[dwRow + 45];
-                dw46 += a.GradItems[dwRow + 46];
-                dw47 += a.GradItems[dwRow + 47];
-                dw48 += a.GradItems[dwRow + 48];
-                dw49 += a.GradItems[dwRow + 49];
-                dw50 += a.GradItems[dwRow + 50];
-                dw51 += a.GradItems[dwRow + 51];
-                dw52 += a.GradItems[dwRow + 52];
-                dw53 += a.GradItems[dwRow + 53];
-                dw54 += a.GradItems[dwRow + 54];
-                dw55 += a.GradItems[dwRow + 55];
-                dw56 += a.GradItems[dwRow + 56];
-                dw57 += a.GradItems[dwRow + 57];
-                dw58 += a.GradItems[dwRow + 58];
-                dw59 += a.GradItems[dwRow + 59];
-                dw60 += a.GradItems[dwRow + 60];
-                dw61 += a.GradItems[dwRow + 61];
-                dw62 += a.GradItems[dwRow + 62];
-                dw63 += a.GradItems[dwRow + 63];
+                Kernels::U4 fa0_0 = Kernels::MatrixUnits.LoadMatrixX4(sO, aIdx0 + ((2 * ks) ^ aKey0));
+                Kernels::U4 fb0_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 0 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb1_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 16 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb2_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 32 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fb3_0 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 48 * C + ((2 * ks) ^ bKey));
+                Kernels::U4 fa0_1 = Kernels::MatrixUnits.LoadMatrixX4(sO, aIdx0 + ((2 * (ks + 1)) ^ aKey0));
+                Kernels::U4 fb0_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 0 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb1_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 16 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb2_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 32 * C + ((2 * (ks + 1)) ^ bKey));
+                Kernels::U4 fb3_1 = Kernels::MatrixUnits.LoadMatrixX4(sS, sBase + bIdx + 48 * C + ((2 * (ks + 1)) ^ bKey));
+                s0_0 = Kernels::MatrixUnits.MmaBf16(s0_0, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb0_0.X, fb0_0.Y);
+                s0_1 = Kernels::MatrixUnits.MmaBf16(s0_1, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb0_0.Z, fb0_0.W);
+                s0_2 = Kernels::MatrixUnits.MmaBf16(s0_2, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb1_0.X, fb1_0.Y);
+                s0_3 = Kernels::MatrixUnits.MmaBf16(s0_3, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb1_0.Z, fb1_0.W);
+                s0_4 = Kernels::MatrixUnits.MmaBf16(s0_4, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb2_0.X, fb2_0.Y);
+                s0_5 = Kernels::MatrixUnits.MmaBf16(s0_5, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb2_0.Z, fb2_0.W);
+                s0_6 = Kernels::MatrixUnits.MmaBf16(s0_6, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb3_0.X, fb3_0.Y);
+                s0_7 = Kernels::MatrixUnits.MmaBf16(s0_7, fa0_0.X, fa0_0.Y, fa0_0.Z, fa0_0.W, fb3_0.Z, fb3_0.W);
+                s0_0 = Kernels::MatrixUnits.MmaBf16(s0_0, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb0_1.X, fb0_1.Y);
+                s0_1 = Kernels::MatrixUnits.MmaBf16(s0_1, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb0_1.Z, fb0_1.W);
+                s0_2 = Kernels::MatrixUnits.MmaBf16(s0_2, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb1_1.X, fb1_1.Y);
+                s0_3 = Kernels::MatrixUnits.MmaBf16(s0_3, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb1_1.Z, fb1_1.W);
+                s0_4 = Kernels::MatrixUnits.MmaBf16(s0_4, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb2_1.X, fb2_1.Y);
+                s0_5 = Kernels::MatrixUnits.MmaBf16(s0_5, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb2_1.Z, fb2_1.W);
+                s0_6 = Kernels::MatrixUnits.MmaBf16(s0_6, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb3_1.X, fb3_1.Y);
+                s0_7 = Kernels::MatrixUnits.MmaBf16(s0_7, fa0_1.X, fa0_1.Y, fa0_1.Z, fa0_1.W, fb3_1.Z, fb3_1.W);
             }
-            a.GradItems[dwRow + 0] = dw0;
-            a.GradItems[dwRow + 1] = dw1;
-            a.GradItems[dwRow + 2] = dw2;
-            a.GradItems[dwRow + 3] = dw3;
-            a.GradItems[dwRow + 4] = dw4;
-            a.GradItems[dwRow + 5] = dw5;
-            a.GradItems[dwRow + 6] = dw6;
-            a.GradItems[dwRow + 7] = dw7;
-            a.GradItems[dwRow + 8] = dw8;
-            a.GradItems[dwRow + 9] = dw9;
-            a.GradItems[dwRow + 10] = dw10;
-            a.GradItems[dwRow + 11] = dw11;
-            a.GradItems[dwRow + 12] = dw12;
-            a.GradItems[dwRow + 13] = dw13;
-            a.GradItems[dwRow + 14] = dw14;
-            a.GradItems[dwRow + 15] = dw15;
-            a.GradItems[dwRow + 16] = dw16;
-            a.GradItems[dwRow + 17] = dw17;
-            a.GradItems[dwRow + 18] = dw18;
-            a.GradItems[dwRow + 19] = dw19;
-            a.GradItems[dwRow + 20] = dw20;
-            a.GradItems[dwRow + 21] = dw21;
-            a.GradItems[dwRow + 22] = dw22;
-            a.GradItems[dwRow + 23] = dw23;
-            a.GradItems[dwRow + 24] = dw24;
-            a.GradItems[dwRow + 25] = dw25;
-            a.GradItems[dwRow + 26] = dw26;
-            a.GradItems[dwRow + 27] = dw27;
-            a.GradItems[dwRow + 28] = dw28;
-            a.GradItems[dwRow + 29] = dw29;
-            a.GradItems[dwRow + 30] = dw30;
-            a.GradItems[dwRow + 31] = dw31;
-            a.GradItems[dwRow + 32] = dw32;
-            a.GradItems[dwRow + 33] = dw33;
-            a.GradItems[dwRow + 34] = dw34;
-            a.GradItems[dwRow + 35] = dw35;
-            a.GradItems[dwRow + 36] = dw36;
-            a.GradItems[dwRow + 37] = dw37;
-            a.GradItems[dwRow + 38] = dw38;
-            a.GradItems[dwRow + 39] = dw39;
-            a.GradItems[dwRow + 40] = dw40;
-            a.GradItems[dwRow + 41] = dw41;
-            a.GradItems[dwRow + 42] = dw42;
-            a.GradItems[dwRow + 43] = dw43;
-            a.GradItems[dwRow + 44] = dw44;
-            a.GradItems[dwRow + 45] = dw45;
-            a.GradItems[dwRow + 46] = dw46;
-            a.GradItems[dwRow + 47] = dw47;
-            a.GradItems[dwRow + 48] = dw48;
-            a.GradItems[dwRow + 49] = dw49;
-            a.GradItems[dwRow + 50] = dw50;
-            a.GradItems[dwRow + 51] = dw51;
-            a.GradItems[dwRow + 52] = dw52;
-            a.GradItems[dwRow + 53] = dw53;
-            a.GradItems[dwRow + 54] = dw54;
-            a.GradItems[dwRow + 55] = dw55;
-            a.GradItems[dwRow + 56] = dw56;
-            a.GradItems[dwRow + 57] = dw57;
-            a.GradItems[dwRow + 58] = dw58;
-            a.GradItems[dwRow + 59] = dw59;
-            a.GradItems[dwRow + 60] = dw60;
-            a.GradItems[dwRow + 61] = dw61;
-            a.GradItems[dwRow + 62] = dw62;
-            a.GradItems[dwRow + 63] = dw63;
+            int vBase = buf * (3 * Stream);
+            int item0a = own0 + warpBase + 0 + g, item0b = item0a + 8;
+            float ls0_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 0 + 2 * t]) * L2E;
+            float gg0_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 0 + 2 * t]);
+            int yy0_0 = sV[vBase + 2 * Stream + 0 + 2 * t];
+            float ls0_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 1 + 2 * t]) * L2E;
+            float gg0_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 1 + 2 * t]);
+            int yy0_1 = sV[vBase + 2 * Stream + 1 + 2 * t];
+            float ls1_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 8 + 2 * t]) * L2E;
+            float gg1_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 8 + 2 * t]);
+            int yy1_0 = sV[vBase + 2 * Stream + 8 + 2 * t];
+            float ls1_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 9 + 2 * t]) * L2E;
+            float gg1_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 9 + 2 * t]);
+            int yy1_1 = sV[vBase + 2 * Stream + 9 + 2 * t];
+            float ls2_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 16 + 2 * t]) * L2E;
+            float gg2_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 16 + 2 * t]);
+            int yy2_0 = sV[vBase + 2 * Stream + 16 + 2 * t];
+            float ls2_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 17 + 2 * t]) * L2E;
+            float gg2_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 17 + 2 * t]);
+            int yy2_1 = sV[vBase + 2 * Stream + 17 + 2 * t];
+            float ls3_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 24 + 2 * t]) * L2E;
+            float gg3_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 24 + 2 * t]);
+            int yy3_0 = sV[vBase + 2 * Stream + 24 + 2 * t];
+            float ls3_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 25 + 2 * t]) * L2E;
+            float gg3_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 25 + 2 * t]);
+            int yy3_1 = sV[vBase + 2 * Stream + 25 + 2 * t];
+            float ls4_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 32 + 2 * t]) * L2E;
+            float gg4_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 32 + 2 * t]);
+            int yy4_0 = sV[vBase + 2 * Stream + 32 + 2 * t];
+            float ls4_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 33 + 2 * t]) * L2E;
+            float gg4_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 33 + 2 * t]);
+            int yy4_1 = sV[vBase + 2 * Stream + 33 + 2 * t];
+            float ls5_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 40 + 2 * t]) * L2E;
+            float gg5_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 40 + 2 * t]);
+            int yy5_0 = sV[vBase + 2 * Stream + 40 + 2 * t];
+            float ls5_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 41 + 2 * t]) * L2E;
+            float gg5_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 41 + 2 * t]);
+            int yy5_1 = sV[vBase + 2 * Stream + 41 + 2 * t];
+            float ls6_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 48 + 2 * t]) * L2E;
+            float gg6_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 48 + 2 * t]);
+            int yy6_0 = sV[vBase + 2 * Stream + 48 + 2 * t];
+            float ls6_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 49 + 2 * t]) * L2E;
+            float gg6_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 49 + 2 * t]);
+            int yy6_1 = sV[vBase + 2 * Stream + 49 + 2 * t];
+            float ls7_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 56 + 2 * t]) * L2E;
+            float gg7_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 56 + 2 * t]);
+            int yy7_0 = sV[vBase + 2 * Stream + 56 + 2 * t];
+            float ls7_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 57 + 2 * t]) * L2E;
+            float gg7_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 57 + 2 * t]);
+            int yy7_1 = sV[vBase + 2 * Stream + 57 + 2 * t];
+            s0_0.X = gg0_0 == 0f ? 0f : gg0_0 * Kernels::MatrixUnits.Exp2(s0_0.X * L2E - ls0_0) - (yy0_0 == item0a ? gg0_0 : 0f);
+            s0_0.Y = gg0_1 == 0f ? 0f : gg0_1 * Kernels::MatrixUnits.Exp2(s0_0.Y * L2E - ls0_1) - (yy0_1 == item0a ? gg0_1 : 0f);
+            s0_0.Z = gg0_0 == 0f ? 0f : gg0_0 * Kernels::MatrixUnits.Exp2(s0_0.Z * L2E - ls0_0) - (yy0_0 == item0b ? gg0_0 : 0f);
+            s0_0.W = gg0_1 == 0f ? 0f : gg0_1 * Kernels::MatrixUnits.Exp2(s0_0.W * L2E - ls0_1) - (yy0_1 == item0b ? gg0_1 : 0f);
+            s0_1.X = gg1_0 == 0f ? 0f : gg1_0 * Kernels::MatrixUnits.Exp2(s0_1.X * L2E - ls1_0) - (yy1_0 == item0a ? gg1_0 : 0f);
+            s0_1.Y = gg1_1 == 0f ? 0f : gg1_1 * Kernels::MatrixUnits.Exp2(s0_1.Y * L2E - ls1_1) - (yy1_1 == item0a ? gg1_1 : 0f);
+            s0_1.Z = gg1_0 == 0f ? 0f : gg1_0 * Kernels::MatrixUnits.Exp2(s0_1.Z * L2E - ls1_0) - (yy1_0 == item0b ? gg1_0 : 0f);
+            s0_1.W = gg1_1 == 0f ? 0f : gg1_1 * Kernels::MatrixUnits.Exp2(s0_1.W * L2E - ls1_1) - (yy1_1 == item0b ? gg1_1 : 0f);
+            s0_2.X = gg2_0 == 0f ? 0f : gg2_0 * Kernels::MatrixUnits.Exp2(s0_2.X * L2E - ls2_0) - (yy2_0 == item0a ? gg2_0 : 0f);
+            s0_2.Y = gg2_1 == 0f ? 0f : gg2_1 * Kernels::MatrixUnits.Exp2(s0_2.Y * L2E - ls2_1) - (yy2_1 == item0a ? gg2_1 : 0f);
+            s0_2.Z = gg2_0 == 0f ? 0f : gg2_0 * Kernels::MatrixUnits.Exp2(s0_2.Z * L2E - ls2_0) - (yy2_0 == item0b ? gg2_0 : 0f);
+            s0_2.W = gg2_1 == 0f ? 0f : gg2_1 * Kernels::MatrixUnits.Exp2(s0_2.W * L2E - ls2_1) - (yy2_1 == item0b ? gg2_1 : 0f);
+            s0_3.X = gg3_0 == 0f ? 0f : gg3_0 * Kernels::MatrixUnits.Exp2(s0_3.X * L2E - ls3_0) - (yy3_0 == item0a ? gg3_0 : 0f);
+            s0_3.Y = gg3_1 == 0f ? 0f : gg3_1 * Kernels::MatrixUnits.Exp2(s0_3.Y * L2E - ls3_1) - (yy3_1 == item0a ? gg3_1 : 0f);
+            s0_3.Z = gg3_0 == 0f ? 0f : gg3_0 * Kernels::MatrixUnits.Exp2(s0_3.Z * L2E - ls3_0) - (yy3_0 == item0b ? gg3_0 : 0f);
+            s0_3.W = gg3_1 == 0f ? 0f : gg3_1 * Kernels::MatrixUnits.Exp2(s0_3.W * L2E - ls3_1) - (yy3_1 == item0b ? gg3_1 : 0f);
+            s0_4.X = gg4_0 == 0f ? 0f : gg4_0 * Kernels::MatrixUnits.Exp2(s0_4.X * L2E - ls4_0) - (yy4_0 == item0a ? gg4_0 : 0f);
+            s0_4.Y = gg4_1 == 0f ? 0f : gg4_1 * Kernels::MatrixUnits.Exp2(s0_4.Y * L2E - ls4_1) - (yy4_1 == item0a ? gg4_1 : 0f);
+            s0_4.Z = gg4_0 == 0f ? 0f : gg4_0 * Kernels::MatrixUnits.Exp2(s0_4.Z * L2E - ls4_0) - (yy4_0 == item0b ? gg4_0 : 0f);
+            s0_4.W = gg4_1 == 0f ? 0f : gg4_1 * Kernels::MatrixUnits.Exp2(s0_4.W * L2E - ls4_1) - (yy4_1 == item0b ? gg4_1 : 0f);
+            s0_5.X = gg5_0 == 0f ? 0f : gg5_0 * Kernels::MatrixUnits.Exp2(s0_5.X * L2E - ls5_0) - (yy5_0 == item0a ? gg5_0 : 0f);
+            s0_5.Y = gg5_1 == 0f ? 0f : gg5_1 * Kernels::MatrixUnits.Exp2(s0_5.Y * L2E - ls5_1) - (yy5_1 == item0a ? gg5_1 : 0f);
+            s0_5.Z = gg5_0 == 0f ? 0f : gg5_0 * Kernels::MatrixUnits.Exp2(s0_5.Z * L2E - ls5_0) - (yy5_0 == item0b ? gg5_0 : 0f);
+            s0_5.W = gg5_1 == 0f ? 0f : gg5_1 * Kernels::MatrixUnits.Exp2(s0_5.W * L2E - ls5_1) - (yy5_1 == item0b ? gg5_1 : 0f);
+            s0_6.X = gg6_0 == 0f ? 0f : gg6_0 * Kernels::MatrixUnits.Exp2(s0_6.X * L2E - ls6_0) - (yy6_0 == item0a ? gg6_0 : 0f);
+            s0_6.Y = gg6_1 == 0f ? 0f : gg6_1 * Kernels::MatrixUnits.Exp2(s0_6.Y * L2E - ls6_1) - (yy6_1 == item0a ? gg6_1 : 0f);
+            s0_6.Z = gg6_0 == 0f ? 0f : gg6_0 * Kernels::MatrixUnits.Exp2(s0_6.Z * L2E - ls6_0) - (yy6_0 == item0b ? gg6_0 : 0f);
+            s0_6.W = gg6_1 == 0f ? 0f : gg6_1 * Kernels::MatrixUnits.Exp2(s0_6.W * L2E - ls6_1) - (yy6_1 == item0b ? gg6_1 : 0f);
+            s0_7.X = gg7_0 == 0f ? 0f : gg7_0 * Kernels::MatrixUnits.Exp2(s0_7.X * L2E - ls7_0) - (yy7_0 == item0a ? gg7_0 : 0f);
+            s0_7.Y = gg7_1 == 0f ? 0f : gg7_1 * Kernels::MatrixUnits.Exp2(s0_7.Y * L2E - ls7_1) - (yy7_1 == item0a ? gg7_1 : 0f);
+            s0_7.Z = gg7_0 == 0f ? 0f : gg7_0 * Kernels::MatrixUnits.Exp2(s0_7.Z * L2E - ls7_0) - (yy7_0 == item0b ? gg7_0 : 0f);
+            s0_7.W = gg7_1 == 0f ? 0f : gg7_1 * Kernels::MatrixUnits.Exp2(s0_7.W * L2E - ls7_1) - (yy7_1 == item0b ? gg7_1 : 0f);
+            uint p0_0_0 = Kernels::MatrixUnits.PackBf16(s0_0.X, s0_0.Y), p0_0_1 = Kernels::MatrixUnits.PackBf16(s0_0.Z, s0_0.W), p0_0_2 = Kernels::MatrixUnits.PackBf16(s0_1.X, s0_1.Y), p0_0_3 = Kernels::MatrixUnits.PackBf16(s0_1.Z, s0_1.W);
+            uint p0_1_0 = Kernels::MatrixUnits.PackBf16(s0_2.X, s0_2.Y), p0_1_1 = Kernels::MatrixUnits.PackBf16(s0_2.Z, s0_2.W), p0_1_2 = Kernels::MatrixUnits.PackBf16(s0_3.X, s0_3.Y), p0_1_3 = Kernels::MatrixUnits.PackBf16(s0_3.Z, s0_3.W);
+            uint p0_2_0 = Kernels::MatrixUnits.PackBf16(s0_4.X, s0_4.Y), p0_2_1 = Kernels::MatrixUnits.PackBf16(s0_4.Z, s0_4.W), p0_2_2 = Kernels::MatrixUnits.PackBf16(s0_5.X, s0_5.Y), p0_2_3 = Kernels::MatrixUnits.PackBf16(s0_5.Z, s0_5.W);
+            uint p0_3_0 = Kernels::MatrixUnits.PackBf16(s0_6.X, s0_6.Y), p0_3_1 = Kernels::MatrixUnits.PackBf16(s0_6.Z, s0_6.W), p0_3_2 = Kernels::MatrixUnits.PackBf16(s0_7.X, s0_7.Y), p0_3_3 = Kernels::MatrixUnits.PackBf16(s0_7.Z, s0_7.W);
+            Kernels::U4 fw0_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_0.X, fw0_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_0.Z, fw0_0.W);
+            Kernels::U4 fw0_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_1.X, fw0_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_1.Z, fw0_1.W);
+            Kernels::U4 fw0_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_2.X, fw0_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_2.Z, fw0_2.W);
+            Kernels::U4 fw0_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 0 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_3.X, fw0_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_0_0, p0_0_1, p0_0_2, p0_0_3, fw0_3.Z, fw0_3.W);
+            Kernels::U4 fw1_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_0.X, fw1_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_0.Z, fw1_0.W);
+            Kernels::U4 fw1_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_1.X, fw1_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_1.Z, fw1_1.W);
+            Kernels::U4 fw1_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_2.X, fw1_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_2.Z, fw1_2.W);
+            Kernels::U4 fw1_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 16 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_3.X, fw1_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_1_0, p0_1_1, p0_1_2, p0_1_3, fw1_3.Z, fw1_3.W);
+            Kernels::U4 fw2_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_0.X, fw2_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_0.Z, fw2_0.W);
+            Kernels::U4 fw2_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_1.X, fw2_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_1.Z, fw2_1.W);
+            Kernels::U4 fw2_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_2.X, fw2_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_2.Z, fw2_2.W);
+            Kernels::U4 fw2_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 32 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_3.X, fw2_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_2_0, p0_2_1, p0_2_2, p0_2_3, fw2_3.Z, fw2_3.W);
+            Kernels::U4 fw3_0 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (0 ^ tKey));
+            acc0_0 = Kernels::MatrixUnits.MmaBf16(acc0_0, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_0.X, fw3_0.Y);
+            acc0_1 = Kernels::MatrixUnits.MmaBf16(acc0_1, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_0.Z, fw3_0.W);
+            Kernels::U4 fw3_1 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (2 ^ tKey));
+            acc0_2 = Kernels::MatrixUnits.MmaBf16(acc0_2, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_1.X, fw3_1.Y);
+            acc0_3 = Kernels::MatrixUnits.MmaBf16(acc0_3, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_1.Z, fw3_1.W);
+            Kernels::U4 fw3_2 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (4 ^ tKey));
+            acc0_4 = Kernels::MatrixUnits.MmaBf16(acc0_4, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_2.X, fw3_2.Y);
+            acc0_5 = Kernels::MatrixUnits.MmaBf16(acc0_5, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_2.Z, fw3_2.W);
+            Kernels::U4 fw3_3 = Kernels::MatrixUnits.LoadMatrixX4Trans(sS, sBase + tIdx + 48 * C + (6 ^ tKey));
+            acc0_6 = Kernels::MatrixUnits.MmaBf16(acc0_6, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_3.X, fw3_3.Y);
+            acc0_7 = Kernels::MatrixUnits.MmaBf16(acc0_7, p0_3_0, p0_3_1, p0_3_2, p0_3_3, fw3_3.Z, fw3_3.W);
+            buf = buf + 1 == Stages ? 0 : buf + 1;
+        }
+        Kernels::MatrixUnits.WaitGroup(0);
+        int j0a = own0 + warpBase + 0 + g;
+        if (j0a < a.Catalog)
+        {
+            long o = (long)j0a * D + 2 * t;
+            if (a.AccumulateItemGradient != 0) { acc0_0.X += a.GradItems[o + 0]; acc0_0.Y += a.GradItems[o + 1]; }
+            a.GradItems[o + 0] = acc0_0.X;
+            a.GradItems[o + 1] = acc0_0.Y;
+            if (a.AccumulateItemGradient != 0) { acc0_1.X += a.GradItems[o + 8]; acc0_1.Y += a.GradItems[o + 9]; }
+            a.GradItems[o + 8] = acc0_1.X;
+            a.GradItems[o + 9] = acc0_1.Y;
+            if (a.AccumulateItemGradient != 0) { acc0_2.X += a.GradItems[o + 16]; acc0_2.Y += a.GradItems[o + 17]; }
+            a.GradItems[o + 16] = acc0_2.X;
+            a.GradItems[o + 17] = acc0_2.Y;
+            if (a.AccumulateItemGradient != 0) { acc0_3.X += a.GradItems[o + 24]; acc0_3.Y += a.GradItems[o + 25]; }
+            a.GradItems[o + 24] = acc0_3.X;
+            a.GradItems[o + 25] = acc0_3.Y;
+            if (a.AccumulateItemGradient != 0) { acc0_4.X += a.GradItems[o + 32]; acc0_4.Y += a.GradItems[o + 33]; }
+            a.GradItems[o + 32] = acc0_4.X;
+            a.GradItems[o + 33] = acc0_4.Y;
+            if (a.AccumulateItemGradient != 0) { acc0_5.X += a.GradItems[o + 40]; acc0_5.Y += a.GradItems[o + 41]; }
+            a.GradItems[o + 40] = acc0_5.X;
+            a.GradItems[o + 41] = acc0_5.Y;
+            if (a.AccumulateItemGradient != 0) { acc0_6.X += a.GradItems[o + 48]; acc0_6.Y += a.GradItems[o + 49]; }
+            a.GradItems[o + 48] = acc0_6.X;
+            a.GradItems[o + 49] = acc0_6.Y;
+            if (a.AccumulateItemGradient != 0) { acc0_7.X += a.GradItems[o + 56]; acc0_7.Y += a.GradItems[o + 57]; }
+            a.GradItems[o + 56] = acc0_7.X;
+            a.GradItems[o + 57] = acc0_7.Y;
+        }
+        int j0b = own0 + warpBase + 8 + g;
+        if (j0b < a.Catalog)
+        {
+            long o = (long)j0b * D + 2 * t;
+            if (a.AccumulateItemGradient != 0) { acc0_0.Z += a.GradItems[o + 0]; acc0_0.W += a.GradItems[o + 1]; }
+            a.GradItems[o + 0] = acc0_0.Z;
+            a.GradItems[o + 1] = acc0_0.W;
+            if (a.AccumulateItemGradient != 0) { acc0_1.Z += a.GradItems[o + 8]; acc0_1.W += a.GradItems[o + 9]; }
+            a.GradItems[o + 8] = acc0_1.Z;
+            a.GradItems[o + 9] = acc0_1.W;
+            if (a.AccumulateItemGradient != 0) { acc0_2.Z += a.GradItems[o + 16]; acc0_2.W += a.GradItems[o + 17]; }
+            a.GradItems[o + 16] = acc0_2.Z;
+            a.GradItems[o + 17] = acc0_2.W;
+            if (a.AccumulateItemGradient != 0) { acc0_3.Z += a.GradItems[o + 24]; acc0_3.W += a.GradItems[o + 25]; }
+            a.GradItems[o + 24] = acc0_3.Z;
+            a.GradItems[o + 25] = acc0_3.W;
+            if (a.AccumulateItemGradient != 0) { acc0_4.Z += a.GradItems[o + 32]; acc0_4.W += a.GradItems[o + 33]; }
+            a.GradItems[o + 32] = acc0_4.Z;
+            a.GradItems[o + 33] = acc0_4.W;
+            if (a.AccumulateItemGradient != 0) { acc0_5.Z += a.GradItems[o + 40]; acc0_5.W += a.GradItems[o + 41]; }
+            a.GradItems[o + 40] = acc0_5.Z;
+            a.GradItems[o + 41] = acc0_5.W;
+            if (a.AccumulateItemGradient != 0) { acc0_6.Z += a.GradItems[o + 48]; acc0_6.W += a.GradItems[o + 49]; }
+            a.GradItems[o + 48] = acc0_6.Z;
+            a.GradItems[o + 49] = acc0_6.W;
+            if (a.AccumulateItemGradient != 0) { acc0_7.Z += a.GradItems[o + 56]; acc0_7.W += a.GradItems[o + 57]; }
+            a.GradItems[o + 56] = acc0_7.Z;
+            a.GradItems[o + 57] = acc0_7.W;
         }
     }
 }
