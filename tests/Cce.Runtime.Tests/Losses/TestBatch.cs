@@ -33,13 +33,16 @@ public sealed class TestBatch : IDisposable
         Rows = rows;
         Catalog = catalog;
         int d = description.HiddenSize;
-        int k = description.Negatives;
+        int k = description.NegativesPerRow(catalog);
         HiddenHost = data.Embeddings(rows * d);
         ItemsHost = data.Embeddings(catalog * d);
         TargetsHost = data.Targets(rows, catalog, Ignore);
-        NegativesHost = description.Scheme == NegativeScheme.Explicit
-            ? data.Negatives(TargetsHost, k, catalog)
-            : Enumerable.Range(0, rows * k).Select(i => UniformSampler.Draw(Seed, Step, i / k, i % k, catalog)).ToArray();
+        NegativesHost = description.Scheme switch
+        {
+            NegativeScheme.Explicit => data.Negatives(TargetsHost, k, catalog),
+            NegativeScheme.FullCatalog => Enumerable.Range(0, rows * k).Select(i => i % k).ToArray(),
+            _ => Enumerable.Range(0, rows * k).Select(i => UniformSampler.Draw(Seed, Step, i / k, i % k, catalog)).ToArray(),
+        };
 
         Hidden = device.Upload<float>(HiddenHost, rows, d);
         Items = device.Upload<float>(ItemsHost, catalog, d);

@@ -34,4 +34,15 @@ public sealed class NegativeSourceValidationTests(CpuDeviceFixture fixture, ITes
             loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, NegativeSource.FromTensor(negatives), batch.GradHidden, batch.GradItems),
             "negatives", "Expected in-kernel sampling", "got explicit negatives");
     }
+
+    [Fact]
+    public void ExplicitNegativesGivenToAFullCatalogLossAreRejected()
+    {
+        using Cce.Verification.Losses.FullCatalogF32MeanLoss loss = Cce.Verification.Losses.FullCatalogF32MeanLoss.Create(Device);
+        using var batch = new TestBatch(Device, loss.Description, new RandomData(output));
+        using CceTensor<int> negatives = Device.Upload<int>(new int[batch.Rows], batch.Rows, 1);
+        Rejection.Assert<ArgumentException>(
+            loss, batch, () => loss.ForwardBackward(batch.Hidden, batch.Items, batch.Targets, NegativeSource.FromTensor(negatives), batch.GradHidden, batch.GradItems),
+            "negatives", "Expected no negatives for the FullCatalog scheme", "got explicit negatives");
+    }
 }
