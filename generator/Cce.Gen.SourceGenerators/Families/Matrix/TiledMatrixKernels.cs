@@ -572,10 +572,10 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
                 for (int dt = 0; dt < DTiles; dt++)
                 {
                     string word = Invariant($"{dt * 4} + t");
-                    L(Invariant($"uint w{dt} = w32[yr * (D / 2) + {word}];"));
+                    L(Invariant($"uint w{dt} = w32[(long)yr * (D / 2) + {word}];"));
                     if (forward)
                     {
-                        L(Invariant($"if (valid) {{ uint h{dt} = h32[r * (D / 2) + {word}]; dot += {Widen}(h{dt}, false) * {Widen}(w{dt}, false) + {Widen}(h{dt}, true) * {Widen}(w{dt}, true); }}"));
+                        L(Invariant($"if (valid) {{ uint h{dt} = h32[(long)r * (D / 2) + {word}]; dot += {Widen}(h{dt}, false) * {Widen}(w{dt}, false) + {Widen}(h{dt}, true) * {Widen}(w{dt}, true); }}"));
                     }
 
                     if (gradient)

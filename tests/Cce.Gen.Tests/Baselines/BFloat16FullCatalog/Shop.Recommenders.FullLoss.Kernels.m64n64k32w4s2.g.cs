@@ -220,22 +220,22 @@ file static class FullLoss_m64n64k32w4s2_Kernels
             l += ILGPU::Warp.ShuffleXor(l, 1);
             l += ILGPU::Warp.ShuffleXor(l, 2);
             float dot = 0f;
-            uint w0 = w32[yr * (D / 2) + 0 + t];
-            if (valid) { uint h0 = h32[r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
-            uint w1 = w32[yr * (D / 2) + 4 + t];
-            if (valid) { uint h1 = h32[r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
-            uint w2 = w32[yr * (D / 2) + 8 + t];
-            if (valid) { uint h2 = h32[r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
-            uint w3 = w32[yr * (D / 2) + 12 + t];
-            if (valid) { uint h3 = h32[r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
-            uint w4 = w32[yr * (D / 2) + 16 + t];
-            if (valid) { uint h4 = h32[r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
-            uint w5 = w32[yr * (D / 2) + 20 + t];
-            if (valid) { uint h5 = h32[r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
-            uint w6 = w32[yr * (D / 2) + 24 + t];
-            if (valid) { uint h6 = h32[r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
-            uint w7 = w32[yr * (D / 2) + 28 + t];
-            if (valid) { uint h7 = h32[r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
+            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
+            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
+            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
+            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
+            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
+            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
+            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
+            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
             dot += ILGPU::Warp.ShuffleXor(dot, 1);
             dot += ILGPU::Warp.ShuffleXor(dot, 2);
             float lse = (m0a + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
@@ -265,22 +265,22 @@ file static class FullLoss_m64n64k32w4s2_Kernels
             l += ILGPU::Warp.ShuffleXor(l, 1);
             l += ILGPU::Warp.ShuffleXor(l, 2);
             float dot = 0f;
-            uint w0 = w32[yr * (D / 2) + 0 + t];
-            if (valid) { uint h0 = h32[r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
-            uint w1 = w32[yr * (D / 2) + 4 + t];
-            if (valid) { uint h1 = h32[r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
-            uint w2 = w32[yr * (D / 2) + 8 + t];
-            if (valid) { uint h2 = h32[r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
-            uint w3 = w32[yr * (D / 2) + 12 + t];
-            if (valid) { uint h3 = h32[r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
-            uint w4 = w32[yr * (D / 2) + 16 + t];
-            if (valid) { uint h4 = h32[r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
-            uint w5 = w32[yr * (D / 2) + 20 + t];
-            if (valid) { uint h5 = h32[r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
-            uint w6 = w32[yr * (D / 2) + 24 + t];
-            if (valid) { uint h6 = h32[r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
-            uint w7 = w32[yr * (D / 2) + 28 + t];
-            if (valid) { uint h7 = h32[r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
+            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
+            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
+            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
+            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
+            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
+            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
+            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
+            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
             dot += ILGPU::Warp.ShuffleXor(dot, 1);
             dot += ILGPU::Warp.ShuffleXor(dot, 2);
             float lse = (m0b + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
@@ -535,8 +535,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
             float dot = 0f;
             float coef = valid ? a.RowCoefficients[r] : 0f;
             float inv = 1f / l;
-            uint w0 = w32[yr * (D / 2) + 0 + t];
-            if (valid) { uint h0 = h32[r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
+            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_0.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, false)), d1 = coef * (acc0_0.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, true));
@@ -544,8 +544,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w1 = w32[yr * (D / 2) + 4 + t];
-            if (valid) { uint h1 = h32[r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
+            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_1.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, false)), d1 = coef * (acc0_1.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, true));
@@ -553,8 +553,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w2 = w32[yr * (D / 2) + 8 + t];
-            if (valid) { uint h2 = h32[r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
+            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_2.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, false)), d1 = coef * (acc0_2.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, true));
@@ -562,8 +562,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w3 = w32[yr * (D / 2) + 12 + t];
-            if (valid) { uint h3 = h32[r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
+            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_3.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, false)), d1 = coef * (acc0_3.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, true));
@@ -571,8 +571,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w4 = w32[yr * (D / 2) + 16 + t];
-            if (valid) { uint h4 = h32[r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
+            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_4.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, false)), d1 = coef * (acc0_4.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, true));
@@ -580,8 +580,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w5 = w32[yr * (D / 2) + 20 + t];
-            if (valid) { uint h5 = h32[r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
+            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_5.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, false)), d1 = coef * (acc0_5.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, true));
@@ -589,8 +589,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w6 = w32[yr * (D / 2) + 24 + t];
-            if (valid) { uint h6 = h32[r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
+            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_6.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, false)), d1 = coef * (acc0_6.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, true));
@@ -598,8 +598,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w7 = w32[yr * (D / 2) + 28 + t];
-            if (valid) { uint h7 = h32[r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
+            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_7.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, false)), d1 = coef * (acc0_7.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, true));
@@ -628,8 +628,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
             float dot = 0f;
             float coef = valid ? a.RowCoefficients[r] : 0f;
             float inv = 1f / l;
-            uint w0 = w32[yr * (D / 2) + 0 + t];
-            if (valid) { uint h0 = h32[r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
+            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h0, false) * Kernels::MatrixUnits.Bf16ToFloat(w0, false) + Kernels::MatrixUnits.Bf16ToFloat(h0, true) * Kernels::MatrixUnits.Bf16ToFloat(w0, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_0.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, false)), d1 = coef * (acc0_0.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, true));
@@ -637,8 +637,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w1 = w32[yr * (D / 2) + 4 + t];
-            if (valid) { uint h1 = h32[r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
+            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h1, false) * Kernels::MatrixUnits.Bf16ToFloat(w1, false) + Kernels::MatrixUnits.Bf16ToFloat(h1, true) * Kernels::MatrixUnits.Bf16ToFloat(w1, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_1.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, false)), d1 = coef * (acc0_1.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, true));
@@ -646,8 +646,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w2 = w32[yr * (D / 2) + 8 + t];
-            if (valid) { uint h2 = h32[r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
+            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h2, false) * Kernels::MatrixUnits.Bf16ToFloat(w2, false) + Kernels::MatrixUnits.Bf16ToFloat(h2, true) * Kernels::MatrixUnits.Bf16ToFloat(w2, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_2.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, false)), d1 = coef * (acc0_2.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, true));
@@ -655,8 +655,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w3 = w32[yr * (D / 2) + 12 + t];
-            if (valid) { uint h3 = h32[r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
+            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h3, false) * Kernels::MatrixUnits.Bf16ToFloat(w3, false) + Kernels::MatrixUnits.Bf16ToFloat(h3, true) * Kernels::MatrixUnits.Bf16ToFloat(w3, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_3.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, false)), d1 = coef * (acc0_3.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, true));
@@ -664,8 +664,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w4 = w32[yr * (D / 2) + 16 + t];
-            if (valid) { uint h4 = h32[r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
+            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h4, false) * Kernels::MatrixUnits.Bf16ToFloat(w4, false) + Kernels::MatrixUnits.Bf16ToFloat(h4, true) * Kernels::MatrixUnits.Bf16ToFloat(w4, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_4.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, false)), d1 = coef * (acc0_4.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, true));
@@ -673,8 +673,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w5 = w32[yr * (D / 2) + 20 + t];
-            if (valid) { uint h5 = h32[r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
+            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h5, false) * Kernels::MatrixUnits.Bf16ToFloat(w5, false) + Kernels::MatrixUnits.Bf16ToFloat(h5, true) * Kernels::MatrixUnits.Bf16ToFloat(w5, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_5.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, false)), d1 = coef * (acc0_5.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, true));
@@ -682,8 +682,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w6 = w32[yr * (D / 2) + 24 + t];
-            if (valid) { uint h6 = h32[r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
+            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h6, false) * Kernels::MatrixUnits.Bf16ToFloat(w6, false) + Kernels::MatrixUnits.Bf16ToFloat(h6, true) * Kernels::MatrixUnits.Bf16ToFloat(w6, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_6.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, false)), d1 = coef * (acc0_6.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, true));
@@ -691,8 +691,8 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w7 = w32[yr * (D / 2) + 28 + t];
-            if (valid) { uint h7 = h32[r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
+            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.Bf16ToFloat(h7, false) * Kernels::MatrixUnits.Bf16ToFloat(w7, false) + Kernels::MatrixUnits.Bf16ToFloat(h7, true) * Kernels::MatrixUnits.Bf16ToFloat(w7, true); }
             if (valid)
             {
                 float d0 = coef * (acc0_7.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, false)), d1 = coef * (acc0_7.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, true));
@@ -918,7 +918,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
             int yr = counted ? y : 0;
             float coef = valid ? a.RowCoefficients[r] : 0f;
             float inv = 1f;
-            uint w0 = w32[yr * (D / 2) + 0 + t];
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_0.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, false)), d1 = coef * (acc0_0.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, true));
@@ -926,7 +926,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w1 = w32[yr * (D / 2) + 4 + t];
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_1.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, false)), d1 = coef * (acc0_1.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, true));
@@ -934,7 +934,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w2 = w32[yr * (D / 2) + 8 + t];
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_2.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, false)), d1 = coef * (acc0_2.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, true));
@@ -942,7 +942,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w3 = w32[yr * (D / 2) + 12 + t];
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_3.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, false)), d1 = coef * (acc0_3.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, true));
@@ -950,7 +950,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w4 = w32[yr * (D / 2) + 16 + t];
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_4.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, false)), d1 = coef * (acc0_4.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, true));
@@ -958,7 +958,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w5 = w32[yr * (D / 2) + 20 + t];
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_5.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, false)), d1 = coef * (acc0_5.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, true));
@@ -966,7 +966,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w6 = w32[yr * (D / 2) + 24 + t];
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_6.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, false)), d1 = coef * (acc0_6.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, true));
@@ -974,7 +974,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w7 = w32[yr * (D / 2) + 28 + t];
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_7.X * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, false)), d1 = coef * (acc0_7.Y * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, true));
@@ -991,7 +991,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
             int yr = counted ? y : 0;
             float coef = valid ? a.RowCoefficients[r] : 0f;
             float inv = 1f;
-            uint w0 = w32[yr * (D / 2) + 0 + t];
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_0.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, false)), d1 = coef * (acc0_0.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w0, true));
@@ -999,7 +999,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w1 = w32[yr * (D / 2) + 4 + t];
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_1.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, false)), d1 = coef * (acc0_1.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w1, true));
@@ -1007,7 +1007,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w2 = w32[yr * (D / 2) + 8 + t];
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_2.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, false)), d1 = coef * (acc0_2.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w2, true));
@@ -1015,7 +1015,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w3 = w32[yr * (D / 2) + 12 + t];
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_3.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, false)), d1 = coef * (acc0_3.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w3, true));
@@ -1023,7 +1023,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w4 = w32[yr * (D / 2) + 16 + t];
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_4.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, false)), d1 = coef * (acc0_4.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w4, true));
@@ -1031,7 +1031,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w5 = w32[yr * (D / 2) + 20 + t];
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_5.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, false)), d1 = coef * (acc0_5.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w5, true));
@@ -1039,7 +1039,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w6 = w32[yr * (D / 2) + 24 + t];
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_6.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, false)), d1 = coef * (acc0_6.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w6, true));
@@ -1047,7 +1047,7 @@ file static class FullLoss_m64n64k32w4s2_Kernels
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.Bf16ToFloat(prior, false); d1 += Kernels::MatrixUnits.Bf16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackBf16(d0, d1);
             }
-            uint w7 = w32[yr * (D / 2) + 28 + t];
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
             if (valid)
             {
                 float d0 = coef * (acc0_7.Z * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, false)), d1 = coef * (acc0_7.W * inv - Kernels::MatrixUnits.Bf16ToFloat(w7, true));
