@@ -184,13 +184,8 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         w.Close();
     }
 
-    /// <summary>The row's share of the reduced loss's gradient: g = upstream (· the row's own) (/ valid rows for a mean).</summary>
-    private static void RowCoefficient(SourceWriter w)
-    {
-        w.Line("float g = a.Upstream;");
-        w.Block("if (a.UpstreamPerRow.Length > 0)", () => w.Line("g *= a.UpstreamPerRow[row];"));
-        w.Block("if (a.MeanReduction != 0)", () => w.Line("g /= a.ValidRows[0];"));
-    }
+    /// <summary>The row's share of the reduced loss's gradient, formed once per call by the runtime's <c>RowCoefficients</c> pass.</summary>
+    private static void RowCoefficient(SourceWriter w) => w.Line("float g = a.RowCoefficients[row];");
 
     /// <summary>Declares <paramref name="prefix"/>0 … as the widened elements of row <paramref name="index"/> of <paramref name="view"/>.</summary>
     private void LoadRow(SourceWriter w, string prefix, string view, string index)

@@ -530,15 +530,7 @@ file static class FullLoss_Portable_Kernels
             float lse = m + System::MathF.Log(sum);
             a.RowLse[row] = lse;
             a.RowLoss[row] = lse - target;
-            float g = a.Upstream;
-            if (a.UpstreamPerRow.Length > 0)
-            {
-                g *= a.UpstreamPerRow[row];
-            }
-            if (a.MeanReduction != 0)
-            {
-                g /= a.ValidRows[0];
-            }
+            float g = a.RowCoefficients[row];
             float dh0 = 0f;
             float dh1 = 0f;
             float dh2 = 0f;
@@ -992,15 +984,7 @@ file static class FullLoss_Portable_Kernels
             float h62 = ILGPU::Interop.IntAsFloat(hc7.W << 16);
             float h63 = ILGPU::Interop.IntAsFloat(hc7.W & 0xFFFF0000u);
             float lse = a.RowLse[row];
-            float g = a.Upstream;
-            if (a.UpstreamPerRow.Length > 0)
-            {
-                g *= a.UpstreamPerRow[row];
-            }
-            if (a.MeanReduction != 0)
-            {
-                g /= a.ValidRows[0];
-            }
+            float g = a.RowCoefficients[row];
             float dh0 = 0f;
             float dh1 = 0f;
             float dh2 = 0f;
@@ -1645,15 +1629,7 @@ file static class FullLoss_Portable_Kernels
                 s += w61 * h61;
                 s += w62 * h62;
                 s += w63 * h63;
-                float g = a.Upstream;
-                if (a.UpstreamPerRow.Length > 0)
-                {
-                    g *= a.UpstreamPerRow[row];
-                }
-                if (a.MeanReduction != 0)
-                {
-                    g /= a.ValidRows[0];
-                }
+                float g = a.RowCoefficients[row];
                 float p = g * System::MathF.Exp(s - a.RowLse[row]);
                 if (item == y)
                 {
