@@ -65,6 +65,7 @@ public sealed partial class LossGenerator
             }
         }
 
+        /// <summary>Whether the matrix family runs the scheme (an unavailable scheme is CCE0007 and counts as per-row).</summary>
         private static bool SchemeFamilyIsMatrix(LossSettings settings) =>
             Schemes.SchemeRegistry.For(settings.Scheme)?.Family == Schemes.KernelFamily.Matrix;
 

@@ -40,7 +40,7 @@ public sealed partial class LossGenerator
                     SchemeRegistry.AvailableNames));
             }
 
-            if (SchemeRegistry.For(settings.Scheme)?.Family == KernelFamily.Matrix)
+            if (SchemeFamilyIsMatrix(settings))
             {
                 CheckMatrixSettings(settings, loss, className, diagnostics);
             }

@@ -48,7 +48,7 @@ public sealed partial class LossGenerator
             var diagnostics = new List<DiagnosticInfo>();
             CheckShape(symbol, syntax, context.SemanticModel, diagnostics, cancellationToken);
             LossSettings settings = ReadSettings(loss, symbol.Name, diagnostics);
-            bool matrix = SchemeRegistry.For(settings.Scheme)?.Family == KernelFamily.Matrix;
+            bool matrix = SchemeFamilyIsMatrix(settings);
             RejectForeignTiles(matrix ? tileAttributes : matrixAttributes, settings, symbol.Name, diagnostics);
             List<TileModel> tiles = matrix ? new List<TileModel>() : ReadTiles(tileAttributes, settings, symbol.Name, diagnostics);
             List<MatrixTileModel> matrixTiles = matrix ? ReadMatrixTiles(matrixAttributes, settings, symbol.Name, diagnostics) : new List<MatrixTileModel>();

@@ -28,13 +28,11 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
     private const string Ilgpu = GlobalNames.Ilgpu;
     private const string XMath = GlobalNames.Ilgpu + "Algorithms.XMath";
     private const string Inline = "[" + GlobalNames.System + "Runtime.CompilerServices.MethodImpl(" + GlobalNames.System + "Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
-    private readonly MatrixGeometry geometry;
     private SourceWriter w = new();
 
     public TiledMatrixKernels(LossSettings settings, MatrixTileModel tile)
         : base(settings, tile)
     {
-        geometry = new MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size);
     }
 
     /// <summary>What a row-pass kernel does with the probabilities of its block.</summary>

@@ -72,9 +72,6 @@ public readonly struct MatrixGeometry
     /// <summary>Whether the owned block splits into whole 16-row slices, one or more per warp.</summary>
     public bool RowsFitWarps => Tile.Rows > 0 && Tile.Warps > 0 && Tile.Rows % (WarpRows * Tile.Warps) == 0;
 
-    /// <summary>Whether the streamed tile and the D-step are whole multiples of the instruction's K, and the D-step divides D.</summary>
-    public bool StepsFit => Tile.Items > 0 && Tile.Items % Step == 0 && Tile.DStep > 0 && Tile.DStep % Step == 0 && HiddenSize % Tile.DStep == 0;
-
     /// <summary>
     /// Whether the kernels run on the matrix units: 16-bit elements and D a multiple of <see cref="TiledHiddenStep"/>.
     /// Otherwise (fp32, whose exact products the 16-bit matrix units cannot form, or such a D) the candidate runs the
