@@ -25,7 +25,8 @@ public sealed partial class LossGenerator
                 (LossReduction)loss.Int(nameof(LossSettings.Reduction), (int)LossReduction.Mean),
                 loss.Int(nameof(LossSettings.IgnoreIndex), -100),
                 (GradientPrecision)loss.Int(nameof(LossSettings.HiddenGradient), (int)GradientPrecision.Input),
-                loss.Bool(nameof(LossSettings.DeterministicGradients), false));
+                loss.Bool(nameof(LossSettings.DeterministicGradients), false),
+                loss.Float(nameof(LossSettings.GradientFilter), 0f));
 
             bool schemeKnown = Enum.IsDefined(typeof(NegativeScheme), settings.Scheme);
             if (!schemeKnown || SchemeRegistry.For(settings.Scheme) is null)
@@ -128,6 +129,7 @@ public sealed partial class LossGenerator
                     "Mean, Sum or None"));
             }
 
+            CheckGradientFilter(settings, loss, className, diagnostics);
             if (!Enum.IsDefined(typeof(GradientPrecision), settings.HiddenGradient))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -136,6 +138,26 @@ public sealed partial class LossGenerator
                     className,
                     "HiddenGradient = " + Describe(settings.HiddenGradient) + " is not a defined GradientPrecision",
                     "Input or Float32"));
+            }
+        }
+
+        /// <summary>CCE0012 for a filter threshold outside [0, 1) or on a scheme whose kernels do not filter.</summary>
+        private static void CheckGradientFilter(LossSettings settings, AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
+        {
+            float threshold = settings.GradientFilter;
+            string? problem = !(threshold >= 0f && threshold < 1f)
+                ? "GradientFilter = " + threshold.ToString("R", CultureInfo.InvariantCulture) + ", which is no probability threshold"
+                : threshold > 0f && !SchemeFamilyIsMatrix(settings)
+                    ? "GradientFilter = " + threshold.ToString("R", CultureInfo.InvariantCulture) + " with Scheme = " + settings.Scheme + ", whose per-row kernels keep every term"
+                    : null;
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    loss.LocationOf(nameof(LossSettings.GradientFilter)),
+                    className,
+                    problem,
+                    threshold >= 0f && threshold < 1f ? "GradientFilter only with Scheme = FullCatalog" : "a threshold in [0, 1), 0 to keep every term"));
             }
         }
 

@@ -531,3 +531,17 @@ public sealed partial class FullCatalogF16Fp32GradLoss;
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16, Reduction = LossReduction.Mean, HiddenGradient = GradientPrecision.Float32)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
 public sealed partial class FullCatalogBf16Fp32GradLoss;
+
+// FullCatalog with a gradient filter: the threshold sits among the cases' probabilities (about 1/V), so the portable
+// kernels leave out many terms and the tensor-core kernels some tiles; both must stay within the filter's slack.
+
+/// <summary>FullCatalog, Float16, reduction Mean, D = 64, gradient filter 2e-3.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, Reduction = LossReduction.Mean, GradientFilter = 2e-3f)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogF16FilteredLoss;
+
+/// <summary>FullCatalog, BFloat16, reduction None, D = 256, gradient filter 2e-3.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.BFloat16, Reduction = LossReduction.None, GradientFilter = 2e-3f)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+public sealed partial class FullCatalogBf16FilteredLoss;

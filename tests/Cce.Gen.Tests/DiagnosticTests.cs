@@ -483,6 +483,27 @@ public sealed class DiagnosticTests
         public partial class Loss;
         """);
 
+    [Theory]
+    [InlineData("-0.5f")]
+    [InlineData("1f")]
+    [InlineData("float.NaN")]
+    public void CCE0012_GradientFilterOutsideAProbability(string threshold) => DiagnosticAssert.Fires("CCE0012", Usings + $$"""
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, [|GradientFilter = {{threshold}}|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_GradientFilterOnAPerRowScheme() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Negatives = 7, HiddenSize = 64, [|GradientFilter = 1e-4f|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_GradientFilterOnAFullCatalogLoss_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16, GradientFilter = 2.44140625e-4f)]
+        public partial class Loss;
+        """);
+
     [Fact]
     public void CCE0006_FullCatalogWithACorrection() => DiagnosticAssert.Fires("CCE0006", Usings + """
         [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, [|Correction = LogQCorrection.LogQ|])]

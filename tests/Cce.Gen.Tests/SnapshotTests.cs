@@ -47,6 +47,17 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public Task Float16FullCatalogWithGradientFilter() => VerifyAsync("""
+        using Cce;
+
+        namespace Shop.Recommenders;
+
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, GradientFilter = 2.44140625e-4f)]
+        [MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 2)]
+        public sealed partial class FilteredLoss;
+        """);
+
+    [Fact]
     public Task Float16PopularityWithLogQ() => VerifyAsync("""
         using Cce;
 

@@ -10,4 +10,5 @@ internal sealed record LossSettings(
     LossReduction Reduction,
     int IgnoreIndex,
     GradientPrecision HiddenGradient,
-    bool DeterministicGradients);
+    bool DeterministicGradients,
+    float GradientFilter);

@@ -64,6 +64,20 @@ internal sealed class AttributeArguments
         return fallback;
     }
 
+    /// <summary>The value of a named argument of type float, or the property's default when not written.</summary>
+    public float Float(string name, float fallback)
+    {
+        foreach (KeyValuePair<string, TypedConstant> pair in data.NamedArguments)
+        {
+            if (pair.Key == name && pair.Value.Value is float value)
+            {
+                return value;
+            }
+        }
+
+        return fallback;
+    }
+
     /// <summary>Whether the named argument <paramref name="name"/> was written.</summary>
     public bool Has(string name)
     {

@@ -40,4 +40,15 @@ public sealed class CatalogLossAttribute : Attribute
     /// pipeline offers it (a fused tile candidate is CCE0012). Default: false.
     /// </summary>
     public bool DeterministicGradients { get; set; }
+
+    /// <summary>
+    /// Lets the gradient passes leave out terms that cannot matter: with a threshold t &gt; 0, a term g·p·x of dH or dW
+    /// whose probability p is below t may be skipped (the positive's one-hot term never is). The tensor-core kernels skip
+    /// a warp's tile of 16 rows by <c>Items</c> items when every term in it qualifies, so a skipped tile costs neither its
+    /// product nor its shared-memory reads; the portable kernels skip each qualifying term. The error this adds to an
+    /// element of dH or dW is at most the sum of its qualifying terms' magnitudes. Only the passes that read a saved
+    /// log-sum-exp filter: dH of <c>Backward</c> and dW of every call. Full-catalog losses only; a value in [0, 1).
+    /// Default: 0 (every term is kept).
+    /// </summary>
+    public float GradientFilter { get; set; }
 }

@@ -34,6 +34,29 @@ public static class ErrorMeasures
     }
 
     /// <summary>
+    /// ‖slack‖₂ / ‖ref‖₂ (‖slack‖₂ when the reference is 0): how much further <see cref="Relative"/> may go when each
+    /// element may miss up to its slack (0 without slack).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="expected"/> is null.</exception>
+    public static double RelativeSlack(IReadOnlyList<double>? slack, IReadOnlyList<double> expected)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        if (slack is null)
+        {
+            return 0;
+        }
+
+        double squares = 0, norm = 0;
+        for (int i = 0; i < expected.Count; i++)
+        {
+            squares += slack[i] * slack[i];
+            norm += expected[i] * expected[i];
+        }
+
+        return norm == 0 ? Math.Sqrt(squares) : Math.Sqrt(squares / norm);
+    }
+
+    /// <summary>
     /// <see cref="Relative"/> of what remains once each element is allowed one unit in the last place of
     /// <paramref name="storage"/> at the reference's value: the computation's own error, beyond the rounding of its
     /// output. At the scale of a training batch a 16-bit dH is small enough (the mean divides by N) to land among

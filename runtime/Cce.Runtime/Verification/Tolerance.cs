@@ -28,6 +28,15 @@ public sealed record Tolerance(double Loss, double Lse, double GradHidden, doubl
         return new Tolerance(1e-5, 1e-5, RoundingBound(gradient), 1e-4);
     }
 
+    /// <summary>
+    /// The bounds widened by what a gradient filter may leave out (<see cref="ErrorMeasures.RelativeSlack"/> of the
+    /// reference's <c>FilterSlack</c> arrays): by the triangle inequality a filtered gradient stays within them.
+    /// </summary>
+    /// <param name="gradHidden">Relative slack of dH (0 without a filter).</param>
+    /// <param name="gradItems">Relative slack of dW (0 without a filter).</param>
+    public Tolerance WithFilterSlack(double gradHidden, double gradItems) =>
+        gradHidden == 0 && gradItems == 0 ? this : this with { GradHidden = GradHidden + gradHidden, GradItems = GradItems + gradItems };
+
     /// <summary>Twice the unit roundoff of a 16-bit type (8e-3 for bf16, 1e-3 for fp16); 1e-4 for fp32.</summary>
     private static double RoundingBound(ElementType element) => element switch
     {

@@ -91,6 +91,7 @@ public sealed class EntryKeyTests
     {
         int number => number + 1,
         bool flag => !flag,
+        float threshold => threshold + 0.25f,
         Enum e => Enum.GetValues(e.GetType()).Cast<object>().First(v => !v.Equals(e)),
         _ => throw new InvalidOperationException($"No variant for a {value.GetType().Name}; extend the test."),
     };

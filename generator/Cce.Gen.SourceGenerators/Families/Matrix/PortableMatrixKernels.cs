@@ -115,8 +115,7 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         Zero(w, "dh");
         w.Open("for (int item = 0; item < a.Catalog; item++)");
         Dot(w, "s", "h", "a.Items", "item", "w");
-        w.Line($"float p = g * {Exp}(s - lse);");
-        w.Block("if (item == y)", () => w.Line("p -= g;"));
+        EmitTerm(w, "lse", filtered: !forward);
         for (int e = 0; e < D; e++)
         {
             w.Line(Invariant($"dh{e} += p * w{e};"));
@@ -140,8 +139,7 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         w.Block(Invariant($"if (y == {Settings.IgnoreIndex})"), () => w.Line("continue;"));
         Dot(w, "s", "w", "a.Hidden", "row", "h");
         RowCoefficient(w);
-        w.Line($"float p = g * {Exp}(s - a.RowLse[row]);");
-        w.Block("if (item == y)", () => w.Line("p -= g;"));
+        EmitTerm(w, "a.RowLse[row]", filtered: true);
         for (int e = 0; e < D; e++)
         {
             w.Line(Invariant($"dw{e} += p * h{e};"));
@@ -163,6 +161,22 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
 
         w.Close();
         w.Close();
+    }
+
+    /// <summary>
+    /// p = g (exp(s − lse) − [item = y]); with a filter a term whose probability is below the threshold is left out here,
+    /// term by term (never the one-hot term, nor a NaN, which the comparison does not pass).
+    /// </summary>
+    private void EmitTerm(SourceWriter w, string lse, bool filtered)
+    {
+        w.Line($"float p = {Exp}(s - {lse});");
+        if (filtered && Settings.GradientFilter > 0f)
+        {
+            w.Block(Invariant($"if (item != y && p < {Settings.GradientFilter:R}f)"), () => w.Line("continue;"));
+        }
+
+        w.Line("p *= g;");
+        w.Block("if (item == y)", () => w.Line("p -= g;"));
     }
 
     /// <summary>Online log-sum-exp of the row's logits over items [<paramref name="first"/>, <paramref name="end"/>), keeping the target's logit.</summary>

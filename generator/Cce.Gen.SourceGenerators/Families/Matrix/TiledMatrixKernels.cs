@@ -93,12 +93,19 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
 
     private bool Fp32Gradient => Settings.HiddenGradient == GradientPrecision.Float32;
 
+    private bool Filtering => Settings.GradientFilter > 0f;
+
     /// <inheritdoc />
     public override void Emit(SourceWriter writer)
     {
         w = writer;
         L(Invariant($"private const int D = {D}, C = {C}, Owned = {Owned}, Stream = {Stream}, Stages = {Tile.Stages}, Threads = {Threads};"));
         L("private const float L2E = 1.4426950408889634f, LN2 = 0.6931471805599453f;");
+        if (Filtering)
+        {
+            L(Invariant($"private const float Filter = {Settings.GradientFilter:R}f;"));
+        }
+
         L();
         EmitLoadRows();
         L();
@@ -185,16 +192,16 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
             if (mode == RowMode.Gradient)
             {
                 EmitProbabilities();
+                EmitFiltered(EmitRowFilterTest, EmitPackP, EmitAccumulate);
             }
             else
             {
                 EmitOnlineSoftmax(rescale: mode == RowMode.ForwardGradient);
-            }
-
-            if (mode != RowMode.Forward)
-            {
-                EmitPackP();
-                EmitAccumulate();
+                if (mode == RowMode.ForwardGradient)
+                {
+                    EmitPackP();
+                    EmitAccumulate();
+                }
             }
         });
         EmitRowEpilogue(mode);
@@ -221,8 +228,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         EmitLoop(items: true, () =>
         {
             EmitGradientP();
-            EmitPackP();
-            EmitAccumulate();
+            EmitFiltered(() => { }, EmitPackP, EmitAccumulate);
         });
         EmitItemEpilogue();
         L("}");
@@ -298,7 +304,8 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
                 foreach ((string half, int off) in new[] { ("a", 0), ("b", 8) })
                 {
                     L(Invariant($"int r{mt}{half} = own0 + warpBase + {16 * mt + off} + g;"));
-                    L(Invariant($"float m{mt}{half} = r{mt}{half} < a.Rows && a.Targets[r{mt}{half}] != {Settings.IgnoreIndex} ? a.RowLse[r{mt}{half}] * L2E : float.PositiveInfinity;"));
+                    L(Invariant($"int y{mt}{half} = r{mt}{half} < a.Rows ? a.Targets[r{mt}{half}] : {Settings.IgnoreIndex};"));
+                    L(Invariant($"float m{mt}{half} = y{mt}{half} != {Settings.IgnoreIndex} ? a.RowLse[r{mt}{half}] * L2E : float.PositiveInfinity;"));
                 }
             }
             else
@@ -485,6 +492,11 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
             }
         }
 
+        if (Filtering)
+        {
+            L("float hot = 0f;");
+        }
+
         for (int mt = 0; mt < Mt; mt++)
         {
             for (int nt = 0; nt < NTiles; nt++)
@@ -492,10 +504,64 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
                 string s = Invariant($"s{mt}_{nt}");
                 foreach ((string part, int e, string half) in new[] { ("X", 0, "a"), ("Y", 1, "a"), ("Z", 0, "b"), ("W", 1, "b") })
                 {
-                    L(Invariant($"{s}.{part} = gg{nt}_{e} == 0f ? 0f : gg{nt}_{e} * {Units}Exp2({s}.{part} * L2E - ls{nt}_{e}) - (yy{nt}_{e} == item{mt}{half} ? gg{nt}_{e} : 0f);"));
+                    string gg = Invariant($"gg{nt}_{e}"), hit = Invariant($"yy{nt}_{e} == item{mt}{half}");
+                    if (Filtering)
+                    {
+                        // A one-hot term keeps its tile, as does a NaN (which the comparison does not pass).
+                        L("{");
+                        L(Invariant($"float p = {Units}Exp2({s}.{part} * L2E - ls{nt}_{e});"));
+                        L($"if ({gg} != 0f && ({hit} || !(p < Filter))) {{ hot = 1f; }}");
+                        L($"{s}.{part} = {gg} == 0f ? 0f : {gg} * p - ({hit} ? {gg} : 0f);");
+                        L("}");
+                    }
+                    else
+                    {
+                        L($"{s}.{part} = {gg} == 0f ? 0f : {gg} * {Units}Exp2({s}.{part} * L2E - ls{nt}_{e}) - ({hit} ? {gg} : 0f);");
+                    }
                 }
             }
         }
+    }
+
+    // ---- building block (row pass from a saved log-sum-exp, with a filter): whether any probability of the lane is
+    // not below the threshold (a NaN is not), or a target of its rows lies in the tile (its one-hot term is added apart,
+    // but p_y belongs with it)
+    private void EmitRowFilterTest()
+    {
+        IEnumerable<string> kept = Enumerable.Range(0, Mt)
+            .SelectMany(mt => Enumerable.Range(0, NTiles).SelectMany(nt => new[] { "X", "Y", "Z", "W" }.Select(part => Invariant($"!(s{mt}_{nt}.{part} < Filter)"))))
+            .Concat(Enumerable.Range(0, Mt).SelectMany(mt => new[] { Invariant($"(uint)(y{mt}a - j0) < (uint)Stream"), Invariant($"(uint)(y{mt}b - j0) < (uint)Stream") }));
+        L($"float hot = {string.Join(" || ", kept)} ? 1f : 0f;");
+    }
+
+    // ---- building block: the gradient product of a tile, skipped by the whole warp when no lane keeps its part
+    // (hot = 1 keeps it; without a filter the product always runs)
+    private void EmitFiltered(System.Action test, params System.Action[] product)
+    {
+        if (!Filtering)
+        {
+            foreach (System.Action step in product)
+            {
+                step();
+            }
+
+            return;
+        }
+
+        test();
+        for (int lanes = 1; lanes < MatrixGeometry.WarpSize; lanes *= 2)
+        {
+            L(Invariant($"hot = {XMath}.Max(hot, {Ilgpu}Warp.ShuffleXor(hot, {lanes}));"));
+        }
+
+        L("if (hot != 0f)");
+        L("{");
+        foreach (System.Action step in product)
+        {
+            step();
+        }
+
+        L("}");
     }
 
     // ---- building block: the C fragments of two n8 tiles of P are the A fragment of one k16 step

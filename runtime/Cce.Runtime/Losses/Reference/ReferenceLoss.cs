@@ -94,6 +94,9 @@ public static class ReferenceLoss
         var lse = new double[rows];
         var gradHidden = new double[(long)rows * d];
         var gradItems = new double[(long)catalog * d];
+        bool filtering = description.GradientFilter > 0f;
+        double[]? filterHidden = filtering ? new double[(long)rows * d] : null;
+        double[]? filterItems = filtering ? new double[(long)catalog * d] : null;
         var draws = new int[k];
         var logits = new double[k];
         int valid = CountValid(targets, description.IgnoreIndex);
@@ -163,12 +166,22 @@ public static class ReferenceLoss
                 double p = Math.Exp(logits[slot] - rowLse);
                 AddScaled(dh, g * p, items.AsSpan(j * d, d));
                 AddScaled(gradItems.AsSpan(j * d, d), g * p, h);
+                // The kernels compare an fp32 probability; a margin of 1e-3 covers its rounding at the threshold.
+                if (filtering && p < description.GradientFilter * 1.001)
+                {
+                    AddMagnitudes(filterHidden.AsSpan(n * d, d), g * p, items.AsSpan(j * d, d));
+                    AddMagnitudes(filterItems.AsSpan(j * d, d), g * p, h);
+                }
             }
         }
 
         // A batch whose rows are all ignored contributes nothing: its mean is 0 (not 0/0), as the kernels return.
         double loss = description.Reduction == LossReduction.Mean && valid > 0 ? total / valid : total;
-        return new ReferenceResult(loss, rowLoss, lse, gradHidden, gradItems, valid);
+        return new ReferenceResult(loss, rowLoss, lse, gradHidden, gradItems, valid)
+        {
+            FilterSlackHidden = filterHidden,
+            FilterSlackItems = filterItems,
+        };
     }
 
     private static void Validate(
@@ -268,6 +281,14 @@ public static class ReferenceLoss
         }
 
         return sum;
+    }
+
+    private static void AddMagnitudes(Span<double> destination, double scale, ReadOnlySpan<double> source)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] += Math.Abs(scale * source[i]);
+        }
     }
 
     private static void AddScaled(Span<double> destination, double scale, ReadOnlySpan<double> source)

@@ -17,4 +17,15 @@ public sealed record ReferenceResult(
     double[] Lse,
     double[] GradHidden,
     double[] GradItems,
-    int ValidRows);
+    int ValidRows)
+{
+    /// <summary>
+    /// With <see cref="LossDescription.GradientFilter"/>, the summed magnitude of the terms of each dH element that the
+    /// filter may leave out (probability below the threshold, not the positive): how far a filtered dH may lie from
+    /// <see cref="GradHidden"/>. Null without a filter.
+    /// </summary>
+    public double[]? FilterSlackHidden { get; init; }
+
+    /// <summary>As <see cref="FilterSlackHidden"/>, for each dW element.</summary>
+    public double[]? FilterSlackItems { get; init; }
+}

@@ -734,7 +734,8 @@ file static class FullLoss_Portable_Kernels
                 s += h61 * w61;
                 s += h62 * w62;
                 s += h63 * w63;
-                float p = g * System::MathF.Exp(s - lse);
+                float p = System::MathF.Exp(s - lse);
+                p *= g;
                 if (item == y)
                 {
                     p -= g;
@@ -1188,7 +1189,8 @@ file static class FullLoss_Portable_Kernels
                 s += h61 * w61;
                 s += h62 * w62;
                 s += h63 * w63;
-                float p = g * System::MathF.Exp(s - lse);
+                float p = System::MathF.Exp(s - lse);
+                p *= g;
                 if (item == y)
                 {
                     p -= g;
@@ -1630,7 +1632,8 @@ file static class FullLoss_Portable_Kernels
                 s += w62 * h62;
                 s += w63 * h63;
                 float g = a.RowCoefficients[row];
-                float p = g * System::MathF.Exp(s - a.RowLse[row]);
+                float p = System::MathF.Exp(s - a.RowLse[row]);
+                p *= g;
                 if (item == y)
                 {
                     p -= g;

@@ -737,9 +737,11 @@ file static class FullLoss_m64n64k32w4s2_Kernels
         }
         Kernels::MatrixUnits.CommitGroup();
         int r0a = own0 + warpBase + 0 + g;
-        float m0a = r0a < a.Rows && a.Targets[r0a] != -100 ? a.RowLse[r0a] * L2E : float.PositiveInfinity;
+        int y0a = r0a < a.Rows ? a.Targets[r0a] : -100;
+        float m0a = y0a != -100 ? a.RowLse[r0a] * L2E : float.PositiveInfinity;
         int r0b = own0 + warpBase + 8 + g;
-        float m0b = r0b < a.Rows && a.Targets[r0b] != -100 ? a.RowLse[r0b] * L2E : float.PositiveInfinity;
+        int y0b = r0b < a.Rows ? a.Targets[r0b] : -100;
+        float m0b = y0b != -100 ? a.RowLse[r0b] * L2E : float.PositiveInfinity;
         Kernels::MmaF32x4 acc0_0 = default;
         Kernels::MmaF32x4 acc0_1 = default;
         Kernels::MmaF32x4 acc0_2 = default;
