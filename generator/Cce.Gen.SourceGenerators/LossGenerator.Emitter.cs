@@ -139,7 +139,7 @@ public sealed partial class LossGenerator
             w.GeneratedCode();
             w.Line($"private static readonly {Cce}LossDescription CceDescription = new {Cce}LossDescription(");
             w.Line(Invariant($"    {Cce}NegativeScheme.{s.Scheme}, {s.Negatives}, {s.HiddenSize}, {Cce}ElementType.{s.Element},"));
-            w.Line(Invariant($"    {Cce}LogQCorrection.{s.Correction}, {Cce}LossReduction.{s.Reduction}, {s.IgnoreIndex}, {Cce}GradientPrecision.{s.HiddenGradient}, DeterministicGradients: {(s.DeterministicGradients ? "true" : "false")}{(s.GradientFilter > 0f ? Invariant($", GradientFilter: {s.GradientFilter:R}f") : string.Empty)});"));
+            w.Line(Invariant($"    {Cce}LogQCorrection.{s.Correction}, {Cce}LossReduction.{s.Reduction}, {s.IgnoreIndex}, {Cce}GradientPrecision.{s.HiddenGradient}, DeterministicGradients: {(s.DeterministicGradients ? "true" : "false")}{(s.GradientFilter > 0f ? Invariant($", GradientFilter: {s.GradientFilter:R}f") : string.Empty)}{(s.AllowTensorFloat32 ? ", AllowTensorFloat32: true" : string.Empty)});"));
         }
 
         /// <summary>Whether the loss's scheme runs on the matrix family (otherwise the per-row family).</summary>

@@ -118,7 +118,7 @@ public sealed partial class LossGenerator
         private static List<(DiagnosticDescriptor Descriptor, string Knob, object[] Arguments)> MatrixTileProblems(MatrixTileModel tile, LossSettings settings)
         {
             var problems = new List<(DiagnosticDescriptor, string, object[])>();
-            var geometry = new MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size);
+            var geometry = new MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size, settings.AllowTensorFloat32);
             bool warpsValid = tile.Warps is >= 1 and <= MatrixGeometry.MaxWarps;
             if (!warpsValid)
             {

@@ -26,7 +26,8 @@ public sealed partial class LossGenerator
                 loss.Int(nameof(LossSettings.IgnoreIndex), -100),
                 (GradientPrecision)loss.Int(nameof(LossSettings.HiddenGradient), (int)GradientPrecision.Input),
                 loss.Bool(nameof(LossSettings.DeterministicGradients), false),
-                loss.Float(nameof(LossSettings.GradientFilter), 0f));
+                loss.Float(nameof(LossSettings.GradientFilter), 0f),
+                loss.Bool(nameof(LossSettings.AllowTensorFloat32), false));
 
             bool schemeKnown = Enum.IsDefined(typeof(NegativeScheme), settings.Scheme);
             if (!schemeKnown || SchemeRegistry.For(settings.Scheme) is null)
@@ -130,6 +131,16 @@ public sealed partial class LossGenerator
             }
 
             CheckGradientFilter(settings, loss, className, diagnostics);
+            if (settings.AllowTensorFloat32 && (settings.Element != ElementType.Float32 || !SchemeFamilyIsMatrix(settings)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    loss.LocationOf(nameof(LossSettings.AllowTensorFloat32)),
+                    className,
+                    "AllowTensorFloat32 = true with Element = " + Describe(settings.Element) + " and Scheme = " + Describe(settings.Scheme) + ", which have no fp32 products to round",
+                    "AllowTensorFloat32 only on a Float32 loss with Scheme = FullCatalog"));
+            }
+
             if (!Enum.IsDefined(typeof(GradientPrecision), settings.HiddenGradient))
             {
                 diagnostics.Add(DiagnosticInfo.Create(

@@ -545,3 +545,18 @@ public sealed partial class FullCatalogF16FilteredLoss;
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.BFloat16, Reduction = LossReduction.None, GradientFilter = 2e-3f)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
 public sealed partial class FullCatalogBf16FilteredLoss;
+
+// FullCatalog fp32 with TF32 allowed: the tensor-core kernels round H, W and the probabilities to TF32; the portable
+// kernels stay exact, so both meet the TF32 bound.
+
+/// <summary>FullCatalog, Float32 as TF32, reduction Mean, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float32, Reduction = LossReduction.Mean, AllowTensorFloat32 = true)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogTf32MeanLoss;
+
+/// <summary>FullCatalog, Float32 as TF32, reduction None, D = 256, with a gradient filter.</summary>
+[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.Float32, Reduction = LossReduction.None, AllowTensorFloat32 = true, GradientFilter = 2e-3f)]
+[MatrixTile(Rows = 64, Items = 64, DStep = 32, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 32, Items = 32, DStep = 16, Warps = 2, Stages = 3)]
+public sealed partial class FullCatalogTf32FilteredLoss;

@@ -11,4 +11,5 @@ internal sealed record LossSettings(
     int IgnoreIndex,
     GradientPrecision HiddenGradient,
     bool DeterministicGradients,
-    float GradientFilter);
+    float GradientFilter,
+    bool AllowTensorFloat32);

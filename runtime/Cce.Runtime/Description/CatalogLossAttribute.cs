@@ -51,4 +51,12 @@ public sealed class CatalogLossAttribute : Attribute
     /// Default: 0 (every term is kept).
     /// </summary>
     public float GradientFilter { get; set; }
+
+    /// <summary>
+    /// Lets fp32 inputs be multiplied on the tensor cores as TF32 (10 mantissa bits, rounded to nearest; sums stay
+    /// fp32), several times faster than exact fp32 on the CUDA cores, at a relative error of about 1e-3 in the
+    /// gradients instead of 1e-6. Full-catalog fp32 losses only, with D a multiple of 64 for the tensor-core kernels
+    /// (other D, and the CPU accelerator, run the exact fp32 kernels). Default: false (exact fp32).
+    /// </summary>
+    public bool AllowTensorFloat32 { get; set; }
 }

@@ -70,6 +70,8 @@ public static class MatrixUnits
     {
         (nameof(MmaBf16), nameof(GenerateMmaBf16)),
         (nameof(MmaF16), nameof(GenerateMmaF16)),
+        (nameof(MmaTf32), nameof(GenerateMmaTf32)),
+        (nameof(RoundTf32), nameof(GenerateRoundTf32)),
         (nameof(LoadMatrixX4Address), nameof(GenerateLoadMatrixX4)),
         (nameof(LoadMatrixX4TransAddress), nameof(GenerateLoadMatrixX4Trans)),
         (nameof(CopyAsync16Address), nameof(GenerateCopyAsync16)),
@@ -93,6 +95,15 @@ public static class MatrixUnits
     [IntrinsicImplementation]
     public static MmaF32x4 MmaF16(MmaF32x4 c, uint a0, uint a1, uint a2, uint a3, uint b0, uint b1) =>
         EmulateMma(c, a0, a1, a2, a3, b0, b1, true);
+
+    /// <summary>
+    /// d = a · b + c for one m16n8k8 tile of TF32 inputs (fp32 words whose low 13 mantissa bits the matrix units ignore)
+    /// with fp32 accumulation (warp-collective). Fragments: A (16 x 8) a0 = (g, t), a1 = (g + 8, t), a2 = (g, t + 4),
+    /// a3 = (g + 8, t + 4); B (8 x 8, k x n) b0 = (k t, n g), b1 = (k t + 4, n g); C as for m16n8k16.
+    /// </summary>
+    [IntrinsicImplementation]
+    public static MmaF32x4 MmaTf32(MmaF32x4 c, uint a0, uint a1, uint a2, uint a3, uint b0, uint b1) =>
+        EmulateMmaTf32(c, a0, a1, a2, a3, b0, b1);
 
     // ------------------------------------------------------------------ ldmatrix
 
@@ -206,6 +217,14 @@ public static class MatrixUnits
     [IntrinsicImplementation]
     public static uint PackF16(float low, float high) => FloatToF16(low) | (FloatToF16(high) << 16);
 
+    /// <summary>Rounds a float to TF32, to nearest with ties away from zero (cvt.rna.tf32.f32): the word keeps 10 mantissa bits.</summary>
+    [IntrinsicImplementation]
+    public static uint RoundTf32(float value)
+    {
+        uint bits = Interop.FloatAsInt(value);
+        return (bits & 0x7F800000u) == 0x7F800000u ? bits : (bits + 0x1000u) & 0xFFFFE000u;
+    }
+
     /// <summary>2^x, approximate, flushing subnormals (ex2.approx.ftz.f32); 2^-inf = 0.</summary>
     [IntrinsicImplementation]
     public static float Exp2(float x) => MathF.Pow(2f, x);
@@ -245,6 +264,30 @@ public static class MatrixUnits
 
         return new MmaF32x4(x, y, z, w);
     }
+
+    // A lane's A row g comes from lanes 4g..4g+3 (column i and i + 4 from lane 4g + i), its B column n from lanes 4n..4n+3.
+    private static MmaF32x4 EmulateMmaTf32(MmaF32x4 c, uint a0, uint a1, uint a2, uint a3, uint b0, uint b1)
+    {
+        int lane = Warp.LaneIdx;
+        int g = lane >> 2;
+        int t = lane & 3;
+        float x = c.X, y = c.Y, z = c.Z, w = c.W;
+        for (int i = 0; i < 4; i++)
+        {
+            float r0 = Tf32(Warp.Shuffle((int)a0, 4 * g + i)), r2 = Tf32(Warp.Shuffle((int)a2, 4 * g + i));
+            float r1 = Tf32(Warp.Shuffle((int)a1, 4 * g + i)), r3 = Tf32(Warp.Shuffle((int)a3, 4 * g + i));
+            float p0 = Tf32(Warp.Shuffle((int)b0, 8 * t + i)), p1 = Tf32(Warp.Shuffle((int)b1, 8 * t + i));
+            float q0 = Tf32(Warp.Shuffle((int)b0, 8 * t + 4 + i)), q1 = Tf32(Warp.Shuffle((int)b1, 8 * t + 4 + i));
+            x += r0 * p0 + r2 * p1;
+            y += r0 * q0 + r2 * q1;
+            z += r1 * p0 + r3 * p1;
+            w += r1 * q0 + r3 * q1;
+        }
+
+        return new MmaF32x4(x, y, z, w);
+    }
+
+    private static float Tf32(int word) => Interop.IntAsFloat((uint)word & 0xFFFFE000u);
 
     private static float Dot2(uint a, uint b, bool f16) => f16
         ? F16ToFloat(a, false) * F16ToFloat(b, false) + F16ToFloat(a, true) * F16ToFloat(b, true)
@@ -355,6 +398,18 @@ public static class MatrixUnits
         command.AppendVectorArgument(a);
         command.AppendVectorArgument(b);
         command.AppendVectorArgument(c.Select(r => (RegisterAllocator<PTXRegisterKind>.PrimitiveRegister)generator.EnsureHardwareRegister(r)).ToArray());
+    }
+
+    private static void GenerateMmaTf32(PTXBackend backend, PTXCodeGenerator generator, Value value) =>
+        EmitMma(generator, value, "mma.sync.aligned.m16n8k8.row.col.f32.tf32.tf32.f32");
+
+    private static void GenerateRoundTf32(PTXBackend backend, PTXCodeGenerator generator, Value value)
+    {
+        var x = Hardware(generator, value[0]);
+        var target = generator.AllocateHardware(value);
+        using var command = generator.BeginCommand("cvt.rna.tf32.f32");
+        command.AppendArgument(target);
+        command.AppendArgument(x);
     }
 
     private static void GenerateLoadMatrixX4(PTXBackend backend, PTXCodeGenerator generator, Value value) =>

@@ -11,6 +11,7 @@ namespace Cce;
 /// <param name="HiddenGradient">Element type of dH.</param>
 /// <param name="DeterministicGradients">Whether dH and dW are bitwise reproducible (fixed-point dW sums, no float atomics).</param>
 /// <param name="GradientFilter">Probability below which the gradient passes may leave out a term (0: none is left out).</param>
+/// <param name="AllowTensorFloat32">Whether fp32 inputs may be multiplied on the tensor cores as TF32.</param>
 public sealed record LossDescription(
     NegativeScheme Scheme,
     int Negatives,
@@ -21,7 +22,8 @@ public sealed record LossDescription(
     int IgnoreIndex,
     GradientPrecision HiddenGradient,
     bool DeterministicGradients = false,
-    float GradientFilter = 0f)
+    float GradientFilter = 0f,
+    bool AllowTensorFloat32 = false)
 {
     /// <summary>
     /// The candidates of a row besides its positive: K, or for <see cref="NegativeScheme.FullCatalog"/> every item of a
@@ -35,12 +37,12 @@ public sealed record LossDescription(
     /// </summary>
     public string CanonicalText => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"scheme={Scheme};k={Negatives};d={HiddenSize};element={Element};correction={Correction};reduction={Reduction};ignore={IgnoreIndex};dh={HiddenGradient};deterministic={DeterministicGradients}{(GradientFilter > 0f ? ";" + FilterText : string.Empty)}");
+        $"scheme={Scheme};k={Negatives};d={HiddenSize};element={Element};correction={Correction};reduction={Reduction};ignore={IgnoreIndex};dh={HiddenGradient};deterministic={DeterministicGradients}{(GradientFilter > 0f ? ";" + FilterText : string.Empty)}{(AllowTensorFloat32 ? ";tf32=True" : string.Empty)}");
 
     /// <summary>A one-line form for reports.</summary>
     public override string ToString() =>
-        $"{Scheme} K={Negatives} D={HiddenSize} {Element} correction={Correction} reduction={Reduction} ignore={IgnoreIndex} dH={HiddenGradient}{(DeterministicGradients ? " deterministic" : string.Empty)}{(GradientFilter > 0f ? " " + FilterText : string.Empty)}";
+        $"{Scheme} K={Negatives} D={HiddenSize} {Element} correction={Correction} reduction={Reduction} ignore={IgnoreIndex} dH={HiddenGradient}{(DeterministicGradients ? " deterministic" : string.Empty)}{(GradientFilter > 0f ? " " + FilterText : string.Empty)}{(AllowTensorFloat32 ? " tf32" : string.Empty)}";
 
-    /// <summary>The filter threshold as keys and reports write it (absent from both when the filter is off, so older cache keys stay valid).</summary>
+    /// <summary>The filter threshold as keys and reports write it (absent from both when the filter is off, as TF32 is when not allowed, so older cache keys stay valid).</summary>
     private string FilterText => "filter=" + GradientFilter.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -19,6 +19,13 @@ public sealed record Tolerance(double Loss, double Lse, double GradHidden, doubl
     {
         ArgumentNullException.ThrowIfNull(description);
         ElementType gradient = description.HiddenGradient == GradientPrecision.Float32 ? ElementType.Float32 : description.Element;
+        if (description.Scheme == NegativeScheme.FullCatalog && description.AllowTensorFloat32)
+        {
+            // H, W and the probabilities are rounded to TF32 (unit roundoff 2^-11) before every product: the logits
+            // carry that rounding into the loss, and the gradients carry it as 16-bit products would.
+            return new Tolerance(1e-4, 1e-4, TensorFloat32Bound, TensorFloat32Bound);
+        }
+
         if (description.Scheme == NegativeScheme.FullCatalog && description.Element != ElementType.Float32)
         {
             double products = RoundingBound(description.Element);
@@ -36,6 +43,9 @@ public sealed record Tolerance(double Loss, double Lse, double GradHidden, doubl
     /// <param name="gradItems">Relative slack of dW (0 without a filter).</param>
     public Tolerance WithFilterSlack(double gradHidden, double gradItems) =>
         gradHidden == 0 && gradItems == 0 ? this : this with { GradHidden = GradHidden + gradHidden, GradItems = GradItems + gradItems };
+
+    /// <summary>Four times TF32's unit roundoff: both factors of every product are rounded.</summary>
+    private const double TensorFloat32Bound = 2e-3;
 
     /// <summary>Twice the unit roundoff of a 16-bit type (8e-3 for bf16, 1e-3 for fp16); 1e-4 for fp32.</summary>
     private static double RoundingBound(ElementType element) => element switch

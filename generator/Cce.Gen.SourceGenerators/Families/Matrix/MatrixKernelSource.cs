@@ -36,9 +36,9 @@ internal abstract class MatrixKernelSource
     /// <summary>One sentence on how threads share the work.</summary>
     public abstract string Shape { get; }
 
-    /// <summary>The kernels of a tile candidate: on the matrix units for 16-bit elements, exact fp32 on the CUDA cores otherwise.</summary>
+    /// <summary>The kernels of a tile candidate: on the matrix units for 16-bit elements (and TF32 when allowed), exact fp32 on the CUDA cores otherwise.</summary>
     public static MatrixKernelSource For(LossSettings settings, MatrixTileModel tile) =>
-        new Cce.Families.Matrix.MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size).Tiled
+        new Cce.Families.Matrix.MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size, settings.AllowTensorFloat32).Tiled
             ? new TiledMatrixKernels(settings, tile)
             : new PortableMatrixKernels(settings, tile, candidate: true);
 

@@ -65,7 +65,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
 
     private int D => Settings.HiddenSize;
 
-    private int C => D / 8;
+    private int C => D * Geometry.ElementBytes / 16;
 
     private int Owned => Tile.Rows;
 
@@ -75,23 +75,31 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
 
     private int Threads => Tile.Warps * MatrixGeometry.WarpSize;
 
-    private int Unroll => Tile.DStep / MatrixGeometry.Step;
+    private int Unroll => Tile.DStep / Depth;
 
     private int NTiles => Stream / 8;
 
-    private int KSteps => Stream / 16;
+    private int KSteps => Stream / Depth;
 
     private int DTiles => D / 8;
 
     private bool Bf16 => Settings.Element == ElementType.BFloat16;
 
-    private string Mma => Units + (Bf16 ? "MmaBf16" : "MmaF16");
+    private string Mma => Units + (Tf32 ? "MmaTf32" : Bf16 ? "MmaBf16" : "MmaF16");
 
     private string Pack => Units + (Bf16 ? "PackBf16" : "PackF16");
 
     private string Widen => Units + (Bf16 ? "Bf16ToFloat" : "F16ToFloat");
 
-    private bool Fp32Gradient => Settings.HiddenGradient == GradientPrecision.Float32;
+    private bool Fp32Gradient => Settings.HiddenGradient == GradientPrecision.Float32 || Tf32;
+
+    private MatrixGeometry Geometry => new(Settings.Element, Settings.HiddenSize, Tile.Size, Settings.AllowTensorFloat32);
+
+    /// <summary>fp32 elements rounded to TF32 on the matrix units (m16n8k8); otherwise 16-bit elements (m16n8k16).</summary>
+    private bool Tf32 => Geometry.TensorFloat32;
+
+    /// <summary>Elements of D (or items, in the gradient product) per matrix instruction.</summary>
+    private int Depth => Geometry.InstructionDepth;
 
     private bool Filtering => Settings.GradientFilter > 0f;
 
@@ -110,6 +118,11 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         EmitLoadRows();
         L();
         EmitLoadRowValues();
+        if (Tf32)
+        {
+            L();
+            EmitRoundFragment();
+        }
         L();
         EmitRowKernel("ForwardRows", "Log-sum-exp and loss of each row of the block, or with item splits the split's running maximum and sum.", RowMode.Forward);
         L();
@@ -152,6 +165,14 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         L($"{Units}CopyAsync16ZeroFill(shared, sharedBase + r * C + (ch ^ (r & 7)), src, (ok ? gr : limit - 1) * C + ch, ok ? 16 : 0);");
         L("}");
         L("}");
+    }
+
+    // ---- building block (TF32): the fp32 words of a loaded fragment rounded to nearest TF32 (the matrix units would truncate)
+    private void EmitRoundFragment()
+    {
+        L("/// <summary>The four fp32 words of a fragment rounded to TF32.</summary>");
+        L(Inline);
+        L($"private static {U4} Tf32({U4} v) => new {U4}({Units}RoundTf32({Ilgpu}Interop.IntAsFloat(v.X)), {Units}RoundTf32({Ilgpu}Interop.IntAsFloat(v.Y)), {Units}RoundTf32({Ilgpu}Interop.IntAsFloat(v.Z)), {Units}RoundTf32({Ilgpu}Interop.IntAsFloat(v.W)));");
     }
 
     // ---- building block (item pass): lse, g and y of a row tile, 4 bytes each, beside the H tile of the same stage
@@ -267,6 +288,16 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         // B (x4 = two n8 tiles x k16): lanes 0-7 rows 0-7 at chunk 2ks, 8-15 rows 0-7 at 2ks + 1, 16-31 rows 8-15.
         L("int bIdx = ((lane & 7) + ((lane >> 4) << 3)) * C, bKey = ((lane >> 3) & 1) ^ (lane & 7);");
 
+        if (Tf32)
+        {
+            // The source lanes of the gathered A fragment of P, and the word offsets of the B words of the streamed tile.
+            L("int pSrc = (lane & ~3) | (t >> 1);");
+            L("bool pOdd = (t & 1) != 0;");
+            L("int wRow0 = t * C, wRow1 = (t + 4) * C, gHalf = g >> 2, gWord = g & 3;");
+            L("var sF = sS.Cast<uint>();");
+            return;
+        }
+
         // B transposed (x4 = k16 x two n8 tiles of D): lanes 0-15 rows 0-15 at chunk 2dp, lanes 16-31 at chunk 2dp + 1.
         L("int tIdx = (lane & 15) * C, tKey = (lane >> 4) ^ (lane & 7);");
     }
@@ -364,19 +395,19 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
             }
         }
 
-        L(Invariant($"for (int ks = 0; ks < D / 16; ks += {Unroll})"));
+        L(Invariant($"for (int ks = 0; ks < D / {Depth}; ks += {Unroll})"));
         L("{");
         for (int u = 0; u < Unroll; u++)
         {
             string ks = u == 0 ? "ks" : Invariant($"(ks + {u})");
             for (int mt = 0; mt < Mt; mt++)
             {
-                L(Invariant($"{U4} fa{mt}_{u} = {Units}LoadMatrixX4(sO, aIdx{mt} + ((2 * {ks}) ^ aKey{mt}));"));
+                L(Invariant($"{U4} fa{mt}_{u} = {LoadFragment("sO", $"aIdx{mt} + ((2 * {ks}) ^ aKey{mt})")};"));
             }
 
             for (int np = 0; np < NTiles / 2; np++)
             {
-                L(Invariant($"{U4} fb{np}_{u} = {Units}LoadMatrixX4(sS, sBase + bIdx + {np * 16} * C + ((2 * {ks}) ^ bKey));"));
+                L(Invariant($"{U4} fb{np}_{u} = {LoadFragment("sS", $"sBase + bIdx + {np * 16} * C + ((2 * {ks}) ^ bKey)")};"));
             }
         }
 
@@ -567,6 +598,12 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
     // ---- building block: the C fragments of two n8 tiles of P are the A fragment of one k16 step
     private void EmitPackP()
     {
+        if (Tf32)
+        {
+            EmitGatherP();
+            return;
+        }
+
         for (int mt = 0; mt < Mt; mt++)
         {
             for (int kk = 0; kk < KSteps; kk++)
@@ -577,9 +614,52 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         }
     }
 
-    // ---- building block: acc += P · X_tile, X read as B fragments with ldmatrix.trans
+    // ---- building block (TF32): the A fragment of a k8 step is column t and t + 4 of one n8 tile of P, which the C
+    // fragments hold as pairs (2t, 2t + 1): each lane fetches its columns from lanes 4g + t/2 and 4g + 2 + t/2
+    private void EmitGatherP()
+    {
+        for (int mt = 0; mt < Mt; mt++)
+        {
+            for (int kk = 0; kk < KSteps; kk++)
+            {
+                string sv = Invariant($"s{mt}_{kk}");
+                for (int half = 0; half < 2; half++)
+                {
+                    string src = half == 0 ? "pSrc" : "pSrc + 2";
+                    string e = Invariant($"{mt}_{kk}_{half}");
+                    L($"float gx{e} = {Ilgpu}Warp.Shuffle({sv}.X, {src}), gy{e} = {Ilgpu}Warp.Shuffle({sv}.Y, {src}), gz{e} = {Ilgpu}Warp.Shuffle({sv}.Z, {src}), gw{e} = {Ilgpu}Warp.Shuffle({sv}.W, {src});");
+                }
+
+                L(Invariant($"uint p{mt}_{kk}_0 = {Units}RoundTf32(pOdd ? gy{mt}_{kk}_0 : gx{mt}_{kk}_0), p{mt}_{kk}_1 = {Units}RoundTf32(pOdd ? gw{mt}_{kk}_0 : gz{mt}_{kk}_0);"));
+                L(Invariant($"uint p{mt}_{kk}_2 = {Units}RoundTf32(pOdd ? gy{mt}_{kk}_1 : gx{mt}_{kk}_1), p{mt}_{kk}_3 = {Units}RoundTf32(pOdd ? gw{mt}_{kk}_1 : gz{mt}_{kk}_1);"));
+            }
+        }
+    }
+
+    // ---- building block: acc += P · X_tile, X read as B fragments with ldmatrix.trans (TF32: two words per lane and n8
+    // tile, (item t, d g) and (item t + 4, d g), straight from the swizzled rows)
     private void EmitAccumulate()
     {
+        if (Tf32)
+        {
+            for (int kk = 0; kk < KSteps; kk++)
+            {
+                for (int dt = 0; dt < DTiles; dt++)
+                {
+                    string column = Invariant($"(({2 * dt} | gHalf) ^ t)"), column4 = Invariant($"(({2 * dt} | gHalf) ^ (t + 4))");
+                    L(Invariant($"uint fw{kk}_{dt}_0 = {Units}RoundTf32({Ilgpu}Interop.IntAsFloat(sF[((sBase + {kk * 8} * C + wRow0 + {column}) << 2) + gWord]));"));
+                    L(Invariant($"uint fw{kk}_{dt}_1 = {Units}RoundTf32({Ilgpu}Interop.IntAsFloat(sF[((sBase + {kk * 8} * C + wRow1 + {column4}) << 2) + gWord]));"));
+                    for (int mt = 0; mt < Mt; mt++)
+                    {
+                        string p = Invariant($"p{mt}_{kk}_0, p{mt}_{kk}_1, p{mt}_{kk}_2, p{mt}_{kk}_3");
+                        L(Invariant($"acc{mt}_{dt} = {Mma}(acc{mt}_{dt}, {p}, fw{kk}_{dt}_0, fw{kk}_{dt}_1);"));
+                    }
+                }
+            }
+
+            return;
+        }
+
         for (int kk = 0; kk < KSteps; kk++)
         {
             for (int dp = 0; dp < DTiles / 2; dp++)
@@ -600,8 +680,8 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
     {
         bool forward = mode != RowMode.Gradient;
         bool gradient = mode != RowMode.Forward;
-        L($"var h32 = a.Hidden.Cast<uint>();");
-        L($"var w32 = a.Items.Cast<uint>();");
+        L(Tf32 ? "var hF = a.Hidden.Cast<float>();" : "var h32 = a.Hidden.Cast<uint>();");
+        L(Tf32 ? "var wF = a.Items.Cast<float>();" : "var w32 = a.Items.Cast<uint>();");
         if (gradient)
         {
             L(Fp32Gradient ? "var dh = a.GradHidden.Cast<float>();" : "var dh32 = a.GradHidden.Cast<uint>();");
@@ -636,10 +716,10 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
                 for (int dt = 0; dt < DTiles; dt++)
                 {
                     string word = Invariant($"{dt * 4} + t");
-                    L(Invariant($"uint w{dt} = w32[(long)yr * (D / 2) + {word}];"));
+                    L(Pair(Invariant($"w{dt}"), "w", "yr", dt));
                     if (forward)
                     {
-                        L(Invariant($"if (valid) {{ uint h{dt} = h32[(long)r * (D / 2) + {word}]; dot += {Widen}(h{dt}, false) * {Widen}(w{dt}, false) + {Widen}(h{dt}, true) * {Widen}(w{dt}, true); }}"));
+                        L(Invariant($"if (valid) {{ {Pair(Invariant($"h{dt}"), "h", "r", dt)} dot += h{dt}lo * w{dt}lo + h{dt}hi * w{dt}hi; }}"));
                     }
 
                     if (gradient)
@@ -647,7 +727,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
                         string acc = Invariant($"acc{mt}_{dt}");
                         L("if (valid)");
                         L("{");
-                        L(Invariant($"float d0 = coef * ({acc}.{x} * inv - {Widen}(w{dt}, false)), d1 = coef * ({acc}.{y} * inv - {Widen}(w{dt}, true));"));
+                        L(Invariant($"float d0 = coef * ({acc}.{x} * inv - w{dt}lo), d1 = coef * ({acc}.{y} * inv - w{dt}hi);"));
                         if (Fp32Gradient)
                         {
                             L(Invariant($"long o = (long)r * D + {dt * 8} + 2 * t;"));
@@ -725,6 +805,18 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
             }
         }
     }
+
+    /// <summary>
+    /// Declares <paramref name="name"/>lo and <paramref name="name"/>hi: the lane's two elements (columns 2t and 2t + 1 of
+    /// n8 tile <paramref name="dt"/>) of row <paramref name="row"/> of H (<paramref name="side"/> "h") or W ("w"), widened.
+    /// </summary>
+    private string Pair(string name, string side, string row, int dt) => Tf32
+        ? Invariant($"float {name}lo = {side}F[(long){row} * D + {dt * 8} + 2 * t], {name}hi = {side}F[(long){row} * D + {(dt * 8) + 1} + 2 * t];")
+        : Invariant($"uint {name} = {side}32[(long){row} * (D / 2) + {dt * 4} + t]; float {name}lo = {Widen}({name}, false), {name}hi = {Widen}({name}, true);");
+
+    /// <summary>An ldmatrix.x4 of 16-bit pairs, or of fp32 words (each 8 x 8 matrix of pairs is 8 x 4 words) rounded to TF32.</summary>
+    private string LoadFragment(string view, string index) =>
+        Tf32 ? $"Tf32({Units}LoadMatrixX4({view}, {index}))" : $"{Units}LoadMatrixX4({view}, {index})";
 
     private static string MaxChain(List<string> xs) =>
         xs.Count == 1 ? xs[0] : $"{XMath}.Max({MaxChain(xs.Take(xs.Count / 2).ToList())}, {MaxChain(xs.Skip(xs.Count / 2).ToList())})";

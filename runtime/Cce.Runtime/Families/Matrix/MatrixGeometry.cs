@@ -46,12 +46,14 @@ public readonly struct MatrixGeometry
     /// <param name="element">Storage type of H and W.</param>
     /// <param name="hiddenSize">D.</param>
     /// <param name="tile">The tile.</param>
-    public MatrixGeometry(ElementType element, int hiddenSize, MatrixTileSize tile)
+    /// <param name="tensorFloat32">Whether fp32 elements may go to the matrix units as TF32.</param>
+    public MatrixGeometry(ElementType element, int hiddenSize, MatrixTileSize tile, bool tensorFloat32 = false)
     {
         Element = element;
         HiddenSize = hiddenSize;
         Tile = tile;
         ElementBytes = element == ElementType.Float32 ? 4 : 2;
+        TensorFloat32 = tensorFloat32 && ElementBytes == 4;
     }
 
     /// <summary>Storage type of H and W.</summary>
@@ -66,6 +68,12 @@ public readonly struct MatrixGeometry
     /// <summary>Bytes of one element of H and W.</summary>
     public int ElementBytes { get; }
 
+    /// <summary>Whether fp32 elements go to the matrix units as TF32 (m16n8k8 instructions).</summary>
+    public bool TensorFloat32 { get; }
+
+    /// <summary>Elements of D one matrix instruction consumes: 16 of a 16-bit type, 8 of TF32.</summary>
+    public int InstructionDepth => TensorFloat32 ? Step / 2 : Step;
+
     /// <summary>Threads per group.</summary>
     public int ThreadsPerGroup => Tile.Warps * WarpSize;
 
@@ -73,11 +81,11 @@ public readonly struct MatrixGeometry
     public bool RowsFitWarps => Tile.Rows > 0 && Tile.Warps > 0 && Tile.Rows % (WarpRows * Tile.Warps) == 0;
 
     /// <summary>
-    /// Whether the kernels run on the matrix units: 16-bit elements and D a multiple of <see cref="TiledHiddenStep"/>.
-    /// Otherwise (fp32, whose exact products the 16-bit matrix units cannot form, or such a D) the candidate runs the
-    /// same math in plain FMAs on the CUDA cores.
+    /// Whether the kernels run on the matrix units: 16-bit elements, or fp32 allowed to round to TF32, and D a multiple
+    /// of <see cref="TiledHiddenStep"/>. Otherwise (exact fp32, whose products the matrix units cannot form, or such a
+    /// D) the candidate runs the same math in plain FMAs on the CUDA cores.
     /// </summary>
-    public bool Tiled => ElementBytes == 2 && HiddenSize % TiledHiddenStep == 0;
+    public bool Tiled => (ElementBytes == 2 || TensorFloat32) && HiddenSize % TiledHiddenStep == 0;
 
     /// <summary>fp32 accumulators each thread keeps for its share of the owned block's gradient (dH rows in the row pass, dW rows in the item pass).</summary>
     public long AccumulatorsPerThread => (long)Tile.Rows * HiddenSize / Math.Max(1, ThreadsPerGroup);

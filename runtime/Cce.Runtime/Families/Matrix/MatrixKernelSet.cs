@@ -55,7 +55,7 @@ internal sealed class MatrixKernelSet : LoadedKernels
         gradientRows = accelerator.LoadKernel(variant.GradientRows, bounds);
         gradientItems = accelerator.LoadKernel(variant.GradientItems, bounds);
         staged = variant.Staged;
-        sharedBytes = !staged ? 0 : checked((int)new MatrixGeometry(description.Element, description.HiddenSize, tile.Size).SharedBytes);
+        sharedBytes = !staged ? 0 : checked((int)new MatrixGeometry(description.Element, description.HiddenSize, tile.Size, description.AllowTensorFloat32).SharedBytes);
         foreach (Action<AcceleratorStream, KernelConfig, MatrixArguments> kernel in new[] { forwardRows, forwardGradientRows, gradientRows, gradientItems })
         {
             CudaSharedMemoryOptIn.Apply(accelerator, kernel.GetKernel(), sharedBytes);

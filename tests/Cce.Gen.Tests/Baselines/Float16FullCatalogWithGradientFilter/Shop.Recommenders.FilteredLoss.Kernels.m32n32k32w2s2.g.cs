@@ -181,22 +181,22 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             l += ILGPU::Warp.ShuffleXor(l, 1);
             l += ILGPU::Warp.ShuffleXor(l, 2);
             float dot = 0f;
-            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
-            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h0, false) * Kernels::MatrixUnits.F16ToFloat(w0, false) + Kernels::MatrixUnits.F16ToFloat(h0, true) * Kernels::MatrixUnits.F16ToFloat(w0, true); }
-            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
-            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h1, false) * Kernels::MatrixUnits.F16ToFloat(w1, false) + Kernels::MatrixUnits.F16ToFloat(h1, true) * Kernels::MatrixUnits.F16ToFloat(w1, true); }
-            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
-            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h2, false) * Kernels::MatrixUnits.F16ToFloat(w2, false) + Kernels::MatrixUnits.F16ToFloat(h2, true) * Kernels::MatrixUnits.F16ToFloat(w2, true); }
-            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
-            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h3, false) * Kernels::MatrixUnits.F16ToFloat(w3, false) + Kernels::MatrixUnits.F16ToFloat(h3, true) * Kernels::MatrixUnits.F16ToFloat(w3, true); }
-            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
-            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h4, false) * Kernels::MatrixUnits.F16ToFloat(w4, false) + Kernels::MatrixUnits.F16ToFloat(h4, true) * Kernels::MatrixUnits.F16ToFloat(w4, true); }
-            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
-            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h5, false) * Kernels::MatrixUnits.F16ToFloat(w5, false) + Kernels::MatrixUnits.F16ToFloat(h5, true) * Kernels::MatrixUnits.F16ToFloat(w5, true); }
-            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
-            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h6, false) * Kernels::MatrixUnits.F16ToFloat(w6, false) + Kernels::MatrixUnits.F16ToFloat(h6, true) * Kernels::MatrixUnits.F16ToFloat(w6, true); }
-            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
-            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h7, false) * Kernels::MatrixUnits.F16ToFloat(w7, false) + Kernels::MatrixUnits.F16ToFloat(h7, true) * Kernels::MatrixUnits.F16ToFloat(w7, true); }
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t]; float w0lo = Kernels::MatrixUnits.F16ToFloat(w0, false), w0hi = Kernels::MatrixUnits.F16ToFloat(w0, true);
+            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; float h0lo = Kernels::MatrixUnits.F16ToFloat(h0, false), h0hi = Kernels::MatrixUnits.F16ToFloat(h0, true); dot += h0lo * w0lo + h0hi * w0hi; }
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t]; float w1lo = Kernels::MatrixUnits.F16ToFloat(w1, false), w1hi = Kernels::MatrixUnits.F16ToFloat(w1, true);
+            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; float h1lo = Kernels::MatrixUnits.F16ToFloat(h1, false), h1hi = Kernels::MatrixUnits.F16ToFloat(h1, true); dot += h1lo * w1lo + h1hi * w1hi; }
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t]; float w2lo = Kernels::MatrixUnits.F16ToFloat(w2, false), w2hi = Kernels::MatrixUnits.F16ToFloat(w2, true);
+            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; float h2lo = Kernels::MatrixUnits.F16ToFloat(h2, false), h2hi = Kernels::MatrixUnits.F16ToFloat(h2, true); dot += h2lo * w2lo + h2hi * w2hi; }
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t]; float w3lo = Kernels::MatrixUnits.F16ToFloat(w3, false), w3hi = Kernels::MatrixUnits.F16ToFloat(w3, true);
+            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; float h3lo = Kernels::MatrixUnits.F16ToFloat(h3, false), h3hi = Kernels::MatrixUnits.F16ToFloat(h3, true); dot += h3lo * w3lo + h3hi * w3hi; }
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t]; float w4lo = Kernels::MatrixUnits.F16ToFloat(w4, false), w4hi = Kernels::MatrixUnits.F16ToFloat(w4, true);
+            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; float h4lo = Kernels::MatrixUnits.F16ToFloat(h4, false), h4hi = Kernels::MatrixUnits.F16ToFloat(h4, true); dot += h4lo * w4lo + h4hi * w4hi; }
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t]; float w5lo = Kernels::MatrixUnits.F16ToFloat(w5, false), w5hi = Kernels::MatrixUnits.F16ToFloat(w5, true);
+            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; float h5lo = Kernels::MatrixUnits.F16ToFloat(h5, false), h5hi = Kernels::MatrixUnits.F16ToFloat(h5, true); dot += h5lo * w5lo + h5hi * w5hi; }
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t]; float w6lo = Kernels::MatrixUnits.F16ToFloat(w6, false), w6hi = Kernels::MatrixUnits.F16ToFloat(w6, true);
+            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; float h6lo = Kernels::MatrixUnits.F16ToFloat(h6, false), h6hi = Kernels::MatrixUnits.F16ToFloat(h6, true); dot += h6lo * w6lo + h6hi * w6hi; }
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t]; float w7lo = Kernels::MatrixUnits.F16ToFloat(w7, false), w7hi = Kernels::MatrixUnits.F16ToFloat(w7, true);
+            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; float h7lo = Kernels::MatrixUnits.F16ToFloat(h7, false), h7hi = Kernels::MatrixUnits.F16ToFloat(h7, true); dot += h7lo * w7lo + h7hi * w7hi; }
             dot += ILGPU::Warp.ShuffleXor(dot, 1);
             dot += ILGPU::Warp.ShuffleXor(dot, 2);
             float lse = (m0a + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
@@ -226,22 +226,22 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             l += ILGPU::Warp.ShuffleXor(l, 1);
             l += ILGPU::Warp.ShuffleXor(l, 2);
             float dot = 0f;
-            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
-            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h0, false) * Kernels::MatrixUnits.F16ToFloat(w0, false) + Kernels::MatrixUnits.F16ToFloat(h0, true) * Kernels::MatrixUnits.F16ToFloat(w0, true); }
-            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
-            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h1, false) * Kernels::MatrixUnits.F16ToFloat(w1, false) + Kernels::MatrixUnits.F16ToFloat(h1, true) * Kernels::MatrixUnits.F16ToFloat(w1, true); }
-            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
-            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h2, false) * Kernels::MatrixUnits.F16ToFloat(w2, false) + Kernels::MatrixUnits.F16ToFloat(h2, true) * Kernels::MatrixUnits.F16ToFloat(w2, true); }
-            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
-            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h3, false) * Kernels::MatrixUnits.F16ToFloat(w3, false) + Kernels::MatrixUnits.F16ToFloat(h3, true) * Kernels::MatrixUnits.F16ToFloat(w3, true); }
-            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
-            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h4, false) * Kernels::MatrixUnits.F16ToFloat(w4, false) + Kernels::MatrixUnits.F16ToFloat(h4, true) * Kernels::MatrixUnits.F16ToFloat(w4, true); }
-            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
-            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h5, false) * Kernels::MatrixUnits.F16ToFloat(w5, false) + Kernels::MatrixUnits.F16ToFloat(h5, true) * Kernels::MatrixUnits.F16ToFloat(w5, true); }
-            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
-            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h6, false) * Kernels::MatrixUnits.F16ToFloat(w6, false) + Kernels::MatrixUnits.F16ToFloat(h6, true) * Kernels::MatrixUnits.F16ToFloat(w6, true); }
-            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
-            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h7, false) * Kernels::MatrixUnits.F16ToFloat(w7, false) + Kernels::MatrixUnits.F16ToFloat(h7, true) * Kernels::MatrixUnits.F16ToFloat(w7, true); }
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t]; float w0lo = Kernels::MatrixUnits.F16ToFloat(w0, false), w0hi = Kernels::MatrixUnits.F16ToFloat(w0, true);
+            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; float h0lo = Kernels::MatrixUnits.F16ToFloat(h0, false), h0hi = Kernels::MatrixUnits.F16ToFloat(h0, true); dot += h0lo * w0lo + h0hi * w0hi; }
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t]; float w1lo = Kernels::MatrixUnits.F16ToFloat(w1, false), w1hi = Kernels::MatrixUnits.F16ToFloat(w1, true);
+            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; float h1lo = Kernels::MatrixUnits.F16ToFloat(h1, false), h1hi = Kernels::MatrixUnits.F16ToFloat(h1, true); dot += h1lo * w1lo + h1hi * w1hi; }
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t]; float w2lo = Kernels::MatrixUnits.F16ToFloat(w2, false), w2hi = Kernels::MatrixUnits.F16ToFloat(w2, true);
+            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; float h2lo = Kernels::MatrixUnits.F16ToFloat(h2, false), h2hi = Kernels::MatrixUnits.F16ToFloat(h2, true); dot += h2lo * w2lo + h2hi * w2hi; }
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t]; float w3lo = Kernels::MatrixUnits.F16ToFloat(w3, false), w3hi = Kernels::MatrixUnits.F16ToFloat(w3, true);
+            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; float h3lo = Kernels::MatrixUnits.F16ToFloat(h3, false), h3hi = Kernels::MatrixUnits.F16ToFloat(h3, true); dot += h3lo * w3lo + h3hi * w3hi; }
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t]; float w4lo = Kernels::MatrixUnits.F16ToFloat(w4, false), w4hi = Kernels::MatrixUnits.F16ToFloat(w4, true);
+            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; float h4lo = Kernels::MatrixUnits.F16ToFloat(h4, false), h4hi = Kernels::MatrixUnits.F16ToFloat(h4, true); dot += h4lo * w4lo + h4hi * w4hi; }
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t]; float w5lo = Kernels::MatrixUnits.F16ToFloat(w5, false), w5hi = Kernels::MatrixUnits.F16ToFloat(w5, true);
+            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; float h5lo = Kernels::MatrixUnits.F16ToFloat(h5, false), h5hi = Kernels::MatrixUnits.F16ToFloat(h5, true); dot += h5lo * w5lo + h5hi * w5hi; }
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t]; float w6lo = Kernels::MatrixUnits.F16ToFloat(w6, false), w6hi = Kernels::MatrixUnits.F16ToFloat(w6, true);
+            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; float h6lo = Kernels::MatrixUnits.F16ToFloat(h6, false), h6hi = Kernels::MatrixUnits.F16ToFloat(h6, true); dot += h6lo * w6lo + h6hi * w6hi; }
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t]; float w7lo = Kernels::MatrixUnits.F16ToFloat(w7, false), w7hi = Kernels::MatrixUnits.F16ToFloat(w7, true);
+            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; float h7lo = Kernels::MatrixUnits.F16ToFloat(h7, false), h7hi = Kernels::MatrixUnits.F16ToFloat(h7, true); dot += h7lo * w7lo + h7hi * w7hi; }
             dot += ILGPU::Warp.ShuffleXor(dot, 1);
             dot += ILGPU::Warp.ShuffleXor(dot, 2);
             float lse = (m0b + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
@@ -430,74 +430,74 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             float dot = 0f;
             float coef = valid ? a.RowCoefficients[r] : 0f;
             float inv = 1f / l;
-            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
-            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h0, false) * Kernels::MatrixUnits.F16ToFloat(w0, false) + Kernels::MatrixUnits.F16ToFloat(h0, true) * Kernels::MatrixUnits.F16ToFloat(w0, true); }
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t]; float w0lo = Kernels::MatrixUnits.F16ToFloat(w0, false), w0hi = Kernels::MatrixUnits.F16ToFloat(w0, true);
+            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; float h0lo = Kernels::MatrixUnits.F16ToFloat(h0, false), h0hi = Kernels::MatrixUnits.F16ToFloat(h0, true); dot += h0lo * w0lo + h0hi * w0hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_0.X * inv - Kernels::MatrixUnits.F16ToFloat(w0, false)), d1 = coef * (acc0_0.Y * inv - Kernels::MatrixUnits.F16ToFloat(w0, true));
+                float d0 = coef * (acc0_0.X * inv - w0lo), d1 = coef * (acc0_0.Y * inv - w0hi);
                 long o = (long)r * (D / 2) + 0 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
-            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h1, false) * Kernels::MatrixUnits.F16ToFloat(w1, false) + Kernels::MatrixUnits.F16ToFloat(h1, true) * Kernels::MatrixUnits.F16ToFloat(w1, true); }
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t]; float w1lo = Kernels::MatrixUnits.F16ToFloat(w1, false), w1hi = Kernels::MatrixUnits.F16ToFloat(w1, true);
+            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; float h1lo = Kernels::MatrixUnits.F16ToFloat(h1, false), h1hi = Kernels::MatrixUnits.F16ToFloat(h1, true); dot += h1lo * w1lo + h1hi * w1hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_1.X * inv - Kernels::MatrixUnits.F16ToFloat(w1, false)), d1 = coef * (acc0_1.Y * inv - Kernels::MatrixUnits.F16ToFloat(w1, true));
+                float d0 = coef * (acc0_1.X * inv - w1lo), d1 = coef * (acc0_1.Y * inv - w1hi);
                 long o = (long)r * (D / 2) + 4 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
-            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h2, false) * Kernels::MatrixUnits.F16ToFloat(w2, false) + Kernels::MatrixUnits.F16ToFloat(h2, true) * Kernels::MatrixUnits.F16ToFloat(w2, true); }
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t]; float w2lo = Kernels::MatrixUnits.F16ToFloat(w2, false), w2hi = Kernels::MatrixUnits.F16ToFloat(w2, true);
+            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; float h2lo = Kernels::MatrixUnits.F16ToFloat(h2, false), h2hi = Kernels::MatrixUnits.F16ToFloat(h2, true); dot += h2lo * w2lo + h2hi * w2hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_2.X * inv - Kernels::MatrixUnits.F16ToFloat(w2, false)), d1 = coef * (acc0_2.Y * inv - Kernels::MatrixUnits.F16ToFloat(w2, true));
+                float d0 = coef * (acc0_2.X * inv - w2lo), d1 = coef * (acc0_2.Y * inv - w2hi);
                 long o = (long)r * (D / 2) + 8 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
-            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h3, false) * Kernels::MatrixUnits.F16ToFloat(w3, false) + Kernels::MatrixUnits.F16ToFloat(h3, true) * Kernels::MatrixUnits.F16ToFloat(w3, true); }
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t]; float w3lo = Kernels::MatrixUnits.F16ToFloat(w3, false), w3hi = Kernels::MatrixUnits.F16ToFloat(w3, true);
+            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; float h3lo = Kernels::MatrixUnits.F16ToFloat(h3, false), h3hi = Kernels::MatrixUnits.F16ToFloat(h3, true); dot += h3lo * w3lo + h3hi * w3hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_3.X * inv - Kernels::MatrixUnits.F16ToFloat(w3, false)), d1 = coef * (acc0_3.Y * inv - Kernels::MatrixUnits.F16ToFloat(w3, true));
+                float d0 = coef * (acc0_3.X * inv - w3lo), d1 = coef * (acc0_3.Y * inv - w3hi);
                 long o = (long)r * (D / 2) + 12 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
-            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h4, false) * Kernels::MatrixUnits.F16ToFloat(w4, false) + Kernels::MatrixUnits.F16ToFloat(h4, true) * Kernels::MatrixUnits.F16ToFloat(w4, true); }
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t]; float w4lo = Kernels::MatrixUnits.F16ToFloat(w4, false), w4hi = Kernels::MatrixUnits.F16ToFloat(w4, true);
+            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; float h4lo = Kernels::MatrixUnits.F16ToFloat(h4, false), h4hi = Kernels::MatrixUnits.F16ToFloat(h4, true); dot += h4lo * w4lo + h4hi * w4hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_4.X * inv - Kernels::MatrixUnits.F16ToFloat(w4, false)), d1 = coef * (acc0_4.Y * inv - Kernels::MatrixUnits.F16ToFloat(w4, true));
+                float d0 = coef * (acc0_4.X * inv - w4lo), d1 = coef * (acc0_4.Y * inv - w4hi);
                 long o = (long)r * (D / 2) + 16 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
-            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h5, false) * Kernels::MatrixUnits.F16ToFloat(w5, false) + Kernels::MatrixUnits.F16ToFloat(h5, true) * Kernels::MatrixUnits.F16ToFloat(w5, true); }
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t]; float w5lo = Kernels::MatrixUnits.F16ToFloat(w5, false), w5hi = Kernels::MatrixUnits.F16ToFloat(w5, true);
+            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; float h5lo = Kernels::MatrixUnits.F16ToFloat(h5, false), h5hi = Kernels::MatrixUnits.F16ToFloat(h5, true); dot += h5lo * w5lo + h5hi * w5hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_5.X * inv - Kernels::MatrixUnits.F16ToFloat(w5, false)), d1 = coef * (acc0_5.Y * inv - Kernels::MatrixUnits.F16ToFloat(w5, true));
+                float d0 = coef * (acc0_5.X * inv - w5lo), d1 = coef * (acc0_5.Y * inv - w5hi);
                 long o = (long)r * (D / 2) + 20 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
-            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h6, false) * Kernels::MatrixUnits.F16ToFloat(w6, false) + Kernels::MatrixUnits.F16ToFloat(h6, true) * Kernels::MatrixUnits.F16ToFloat(w6, true); }
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t]; float w6lo = Kernels::MatrixUnits.F16ToFloat(w6, false), w6hi = Kernels::MatrixUnits.F16ToFloat(w6, true);
+            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; float h6lo = Kernels::MatrixUnits.F16ToFloat(h6, false), h6hi = Kernels::MatrixUnits.F16ToFloat(h6, true); dot += h6lo * w6lo + h6hi * w6hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_6.X * inv - Kernels::MatrixUnits.F16ToFloat(w6, false)), d1 = coef * (acc0_6.Y * inv - Kernels::MatrixUnits.F16ToFloat(w6, true));
+                float d0 = coef * (acc0_6.X * inv - w6lo), d1 = coef * (acc0_6.Y * inv - w6hi);
                 long o = (long)r * (D / 2) + 24 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
-            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h7, false) * Kernels::MatrixUnits.F16ToFloat(w7, false) + Kernels::MatrixUnits.F16ToFloat(h7, true) * Kernels::MatrixUnits.F16ToFloat(w7, true); }
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t]; float w7lo = Kernels::MatrixUnits.F16ToFloat(w7, false), w7hi = Kernels::MatrixUnits.F16ToFloat(w7, true);
+            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; float h7lo = Kernels::MatrixUnits.F16ToFloat(h7, false), h7hi = Kernels::MatrixUnits.F16ToFloat(h7, true); dot += h7lo * w7lo + h7hi * w7hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_7.X * inv - Kernels::MatrixUnits.F16ToFloat(w7, false)), d1 = coef * (acc0_7.Y * inv - Kernels::MatrixUnits.F16ToFloat(w7, true));
+                float d0 = coef * (acc0_7.X * inv - w7lo), d1 = coef * (acc0_7.Y * inv - w7hi);
                 long o = (long)r * (D / 2) + 28 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
@@ -523,74 +523,74 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             float dot = 0f;
             float coef = valid ? a.RowCoefficients[r] : 0f;
             float inv = 1f / l;
-            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
-            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h0, false) * Kernels::MatrixUnits.F16ToFloat(w0, false) + Kernels::MatrixUnits.F16ToFloat(h0, true) * Kernels::MatrixUnits.F16ToFloat(w0, true); }
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t]; float w0lo = Kernels::MatrixUnits.F16ToFloat(w0, false), w0hi = Kernels::MatrixUnits.F16ToFloat(w0, true);
+            if (valid) { uint h0 = h32[(long)r * (D / 2) + 0 + t]; float h0lo = Kernels::MatrixUnits.F16ToFloat(h0, false), h0hi = Kernels::MatrixUnits.F16ToFloat(h0, true); dot += h0lo * w0lo + h0hi * w0hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_0.Z * inv - Kernels::MatrixUnits.F16ToFloat(w0, false)), d1 = coef * (acc0_0.W * inv - Kernels::MatrixUnits.F16ToFloat(w0, true));
+                float d0 = coef * (acc0_0.Z * inv - w0lo), d1 = coef * (acc0_0.W * inv - w0hi);
                 long o = (long)r * (D / 2) + 0 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
-            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h1, false) * Kernels::MatrixUnits.F16ToFloat(w1, false) + Kernels::MatrixUnits.F16ToFloat(h1, true) * Kernels::MatrixUnits.F16ToFloat(w1, true); }
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t]; float w1lo = Kernels::MatrixUnits.F16ToFloat(w1, false), w1hi = Kernels::MatrixUnits.F16ToFloat(w1, true);
+            if (valid) { uint h1 = h32[(long)r * (D / 2) + 4 + t]; float h1lo = Kernels::MatrixUnits.F16ToFloat(h1, false), h1hi = Kernels::MatrixUnits.F16ToFloat(h1, true); dot += h1lo * w1lo + h1hi * w1hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_1.Z * inv - Kernels::MatrixUnits.F16ToFloat(w1, false)), d1 = coef * (acc0_1.W * inv - Kernels::MatrixUnits.F16ToFloat(w1, true));
+                float d0 = coef * (acc0_1.Z * inv - w1lo), d1 = coef * (acc0_1.W * inv - w1hi);
                 long o = (long)r * (D / 2) + 4 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
-            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h2, false) * Kernels::MatrixUnits.F16ToFloat(w2, false) + Kernels::MatrixUnits.F16ToFloat(h2, true) * Kernels::MatrixUnits.F16ToFloat(w2, true); }
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t]; float w2lo = Kernels::MatrixUnits.F16ToFloat(w2, false), w2hi = Kernels::MatrixUnits.F16ToFloat(w2, true);
+            if (valid) { uint h2 = h32[(long)r * (D / 2) + 8 + t]; float h2lo = Kernels::MatrixUnits.F16ToFloat(h2, false), h2hi = Kernels::MatrixUnits.F16ToFloat(h2, true); dot += h2lo * w2lo + h2hi * w2hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_2.Z * inv - Kernels::MatrixUnits.F16ToFloat(w2, false)), d1 = coef * (acc0_2.W * inv - Kernels::MatrixUnits.F16ToFloat(w2, true));
+                float d0 = coef * (acc0_2.Z * inv - w2lo), d1 = coef * (acc0_2.W * inv - w2hi);
                 long o = (long)r * (D / 2) + 8 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
-            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h3, false) * Kernels::MatrixUnits.F16ToFloat(w3, false) + Kernels::MatrixUnits.F16ToFloat(h3, true) * Kernels::MatrixUnits.F16ToFloat(w3, true); }
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t]; float w3lo = Kernels::MatrixUnits.F16ToFloat(w3, false), w3hi = Kernels::MatrixUnits.F16ToFloat(w3, true);
+            if (valid) { uint h3 = h32[(long)r * (D / 2) + 12 + t]; float h3lo = Kernels::MatrixUnits.F16ToFloat(h3, false), h3hi = Kernels::MatrixUnits.F16ToFloat(h3, true); dot += h3lo * w3lo + h3hi * w3hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_3.Z * inv - Kernels::MatrixUnits.F16ToFloat(w3, false)), d1 = coef * (acc0_3.W * inv - Kernels::MatrixUnits.F16ToFloat(w3, true));
+                float d0 = coef * (acc0_3.Z * inv - w3lo), d1 = coef * (acc0_3.W * inv - w3hi);
                 long o = (long)r * (D / 2) + 12 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
-            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h4, false) * Kernels::MatrixUnits.F16ToFloat(w4, false) + Kernels::MatrixUnits.F16ToFloat(h4, true) * Kernels::MatrixUnits.F16ToFloat(w4, true); }
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t]; float w4lo = Kernels::MatrixUnits.F16ToFloat(w4, false), w4hi = Kernels::MatrixUnits.F16ToFloat(w4, true);
+            if (valid) { uint h4 = h32[(long)r * (D / 2) + 16 + t]; float h4lo = Kernels::MatrixUnits.F16ToFloat(h4, false), h4hi = Kernels::MatrixUnits.F16ToFloat(h4, true); dot += h4lo * w4lo + h4hi * w4hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_4.Z * inv - Kernels::MatrixUnits.F16ToFloat(w4, false)), d1 = coef * (acc0_4.W * inv - Kernels::MatrixUnits.F16ToFloat(w4, true));
+                float d0 = coef * (acc0_4.Z * inv - w4lo), d1 = coef * (acc0_4.W * inv - w4hi);
                 long o = (long)r * (D / 2) + 16 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
-            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h5, false) * Kernels::MatrixUnits.F16ToFloat(w5, false) + Kernels::MatrixUnits.F16ToFloat(h5, true) * Kernels::MatrixUnits.F16ToFloat(w5, true); }
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t]; float w5lo = Kernels::MatrixUnits.F16ToFloat(w5, false), w5hi = Kernels::MatrixUnits.F16ToFloat(w5, true);
+            if (valid) { uint h5 = h32[(long)r * (D / 2) + 20 + t]; float h5lo = Kernels::MatrixUnits.F16ToFloat(h5, false), h5hi = Kernels::MatrixUnits.F16ToFloat(h5, true); dot += h5lo * w5lo + h5hi * w5hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_5.Z * inv - Kernels::MatrixUnits.F16ToFloat(w5, false)), d1 = coef * (acc0_5.W * inv - Kernels::MatrixUnits.F16ToFloat(w5, true));
+                float d0 = coef * (acc0_5.Z * inv - w5lo), d1 = coef * (acc0_5.W * inv - w5hi);
                 long o = (long)r * (D / 2) + 20 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
-            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h6, false) * Kernels::MatrixUnits.F16ToFloat(w6, false) + Kernels::MatrixUnits.F16ToFloat(h6, true) * Kernels::MatrixUnits.F16ToFloat(w6, true); }
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t]; float w6lo = Kernels::MatrixUnits.F16ToFloat(w6, false), w6hi = Kernels::MatrixUnits.F16ToFloat(w6, true);
+            if (valid) { uint h6 = h32[(long)r * (D / 2) + 24 + t]; float h6lo = Kernels::MatrixUnits.F16ToFloat(h6, false), h6hi = Kernels::MatrixUnits.F16ToFloat(h6, true); dot += h6lo * w6lo + h6hi * w6hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_6.Z * inv - Kernels::MatrixUnits.F16ToFloat(w6, false)), d1 = coef * (acc0_6.W * inv - Kernels::MatrixUnits.F16ToFloat(w6, true));
+                float d0 = coef * (acc0_6.Z * inv - w6lo), d1 = coef * (acc0_6.W * inv - w6hi);
                 long o = (long)r * (D / 2) + 24 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
-            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; dot += Kernels::MatrixUnits.F16ToFloat(h7, false) * Kernels::MatrixUnits.F16ToFloat(w7, false) + Kernels::MatrixUnits.F16ToFloat(h7, true) * Kernels::MatrixUnits.F16ToFloat(w7, true); }
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t]; float w7lo = Kernels::MatrixUnits.F16ToFloat(w7, false), w7hi = Kernels::MatrixUnits.F16ToFloat(w7, true);
+            if (valid) { uint h7 = h32[(long)r * (D / 2) + 28 + t]; float h7lo = Kernels::MatrixUnits.F16ToFloat(h7, false), h7hi = Kernels::MatrixUnits.F16ToFloat(h7, true); dot += h7lo * w7lo + h7hi * w7hi; }
             if (valid)
             {
-                float d0 = coef * (acc0_7.Z * inv - Kernels::MatrixUnits.F16ToFloat(w7, false)), d1 = coef * (acc0_7.W * inv - Kernels::MatrixUnits.F16ToFloat(w7, true));
+                float d0 = coef * (acc0_7.Z * inv - w7lo), d1 = coef * (acc0_7.W * inv - w7hi);
                 long o = (long)r * (D / 2) + 28 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
@@ -758,66 +758,66 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             int yr = counted ? y : 0;
             float coef = valid ? a.RowCoefficients[r] : 0f;
             float inv = 1f;
-            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t]; float w0lo = Kernels::MatrixUnits.F16ToFloat(w0, false), w0hi = Kernels::MatrixUnits.F16ToFloat(w0, true);
             if (valid)
             {
-                float d0 = coef * (acc0_0.X * inv - Kernels::MatrixUnits.F16ToFloat(w0, false)), d1 = coef * (acc0_0.Y * inv - Kernels::MatrixUnits.F16ToFloat(w0, true));
+                float d0 = coef * (acc0_0.X * inv - w0lo), d1 = coef * (acc0_0.Y * inv - w0hi);
                 long o = (long)r * (D / 2) + 0 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t]; float w1lo = Kernels::MatrixUnits.F16ToFloat(w1, false), w1hi = Kernels::MatrixUnits.F16ToFloat(w1, true);
             if (valid)
             {
-                float d0 = coef * (acc0_1.X * inv - Kernels::MatrixUnits.F16ToFloat(w1, false)), d1 = coef * (acc0_1.Y * inv - Kernels::MatrixUnits.F16ToFloat(w1, true));
+                float d0 = coef * (acc0_1.X * inv - w1lo), d1 = coef * (acc0_1.Y * inv - w1hi);
                 long o = (long)r * (D / 2) + 4 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t]; float w2lo = Kernels::MatrixUnits.F16ToFloat(w2, false), w2hi = Kernels::MatrixUnits.F16ToFloat(w2, true);
             if (valid)
             {
-                float d0 = coef * (acc0_2.X * inv - Kernels::MatrixUnits.F16ToFloat(w2, false)), d1 = coef * (acc0_2.Y * inv - Kernels::MatrixUnits.F16ToFloat(w2, true));
+                float d0 = coef * (acc0_2.X * inv - w2lo), d1 = coef * (acc0_2.Y * inv - w2hi);
                 long o = (long)r * (D / 2) + 8 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t]; float w3lo = Kernels::MatrixUnits.F16ToFloat(w3, false), w3hi = Kernels::MatrixUnits.F16ToFloat(w3, true);
             if (valid)
             {
-                float d0 = coef * (acc0_3.X * inv - Kernels::MatrixUnits.F16ToFloat(w3, false)), d1 = coef * (acc0_3.Y * inv - Kernels::MatrixUnits.F16ToFloat(w3, true));
+                float d0 = coef * (acc0_3.X * inv - w3lo), d1 = coef * (acc0_3.Y * inv - w3hi);
                 long o = (long)r * (D / 2) + 12 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t]; float w4lo = Kernels::MatrixUnits.F16ToFloat(w4, false), w4hi = Kernels::MatrixUnits.F16ToFloat(w4, true);
             if (valid)
             {
-                float d0 = coef * (acc0_4.X * inv - Kernels::MatrixUnits.F16ToFloat(w4, false)), d1 = coef * (acc0_4.Y * inv - Kernels::MatrixUnits.F16ToFloat(w4, true));
+                float d0 = coef * (acc0_4.X * inv - w4lo), d1 = coef * (acc0_4.Y * inv - w4hi);
                 long o = (long)r * (D / 2) + 16 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t]; float w5lo = Kernels::MatrixUnits.F16ToFloat(w5, false), w5hi = Kernels::MatrixUnits.F16ToFloat(w5, true);
             if (valid)
             {
-                float d0 = coef * (acc0_5.X * inv - Kernels::MatrixUnits.F16ToFloat(w5, false)), d1 = coef * (acc0_5.Y * inv - Kernels::MatrixUnits.F16ToFloat(w5, true));
+                float d0 = coef * (acc0_5.X * inv - w5lo), d1 = coef * (acc0_5.Y * inv - w5hi);
                 long o = (long)r * (D / 2) + 20 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t]; float w6lo = Kernels::MatrixUnits.F16ToFloat(w6, false), w6hi = Kernels::MatrixUnits.F16ToFloat(w6, true);
             if (valid)
             {
-                float d0 = coef * (acc0_6.X * inv - Kernels::MatrixUnits.F16ToFloat(w6, false)), d1 = coef * (acc0_6.Y * inv - Kernels::MatrixUnits.F16ToFloat(w6, true));
+                float d0 = coef * (acc0_6.X * inv - w6lo), d1 = coef * (acc0_6.Y * inv - w6hi);
                 long o = (long)r * (D / 2) + 24 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t]; float w7lo = Kernels::MatrixUnits.F16ToFloat(w7, false), w7hi = Kernels::MatrixUnits.F16ToFloat(w7, true);
             if (valid)
             {
-                float d0 = coef * (acc0_7.X * inv - Kernels::MatrixUnits.F16ToFloat(w7, false)), d1 = coef * (acc0_7.Y * inv - Kernels::MatrixUnits.F16ToFloat(w7, true));
+                float d0 = coef * (acc0_7.X * inv - w7lo), d1 = coef * (acc0_7.Y * inv - w7hi);
                 long o = (long)r * (D / 2) + 28 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
@@ -831,66 +831,66 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             int yr = counted ? y : 0;
             float coef = valid ? a.RowCoefficients[r] : 0f;
             float inv = 1f;
-            uint w0 = w32[(long)yr * (D / 2) + 0 + t];
+            uint w0 = w32[(long)yr * (D / 2) + 0 + t]; float w0lo = Kernels::MatrixUnits.F16ToFloat(w0, false), w0hi = Kernels::MatrixUnits.F16ToFloat(w0, true);
             if (valid)
             {
-                float d0 = coef * (acc0_0.Z * inv - Kernels::MatrixUnits.F16ToFloat(w0, false)), d1 = coef * (acc0_0.W * inv - Kernels::MatrixUnits.F16ToFloat(w0, true));
+                float d0 = coef * (acc0_0.Z * inv - w0lo), d1 = coef * (acc0_0.W * inv - w0hi);
                 long o = (long)r * (D / 2) + 0 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w1 = w32[(long)yr * (D / 2) + 4 + t];
+            uint w1 = w32[(long)yr * (D / 2) + 4 + t]; float w1lo = Kernels::MatrixUnits.F16ToFloat(w1, false), w1hi = Kernels::MatrixUnits.F16ToFloat(w1, true);
             if (valid)
             {
-                float d0 = coef * (acc0_1.Z * inv - Kernels::MatrixUnits.F16ToFloat(w1, false)), d1 = coef * (acc0_1.W * inv - Kernels::MatrixUnits.F16ToFloat(w1, true));
+                float d0 = coef * (acc0_1.Z * inv - w1lo), d1 = coef * (acc0_1.W * inv - w1hi);
                 long o = (long)r * (D / 2) + 4 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w2 = w32[(long)yr * (D / 2) + 8 + t];
+            uint w2 = w32[(long)yr * (D / 2) + 8 + t]; float w2lo = Kernels::MatrixUnits.F16ToFloat(w2, false), w2hi = Kernels::MatrixUnits.F16ToFloat(w2, true);
             if (valid)
             {
-                float d0 = coef * (acc0_2.Z * inv - Kernels::MatrixUnits.F16ToFloat(w2, false)), d1 = coef * (acc0_2.W * inv - Kernels::MatrixUnits.F16ToFloat(w2, true));
+                float d0 = coef * (acc0_2.Z * inv - w2lo), d1 = coef * (acc0_2.W * inv - w2hi);
                 long o = (long)r * (D / 2) + 8 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w3 = w32[(long)yr * (D / 2) + 12 + t];
+            uint w3 = w32[(long)yr * (D / 2) + 12 + t]; float w3lo = Kernels::MatrixUnits.F16ToFloat(w3, false), w3hi = Kernels::MatrixUnits.F16ToFloat(w3, true);
             if (valid)
             {
-                float d0 = coef * (acc0_3.Z * inv - Kernels::MatrixUnits.F16ToFloat(w3, false)), d1 = coef * (acc0_3.W * inv - Kernels::MatrixUnits.F16ToFloat(w3, true));
+                float d0 = coef * (acc0_3.Z * inv - w3lo), d1 = coef * (acc0_3.W * inv - w3hi);
                 long o = (long)r * (D / 2) + 12 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w4 = w32[(long)yr * (D / 2) + 16 + t];
+            uint w4 = w32[(long)yr * (D / 2) + 16 + t]; float w4lo = Kernels::MatrixUnits.F16ToFloat(w4, false), w4hi = Kernels::MatrixUnits.F16ToFloat(w4, true);
             if (valid)
             {
-                float d0 = coef * (acc0_4.Z * inv - Kernels::MatrixUnits.F16ToFloat(w4, false)), d1 = coef * (acc0_4.W * inv - Kernels::MatrixUnits.F16ToFloat(w4, true));
+                float d0 = coef * (acc0_4.Z * inv - w4lo), d1 = coef * (acc0_4.W * inv - w4hi);
                 long o = (long)r * (D / 2) + 16 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w5 = w32[(long)yr * (D / 2) + 20 + t];
+            uint w5 = w32[(long)yr * (D / 2) + 20 + t]; float w5lo = Kernels::MatrixUnits.F16ToFloat(w5, false), w5hi = Kernels::MatrixUnits.F16ToFloat(w5, true);
             if (valid)
             {
-                float d0 = coef * (acc0_5.Z * inv - Kernels::MatrixUnits.F16ToFloat(w5, false)), d1 = coef * (acc0_5.W * inv - Kernels::MatrixUnits.F16ToFloat(w5, true));
+                float d0 = coef * (acc0_5.Z * inv - w5lo), d1 = coef * (acc0_5.W * inv - w5hi);
                 long o = (long)r * (D / 2) + 20 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w6 = w32[(long)yr * (D / 2) + 24 + t];
+            uint w6 = w32[(long)yr * (D / 2) + 24 + t]; float w6lo = Kernels::MatrixUnits.F16ToFloat(w6, false), w6hi = Kernels::MatrixUnits.F16ToFloat(w6, true);
             if (valid)
             {
-                float d0 = coef * (acc0_6.Z * inv - Kernels::MatrixUnits.F16ToFloat(w6, false)), d1 = coef * (acc0_6.W * inv - Kernels::MatrixUnits.F16ToFloat(w6, true));
+                float d0 = coef * (acc0_6.Z * inv - w6lo), d1 = coef * (acc0_6.W * inv - w6hi);
                 long o = (long)r * (D / 2) + 24 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
             }
-            uint w7 = w32[(long)yr * (D / 2) + 28 + t];
+            uint w7 = w32[(long)yr * (D / 2) + 28 + t]; float w7lo = Kernels::MatrixUnits.F16ToFloat(w7, false), w7hi = Kernels::MatrixUnits.F16ToFloat(w7, true);
             if (valid)
             {
-                float d0 = coef * (acc0_7.Z * inv - Kernels::MatrixUnits.F16ToFloat(w7, false)), d1 = coef * (acc0_7.W * inv - Kernels::MatrixUnits.F16ToFloat(w7, true));
+                float d0 = coef * (acc0_7.Z * inv - w7lo), d1 = coef * (acc0_7.W * inv - w7hi);
                 long o = (long)r * (D / 2) + 28 + t;
                 if (a.AccumulateHiddenGradient != 0) { uint prior = dh32[o]; d0 += Kernels::MatrixUnits.F16ToFloat(prior, false); d1 += Kernels::MatrixUnits.F16ToFloat(prior, true); }
                 dh32[o] = Kernels::MatrixUnits.PackF16(d0, d1);
