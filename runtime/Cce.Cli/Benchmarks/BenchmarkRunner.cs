@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Cce.Verification;
@@ -46,15 +45,9 @@ internal sealed class BenchmarkRunner
     {
         int d = TLoss.Description.HiddenSize;
         var random = new Random(1);
-        using CceTensor<Half> hidden = device.Upload<Half>(RandomHalves(random, (long)rows * d), rows, d);
-        using CceTensor<Half> items = device.Upload<Half>(RandomHalves(random, (long)catalog * d), catalog, d);
-        int[] targetValues = new int[rows];
-        for (int n = 0; n < rows; n++)
-        {
-            targetValues[n] = random.Next(catalog);
-        }
-
-        using CceTensor<int> targets = device.Upload<int>(targetValues, rows, 1);
+        using CceTensor<Half> hidden = device.Upload<Half>(RandomInputs.Halves(random, (long)rows * d, RandomInputs.PresetAmplitude), rows, d);
+        using CceTensor<Half> items = device.Upload<Half>(RandomInputs.Halves(random, (long)catalog * d, RandomInputs.PresetAmplitude), catalog, d);
+        using CceTensor<int> targets = device.Upload<int>(RandomInputs.Targets(random, rows, catalog), rows, 1);
         using CceTensor<Half> gradHidden = device.Allocate<Half>(rows, d);
         using CceTensor<float> gradItems = device.Allocate<float>(catalog, d);
 
@@ -73,17 +66,9 @@ internal sealed class BenchmarkRunner
     private static BenchmarkResult Time<TLoss>(TLoss loss, CceTensor<Half> hidden, CceTensor<Half> items, CceTensor<int> targets, CceTensor<Half> gradHidden, CceTensor<float> gradItems, BenchmarkOptions options, string preset)
         where TLoss : CatalogLoss<Half, Half>
     {
-        LossResult last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 0), gradHidden, gradItems);
-        last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 1), gradHidden, gradItems);
+        LossResult? last = null;
         int repetitions = options.Repetitions;
-        var times = new double[repetitions];
-        for (int i = 0; i < repetitions; i++)
-        {
-            // A new step draws new negatives each time, as in training.
-            long start = Stopwatch.GetTimestamp();
-            last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, (ulong)(i + 2)), gradHidden, gradItems);
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
+        CallTimes times = CallTimes.Measure(repetitions, step => last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, step), gradHidden, gradItems));
 
         IReadOnlyList<StageTime> stages = [];
         if (options.Stages)
@@ -102,30 +87,18 @@ internal sealed class BenchmarkRunner
             digest = $"dH {Digest(gradHidden.ToArray())} dW {Digest(gradItems.ToArray())}";
         }
 
-        Array.Sort(times);
-        double median = times[times.Length / 2];
+        double median = times.MedianMs;
         LossDescription description = loss.Description;
         bool full = description.Scheme == NegativeScheme.FullCatalog;
         long gathered = (long)hidden.Rows * (full ? items.Rows : description.Negatives + 1);
         double flops = (full ? 8.0 : 6.0) * gathered * description.HiddenSize;
         long scratch = ((long)hidden.Rows * 2 * sizeof(float)) + loss.WorkspaceBytes;
         string variant = loss.Tile.ToString();
-        return new BenchmarkResult(preset, variant, median, times[times.Length / 5], times[Math.Min(times.Length - 1, times.Length * 4 / 5)], last.Loss, gathered / (median / 1000), flops / (median / 1000) / 1e12, scratch, stages, digest);
+        return new BenchmarkResult(preset, variant, median, times.P20Ms, times.P80Ms, last!.Loss, gathered / (median / 1000), flops / (median / 1000) / 1e12, scratch, stages, digest);
     }
 
     /// <summary>The first 8 bytes of the SHA-256 of the values' bits, in hex.</summary>
     private static string Digest<T>(T[] values)
         where T : unmanaged =>
         Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())), 0, 8);
-
-    private static Half[] RandomHalves(Random random, long count)
-    {
-        var values = new Half[count];
-        for (long i = 0; i < count; i++)
-        {
-            values[i] = (Half)(float)((random.NextDouble() * 2 - 1) * 0.25);
-        }
-
-        return values;
-    }
 }

@@ -42,10 +42,15 @@ internal static class BenchCommand
             HelpName = "file.ttf",
         };
         plotFont.AcceptExistingOnly();
+        Option<bool> gradientFilter = new("--gradient-filter")
+        {
+            Description = "Measure, instead of the timing table, what GradientFilter = 2^-12 buys and costs on the full-catalog presets (all three unless --preset "
+                + "names some): unfiltered and filtered medians on the same inputs at logit stds 1, 4 and 8, and how far dW and Backward's dH move.",
+        };
         Option<bool> json = CliOptions.Json();
         var command = new Command("bench", "Time the fused forward+backward pass at the benchmark presets, against the paper kernel's H200 figures.")
         {
-            device, preset, allVariants, repetitions, scale, stages, deterministic, digest, plot, plotFont, json,
+            device, preset, allVariants, repetitions, scale, stages, deterministic, digest, plot, plotFont, gradientFilter, json,
         };
         command.Validators.Add(result =>
         {
@@ -54,8 +59,38 @@ internal static class BenchCommand
                 result.AddError("--plot-font is the font of --plot's file; give --plot too.");
             }
         });
+        command.Validators.Add(result =>
+        {
+            if (!result.GetValue(gradientFilter))
+            {
+                return;
+            }
+
+            // The filter's measurement times its own pair of losses, picked plans only, at fixed logit spreads: none of
+            // these has a meaning there, and ignoring one would print something other than what was asked for.
+            (string Name, bool Given)[] others =
+            [
+                (allVariants.Name, result.GetValue(allVariants)),
+                (stages.Name, result.GetValue(stages)),
+                (deterministic.Name, result.GetValue(deterministic)),
+                (digest.Name, result.GetValue(digest)),
+                (plot.Name, result.GetResult(plot) is not null),
+            ];
+            string[] given = [.. others.Where(o => o.Given).Select(o => o.Name)];
+            if (given.Length > 0)
+            {
+                result.AddError($"{gradientFilter.Name} cannot be combined with {string.Join(" or ", given)}: it times a loss and its filtered twin, not the timing table's rows.");
+            }
+        });
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(gradientFilter))
+            {
+                IReadOnlyList<BenchmarkPreset> filtered = FilterPresets(parsed.GetValue(preset));
+                using CceDevice filterDevice = DeviceOpener.Open(parsed.GetValue(device));
+                return FilterBench.Run(console, filterDevice, filtered, parsed.GetValue(scale), parsed.GetValue(repetitions), parsed.GetValue(json));
+            }
+
             IReadOnlyList<BenchmarkPreset> presets = Presets(parsed.GetValue(preset));
 
             // Before the benchmark runs: a plot that cannot draw its text fails now, not after minutes of timing.
@@ -80,13 +115,29 @@ internal static class BenchCommand
             ?? throw new CliUsageException($"--preset: unknown preset '{n}'; expected one of {string.Join(", ", names)}.{CloseNames.Hint(CloseNames.Find(n, names))}"))];
     }
 
+    /// <summary>The presets <c>--gradient-filter</c> measures: every full-catalog one, or those named, which must all be full-catalog.</summary>
+    private static IReadOnlyList<BenchmarkPreset> FilterPresets(string? list)
+    {
+        BenchmarkPreset[] full = [.. BenchmarkPreset.All.Where(p => p.Filter is not null)];
+        if (list is null)
+        {
+            return full;
+        }
+
+        IReadOnlyList<BenchmarkPreset> named = Presets(list);
+        return named.FirstOrDefault(p => p.Filter is null) is BenchmarkPreset sampled
+            ? throw new CliUsageException(
+                $"--preset: '{sampled.Name}' samples its negatives, and the gradient filter applies to full-catalog losses only; with --gradient-filter, name any of {string.Join(", ", full.Select(p => p.Name))}.")
+            : named;
+    }
+
     private static int Run(CliConsole console, CceDevice device, IReadOnlyList<BenchmarkPreset> presets, BenchmarkOptions options, double scale, bool deterministic, BenchPlot? plot, bool json)
     {
         var rows = new List<BenchRow>();
         CliProgress.Run(console.Error, "bench", presets, p => p.Name, preset =>
         {
-            int n = Math.Max(1, (int)(preset.Rows * scale));
-            int v = Math.Max(2, (int)(preset.Catalog * scale));
+            int n = preset.ScaledRows(scale);
+            int v = preset.ScaledCatalog(scale);
             BenchmarkRunner runner = deterministic ? preset.DeterministicRunner : preset.Runner;
             LossDescription description = runner.Description;
             foreach (BenchmarkResult r in runner.Run(device, n, v, options, preset.Name))

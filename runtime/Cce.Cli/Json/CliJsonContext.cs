@@ -18,6 +18,7 @@ namespace Cce.Cli.Json;
 [JsonSerializable(typeof(VerificationReport))]
 [JsonSerializable(typeof(ScaleCheckReport))]
 [JsonSerializable(typeof(BenchReport))]
+[JsonSerializable(typeof(FilterBenchReport))]
 [JsonSerializable(typeof(CacheListReport))]
 [JsonSerializable(typeof(CacheExplainReport))]
 [JsonSerializable(typeof(CacheChangeReport))]

@@ -102,6 +102,7 @@ public sealed class JsonOutputTests
         JsonOutput.Write(output, new TuneReport("device's name", "cache", []));
         JsonOutput.Write(output, new ScaleCheckReport("device", 1, [], 0));
         JsonOutput.Write(output, new CacheChangeReport("export", "root", 0, "file", []));
+        JsonOutput.Write(output, new FilterBenchReport("device", 1, 1, []));
 
         Assert.Contains("\"device's name\"", output.ToString(), StringComparison.Ordinal);
     }
