@@ -505,6 +505,24 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void CCE0012_TensorFloat32OnA16BitLoss() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16, [|AllowTensorFloat32 = true|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_TensorFloat32OnAPerRowScheme() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Negatives = 7, HiddenSize = 64, [|AllowTensorFloat32 = true|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_TensorFloat32OnAFloat32FullCatalogLoss_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, AllowTensorFloat32 = true)]
+        public partial class Loss;
+        """);
+
+    [Fact]
     public void CCE0006_FullCatalogWithACorrection() => DiagnosticAssert.Fires("CCE0006", Usings + """
         [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, [|Correction = LogQCorrection.LogQ|])]
         public partial class Loss;

@@ -58,6 +58,17 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public Task Float32FullCatalogAsTensorFloat32() => VerifyAsync("""
+        using Cce;
+
+        namespace Shop.Recommenders;
+
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, AllowTensorFloat32 = true)]
+        [MatrixTile(Rows = 32, Items = 32, DStep = 16, Warps = 2, Stages = 2)]
+        public sealed partial class Tf32Loss;
+        """);
+
+    [Fact]
     public Task Float16PopularityWithLogQ() => VerifyAsync("""
         using Cce;
 
