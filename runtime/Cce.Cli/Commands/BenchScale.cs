@@ -17,9 +17,8 @@ internal static class BenchScale
         BenchmarkPreset ml20m = BenchmarkPreset.All.Single(p => p.Name == "ml20m");
         (string Name, Func<ScaleCheckResult> Check)[] checks =
         [
-            // The full-catalog presets are checked at scale by the tuner's reference rows (loss, LSE and dH of sampled
-            // rows against fp64 over all V items); a dW row there sums over every row of the batch, which no fp64 check affords.
-            .. BenchmarkPreset.All.Where(p => p.Runner.Description.Scheme != NegativeScheme.FullCatalog)
+            // Full-catalog presets: sampled rows against fp64 over all V items, and dW rows summed over every row of the batch.
+            .. BenchmarkPreset.All
                 .Select(p => (p.Name, (Func<ScaleCheckResult>)(() => p.Runner.Check(device, p.Rows, p.Catalog, seed)))),
             ("ml20m fp32 dH", () => BenchmarkRunner.Check<D256K511Fp32GradientLoss, float>(device, ml20m.Rows, ml20m.Catalog, seed)),
         ];

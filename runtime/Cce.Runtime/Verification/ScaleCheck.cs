@@ -10,22 +10,23 @@ namespace Cce.Verification;
 /// otherwise than in the small suite: one ForwardBackward call of a uniformly sampled loss on random inputs, against the
 /// fp64 reference on a random sample of rows (loss, LSE, dH) and of dW rows. Each checked row is its own one-row
 /// reference batch over the items it touches, so nothing of size V·D is widened on the host; a dW row is the sum of the
-/// one-row batches of every row that drew it or has it as its positive, found by regenerating all N·K draws.
+/// one-row batches of every row that drew it or has it as its positive, found by regenerating all N·K draws. A
+/// full-catalog loss is checked against every item instead (<c>ScaleCheck.FullCatalog.cs</c>).
 /// </summary>
-public static class ScaleCheck
+public static partial class ScaleCheck
 {
     private const float Range = 0.25f;
     private const int IgnoredPercent = 5;
 
     /// <summary>Runs the check on <paramref name="loss"/> at N = <paramref name="rows"/> × V = <paramref name="catalog"/>.</summary>
-    /// <param name="loss">A loss of the <see cref="NegativeScheme.UniformPerRow"/> scheme.</param>
+    /// <param name="loss">A loss of the <see cref="NegativeScheme.UniformPerRow"/> or <see cref="NegativeScheme.FullCatalog"/> scheme.</param>
     /// <param name="name">How reports name the loss.</param>
     /// <param name="rows">Rows N.</param>
     /// <param name="catalog">Catalog size V.</param>
     /// <param name="seed">Seed of the inputs and of the sampler.</param>
     /// <param name="sampleRows">Rows checked for loss, LSE and dH.</param>
     /// <param name="rowBudget">Most rows whose one-row batches build the checked dW rows (at least one dW row is checked).</param>
-    /// <exception cref="ArgumentException">The loss does not sample uniformly, or a size is not positive.</exception>
+    /// <exception cref="ArgumentException">The loss neither samples uniformly nor takes the full catalog, or a size is not positive.</exception>
     public static ScaleCheckResult Run<TElement, TGrad>(
         CatalogLoss<TElement, TGrad> loss, string name, int rows, int catalog, int seed, int sampleRows = 64, int rowBudget = 2048)
         where TElement : unmanaged
@@ -33,15 +34,19 @@ public static class ScaleCheck
     {
         ArgumentNullException.ThrowIfNull(loss);
         LossDescription description = loss.Description;
-        if (description.Scheme != NegativeScheme.UniformPerRow)
+        if (description.Scheme is not (NegativeScheme.UniformPerRow or NegativeScheme.FullCatalog))
         {
-            throw new ArgumentException($"Expected a loss of the UniformPerRow scheme, whose draws the host can regenerate; got {description.Scheme}.", nameof(loss));
+            throw new ArgumentException($"Expected a loss of the UniformPerRow scheme, whose draws the host can regenerate, or of FullCatalog; got {description.Scheme}.", nameof(loss));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(catalog, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rowBudget, 1);
+        if (description.Scheme == NegativeScheme.FullCatalog)
+        {
+            return RunFullCatalog(loss, name, rows, catalog, seed, sampleRows);
+        }
 
         var random = new Random(seed);
         var batch = new Batch<TElement>(description, rows, catalog, random, (ulong)seed);

@@ -42,11 +42,36 @@ public sealed class ScaleCheckTests(CpuDeviceFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public void AFullCatalogLossPassesOnSampledRowsAndDwRowsOverTheWholeBatch()
+    {
+        LossEntry entry = VerificationLosses.All.Single(e => e.ShortName == nameof(FullCatalogF16MeanLoss));
+        using CatalogLoss loss = entry.Create(fixture.Device, KernelPlan.Fixed(entry.Portable));
+        int seed = new RandomData(output).Random.Next();
+
+        ScaleCheckResult result = loss.Accept(new FullCheck(seed));
+
+        output.WriteLine(result.ToString());
+        Assert.True(result.Passed, result.Failure);
+        Assert.InRange(result.CheckedRows, 10, 16);
+        Assert.InRange(result.CheckedItems, 2, 8);
+        Assert.True(result.ContributingRows >= result.CheckedItems * 2000, $"every valid row feeds every dW row; got {result.ContributingRows}");
+        Assert.InRange(result.LseError, 0, 1e-6);
+        Assert.InRange(result.GradItemsError, 0, 1e-3);
+    }
+
+    [Fact]
     public void ALossWhoseDrawsTheHostCannotRegenerateIsRefused()
     {
         using ExplicitTestLoss loss = ExplicitTestLoss.Create(fixture.Device);
         var exception = Assert.Throws<ArgumentException>(() => ScaleCheck.Run(loss, nameof(ExplicitTestLoss), 10, 10, 1));
         Assert.Equal("loss", exception.ParamName);
+    }
+
+    private sealed class FullCheck(int seed) : ICatalogLossVisitor<ScaleCheckResult>
+    {
+        public ScaleCheckResult Visit<TElement, TGrad>(CatalogLoss<TElement, TGrad> loss)
+            where TElement : unmanaged
+            where TGrad : unmanaged => ScaleCheck.Run(loss, nameof(FullCatalogF16MeanLoss), rows: 2500, catalog: 300, seed, sampleRows: 16);
     }
 
     private sealed class Check(int seed) : ICatalogLossVisitor<ScaleCheckResult>

@@ -1,0 +1,166 @@
+namespace Cce.Verification;
+
+/// <summary>The check at scale of a full-catalog loss, where every row meets every item.</summary>
+public static partial class ScaleCheck
+{
+    /// <summary>dW rows compared: each is a sum over every row of the batch.</summary>
+    private const int FullCatalogItems = 8;
+
+    /// <summary>
+    /// Sampled rows' loss, LSE and dH against fp64 over all V items, and sampled dW rows against fp64 sums over all N rows.
+    /// Those sums need every row's log-sum-exp, which would cost N·V·D on the host, so they take the kernel's (checked
+    /// on the sampled rows, where it meets fp64 to about 1e-7): the dW rows check the item pass given the row pass.
+    /// Half of the dW rows are targets of some rows, so their one-hot terms are checked too.
+    /// </summary>
+    private static ScaleCheckResult RunFullCatalog<TElement, TGrad>(CatalogLoss<TElement, TGrad> loss, string name, int rows, int catalog, int seed, int sampleRows)
+        where TElement : unmanaged
+        where TGrad : unmanaged
+    {
+        LossDescription description = loss.Description;
+        int d = description.HiddenSize;
+        var random = new Random(seed);
+        var batch = new Batch<TElement>(description, rows, catalog, random, (ulong)seed);
+        CceDevice device = loss.Device;
+        using CceTensor<TElement> hidden = device.Upload<TElement>(batch.Hidden, rows, d);
+        using CceTensor<TElement> items = device.Upload<TElement>(batch.Items, catalog, d);
+        using CceTensor<int> targets = device.Upload<int>(batch.Targets, rows, 1);
+        using CceTensor<TGrad> gradHidden = device.Allocate<TGrad>(rows, d);
+        using CceTensor<float> gradItems = device.Allocate<float>(catalog, d);
+        LossResult result = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(batch.SamplerSeed, batch.Step), gradHidden, gradItems);
+        float[] lse = result.Lse.ToArray();
+        float[] rowLoss = result.RowLoss.ToArray();
+        double[] h = HostElements.ToDoubles(batch.Hidden);
+        double[] w = HostElements.ToDoubles(batch.Items);
+        int[] y = batch.Targets;
+        bool[] counted = Array.ConvertAll(y, target => target != description.IgnoreIndex);
+        double coefficient = description.Reduction == LossReduction.Mean ? 1.0 / Math.Max(1, result.ValidRows) : 1.0;
+
+        int[] checkedRows = Enumerable.Range(0, sampleRows).Select(_ => random.Next(rows)).Distinct().Order().ToArray();
+        var expectedLoss = new List<double>();
+        var expectedLse = new List<double>();
+        var expectedDh = new List<double>();
+        var actualDh = new List<double>();
+        foreach (int row in checkedRows)
+        {
+            (double rowLse, double[] dh) = counted[row] ? FullRow(h, w, row, y[row], catalog, d, coefficient) : (0, new double[d]);
+            expectedLse.Add(rowLse);
+            expectedLoss.Add(counted[row] ? rowLse - Dot(h, row, w, y[row], d) : 0);
+            expectedDh.AddRange(dh);
+            actualDh.AddRange(ReadRow(gradHidden, row));
+        }
+
+        int[] validRows = Enumerable.Range(0, rows).Where(r => counted[r]).ToArray();
+        int[] checkedItems = Enumerable.Range(0, FullCatalogItems)
+            .Select(i => i % 2 == 0 && validRows.Length > 0 ? y[validRows[random.Next(validRows.Length)]] : random.Next(catalog))
+            .Distinct().Order().ToArray();
+        var expectedDw = new List<double>();
+        var actualDw = new List<double>();
+        foreach (int item in checkedItems)
+        {
+            expectedDw.AddRange(FullItem(h, w, lse, y, validRows, item, d, coefficient));
+            actualDw.AddRange(ReadRow(gradItems, item));
+        }
+
+        ElementType gradientStorage = description.HiddenGradient == GradientPrecision.Float32 ? ElementType.Float32 : description.Element;
+        double lossError = ErrorMeasures.Relative(checkedRows.Select(r => (double)rowLoss[r]).ToList(), expectedLoss);
+        double lseError = ErrorMeasures.Relative(checkedRows.Select(r => (double)lse[r]).ToList(), expectedLse);
+        double dhRaw = ErrorMeasures.Relative(actualDh, expectedDh);
+        double dhBeyond = ErrorMeasures.RelativeBeyondRounding(actualDh, expectedDh, gradientStorage);
+        double dwError = ErrorMeasures.Relative(actualDw, expectedDw);
+        double subnormal = gradientStorage == ElementType.Float16 ? expectedDh.Count(v => v != 0 && Math.Abs(v) < 6.103515625e-5) / (double)Math.Max(1, expectedDh.Count) : 0;
+        string? failure = Tolerance.For(description).Check(lossError, lseError, dhBeyond, dwError);
+        return new ScaleCheckResult(name, loss.Tile.ToString(), rows, catalog, seed, checkedRows.Length, checkedItems.Length,
+            checkedItems.Length * validRows.Length, lossError, lseError, dhRaw, dhBeyond, subnormal, dwError, failure);
+    }
+
+    /// <summary>Row <paramref name="row"/>'s log-sum-exp over all items and its dH = g (Σ_j p_j w_j − w_y), in fp64.</summary>
+    private static (double Lse, double[] GradHidden) FullRow(double[] h, double[] w, int row, int target, int catalog, int d, double coefficient)
+    {
+        var logits = new double[catalog];
+        Parallel.For(0, catalog, j => logits[j] = Dot(h, row, w, j, d));
+        double max = logits.Max();
+        double sum = logits.Sum(s => Math.Exp(s - max));
+        double rowLse = max + Math.Log(sum);
+        var dh = new double[d];
+        object gate = new();
+        Parallel.For(
+            0,
+            catalog,
+            () => new double[d],
+            (j, _, local) =>
+            {
+                double p = Math.Exp(logits[j] - rowLse);
+                for (int e = 0; e < d; e++)
+                {
+                    local[e] += p * w[((long)j * d) + e];
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    for (int e = 0; e < d; e++)
+                    {
+                        dh[e] += local[e];
+                    }
+                }
+            });
+        for (int e = 0; e < d; e++)
+        {
+            dh[e] = coefficient * (dh[e] - w[((long)target * d) + e]);
+        }
+
+        return (rowLse, dh);
+    }
+
+    /// <summary>dW row <paramref name="item"/> = Σ_r g (exp(h_r·w − lse_r) − [y_r = item]) h_r over the valid rows, in fp64 from the kernel's lse.</summary>
+    private static double[] FullItem(double[] h, double[] w, float[] lse, int[] y, int[] validRows, int item, int d, double coefficient)
+    {
+        var dw = new double[d];
+        object gate = new();
+        Parallel.For(
+            0,
+            validRows.Length,
+            () => new double[d],
+            (i, _, local) =>
+            {
+                int r = validRows[i];
+                double p = Math.Exp(Dot(h, r, w, item, d) - lse[r]) - (y[r] == item ? 1.0 : 0.0);
+                for (int e = 0; e < d; e++)
+                {
+                    local[e] += p * h[((long)r * d) + e];
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    for (int e = 0; e < d; e++)
+                    {
+                        dw[e] += local[e];
+                    }
+                }
+            });
+        for (int e = 0; e < d; e++)
+        {
+            dw[e] *= coefficient;
+        }
+
+        return dw;
+    }
+
+    private static double Dot(double[] h, int row, double[] w, int item, int d)
+    {
+        double sum = 0;
+        for (int e = 0; e < d; e++)
+        {
+            sum += h[((long)row * d) + e] * w[((long)item * d) + e];
+        }
+
+        return sum;
+    }
+}
