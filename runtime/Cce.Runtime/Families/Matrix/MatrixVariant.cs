@@ -44,6 +44,17 @@ public sealed class MatrixVariant : KernelVariant
     public override bool EmulatedOnCpu => Staged;
 
     /// <inheritdoc />
+    /// <remarks>The warpgroup kernels: sm_90a code, which only GPUs of compute capability 9.0 (Hopper) run.</remarks>
+    public override string? RequiredArchitecture => MatrixTile.WarpGroups ? $"{Sm90aKernelLoader.Architecture} (compute capability {Sm90aKernelLoader.ComputeCapability}, Hopper)" : null;
+
+    /// <inheritdoc />
+    public override bool RunsOn(CceDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return !MatrixTile.WarpGroups || Sm90aKernelLoader.Supports(device);
+    }
+
+    /// <inheritdoc />
     public override KernelTile Tile => MatrixTile;
 
     /// <summary>The tile, with its matrix facts.</summary>
