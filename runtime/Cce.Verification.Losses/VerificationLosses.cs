@@ -467,8 +467,8 @@ public sealed partial class PopularityF32LogQSumDeterministicLoss;
 // FullCatalog: every item is a candidate, run by the matrix family. Each element type with each reduction, D = 64
 // and 256, two tile candidates (the item tile not dividing the cases' catalogs, the row block not dividing their rows),
 // and fp32 gradients of 16-bit inputs. Some 16-bit losses add warpgroup candidates (Hopper only: a GPU of another
-// architecture skips them): fp16 and bf16, D = 64 and 256, one to three warpgroups, streamed tiles of 16 to 256 items,
-// 2 to 4 stages, fp32 dH and the gradient filter.
+// architecture skips them): fp16 and bf16, D = 64 and 256, one to four warpgroups, streamed tiles of 16 to 256 items,
+// 2 to 4 stages, fp32 dH and the gradient filter, and the default candidates of the benchmark presets.
 
 /// <summary>FullCatalog, Float32, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float32, Reduction = LossReduction.Mean)]
@@ -500,6 +500,7 @@ public sealed partial class FullCatalogF16MeanLoss;
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, Reduction = LossReduction.Sum)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
 [MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+[MatrixTile(Rows = 256, Items = 128, DStep = 64, Warps = 16, Stages = 2, WarpGroups = true)]
 public sealed partial class FullCatalogF16SumLoss;
 
 /// <summary>FullCatalog, Float16, reduction None, D = 256.</summary>

@@ -39,9 +39,6 @@ public static class WarpGroupUnits
     /// <summary>Threads of a warpgroup.</summary>
     public const int Threads = 128;
 
-    /// <summary>Rows of A (and of the accumulators) one instruction covers.</summary>
-    public const int Rows = 64;
-
     /// <summary>
     /// The layout bits of a descriptor of a K-major operand in the 128-byte swizzle: rows of 128 bytes (64 16-bit
     /// elements of K), 8-row groups 1024 bytes apart (the stride field), 1024-byte aligned (base offset 0).
