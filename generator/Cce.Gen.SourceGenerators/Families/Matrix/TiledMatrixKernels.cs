@@ -30,6 +30,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
     private const string Inline = "[" + GlobalNames.System + "Runtime.CompilerServices.MethodImpl(" + GlobalNames.System + "Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
     private SourceWriter w = new();
     private MatrixFragmentCode code = null!;
+    private MatrixStagingCode staging = null!;
 
     public TiledMatrixKernels(LossSettings settings, MatrixTileModel tile)
         : base(settings, tile)
@@ -90,6 +91,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
     {
         w = writer;
         code = new MatrixFragmentCode(writer, Settings, Tile, Mt);
+        staging = new MatrixStagingCode(writer, Tile.Stages);
         L(Invariant($"private const int D = {D}, C = {C}, Owned = {Owned}, Stream = {Stream}, Stages = {Tile.Stages}, Threads = {Threads};"));
         L("private const float L2E = 1.4426950408889634f, LN2 = 0.6931471805599453f;");
         if (Filtering)
@@ -168,7 +170,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
             ? $"int tBegin = {Ilgpu}Grid.IdxY * numTiles / a.Splits, tCount = ({Ilgpu}Grid.IdxY + 1) * numTiles / a.Splits - tBegin;"
             : "int tBegin = 0, tCount = numTiles;");
         EmitLaneConstants();
-        EmitPrologue(items: false);
+        staging.Prologue(items: false);
         code.RowState(mode);
         EmitLoop(items: false, () =>
         {
@@ -200,7 +202,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         EmitSetup(items: true);
         L("int tBegin = 0, tCount = numTiles;");
         EmitLaneConstants();
-        EmitPrologue(items: true);
+        staging.Prologue(items: true);
         for (int mt = 0; mt < Mt; mt++)
         {
             for (int dt = 0; dt < DTiles; dt++)
@@ -265,35 +267,13 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         L("int tIdx = (lane & 15) * C, tKey = (lane >> 4) ^ (lane & 7);");
     }
 
-    private void EmitPrologue(bool items)
-    {
-        L("LoadRows(sO, 0, ownSrc, own0, ownLimit, Owned, tid);");
-        for (int s = 0; s < Tile.Stages - 1; s++)
-        {
-            L(Invariant($"if ({s} < tCount)"));
-            L("{");
-            EmitStreamLoad(items, Invariant($"{s} * (Stream * C)"), Invariant($"(tBegin + {s}) * Stream"), Invariant($"{s}"));
-            L("}");
-            L($"{Units}CommitGroup();");
-        }
-    }
-
-    private void EmitStreamLoad(bool items, string sharedBase, string row0, string stage)
-    {
-        L($"LoadRows(sS, {sharedBase}, streamSrc, {row0}, streamLimit, Stream, tid);");
-        if (items)
-        {
-            L($"LoadRowValues(sV, ({stage}) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, {row0}, a.Rows, tid);");
-        }
-    }
-
     private void EmitLoop(bool items, System.Action body)
     {
         L("int buf = 0;");
         L("for (int it = 0; it < tCount; it++)");
         L("{");
         L("int tile = tBegin + it;");
-        EmitPipelineStep(items);
+        staging.Step(items);
         L("int sBase = buf * (Stream * C);");
         L("int j0 = tile * Stream;");
         EmitScores();
@@ -301,20 +281,6 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         L("buf = buf + 1 == Stages ? 0 : buf + 1;");
         L("}");
         L($"{Units}WaitGroup(0);");
-    }
-
-    // ---- building block: wait for this tile's stage, then refill the stage the previous tile freed
-    private void EmitPipelineStep(bool items)
-    {
-        L(Invariant($"{Units}WaitGroup({Tile.Stages - 2});"));
-        L($"{Ilgpu}Group.Barrier();");
-        L(Invariant($"int next = tile + {Tile.Stages - 1};"));
-        L("if (next < tBegin + tCount)");
-        L("{");
-        L(Invariant($"int nbuf = buf == 0 ? {Tile.Stages - 1} : buf - 1;"));
-        EmitStreamLoad(items, "nbuf * (Stream * C)", "next * Stream", "nbuf");
-        L("}");
-        L($"{Units}CommitGroup();");
     }
 
     // ---- building block: S = O · Sᵀ over all of D, DStep elements per iteration of a loop

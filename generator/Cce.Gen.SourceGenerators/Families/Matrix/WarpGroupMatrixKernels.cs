@@ -40,6 +40,7 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
 
     private SourceWriter w = new();
     private MatrixFragmentCode code = null!;
+    private MatrixStagingCode staging = null!;
 
     public WarpGroupMatrixKernels(LossSettings settings, MatrixTileModel tile)
         : base(settings, tile)
@@ -87,6 +88,7 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
     {
         w = writer;
         code = new MatrixFragmentCode(writer, Settings, Tile, slices: 1);
+        staging = new MatrixStagingCode(writer, Tile.Stages);
         L(Invariant($"private const int D = {D}, C = {C}, Owned = {Tile.Rows}, Stream = {Tile.Items}, Stages = {Tile.Stages}, Threads = {Threads};"));
         L("private const float L2E = 1.4426950408889634f, LN2 = 0.6931471805599453f;");
         if (Filtering)
@@ -184,7 +186,8 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         L(mode == MatrixRowMode.Forward
             ? $"int tBegin = {Ilgpu}Grid.IdxY * numTiles / a.Splits, tCount = ({Ilgpu}Grid.IdxY + 1) * numTiles / a.Splits - tBegin;"
             : "int tBegin = 0, tCount = numTiles;");
-        EmitPrologue(items: false);
+        staging.Prologue(items: false);
+        L("LogitTile logits = default;");
         code.RowState(mode);
         EmitLoop(items: false, () =>
         {
@@ -215,7 +218,8 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         L("{");
         EmitSetup(items: true);
         L("int tBegin = 0, tCount = numTiles;");
-        EmitPrologue(items: true);
+        staging.Prologue(items: true);
+        L("LogitTile logits = default;");
         for (int dt = 0; dt < DTiles; dt++)
         {
             L(Invariant($"{Fragment} acc0_{dt} = default;"));
@@ -255,37 +259,14 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         L($"uint streamAddress = {Group}SharedAddress(sS, 0);");
     }
 
-    private void EmitPrologue(bool items)
-    {
-        L("LoadRows(sO, 0, ownSrc, own0, ownLimit, Owned, tid);");
-        for (int s = 0; s < Tile.Stages - 1; s++)
-        {
-            L(Invariant($"if ({s} < tCount)"));
-            L("{");
-            EmitStreamLoad(items, Invariant($"{s} * (Stream * C)"), Invariant($"(tBegin + {s}) * Stream"), Invariant($"{s}"));
-            L("}");
-            L($"{Units}CommitGroup();");
-        }
-
-        L("LogitTile logits = default;");
-    }
-
-    private void EmitStreamLoad(bool items, string sharedBase, string row0, string stage)
-    {
-        L($"LoadRows(sS, {sharedBase}, streamSrc, {row0}, streamLimit, Stream, tid);");
-        if (items)
-        {
-            L($"LoadRowValues(sV, ({stage}) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, {row0}, a.Rows, tid);");
-        }
-    }
-
     private void EmitLoop(bool items, System.Action body)
     {
         L("int buf = 0;");
         L("for (int it = 0; it < tCount; it++)");
         L("{");
         L("int tile = tBegin + it;");
-        EmitPipelineStep(items);
+        // The stage's cp.async writes go to the warpgroup instructions, which read shared memory through the async proxy.
+        staging.Step(items, published: $"{Group}FenceProxyAsync();");
         L("int j0 = tile * Stream;");
         L(Invariant($"uint stage = streamAddress + (uint)(buf * (Stream * C * 16));"));
         EmitScores();
@@ -293,22 +274,6 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         L("buf = buf + 1 == Stages ? 0 : buf + 1;");
         L("}");
         L($"{Units}WaitGroup(0);");
-    }
-
-    // ---- building block: wait for this tile's stage and hand it to the warpgroup instructions (the async proxy), then
-    // refill the stage the previous tile freed
-    private void EmitPipelineStep(bool items)
-    {
-        L(Invariant($"{Units}WaitGroup({Tile.Stages - 2});"));
-        L($"{Group}FenceProxyAsync();");
-        L($"{Ilgpu}Group.Barrier();");
-        L(Invariant($"int next = tile + {Tile.Stages - 1};"));
-        L("if (next < tBegin + tCount)");
-        L("{");
-        L(Invariant($"int nbuf = buf == 0 ? {Tile.Stages - 1} : buf - 1;"));
-        EmitStreamLoad(items, "nbuf * (Stream * C)", "next * Stream", "nbuf");
-        L("}");
-        L($"{Units}CommitGroup();");
     }
 
     // ---- building block: S = O · Sᵀ over all of D, one chain of k16 steps with both operands K-major in shared memory
