@@ -12,9 +12,13 @@ public sealed partial class LossGenerator
     internal static partial class Parser
     {
         /// <summary>
-        /// The default matrix candidates, as measured on an H200: at D = 256 eight warps owning 128 rows and streaming
-        /// 64 (the D loop two instruction steps at a time, or one; three stages); at D = 64 four warps owning 128 and
-        /// streaming 128. Candidates that do not fit D (registers, shared memory, divisibility) are left out.
+        /// The default matrix candidates, as measured on an H200. On the matrix units (mma.sync, every GPU): at D = 256
+        /// eight warps owning 128 rows and streaming 64 (the D loop two instruction steps at a time, or one; three
+        /// stages); at D = 64 four warps owning 128 and streaming 128. On Hopper's warpgroup instructions (sm_90 only; the
+        /// tuner leaves them out elsewhere and the untuned default stays the first): at D = 256 two warpgroups streaming
+        /// 128 items (or 64 through three stages), 1.6x the best mma.sync tile; at D = 64 four or three warpgroups
+        /// streaming 128, 10 % ahead of it; at D = 128 and 192 two warpgroups streaming 128, as at D = 256. Candidates
+        /// that do not fit D (registers, shared memory, divisibility, DStep = D for the warpgroup ones) are left out.
         /// </summary>
         private static readonly MatrixTileModel[] MatrixDefaults =
         {
@@ -24,6 +28,12 @@ public sealed partial class LossGenerator
             new(128, 128, 16, 4, 2),
             new(128, 128, 32, 4, 2),
             new(64, 64, 16, 4, 2),
+            new(128, 128, 256, 8, 2, WarpGroups: true),
+            new(128, 64, 256, 8, 3, WarpGroups: true),
+            new(256, 128, 64, 16, 2, WarpGroups: true),
+            new(192, 128, 64, 12, 2, WarpGroups: true),
+            new(128, 128, 128, 8, 2, WarpGroups: true),
+            new(128, 128, 192, 8, 2, WarpGroups: true),
         };
 
         /// <summary>Settings a scheme of the matrix family constrains: it takes no Negatives, and D must fill whole matrix instructions.</summary>
@@ -92,7 +102,8 @@ public sealed partial class LossGenerator
                     attribute.Int(nameof(MatrixTileModel.Items), 64),
                     attribute.Int(nameof(MatrixTileModel.DStep), 16),
                     attribute.Int(nameof(MatrixTileModel.Warps), 4),
-                    attribute.Int(nameof(MatrixTileModel.Stages), 2));
+                    attribute.Int(nameof(MatrixTileModel.Stages), 2),
+                    attribute.Bool(nameof(MatrixTileModel.WarpGroups), false));
                 if (tiles.Contains(tile))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
@@ -125,19 +136,26 @@ public sealed partial class LossGenerator
                 problems.Add((DiagnosticDescriptors.CandidateCannotLaunch, nameof(tile.Warps), new object[] { tile.Warps, MatrixGeometry.MaxWarps, MatrixGeometry.MaxWarps * MatrixGeometry.WarpSize }));
             }
 
-            if (warpsValid && !geometry.RowsFitWarps)
+            if (tile.WarpGroups)
             {
-                problems.Add(Rows(nameof(tile.Rows), "Rows = " + Text(tile.Rows) + " with Warps = " + Text(tile.Warps), "a positive multiple of " + Text(MatrixGeometry.WarpRows) + " rows per warp"));
+                problems.AddRange(WarpGroupProblems(tile, settings, warpsValid));
             }
-
-            if (tile.Items < MatrixGeometry.Step || tile.Items % MatrixGeometry.Step != 0)
+            else
             {
-                problems.Add(Rows(nameof(tile.Items), "Items = " + Text(tile.Items), "a positive multiple of " + Text(MatrixGeometry.Step) + ", the depth of one matrix instruction"));
-            }
+                if (warpsValid && !geometry.RowsFitWarps)
+                {
+                    problems.Add(Rows(nameof(tile.Rows), "Rows = " + Text(tile.Rows) + " with Warps = " + Text(tile.Warps), "a positive multiple of " + Text(MatrixGeometry.WarpRows) + " rows per warp"));
+                }
 
-            if (tile.DStep < MatrixGeometry.Step || tile.DStep % MatrixGeometry.Step != 0 || settings.HiddenSize % tile.DStep != 0)
-            {
-                problems.Add(Rows(nameof(tile.DStep), "DStep = " + Text(tile.DStep) + " with HiddenSize = " + Text(settings.HiddenSize), "a multiple of " + Text(MatrixGeometry.Step) + " that divides HiddenSize"));
+                if (tile.Items < MatrixGeometry.Step || tile.Items % MatrixGeometry.Step != 0)
+                {
+                    problems.Add(Rows(nameof(tile.Items), "Items = " + Text(tile.Items), "a positive multiple of " + Text(MatrixGeometry.Step) + ", the depth of one matrix instruction"));
+                }
+
+                if (tile.DStep < MatrixGeometry.Step || tile.DStep % MatrixGeometry.Step != 0 || settings.HiddenSize % tile.DStep != 0)
+                {
+                    problems.Add(Rows(nameof(tile.DStep), "DStep = " + Text(tile.DStep) + " with HiddenSize = " + Text(settings.HiddenSize), "a multiple of " + Text(MatrixGeometry.Step) + " that divides HiddenSize"));
+                }
             }
 
             if (tile.Stages is < MatrixGeometry.MinStages or > MatrixGeometry.MaxStages)
@@ -166,9 +184,62 @@ public sealed partial class LossGenerator
             }
 
             return problems;
-
-            static (DiagnosticDescriptor, string, object[]) Rows(string knob, string declared, string expected) =>
-                (DiagnosticDescriptors.CandidateRows, knob, new object[] { declared, expected });
         }
+
+        /// <summary>
+        /// What keeps a warpgroup tile from launching: 16-bit elements and D a multiple of 64 up to 256 (CCE0012), whole
+        /// warpgroups of 64 rows, a streamed tile that is one instruction's N, and a gradient product over all of D (CCE0010).
+        /// </summary>
+        private static List<(DiagnosticDescriptor Descriptor, string Knob, object[] Arguments)> WarpGroupProblems(MatrixTileModel tile, LossSettings settings, bool warpsValid)
+        {
+            var problems = new List<(DiagnosticDescriptor, string, object[])>();
+            if (settings.Element == ElementType.Float32)
+            {
+                problems.Add(Conflict("WarpGroups = true with Element = Float32", "Element = Float16 or BFloat16: the warpgroup kernels multiply 16-bit inputs"));
+            }
+
+            if (settings.HiddenSize % MatrixGeometry.TiledHiddenStep != 0 || settings.HiddenSize > MatrixGeometry.MaxWarpGroupWidth)
+            {
+                problems.Add(Conflict(
+                    "WarpGroups = true with HiddenSize = " + Text(settings.HiddenSize),
+                    "a HiddenSize that is a multiple of " + Text(MatrixGeometry.TiledHiddenStep) + " up to " + Text(MatrixGeometry.MaxWarpGroupWidth) + " (whole swizzled rows of shared memory, one instruction over all of D)"));
+            }
+
+            if (warpsValid && tile.Warps % MatrixGeometry.WarpGroupWarps != 0)
+            {
+                problems.Add(Rows(nameof(tile.Warps), "Warps = " + Text(tile.Warps) + " with WarpGroups = true", "a multiple of " + Text(MatrixGeometry.WarpGroupWarps) + ", whole warpgroups"));
+            }
+            else if (warpsValid && tile.Rows != MatrixGeometry.WarpRows * tile.Warps)
+            {
+                problems.Add(Rows(
+                    nameof(tile.Rows),
+                    "Rows = " + Text(tile.Rows) + " with Warps = " + Text(tile.Warps) + " and WarpGroups = true",
+                    "Rows = " + Text(MatrixGeometry.WarpRows * tile.Warps) + ", " + Text(MatrixGeometry.WarpGroupRows) + " rows per warpgroup"));
+            }
+
+            if (tile.Items < MatrixGeometry.Step || tile.Items % MatrixGeometry.Step != 0 || tile.Items > MatrixGeometry.MaxWarpGroupWidth)
+            {
+                problems.Add(Rows(
+                    nameof(tile.Items),
+                    "Items = " + Text(tile.Items) + " with WarpGroups = true",
+                    "a multiple of " + Text(MatrixGeometry.Step) + " up to " + Text(MatrixGeometry.MaxWarpGroupWidth) + ", the N of one warpgroup instruction"));
+            }
+
+            if (tile.DStep != settings.HiddenSize)
+            {
+                problems.Add(Rows(
+                    nameof(tile.DStep),
+                    "DStep = " + Text(tile.DStep) + " with HiddenSize = " + Text(settings.HiddenSize) + " and WarpGroups = true",
+                    "DStep = " + Text(settings.HiddenSize) + ": each warpgroup instruction of the gradient product covers all of D"));
+            }
+
+            return problems;
+
+            static (DiagnosticDescriptor, string, object[]) Conflict(string declared, string expected) =>
+                (DiagnosticDescriptors.ConflictingSettings, nameof(MatrixTileModel.WarpGroups), new object[] { declared, expected });
+        }
+
+        private static (DiagnosticDescriptor, string, object[]) Rows(string knob, string declared, string expected) =>
+            (DiagnosticDescriptors.CandidateRows, knob, new object[] { declared, expected });
     }
 }

@@ -466,7 +466,9 @@ public sealed partial class PopularityF32LogQSumDeterministicLoss;
 
 // FullCatalog: every item is a candidate, run by the matrix family. Each element type with each reduction, D = 64
 // and 256, two tile candidates (the item tile not dividing the cases' catalogs, the row block not dividing their rows),
-// and fp32 gradients of 16-bit inputs.
+// and fp32 gradients of 16-bit inputs. Some 16-bit losses add warpgroup candidates (Hopper only: a GPU of another
+// architecture skips them): fp16 and bf16, D = 64 and 256, one to four warpgroups, streamed tiles of 16 to 256 items,
+// 2 to 4 stages, fp32 dH and the gradient filter, and the default candidates of the benchmark presets.
 
 /// <summary>FullCatalog, Float32, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float32, Reduction = LossReduction.Mean)]
@@ -490,12 +492,15 @@ public sealed partial class FullCatalogF32NoneLoss;
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.Float16, Reduction = LossReduction.Mean)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
 [MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+[MatrixTile(Rows = 128, Items = 128, DStep = 256, Warps = 8, Stages = 2, WarpGroups = true)]
+[MatrixTile(Rows = 64, Items = 48, DStep = 256, Warps = 4, Stages = 3, WarpGroups = true)]
 public sealed partial class FullCatalogF16MeanLoss;
 
 /// <summary>FullCatalog, Float16, reduction Sum, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, Reduction = LossReduction.Sum)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
 [MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+[MatrixTile(Rows = 256, Items = 128, DStep = 64, Warps = 16, Stages = 2, WarpGroups = true)]
 public sealed partial class FullCatalogF16SumLoss;
 
 /// <summary>FullCatalog, Float16, reduction None, D = 256.</summary>
@@ -508,12 +513,15 @@ public sealed partial class FullCatalogF16NoneLoss;
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16, Reduction = LossReduction.Mean)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
 [MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+[MatrixTile(Rows = 128, Items = 256, DStep = 64, Warps = 8, Stages = 2, WarpGroups = true)]
+[MatrixTile(Rows = 192, Items = 16, DStep = 64, Warps = 12, Stages = 4, WarpGroups = true)]
 public sealed partial class FullCatalogBf16MeanLoss;
 
 /// <summary>FullCatalog, BFloat16, reduction Sum, D = 256.</summary>
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.BFloat16, Reduction = LossReduction.Sum)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
 [MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+[MatrixTile(Rows = 128, Items = 64, DStep = 256, Warps = 8, Stages = 3, WarpGroups = true)]
 public sealed partial class FullCatalogBf16SumLoss;
 
 /// <summary>FullCatalog, BFloat16, reduction None, D = 64.</summary>
@@ -525,6 +533,7 @@ public sealed partial class FullCatalogBf16NoneLoss;
 /// <summary>FullCatalog, Float16 with fp32 dH, reduction Mean, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, Reduction = LossReduction.Mean, HiddenGradient = GradientPrecision.Float32)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 128, Items = 128, DStep = 64, Warps = 8, Stages = 2, WarpGroups = true)]
 public sealed partial class FullCatalogF16Fp32GradLoss;
 
 /// <summary>FullCatalog, BFloat16 with fp32 dH, reduction Mean, D = 64.</summary>
@@ -539,11 +548,13 @@ public sealed partial class FullCatalogBf16Fp32GradLoss;
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, Reduction = LossReduction.Mean, GradientFilter = 2e-3f)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
 [MatrixTile(Rows = 32, Items = 32, DStep = 32, Warps = 2, Stages = 3)]
+[MatrixTile(Rows = 128, Items = 128, DStep = 64, Warps = 8, Stages = 2, WarpGroups = true)]
 public sealed partial class FullCatalogF16FilteredLoss;
 
 /// <summary>FullCatalog, BFloat16, reduction None, D = 256, gradient filter 2e-3.</summary>
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.BFloat16, Reduction = LossReduction.None, GradientFilter = 2e-3f)]
 [MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)]
+[MatrixTile(Rows = 128, Items = 128, DStep = 256, Warps = 8, Stages = 2, WarpGroups = true)]
 public sealed partial class FullCatalogBf16FilteredLoss;
 
 // FullCatalog fp32 with TF32 allowed: the tensor-core kernels round H, W and the probabilities to TF32; the portable

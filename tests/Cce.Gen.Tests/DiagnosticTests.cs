@@ -574,6 +574,47 @@ public sealed class DiagnosticTests
         public partial class Loss;
         """);
 
+    [Theory]
+    [InlineData("[|Warps = 6|], Rows = 96, Items = 128, DStep = 256")]
+    [InlineData("Warps = 8, [|Rows = 64|], Items = 128, DStep = 256")]
+    [InlineData("Warps = 8, Rows = 128, [|Items = 40|], DStep = 256")]
+    [InlineData("Warps = 8, Rows = 128, [|Items = 272|], DStep = 256, Stages = 2")]
+    [InlineData("Warps = 8, Rows = 128, Items = 128, [|DStep = 64|]")]
+    public void CCE0010_WarpGroupTileDoesNotFit(string knobs) => DiagnosticAssert.Fires("CCE0010", Usings + $$"""
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.BFloat16)]
+        [MatrixTile({{knobs}}, WarpGroups = true)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_WarpGroupTileOnFloat32() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float32, AllowTensorFloat32 = true)]
+        [MatrixTile(Rows = 128, Items = 128, DStep = 64, Warps = 8, [|WarpGroups = true|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_WarpGroupTileWiderThanOneInstruction() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 320, Element = ElementType.Float16)]
+        [MatrixTile(Rows = 128, Items = 64, DStep = 320, Warps = 8, [|WarpGroups = true|])]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0009_WarpGroupTileSharedMemory() => DiagnosticAssert.Fires("CCE0009", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 256, Element = ElementType.Float16)]
+        [MatrixTile(Rows = 128, Items = 128, DStep = 256, Warps = 8, [|Stages = 3|], WarpGroups = true)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void WarpGroupTile_Clean() => DiagnosticAssert.Clean(Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, GradientFilter = 1e-3f)]
+        [MatrixTile(Rows = 192, Items = 16, DStep = 64, Warps = 12, Stages = 4, WarpGroups = true)]
+        [MatrixTile(Rows = 128, Items = 256, DStep = 64, Warps = 8, Stages = 2, WarpGroups = true)]
+        public partial class Loss;
+        """);
+
     [Fact]
     public void CCE0011_DuplicateMatrixTile() => DiagnosticAssert.Fires("CCE0011", Usings + """
         [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64)]

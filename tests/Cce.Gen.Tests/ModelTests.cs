@@ -63,6 +63,17 @@ public sealed class ModelTests
             t.Warps + "," + t.RowsPerGroup + "," + t.ItemsInFlight + (t.ChunkRows > 0 ? ",s" + t.ChunkRows : string.Empty) + (t.LanesPerItem > 0 ? ",l" + t.LanesPerItem : string.Empty) + (t.MinGroupsPerMultiprocessor > 0 ? ",g" + t.MinGroupsPerMultiprocessor : string.Empty))));
     }
 
+    [Theory]
+    [InlineData("Float16", 256, "m128n64k32w8s2 m128n64k16w8s2 m128n64k16w8s3 m64n64k16w4s2 m128n128k256w8s2wg m128n64k256w8s3wg")]
+    [InlineData("BFloat16", 64, "m128n64k32w8s2 m128n64k16w8s2 m128n64k16w8s3 m128n128k16w4s2 m128n128k32w4s2 m64n64k16w4s2 m256n128k64w16s2wg m192n128k64w12s2wg")]
+    [InlineData("Float32", 64, "m128n64k32w8s2 m128n64k16w8s2 m128n64k16w8s3 m128n128k16w4s2 m128n128k32w4s2 m64n64k16w4s2")]
+    public void DefaultMatrixCandidates_AddTheWarpGroupTilesThatFitAfterTheMmaSyncOnes(string element, int hiddenSize, string expected)
+    {
+        LossModel model = SingleModel($"[CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = {hiddenSize}, Element = ElementType.{element})]\npublic partial class Loss;");
+
+        Assert.Equal(expected, string.Join(" ", model.MatrixTiles.Select(t => t.Suffix)));
+    }
+
     [Fact]
     public void DefaultCandidates_OfADeterministicLoss_AreSortedOnly()
     {

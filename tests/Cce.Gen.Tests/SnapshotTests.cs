@@ -47,6 +47,17 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public Task BFloat16FullCatalogWarpGroups() => VerifyAsync("""
+        using Cce;
+
+        namespace Shop.Recommenders;
+
+        [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16, GradientFilter = 2.44140625e-4f)]
+        [MatrixTile(Rows = 128, Items = 64, DStep = 64, Warps = 8, Stages = 2, WarpGroups = true)]
+        public sealed partial class HopperLoss;
+        """);
+
+    [Fact]
     public Task Float16FullCatalogWithGradientFilter() => VerifyAsync("""
         using Cce;
 

@@ -52,7 +52,7 @@ internal sealed class BenchmarkRunner
         using CceTensor<float> gradItems = device.Allocate<float>(catalog, d);
 
         IEnumerable<TLoss> losses = options.AllVariants
-            ? TLoss.Variants.Select(v => TLoss.Create(device, KernelPlan.Fixed(v)))
+            ? TLoss.Variants.Where(v => v.RunsOn(device) && (options.Variant is null || v.Name.Contains(options.Variant, StringComparison.OrdinalIgnoreCase))).Select(v => TLoss.Create(device, KernelPlan.Fixed(v)))
             : [TLoss.Create(device, LossFactory.Plan<TLoss>(device))];
         foreach (TLoss loss in losses)
         {

@@ -22,7 +22,12 @@ internal static class BenchCommand
             Description = $"Comma-separated presets to time: {string.Join(", ", BenchmarkPreset.All.Select(p => p.Name))} (default: all).",
             HelpName = "name[,name...]",
         };
-        Option<bool> allVariants = new("--all-variants") { Description = "Time every declared tile candidate, not only the one Create(device) picks." };
+        Option<bool> allVariants = new("--all-variants") { Description = "Time every declared tile candidate that runs on the device, not only the one Create(device) picks." };
+        Option<string?> variant = new("--variant")
+        {
+            Description = "With --all-variants, only the candidates whose tile contains this text (e.g. wg: the Hopper warpgroup kernels).",
+            HelpName = "text",
+        };
         Option<int> repetitions = CliOptions.Number(
             "--repetitions", "Timed calls per variant after two warm-up calls; the median is reported.", "a whole number of at least 1", n => n >= 1, 10);
         Option<double> scale = CliOptions.Number(
@@ -50,8 +55,15 @@ internal static class BenchCommand
         Option<bool> json = CliOptions.Json();
         var command = new Command("bench", "Time the fused forward+backward pass at the benchmark presets, against the paper kernel's H200 figures.")
         {
-            device, preset, allVariants, repetitions, scale, stages, deterministic, digest, plot, plotFont, gradientFilter, json,
+            device, preset, allVariants, variant, repetitions, scale, stages, deterministic, digest, plot, plotFont, gradientFilter, json,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(variant) is not null && !result.GetValue(allVariants))
+            {
+                result.AddError("--variant picks among the candidates --all-variants times; give --all-variants too.");
+            }
+        });
         command.Validators.Add(result =>
         {
             if (result.GetResult(plotFont) is not null && result.GetResult(plot) is null)
@@ -96,7 +108,7 @@ internal static class BenchCommand
             // Before the benchmark runs: a plot that cannot draw its text fails now, not after minutes of timing.
             BenchPlot? drawing = parsed.GetValue(plot) is FileInfo file ? BenchPlot.For(file, parsed.GetValue(plotFont)) : null;
             using CceDevice opened = DeviceOpener.Open(parsed.GetValue(device));
-            var options = new BenchmarkOptions(parsed.GetValue(allVariants), parsed.GetValue(repetitions), parsed.GetValue(stages), parsed.GetValue(digest));
+            var options = new BenchmarkOptions(parsed.GetValue(allVariants), parsed.GetValue(repetitions), parsed.GetValue(stages), parsed.GetValue(digest), parsed.GetValue(variant));
             return Run(console, opened, presets, options, parsed.GetValue(scale), parsed.GetValue(deterministic), drawing, parsed.GetValue(json));
         });
         return command;

@@ -114,7 +114,7 @@ internal static class TuneCommand
         var rows = new List<TuneRow>();
         CliProgress.Run(console.Error, "tune", work, w => FormattableString.Invariant($"{w.Loss.ShortName} N={w.Rows} V={w.Catalog}"), w =>
         {
-            KernelVariant fallback = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? w.Loss.Portable : w.Loss.Variants[w.Loss.DefaultVariant];
+            KernelVariant fallback = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? w.Loss.Portable : w.Loss.DefaultOn(device);
             rows.Add(new TuneRow(w.Loss.ShortName, w.Rows, w.Catalog, fallback.Tile, LossTuner.Tune(w.Loss, device, w.Rows, w.Catalog, options)));
         });
 

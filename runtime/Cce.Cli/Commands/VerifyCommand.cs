@@ -96,6 +96,7 @@ internal static class VerifyCommand
 
         // Results arrive in the suite's order, loss after loss: a new loss name means the one before it is done.
         var results = new List<VerificationResult>();
+        var skips = new List<VerificationSkip>();
         CliProgress.Track(console.Error, "verify", losses.Count, done =>
         {
             string? current = null;
@@ -108,7 +109,7 @@ internal static class VerifyCommand
 
                 current = result.Loss;
                 results.Add(result);
-            }, jobs);
+            }, jobs, skips.Add);
             if (current is not null)
             {
                 done(current);
@@ -128,11 +129,15 @@ internal static class VerifyCommand
         int failed = results.Count(r => !r.Passed);
         if (json)
         {
-            JsonOutput.Write(console.OutWriter, new VerificationReport(device.Fingerprint.Describe(), seed, results, failed));
+            JsonOutput.Write(console.OutWriter, new VerificationReport(device.Fingerprint.Describe(), seed, results, failed, skips));
         }
         else
         {
             Report(console.Out, results, failed);
+            foreach (VerificationSkip skip in skips)
+            {
+                console.Out.WriteLine($"skipped: {skip.Loss} {skip.Variant}: {skip.Reason}");
+            }
         }
 
         return results.Count > 0 && failed == 0 ? ExitCode.Ok : ExitCode.CheckFailed;

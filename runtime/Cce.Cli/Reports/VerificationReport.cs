@@ -7,4 +7,5 @@ namespace Cce.Cli.Reports;
 /// <param name="Seed">Seed of the random inputs.</param>
 /// <param name="Results">Every case.</param>
 /// <param name="Failed">How many cases failed.</param>
-internal sealed record VerificationReport(string Device, int Seed, IReadOnlyList<VerificationResult> Results, int Failed);
+/// <param name="Skipped">The declared variants left out because the device cannot run them.</param>
+internal sealed record VerificationReport(string Device, int Seed, IReadOnlyList<VerificationResult> Results, int Failed, IReadOnlyList<VerificationSkip> Skipped);

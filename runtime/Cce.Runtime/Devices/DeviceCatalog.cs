@@ -31,6 +31,7 @@ internal static class DeviceCatalog
             .Profiling()
             .Optimize(kind == DeviceKind.Cpu ? OptimizationLevel.O0 : OptimizationLevel.O2));
         MatrixUnits.Register(context);
+        WarpGroupUnits.Register(context);
         return context;
     }
 

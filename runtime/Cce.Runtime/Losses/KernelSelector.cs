@@ -41,6 +41,11 @@ internal sealed class KernelSelector : IDisposable
     {
         if (!compiled.TryGetValue(variant, out LoadedKernels? kernels))
         {
+            if (!variant.RunsOn(device))
+            {
+                throw new NotSupportedException(variant.Unsupported(device));
+            }
+
             kernels = variant.Load(device, description);
             compiled.Add(variant, kernels);
         }

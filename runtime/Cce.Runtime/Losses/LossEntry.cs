@@ -49,6 +49,41 @@ public sealed class LossEntry
     /// <summary>The same loss with the portable kernels as its only candidate: what it runs on the CPU accelerator.</summary>
     public LossEntry PortableOnly() => new(Name, Description, [Portable], 0, Portable, create);
 
+    /// <summary>
+    /// The same loss with only the candidates that run on <paramref name="device"/> (this entry when all do): what the
+    /// tuner times there. The default stays the declared one when it runs there, else it is the first that does.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="device"/> is null.</exception>
+    /// <exception cref="NotSupportedException">None of the declared candidates runs on <paramref name="device"/>.</exception>
+    public LossEntry RunningOn(CceDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        if (Variants.All(v => v.RunsOn(device)))
+        {
+            return this;
+        }
+
+        ImmutableArray<KernelVariant> running = [.. Variants.Where(v => v.RunsOn(device))];
+        if (running.IsEmpty)
+        {
+            throw new NotSupportedException($"None of the tile candidates of {ShortName} runs on {device}: {string.Join(" ", Variants.Select(v => v.Unsupported(device)))}");
+        }
+
+        return new(Name, Description, running, Math.Max(0, running.IndexOf(Variants[DefaultVariant])), Portable, create);
+    }
+
+    /// <summary>
+    /// The candidate a loss on <paramref name="device"/> runs untuned: the declared default when it runs there, else the
+    /// first declared candidate that does, else the declared default (whose creation then says why it cannot run).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="device"/> is null.</exception>
+    public KernelVariant DefaultOn(CceDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        KernelVariant declared = Variants[DefaultVariant];
+        return declared.RunsOn(device) ? declared : Variants.FirstOrDefault(v => v.RunsOn(device)) ?? declared;
+    }
+
     /// <summary>Compiles the loss on <paramref name="device"/> with the kernels <paramref name="plan"/> chooses.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public CatalogLoss Create(CceDevice device, KernelPlan plan)

@@ -40,7 +40,7 @@ public static class LossFactory
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(options);
-        KernelVariant fallback = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? loss.Portable : loss.Variants[loss.DefaultVariant];
+        KernelVariant fallback = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? loss.Portable : loss.DefaultOn(device);
         return TunedPlan.Tunes(device, options) || options.PlanFile is not null
             ? new TunedPlan(loss, fallback, options)
             : KernelPlan.Fixed(fallback);

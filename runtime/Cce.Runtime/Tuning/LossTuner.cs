@@ -31,15 +31,16 @@ public static class LossTuner
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(device);
         options ??= TuningOptions.FromEnvironment();
-        LossEntry candidates = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? loss.PortableOnly() : loss;
+        LossEntry candidates = device.Kind == DeviceKind.Cpu && !options.TuneOnCpu ? loss.PortableOnly() : loss.RunningOn(device);
         return Tune(device, TuningEnvironment.For(device.Fingerprint, options.Timing.PolicyId), candidates, rows, catalog, options);
     }
 
-    /// <summary>As <see cref="Tune{TLoss}"/>, in a given environment (tests change its fingerprint).</summary>
+    /// <summary>As <see cref="Tune{TLoss}"/>, in a given environment (tests change its fingerprint); candidates that do not run on <paramref name="device"/> are left out.</summary>
     internal static TuningReport Tune(CceDevice device, TuningEnvironment environment, LossEntry loss, int rows, int catalog, TuningOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(catalog, 1);
+        loss = loss.RunningOn(device);
         var clock = Stopwatch.StartNew();
         TuningKey key = TuningKey.For(loss.Description, loss.Tiles, rows, catalog);
         string subject = $"{loss.ShortName} {key.Bucket} on {device}";

@@ -31,7 +31,7 @@ public static class ForeignMemoryCheck
             throw new ArgumentException($"Expected a CUDA device: only a GPU has a primary context; got {device}.", nameof(device));
         }
 
-        KernelVariant variant = loss.Variants[loss.DefaultVariant];
+        KernelVariant variant = loss.DefaultOn(device);
         using CatalogLoss instance = loss.Create(device, KernelPlan.Fixed(variant));
         return LossVerifier.Verify(instance, loss.ShortName + Label, variant, VerificationCase.Standard[0], seed, on => new PrimaryContextMemory(on));
     }

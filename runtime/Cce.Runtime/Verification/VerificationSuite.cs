@@ -20,10 +20,15 @@ public static class VerificationSuite
     /// <param name="seeds">Source of the seed of each case's random inputs.</param>
     /// <param name="report">Called with each result, on the calling thread.</param>
     /// <param name="workers">Losses verified at once, at least 1; null for <see cref="DefaultWorkers"/>.</param>
-    /// <exception cref="ArgumentNullException">An argument other than <paramref name="filter"/> or <paramref name="workers"/> is null.</exception>
+    /// <param name="skipped">
+    /// Called, on the calling thread before any case runs, with each declared variant left out because it does not run on
+    /// <paramref name="device"/> (<see cref="KernelVariant.RunsOn"/>); null to leave them out silently. On the CPU
+    /// accelerator the GPU-only variants are left to a GPU's run without a word.
+    /// </param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="filter"/>, <paramref name="workers"/> or <paramref name="skipped"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workers"/> is below 1.</exception>
     public static IReadOnlyList<VerificationResult> Run(
-        IReadOnlyList<LossEntry> losses, CceDevice device, IReadOnlyCollection<KernelLayout> layouts, string? filter, Random seeds, Action<VerificationResult> report, int? workers = null)
+        IReadOnlyList<LossEntry> losses, CceDevice device, IReadOnlyCollection<KernelLayout> layouts, string? filter, Random seeds, Action<VerificationResult> report, int? workers = null, Action<VerificationSkip>? skipped = null)
     {
         ArgumentNullException.ThrowIfNull(losses);
         ArgumentNullException.ThrowIfNull(device);
@@ -37,6 +42,13 @@ public static class VerificationSuite
             .Where(entry => filter is null || entry.ShortName.Contains(filter, StringComparison.OrdinalIgnoreCase))
             .Select(entry => new Work(entry, VariantsOf(entry, layouts).Where(variant => device.Kind != DeviceKind.Cpu || !variant.EmulatedOnCpu).Select(variant => (variant, Seeds(seeds))).ToArray()))
             .ToArray();
+        foreach (Work item in work)
+        {
+            foreach (KernelVariant variant in item.Variants.Select(v => v.Variant).Where(v => !v.RunsOn(device)))
+            {
+                skipped?.Invoke(new VerificationSkip(item.Entry.ShortName, variant.Name, variant.Unsupported(device)));
+            }
+        }
         var results = new List<VerificationResult>();
         if (count == 1 || work.Length <= 1)
         {
@@ -133,7 +145,8 @@ public static class VerificationSuite
 
     private static void Verify(Work work, CceDevice device, Action<VerificationResult> add)
     {
-        foreach ((KernelVariant variant, int[] caseSeeds) in work.Variants)
+        // A variant the device cannot run still drew its seeds above, so the others' inputs do not depend on the device.
+        foreach ((KernelVariant variant, int[] caseSeeds) in work.Variants.Where(v => v.Variant.RunsOn(device)))
         {
             // One loss per variant: the cases share its compiled kernels.
             using CatalogLoss loss = work.Entry.Create(device, KernelPlan.Fixed(variant));

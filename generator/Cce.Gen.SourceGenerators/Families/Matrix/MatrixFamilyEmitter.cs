@@ -57,7 +57,7 @@ internal static class MatrixFamilyEmitter
         w.Line($"/// <summary>The {kernels.Name} kernels of this loss, as one of its variants.</summary>");
         w.GeneratedCode();
         w.Line($"private static {Cce}KernelVariant CceVariant_{kernels.Suffix}() => new {Cce}MatrixVariant(");
-        w.Line(Invariant($"    new {Cce}MatrixTile({t.Rows}, {t.Items}, {t.DStep}, {t.Warps}, {t.Stages}),"));
+        w.Line(Invariant($"    new {Cce}MatrixTile({t.Rows}, {t.Items}, {t.DStep}, {t.Warps}, {t.Stages}{(t.WarpGroups ? ", WarpGroups: true" : string.Empty)}),"));
         w.Line($"    {Cce}KernelLayout.{kernels.Layout},");
         w.Line($"    {className}.ForwardRows,");
         w.Line($"    {className}.ForwardGradientRows,");

@@ -36,11 +36,22 @@ internal abstract class MatrixKernelSource
     /// <summary>One sentence on how threads share the work.</summary>
     public abstract string Shape { get; }
 
-    /// <summary>The kernels of a tile candidate: on the matrix units for 16-bit elements (and TF32 when allowed), exact fp32 on the CUDA cores otherwise.</summary>
-    public static MatrixKernelSource For(LossSettings settings, MatrixTileModel tile) =>
-        new Cce.Families.Matrix.MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size, settings.AllowTensorFloat32).Tiled
-            ? new TiledMatrixKernels(settings, tile)
-            : new PortableMatrixKernels(settings, tile, candidate: true);
+    /// <summary>
+    /// The kernels of a tile candidate: on Hopper's warpgroup matrix instructions when the tile asks for them, else on the
+    /// matrix units (mma.sync) for 16-bit elements (and TF32 when allowed), exact fp32 on the CUDA cores otherwise.
+    /// </summary>
+    public static MatrixKernelSource For(LossSettings settings, MatrixTileModel tile)
+    {
+        var geometry = new Cce.Families.Matrix.MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size, settings.AllowTensorFloat32);
+        if (!geometry.Tiled)
+        {
+            return new PortableMatrixKernels(settings, tile, candidate: true);
+        }
+
+        return tile.WarpGroups && !geometry.TensorFloat32
+            ? new WarpGroupMatrixKernels(settings, tile)
+            : new TiledMatrixKernels(settings, tile);
+    }
 
     /// <summary>Writes the kernels: <c>ForwardRows</c>, <c>ForwardGradientRows</c>, <c>GradientRows</c>, <c>GradientItems</c>.</summary>
     public abstract void Emit(SourceWriter w);

@@ -42,6 +42,21 @@ public readonly struct MatrixGeometry
     /// <summary>Largest dynamic shared memory per group current GPUs grant after opting in (227 KB on sm_90).</summary>
     public const int MaxSharedBytesPerGroup = 232448;
 
+    /// <summary>Warps of a warpgroup: the threads that issue one Hopper warpgroup matrix instruction together.</summary>
+    public const int WarpGroupWarps = 4;
+
+    /// <summary>Rows (or items) one warpgroup owns: the M of the warpgroup instruction.</summary>
+    public const int WarpGroupRows = 64;
+
+    /// <summary>The widest N of a warpgroup instruction: streamed tiles and D are at most this for the warpgroup kernels.</summary>
+    public const int MaxWarpGroupWidth = 256;
+
+    /// <summary>
+    /// Alignment the warpgroup instructions need of a swizzled tile in shared memory (one 8-row atom of 128-byte rows):
+    /// the group pads its dynamic shared memory to it, at a cost of at most this many bytes.
+    /// </summary>
+    public const int SwizzleAlignment = 1024;
+
     /// <summary>Creates the geometry of one description and tile.</summary>
     /// <param name="element">Storage type of H and W.</param>
     /// <param name="hiddenSize">D.</param>
@@ -77,8 +92,13 @@ public readonly struct MatrixGeometry
     /// <summary>Threads per group.</summary>
     public int ThreadsPerGroup => Tile.Warps * WarpSize;
 
-    /// <summary>Whether the owned block splits into whole 16-row slices, one or more per warp.</summary>
-    public bool RowsFitWarps => Tile.Rows > 0 && Tile.Warps > 0 && Tile.Rows % (WarpRows * Tile.Warps) == 0;
+    /// <summary>
+    /// Whether the owned block splits into whole 16-row slices, one or more per warp; for the warpgroup kernels, into
+    /// whole warpgroups of 64 rows each.
+    /// </summary>
+    public bool RowsFitWarps => Tile.WarpGroups
+        ? Tile.Warps > 0 && Tile.Warps % WarpGroupWarps == 0 && Tile.Rows == WarpRows * Tile.Warps
+        : Tile.Rows > 0 && Tile.Warps > 0 && Tile.Rows % (WarpRows * Tile.Warps) == 0;
 
     /// <summary>
     /// Whether the kernels run on the matrix units: 16-bit elements, or fp32 allowed to round to TF32, and D a multiple
@@ -92,9 +112,12 @@ public readonly struct MatrixGeometry
 
     /// <summary>
     /// Dynamic shared memory of a group: the owned block and the streamed tiles in flight, whole rows of D each, and
-    /// the item pass's log-sum-exp, coefficient and target of each streamed row.
+    /// the item pass's log-sum-exp, coefficient and target of each streamed row; for the warpgroup kernels, the padding
+    /// that aligns the tiles to <see cref="SwizzleAlignment"/> besides.
     /// </summary>
-    public long SharedBytes => Tiled ? (((long)Tile.Rows + ((long)Tile.Stages * Tile.Items)) * HiddenSize * ElementBytes) + (16L * (((3L * Tile.Stages * Tile.Items) + 3) / 4)) : 0;
+    public long SharedBytes => Tiled
+        ? (((long)Tile.Rows + ((long)Tile.Stages * Tile.Items)) * HiddenSize * ElementBytes) + (16L * (((3L * Tile.Stages * Tile.Items) + 3) / 4)) + (Tile.WarpGroups ? SwizzleAlignment : 0)
+        : 0;
 }
 
 /// <summary>The numbers of a matrix tile, as both the generator's model and the runtime's <c>MatrixTile</c> carry them.</summary>
@@ -103,4 +126,5 @@ public readonly struct MatrixGeometry
 /// <param name="DStep">Elements of D per step.</param>
 /// <param name="Warps">Warps per group.</param>
 /// <param name="Stages">Tiles in flight.</param>
-public readonly record struct MatrixTileSize(int Rows, int Items, int DStep, int Warps, int Stages);
+/// <param name="WarpGroups">Whether the kernels run on Hopper's warpgroup matrix instructions.</param>
+public readonly record struct MatrixTileSize(int Rows, int Items, int DStep, int Warps, int Stages, bool WarpGroups = false);

@@ -48,18 +48,14 @@ internal sealed class MatrixKernelSet : LoadedKernels
         KernelSpecialization bounds = variant.Staged && accelerator.AcceleratorType == AcceleratorType.Cuda
             ? new KernelSpecialization(tile.ThreadsPerGroup, 1)
             : KernelSpecialization.Empty;
-        forwardRows = accelerator.LoadKernel(variant.ForwardRows, bounds);
-        mergeRows = accelerator.LoadKernel<MatrixArguments>(PartialLogSumExp.Merge);
-        rowCoefficients = accelerator.LoadKernel<MatrixArguments>(RowCoefficients.Compute);
-        forwardGradientRows = accelerator.LoadKernel(variant.ForwardGradientRows, bounds);
-        gradientRows = accelerator.LoadKernel(variant.GradientRows, bounds);
-        gradientItems = accelerator.LoadKernel(variant.GradientItems, bounds);
         staged = variant.Staged;
         sharedBytes = !staged ? 0 : checked((int)new MatrixGeometry(description.Element, description.HiddenSize, tile.Size, description.AllowTensorFloat32).SharedBytes);
-        foreach (Action<AcceleratorStream, KernelConfig, MatrixArguments> kernel in new[] { forwardRows, forwardGradientRows, gradientRows, gradientItems })
-        {
-            CudaSharedMemoryOptIn.Apply(accelerator, kernel.GetKernel(), sharedBytes);
-        }
+        forwardRows = Load(accelerator, variant.ForwardRows, bounds);
+        mergeRows = accelerator.LoadKernel<MatrixArguments>(PartialLogSumExp.Merge);
+        rowCoefficients = accelerator.LoadKernel<MatrixArguments>(RowCoefficients.Compute);
+        forwardGradientRows = Load(accelerator, variant.ForwardGradientRows, bounds);
+        gradientRows = Load(accelerator, variant.GradientRows, bounds);
+        gradientItems = Load(accelerator, variant.GradientItems, bounds);
     }
 
     public override KernelTile Tile => tile;
@@ -100,6 +96,19 @@ internal sealed class MatrixKernelSet : LoadedKernels
     {
         partials?.Dispose();
         coefficients?.Dispose();
+    }
+
+    /// <summary>One of the variant's kernels, allowed the group's shared memory: through ILGPU, or re-targeted to sm_90a for the warpgroup kernels.</summary>
+    private Action<AcceleratorStream, KernelConfig, MatrixArguments> Load(Accelerator accelerator, Action<MatrixArguments> kernel, KernelSpecialization bounds)
+    {
+        if (tile.WarpGroups)
+        {
+            return Sm90aKernelLoader.Load(accelerator, kernel, bounds, sharedBytes);
+        }
+
+        Action<AcceleratorStream, KernelConfig, MatrixArguments> launcher = accelerator.LoadKernel(kernel, bounds);
+        CudaSharedMemoryOptIn.Apply(accelerator, launcher.GetKernel(), sharedBytes);
+        return launcher;
     }
 
     private static MatrixArguments Arguments(in LossCall call) => new()

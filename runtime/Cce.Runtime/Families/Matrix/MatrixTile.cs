@@ -14,7 +14,11 @@ namespace Cce;
 /// <param name="DStep">Elements of D per iteration of the logit loop (a multiple of 16 dividing D).</param>
 /// <param name="Warps">Warps per group.</param>
 /// <param name="Stages">Streamed tiles in flight in shared memory (2 to 4: one copied while another is used).</param>
-public sealed partial record MatrixTile(int Rows, int Items, int DStep, int Warps, int Stages) : KernelTile
+/// <param name="WarpGroups">
+/// Whether the kernels run on Hopper's warpgroup matrix instructions (wgmma, sm_90a only): four warps share each 64-row
+/// slice, and <paramref name="DStep"/> is all of D.
+/// </param>
+public sealed partial record MatrixTile(int Rows, int Items, int DStep, int Warps, int Stages, bool WarpGroups = false) : KernelTile
 {
     /// <summary>The family name of the matrix kernels, as tuning-cache keys carry it.</summary>
     public const string FamilyName = "Matrix";
@@ -23,17 +27,20 @@ public sealed partial record MatrixTile(int Rows, int Items, int DStep, int Warp
     public override string Family => FamilyName;
 
     /// <inheritdoc />
-    /// <remarks>"m{Rows}n{Items}k{DStep}w{Warps}s{Stages}", e.g. "m64n64k32w4s2".</remarks>
+    /// <remarks>"m{Rows}n{Items}k{DStep}w{Warps}s{Stages}", e.g. "m64n64k32w4s2", with "wg" after it for the warpgroup kernels, e.g. "m128n128k256w8s2wg".</remarks>
     public override string CanonicalText =>
-        string.Create(CultureInfo.InvariantCulture, $"m{Rows}n{Items}k{DStep}w{Warps}s{Stages}");
+        string.Create(CultureInfo.InvariantCulture, $"m{Rows}n{Items}k{DStep}w{Warps}s{Stages}{(WarpGroups ? WarpGroupSuffix : string.Empty)}");
+
+    /// <summary>What the canonical text of a warpgroup tile ends with.</summary>
+    public const string WarpGroupSuffix = "wg";
 
     /// <summary>Threads per group.</summary>
     public int ThreadsPerGroup => Warps * MatrixGeometry.WarpSize;
 
     /// <summary>The tile's numbers, as the geometry the generator shares takes them.</summary>
-    public MatrixTileSize Size => new(Rows, Items, DStep, Warps, Stages);
+    public MatrixTileSize Size => new(Rows, Items, DStep, Warps, Stages, WarpGroups);
 
-    /// <summary>Reads the canonical text of a matrix tile, e.g. "m64n64k32w4s2".</summary>
+    /// <summary>Reads the canonical text of a matrix tile, e.g. "m64n64k32w4s2" or "m128n128k256w8s2wg".</summary>
     /// <param name="text">The text; surrounding white space is ignored.</param>
     /// <param name="tile">The tile, when the text is one.</param>
     public static bool TryParse(string? text, [NotNullWhen(true)] out MatrixTile? tile)
@@ -49,10 +56,10 @@ public sealed partial record MatrixTile(int Rows, int Items, int DStep, int Warp
             }
         }
 
-        tile = new MatrixTile(values[0], values[1], values[2], values[3], values[4]);
+        tile = new MatrixTile(values[0], values[1], values[2], values[3], values[4], match.Groups[6].Success);
         return true;
     }
 
-    [GeneratedRegex("^m([0-9]+)n([0-9]+)k([0-9]+)w([0-9]+)s([0-9]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^m([0-9]+)n([0-9]+)k([0-9]+)w([0-9]+)s([0-9]+)(" + WarpGroupSuffix + ")?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

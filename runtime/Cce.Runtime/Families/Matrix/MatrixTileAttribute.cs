@@ -27,4 +27,13 @@ public sealed class MatrixTileAttribute : Attribute
 
     /// <summary>Streamed tiles in flight in shared memory: 2 to 4 (one copied while another is used). Default: 2.</summary>
     public int Stages { get; set; } = 2;
+
+    /// <summary>
+    /// Whether the kernels run on Hopper's warpgroup matrix instructions (wgmma; an sm_90 GPU only, where the tuner and
+    /// the verification suite leave the candidate out elsewhere): 16-bit elements, D a multiple of 64 up to 256,
+    /// <see cref="Warps"/> a multiple of 4 with 16 <see cref="Rows"/> per warp (64 per warpgroup), <see cref="Items"/>
+    /// a multiple of 16 up to 256, and <see cref="DStep"/> equal to D (each instruction of the gradient product covers
+    /// all of it). Default: false (mma.sync, any GPU from sm_80 on).
+    /// </summary>
+    public bool WarpGroups { get; set; }
 }

@@ -40,8 +40,22 @@ public sealed class MatrixVariant : KernelVariant
     public bool Staged { get; }
 
     /// <inheritdoc />
-    /// <remarks>The staged kernels are the matrix-unit ones.</remarks>
-    public override bool EmulatedOnCpu => Staged;
+    /// <remarks>
+    /// The staged kernels are the matrix-unit ones; the warpgroup kernels are not emulated at all: they do not run on the
+    /// CPU accelerator (<see cref="RunsOn"/>).
+    /// </remarks>
+    public override bool EmulatedOnCpu => Staged && !MatrixTile.WarpGroups;
+
+    /// <inheritdoc />
+    /// <remarks>The warpgroup kernels: sm_90a code, which only GPUs of compute capability 9.0 (Hopper) run.</remarks>
+    public override string? RequiredArchitecture => MatrixTile.WarpGroups ? $"{Sm90aKernelLoader.Architecture} (compute capability {Sm90aKernelLoader.ComputeCapability}, Hopper)" : null;
+
+    /// <inheritdoc />
+    public override bool RunsOn(CceDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return !MatrixTile.WarpGroups || Sm90aKernelLoader.Supports(device);
+    }
 
     /// <inheritdoc />
     public override KernelTile Tile => MatrixTile;
