@@ -14,6 +14,26 @@ internal sealed class SourceWriter
     private readonly StringBuilder text = new();
     private int depth;
 
+    /// <summary>
+    /// Writes one statement line of hand-unrolled code: a lone "{" opens a block and a lone "}" closes it (so the
+    /// indentation follows), anything else is a <see cref="Line"/>.
+    /// </summary>
+    public void Statement(string line = "")
+    {
+        if (line == "{")
+        {
+            Open(string.Empty);
+        }
+        else if (line == "}")
+        {
+            Close();
+        }
+        else
+        {
+            Line(line);
+        }
+    }
+
     /// <summary>Writes one line at the current indentation; an empty line stays empty.</summary>
     public void Line(string line = "")
     {

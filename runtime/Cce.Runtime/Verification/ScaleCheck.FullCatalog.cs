@@ -61,16 +61,9 @@ public static partial class ScaleCheck
             actualDw.AddRange(ReadRow(gradItems, item));
         }
 
-        ElementType gradientStorage = description.HiddenGradient == GradientPrecision.Float32 ? ElementType.Float32 : description.Element;
-        double lossError = ErrorMeasures.Relative(checkedRows.Select(r => (double)rowLoss[r]).ToList(), expectedLoss);
-        double lseError = ErrorMeasures.Relative(checkedRows.Select(r => (double)lse[r]).ToList(), expectedLse);
-        double dhRaw = ErrorMeasures.Relative(actualDh, expectedDh);
-        double dhBeyond = ErrorMeasures.RelativeBeyondRounding(actualDh, expectedDh, gradientStorage);
-        double dwError = ErrorMeasures.Relative(actualDw, expectedDw);
-        double subnormal = gradientStorage == ElementType.Float16 ? expectedDh.Count(v => v != 0 && Math.Abs(v) < 6.103515625e-5) / (double)Math.Max(1, expectedDh.Count) : 0;
-        string? failure = Tolerance.For(description).Check(lossError, lseError, dhBeyond, dwError);
-        return new ScaleCheckResult(name, loss.Tile.ToString(), rows, catalog, seed, checkedRows.Length, checkedItems.Length,
-            checkedItems.Length * validRows.Length, lossError, lseError, dhRaw, dhBeyond, subnormal, dwError, failure);
+        return Result(description, name, loss.Tile.ToString(), rows, catalog, seed, checkedItems.Length, checkedItems.Length * validRows.Length,
+            (checkedRows.Select(r => (double)rowLoss[r]).ToList(), expectedLoss), (checkedRows.Select(r => (double)lse[r]).ToList(), expectedLse),
+            (actualDh, expectedDh), (actualDw, expectedDw));
     }
 
     /// <summary>Row <paramref name="row"/>'s log-sum-exp over all items and its dH = g (Σ_j p_j w_j − w_y), in fp64.</summary>
@@ -81,32 +74,14 @@ public static partial class ScaleCheck
         double max = logits.Max();
         double sum = logits.Sum(s => Math.Exp(s - max));
         double rowLse = max + Math.Log(sum);
-        var dh = new double[d];
-        object gate = new();
-        Parallel.For(
-            0,
-            catalog,
-            () => new double[d],
-            (j, _, local) =>
+        double[] dh = ParallelSum(catalog, d, (j, sum) =>
+        {
+            double p = Math.Exp(logits[j] - rowLse);
+            for (int e = 0; e < d; e++)
             {
-                double p = Math.Exp(logits[j] - rowLse);
-                for (int e = 0; e < d; e++)
-                {
-                    local[e] += p * w[((long)j * d) + e];
-                }
-
-                return local;
-            },
-            local =>
-            {
-                lock (gate)
-                {
-                    for (int e = 0; e < d; e++)
-                    {
-                        dh[e] += local[e];
-                    }
-                }
-            });
+                sum[e] += p * w[((long)j * d) + e];
+            }
+        });
         for (int e = 0; e < d; e++)
         {
             dh[e] = coefficient * (dh[e] - w[((long)target * d) + e]);
@@ -118,21 +93,35 @@ public static partial class ScaleCheck
     /// <summary>dW row <paramref name="item"/> = Σ_r g (exp(h_r·w − lse_r) − [y_r = item]) h_r over the valid rows, in fp64 from the kernel's lse.</summary>
     private static double[] FullItem(double[] h, double[] w, float[] lse, int[] y, int[] validRows, int item, int d, double coefficient)
     {
-        var dw = new double[d];
+        double[] dw = ParallelSum(validRows.Length, d, (i, sum) =>
+        {
+            int r = validRows[i];
+            double p = Math.Exp(Dot(h, r, w, item, d) - lse[r]) - (y[r] == item ? 1.0 : 0.0);
+            for (int e = 0; e < d; e++)
+            {
+                sum[e] += p * h[((long)r * d) + e];
+            }
+        });
+        for (int e = 0; e < d; e++)
+        {
+            dw[e] *= coefficient;
+        }
+
+        return dw;
+    }
+
+    /// <summary>Σ over i in [0, count) of what <paramref name="add"/> adds into a vector of <paramref name="d"/>, in parallel with a vector per worker.</summary>
+    private static double[] ParallelSum(int count, int d, Action<int, double[]> add)
+    {
+        var total = new double[d];
         object gate = new();
         Parallel.For(
             0,
-            validRows.Length,
+            count,
             () => new double[d],
             (i, _, local) =>
             {
-                int r = validRows[i];
-                double p = Math.Exp(Dot(h, r, w, item, d) - lse[r]) - (y[r] == item ? 1.0 : 0.0);
-                for (int e = 0; e < d; e++)
-                {
-                    local[e] += p * h[((long)r * d) + e];
-                }
-
+                add(i, local);
                 return local;
             },
             local =>
@@ -141,16 +130,11 @@ public static partial class ScaleCheck
                 {
                     for (int e = 0; e < d; e++)
                     {
-                        dw[e] += local[e];
+                        total[e] += local[e];
                     }
                 }
             });
-        for (int e = 0; e < d; e++)
-        {
-            dw[e] *= coefficient;
-        }
-
-        return dw;
+        return total;
     }
 
     private static double Dot(double[] h, int row, double[] w, int item, int d)

@@ -103,16 +103,27 @@ public static partial class ScaleCheck
             actualDw.AddRange(ReadRow(gradItems, item));
         }
 
+        return Result(description, name, loss.Tile.ToString(), rows, catalog, seed, checkedItems.Length, checkedItems.Sum(i => touching[i].Length),
+            (actualLoss, expectedLoss), (actualLse, expectedLse), (actualDh, expectedDh), (actualDw, expectedDw));
+    }
+
+    /// <summary>The errors of the compared values (dH judged beyond the rounding of its storage type) and the verdict.</summary>
+    private static ScaleCheckResult Result(
+        LossDescription description, string name, string variant, int rows, int catalog, int seed, int checkedItems, int contributingRows,
+        (List<double> Actual, List<double> Expected) loss, (List<double> Actual, List<double> Expected) lse,
+        (List<double> Actual, List<double> Expected) gradHidden, (List<double> Actual, List<double> Expected) gradItems)
+    {
         ElementType gradientStorage = description.HiddenGradient == GradientPrecision.Float32 ? ElementType.Float32 : description.Element;
-        double lossError = ErrorMeasures.Relative(actualLoss, expectedLoss);
-        double lseError = ErrorMeasures.Relative(actualLse, expectedLse);
-        double dhRaw = ErrorMeasures.Relative(actualDh, expectedDh);
-        double dhBeyond = ErrorMeasures.RelativeBeyondRounding(actualDh, expectedDh, gradientStorage);
-        double dwError = ErrorMeasures.Relative(actualDw, expectedDw);
+        double lossError = ErrorMeasures.Relative(loss.Actual, loss.Expected);
+        double lseError = ErrorMeasures.Relative(lse.Actual, lse.Expected);
+        double dhRaw = ErrorMeasures.Relative(gradHidden.Actual, gradHidden.Expected);
+        double dhBeyond = ErrorMeasures.RelativeBeyondRounding(gradHidden.Actual, gradHidden.Expected, gradientStorage);
+        double dwError = ErrorMeasures.Relative(gradItems.Actual, gradItems.Expected);
+        List<double> expectedDh = gradHidden.Expected;
         double subnormal = gradientStorage == ElementType.Float16 ? expectedDh.Count(v => v != 0 && Math.Abs(v) < 6.103515625e-5) / (double)Math.Max(1, expectedDh.Count) : 0;
         string? failure = Tolerance.For(description).Check(lossError, lseError, dhBeyond, dwError);
-        return new ScaleCheckResult(name, loss.Tile.ToString(), rows, catalog, seed, checkedRows.Length, checkedItems.Length,
-            checkedItems.Sum(i => touching[i].Length), lossError, lseError, dhRaw, dhBeyond, subnormal, dwError, failure);
+        return new ScaleCheckResult(name, variant, rows, catalog, seed, loss.Expected.Count, checkedItems,
+            contributingRows, lossError, lseError, dhRaw, dhBeyond, subnormal, dwError, failure);
     }
 
     /// <summary>

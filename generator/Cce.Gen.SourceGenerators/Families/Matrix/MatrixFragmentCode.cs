@@ -69,21 +69,7 @@ internal sealed class MatrixFragmentCode
 
     private bool Filtering => Settings.GradientFilter > 0f;
 
-    private void L(string line = "")
-    {
-        if (line == "{")
-        {
-            w.Open(string.Empty);
-        }
-        else if (line == "}")
-        {
-            w.Close();
-        }
-        else
-        {
-            w.Line(line);
-        }
-    }
+    private void L(string line = "") => w.Statement(line);
 
     // ---- building block (item pass): lse, g and y of a row tile, 4 bytes each, beside the H tile of the same stage
     public void LoadRowValues()

@@ -118,21 +118,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         EmitItemKernel();
     }
 
-    private void L(string line = "")
-    {
-        if (line == "{")
-        {
-            w.Open(string.Empty);
-        }
-        else if (line == "}")
-        {
-            w.Close();
-        }
-        else
-        {
-            w.Line(line);
-        }
-    }
+    private void L(string line = "") => w.Statement(line);
 
     // ---- building block: a tile of rows into shared memory with cp.async; rows past the end read as zeros
     private void EmitLoadRows()

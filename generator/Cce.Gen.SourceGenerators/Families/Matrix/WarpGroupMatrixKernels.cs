@@ -114,21 +114,7 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         EmitItemKernel();
     }
 
-    private void L(string line = "")
-    {
-        if (line == "{")
-        {
-            w.Open(string.Empty);
-        }
-        else if (line == "}")
-        {
-            w.Close();
-        }
-        else
-        {
-            w.Line(line);
-        }
-    }
+    private void L(string line = "") => w.Statement(line);
 
     // ---- the operands and results of the instructions: a thread's accumulators of a 64 x N block (N / 8 m16n8
     // fragments, the instruction's N read from the struct's size) and its A fragments of P
