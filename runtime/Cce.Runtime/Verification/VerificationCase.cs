@@ -10,6 +10,12 @@ namespace Cce.Verification;
 public sealed record VerificationCase(string Name, int Rows, int Catalog, double IgnoredFraction, double PlantedHitFraction, double PlantedDuplicateFraction)
 {
     /// <summary>
+    /// Factor on the upstream gradients (1 by default). A small one puts g·p, a row's share of the gradient times a
+    /// probability, where 1/N and 1/V put it at the sizes users run: below fp16's smallest subnormal.
+    /// </summary>
+    public double UpstreamScale { get; init; } = 1.0;
+
+    /// <summary>
     /// The standard cases: rows that fill no tile evenly, ignored rows, planted accidental hits and duplicates,
     /// a catalog of three items, and a batch with a single non-ignored row.
     /// </summary>

@@ -31,8 +31,9 @@ internal sealed class VerificationInputs<TElement>
 
         SamplingSeed = SyntheticValues.Bits(key, SyntheticValues.Scalars, 1);
         SamplingStep = (ulong)SyntheticValues.Below(key, SyntheticValues.Scalars, 2, 1000);
-        Upstream = 0.5f + ((float)SyntheticValues.Unit(key, SyntheticValues.Scalars, 3) * 1.5f);
-        UpstreamPerRow = [.. Symmetric(key, SyntheticValues.Scalars + 1, Rows, 1f).Select(u => 1.25f + u)];
+        float upstreamScale = (float)shape.UpstreamScale;
+        Upstream = (0.5f + ((float)SyntheticValues.Unit(key, SyntheticValues.Scalars, 3) * 1.5f)) * upstreamScale;
+        UpstreamPerRow = [.. Symmetric(key, SyntheticValues.Scalars + 1, Rows, 1f).Select(u => (1.25f + u) * upstreamScale)];
     }
 
     public int Rows { get; }

@@ -69,6 +69,18 @@ internal sealed class MatrixFragmentCode
 
     private bool Filtering => Settings.GradientFilter > 0f;
 
+    /// <summary>
+    /// fp16 P carries a power-of-two scale into the matrix units: its smallest subnormal is 6e-8, and at the sizes users
+    /// run p ≈ 1/V and g ≈ 1/N put g·p (and at V ≈ 10⁶ p itself) below it. bf16 and TF32 have fp32's exponent range.
+    /// </summary>
+    private bool ScaledP => Settings.Element == ElementType.Float16;
+
+    /// <summary>log2 of the row passes' P scale: p ≤ 1 times 2^15 stays below fp16's largest finite value, 65504.</summary>
+    private const int RowScaleLog2 = 15;
+
+    /// <summary>2^−15, the row passes' P scale undone.</summary>
+    private const string RowUnscale = "3.0517578125E-05f";
+
     private void L(string line = "") => w.Statement(line);
 
     // ---- building block (item pass): lse, g and y of a row tile, 4 bytes each, beside the H tile of the same stage
@@ -103,7 +115,8 @@ internal sealed class MatrixFragmentCode
                 {
                     L(Invariant($"int r{mt}{half} = own0 + warpBase + {16 * mt + off} + g;"));
                     L(Invariant($"int y{mt}{half} = r{mt}{half} < a.Rows ? a.Targets[r{mt}{half}] : {Settings.IgnoreIndex};"));
-                    L(Invariant($"float m{mt}{half} = y{mt}{half} != {Settings.IgnoreIndex} ? a.RowLse[r{mt}{half}] * L2E : float.PositiveInfinity;"));
+                    string scaled = ScaledP ? Invariant($" - {RowScaleLog2}f") : string.Empty;
+                    L(Invariant($"float m{mt}{half} = y{mt}{half} != {Settings.IgnoreIndex} ? a.RowLse[r{mt}{half}] * L2E{scaled} : float.PositiveInfinity;"));
                 }
             }
             else
@@ -155,10 +168,18 @@ internal sealed class MatrixFragmentCode
                 L(Invariant($"float mn{mt}{half} = {XMath}.Max(m{mt}{half}, {mx} * L2E);"));
                 L(Invariant($"float sc{mt}{half} = {Units}Exp2(m{mt}{half} - mn{mt}{half});"));
                 L(Invariant($"m{mt}{half} = mn{mt}{half};"));
+                string shift = Invariant($"mn{mt}{half}");
+                if (rescale && ScaledP)
+                {
+                    // P feeds dH's product: the sum l carries the same scale, so acc / l does not see it; lse does.
+                    shift = Invariant($"mq{mt}{half}");
+                    L(Invariant($"float {shift} = mn{mt}{half} - {RowScaleLog2}f;"));
+                }
+
                 for (int nt = 0; nt < NTiles; nt++)
                 {
-                    L(Invariant($"s{mt}_{nt}.{x} = {Units}Exp2(s{mt}_{nt}.{x} * L2E - mn{mt}{half});"));
-                    L(Invariant($"s{mt}_{nt}.{y} = {Units}Exp2(s{mt}_{nt}.{y} * L2E - mn{mt}{half});"));
+                    L(Invariant($"s{mt}_{nt}.{x} = {Units}Exp2(s{mt}_{nt}.{x} * L2E - {shift});"));
+                    L(Invariant($"s{mt}_{nt}.{y} = {Units}Exp2(s{mt}_{nt}.{y} * L2E - {shift});"));
                 }
 
                 L(Invariant($"l{mt}{half} = l{mt}{half} * sc{mt}{half} + {SumChain(scores)};"));
@@ -195,6 +216,29 @@ internal sealed class MatrixFragmentCode
         }
     }
 
+    // ---- building block (item pass): the dW accumulators and, for fp16, the scale of P: a power of two that puts the
+    // largest |g| of the call in [2^14, 2^15), so |P| < 2^15 and g·p of every row stays in fp16's normal range
+    public void ItemState()
+    {
+        for (int mt = 0; mt < Mt; mt++)
+        {
+            for (int dt = 0; dt < DTiles; dt++)
+            {
+                L(Invariant($"{Fragment} acc{mt}_{dt} = default;"));
+            }
+        }
+
+        if (ScaledP)
+        {
+            // The bound holds the bits of max |g|; its biased exponent e gives the scale 2^(14 − (e − 127)), clamped to a
+            // normal float (a subnormal bound has e = 0; a zero bound leaves every P zero whatever the scale).
+            L("int pExponent = (a.CoefficientBound[0] >> 23) & 255;");
+            L("pExponent = 268 - pExponent < 1 ? 1 : 268 - pExponent > 254 ? 254 : 268 - pExponent;");
+            L($"float pScale = {Ilgpu}Interop.IntAsFloat((uint)(pExponent << 23));");
+            L("float dScale = 1f / pScale;");
+        }
+    }
+
     // ---- building block (item pass): P = g_r (exp(S − lse_r) − [y_r = j]); a row with g = 0 (ignored, or past N) gives 0
     public void GradientP()
     {
@@ -210,7 +254,7 @@ internal sealed class MatrixFragmentCode
             {
                 string r = Invariant($"{(nt * 8) + e} + 2 * t");
                 L(Invariant($"float ls{nt}_{e} = {Ilgpu}Interop.IntAsFloat((uint)sV[vBase + {r}]) * L2E;"));
-                L(Invariant($"float gg{nt}_{e} = {Ilgpu}Interop.IntAsFloat((uint)sV[vBase + Stream + {r}]);"));
+                L(Invariant($"float gg{nt}_{e} = {Ilgpu}Interop.IntAsFloat((uint)sV[vBase + Stream + {r}]){(ScaledP ? " * pScale" : string.Empty)};"));
                 L(Invariant($"int yy{nt}_{e} = sV[vBase + 2 * Stream + {r}];"));
             }
         }
@@ -251,8 +295,9 @@ internal sealed class MatrixFragmentCode
     // but p_y belongs with it)
     public void RowFilterTest()
     {
+        string threshold = ScaledP ? Invariant($"Filter * {1 << RowScaleLog2}f") : "Filter";
         IEnumerable<string> kept = Enumerable.Range(0, Mt)
-            .SelectMany(mt => Enumerable.Range(0, NTiles).SelectMany(nt => new[] { "X", "Y", "Z", "W" }.Select(part => Invariant($"!(s{mt}_{nt}.{part} < Filter)"))))
+            .SelectMany(mt => Enumerable.Range(0, NTiles).SelectMany(nt => new[] { "X", "Y", "Z", "W" }.Select(part => Invariant($"!(s{mt}_{nt}.{part} < {threshold})"))))
             .Concat(Enumerable.Range(0, Mt).SelectMany(mt => new[] { Invariant($"(uint)(y{mt}a - j0) < (uint)Stream"), Invariant($"(uint)(y{mt}b - j0) < (uint)Stream") }));
         L($"float hot = {string.Join(" || ", kept)} ? 1f : 0f;");
     }
@@ -331,7 +376,7 @@ internal sealed class MatrixFragmentCode
                 if (gradient)
                 {
                     L("float coef = valid ? a.RowCoefficients[r] : 0f;");
-                    L(forward ? "float inv = 1f / l;" : "float inv = 1f;");
+                    L(forward ? "float inv = 1f / l;" : $"float inv = {(ScaledP ? RowUnscale : "1f")};");
                 }
 
                 for (int dt = 0; dt < DTiles; dt++)
@@ -371,7 +416,8 @@ internal sealed class MatrixFragmentCode
                 {
                     L($"dot += {Ilgpu}Warp.ShuffleXor(dot, 1);");
                     L($"dot += {Ilgpu}Warp.ShuffleXor(dot, 2);");
-                    L($"float lse = (m{sfx} + {XMath}.Log2(l)) * LN2;");
+                    string unscale = mode == MatrixRowMode.ForwardGradient && ScaledP ? Invariant($" - {RowScaleLog2}f") : string.Empty;
+                    L($"float lse = (m{sfx} + {XMath}.Log2(l){unscale}) * LN2;");
                     L("if (valid && t == 0)");
                     L("{");
                     if (mode == MatrixRowMode.Forward)
@@ -417,6 +463,11 @@ internal sealed class MatrixFragmentCode
                 for (int dt = 0; dt < DTiles; dt++)
                 {
                     string acc = Invariant($"acc{mt}_{dt}");
+                    if (ScaledP)
+                    {
+                        L(Invariant($"{acc}.{x} *= dScale; {acc}.{y} *= dScale;"));
+                    }
+
                     L(Invariant($"if (a.AccumulateItemGradient != 0) {{ {acc}.{x} += a.GradItems[o + {dt * 8}]; {acc}.{y} += a.GradItems[o + {(dt * 8) + 1}]; }}"));
                     L(Invariant($"a.GradItems[o + {dt * 8}] = {acc}.{x};"));
                     L(Invariant($"a.GradItems[o + {(dt * 8) + 1}] = {acc}.{y};"));

@@ -189,13 +189,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         L("int tBegin = 0, tCount = numTiles;");
         EmitLaneConstants();
         staging.Prologue(items: true);
-        for (int mt = 0; mt < Mt; mt++)
-        {
-            for (int dt = 0; dt < DTiles; dt++)
-            {
-                L(Invariant($"{Fragment} acc{mt}_{dt} = default;"));
-            }
-        }
+        code.ItemState();
 
         EmitLoop(items: true, () =>
         {

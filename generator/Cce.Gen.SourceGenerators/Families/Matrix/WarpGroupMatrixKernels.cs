@@ -206,10 +206,7 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         L("int tBegin = 0, tCount = numTiles;");
         staging.Prologue(items: true);
         L("LogitTile logits = default;");
-        for (int dt = 0; dt < DTiles; dt++)
-        {
-            L(Invariant($"{Fragment} acc0_{dt} = default;"));
-        }
+        code.ItemState();
 
         EmitLoop(items: true, () =>
         {

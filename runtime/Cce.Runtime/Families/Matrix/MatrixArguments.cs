@@ -42,6 +42,12 @@ public struct MatrixArguments
     /// </summary>
     public ArrayView<float> RowCoefficients;
 
+    /// <summary>
+    /// The bits of the largest |g| of <see cref="RowCoefficients"/>, [1] (a non-negative float's bits order as integers):
+    /// the fp16 item pass scales P by a power of two from it, so that g·p stays in fp16's normal range.
+    /// </summary>
+    public ArrayView<int> CoefficientBound;
+
     /// <summary>Per-row upstream gradient, [N]; empty when <see cref="Upstream"/> applies to all rows.</summary>
     public ArrayView<float> UpstreamPerRow;
 

@@ -84,7 +84,10 @@ internal sealed class MatrixKernelSet : LoadedKernels
             return;
         }
 
-        arguments.RowCoefficients = Grown(ref coefficients, call.Rows);
+        ArrayView<float> coefficientSpace = Grown(ref coefficients, call.Rows + 1L);
+        arguments.RowCoefficients = coefficientSpace.SubView(0, call.Rows);
+        arguments.CoefficientBound = coefficientSpace.SubView(call.Rows, 1).Cast<int>();
+        arguments.CoefficientBound.MemSetToZero(stream);
         rowCoefficients(stream, Threads(call.Rows), arguments);
         (operation == LossOperation.Backward ? gradientRows : forwardGradientRows)(stream, RowLaunch(call.Rows, 1), arguments);
         call.Stages?.Mark(stream, "rows");

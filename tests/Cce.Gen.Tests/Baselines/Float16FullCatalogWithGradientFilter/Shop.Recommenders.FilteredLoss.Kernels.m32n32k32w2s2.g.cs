@@ -351,14 +351,15 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             float mn0a = ILGPU::Algorithms.XMath.Max(m0a, mx0a * L2E);
             float sc0a = Kernels::MatrixUnits.Exp2(m0a - mn0a);
             m0a = mn0a;
-            s0_0.X = Kernels::MatrixUnits.Exp2(s0_0.X * L2E - mn0a);
-            s0_0.Y = Kernels::MatrixUnits.Exp2(s0_0.Y * L2E - mn0a);
-            s0_1.X = Kernels::MatrixUnits.Exp2(s0_1.X * L2E - mn0a);
-            s0_1.Y = Kernels::MatrixUnits.Exp2(s0_1.Y * L2E - mn0a);
-            s0_2.X = Kernels::MatrixUnits.Exp2(s0_2.X * L2E - mn0a);
-            s0_2.Y = Kernels::MatrixUnits.Exp2(s0_2.Y * L2E - mn0a);
-            s0_3.X = Kernels::MatrixUnits.Exp2(s0_3.X * L2E - mn0a);
-            s0_3.Y = Kernels::MatrixUnits.Exp2(s0_3.Y * L2E - mn0a);
+            float mq0a = mn0a - 15f;
+            s0_0.X = Kernels::MatrixUnits.Exp2(s0_0.X * L2E - mq0a);
+            s0_0.Y = Kernels::MatrixUnits.Exp2(s0_0.Y * L2E - mq0a);
+            s0_1.X = Kernels::MatrixUnits.Exp2(s0_1.X * L2E - mq0a);
+            s0_1.Y = Kernels::MatrixUnits.Exp2(s0_1.Y * L2E - mq0a);
+            s0_2.X = Kernels::MatrixUnits.Exp2(s0_2.X * L2E - mq0a);
+            s0_2.Y = Kernels::MatrixUnits.Exp2(s0_2.Y * L2E - mq0a);
+            s0_3.X = Kernels::MatrixUnits.Exp2(s0_3.X * L2E - mq0a);
+            s0_3.Y = Kernels::MatrixUnits.Exp2(s0_3.Y * L2E - mq0a);
             l0a = l0a * sc0a + (((s0_0.X + s0_0.Y) + (s0_1.X + s0_1.Y)) + ((s0_2.X + s0_2.Y) + (s0_3.X + s0_3.Y)));
             float mx0b = ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_0.Z, s0_0.W), ILGPU::Algorithms.XMath.Max(s0_1.Z, s0_1.W)), ILGPU::Algorithms.XMath.Max(ILGPU::Algorithms.XMath.Max(s0_2.Z, s0_2.W), ILGPU::Algorithms.XMath.Max(s0_3.Z, s0_3.W)));
             mx0b = ILGPU::Algorithms.XMath.Max(mx0b, ILGPU::Warp.ShuffleXor(mx0b, 1));
@@ -366,14 +367,15 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             float mn0b = ILGPU::Algorithms.XMath.Max(m0b, mx0b * L2E);
             float sc0b = Kernels::MatrixUnits.Exp2(m0b - mn0b);
             m0b = mn0b;
-            s0_0.Z = Kernels::MatrixUnits.Exp2(s0_0.Z * L2E - mn0b);
-            s0_0.W = Kernels::MatrixUnits.Exp2(s0_0.W * L2E - mn0b);
-            s0_1.Z = Kernels::MatrixUnits.Exp2(s0_1.Z * L2E - mn0b);
-            s0_1.W = Kernels::MatrixUnits.Exp2(s0_1.W * L2E - mn0b);
-            s0_2.Z = Kernels::MatrixUnits.Exp2(s0_2.Z * L2E - mn0b);
-            s0_2.W = Kernels::MatrixUnits.Exp2(s0_2.W * L2E - mn0b);
-            s0_3.Z = Kernels::MatrixUnits.Exp2(s0_3.Z * L2E - mn0b);
-            s0_3.W = Kernels::MatrixUnits.Exp2(s0_3.W * L2E - mn0b);
+            float mq0b = mn0b - 15f;
+            s0_0.Z = Kernels::MatrixUnits.Exp2(s0_0.Z * L2E - mq0b);
+            s0_0.W = Kernels::MatrixUnits.Exp2(s0_0.W * L2E - mq0b);
+            s0_1.Z = Kernels::MatrixUnits.Exp2(s0_1.Z * L2E - mq0b);
+            s0_1.W = Kernels::MatrixUnits.Exp2(s0_1.W * L2E - mq0b);
+            s0_2.Z = Kernels::MatrixUnits.Exp2(s0_2.Z * L2E - mq0b);
+            s0_2.W = Kernels::MatrixUnits.Exp2(s0_2.W * L2E - mq0b);
+            s0_3.Z = Kernels::MatrixUnits.Exp2(s0_3.Z * L2E - mq0b);
+            s0_3.W = Kernels::MatrixUnits.Exp2(s0_3.W * L2E - mq0b);
             l0b = l0b * sc0b + (((s0_0.Z + s0_0.W) + (s0_1.Z + s0_1.W)) + ((s0_2.Z + s0_2.W) + (s0_3.Z + s0_3.W)));
             if (sc0a != 1f || sc0b != 1f)
             {
@@ -504,7 +506,7 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             }
             dot += ILGPU::Warp.ShuffleXor(dot, 1);
             dot += ILGPU::Warp.ShuffleXor(dot, 2);
-            float lse = (m0a + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
+            float lse = (m0a + ILGPU::Algorithms.XMath.Log2(l) - 15f) * LN2;
             if (valid && t == 0)
             {
                 a.RowLse[r] = counted ? lse : 0f;
@@ -597,7 +599,7 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             }
             dot += ILGPU::Warp.ShuffleXor(dot, 1);
             dot += ILGPU::Warp.ShuffleXor(dot, 2);
-            float lse = (m0b + ILGPU::Algorithms.XMath.Log2(l)) * LN2;
+            float lse = (m0b + ILGPU::Algorithms.XMath.Log2(l) - 15f) * LN2;
             if (valid && t == 0)
             {
                 a.RowLse[r] = counted ? lse : 0f;
@@ -633,10 +635,10 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
         Kernels::MatrixUnits.CommitGroup();
         int r0a = own0 + warpBase + 0 + g;
         int y0a = r0a < a.Rows ? a.Targets[r0a] : -100;
-        float m0a = y0a != -100 ? a.RowLse[r0a] * L2E : float.PositiveInfinity;
+        float m0a = y0a != -100 ? a.RowLse[r0a] * L2E - 15f : float.PositiveInfinity;
         int r0b = own0 + warpBase + 8 + g;
         int y0b = r0b < a.Rows ? a.Targets[r0b] : -100;
-        float m0b = y0b != -100 ? a.RowLse[r0b] * L2E : float.PositiveInfinity;
+        float m0b = y0b != -100 ? a.RowLse[r0b] * L2E - 15f : float.PositiveInfinity;
         Kernels::MmaF32x4 acc0_0 = default;
         Kernels::MmaF32x4 acc0_1 = default;
         Kernels::MmaF32x4 acc0_2 = default;
@@ -709,7 +711,7 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             s0_2.W = Kernels::MatrixUnits.Exp2(s0_2.W * L2E - m0b);
             s0_3.Z = Kernels::MatrixUnits.Exp2(s0_3.Z * L2E - m0b);
             s0_3.W = Kernels::MatrixUnits.Exp2(s0_3.W * L2E - m0b);
-            float hot = !(s0_0.X < Filter) || !(s0_0.Y < Filter) || !(s0_0.Z < Filter) || !(s0_0.W < Filter) || !(s0_1.X < Filter) || !(s0_1.Y < Filter) || !(s0_1.Z < Filter) || !(s0_1.W < Filter) || !(s0_2.X < Filter) || !(s0_2.Y < Filter) || !(s0_2.Z < Filter) || !(s0_2.W < Filter) || !(s0_3.X < Filter) || !(s0_3.Y < Filter) || !(s0_3.Z < Filter) || !(s0_3.W < Filter) || (uint)(y0a - j0) < (uint)Stream || (uint)(y0b - j0) < (uint)Stream ? 1f : 0f;
+            float hot = !(s0_0.X < Filter * 32768f) || !(s0_0.Y < Filter * 32768f) || !(s0_0.Z < Filter * 32768f) || !(s0_0.W < Filter * 32768f) || !(s0_1.X < Filter * 32768f) || !(s0_1.Y < Filter * 32768f) || !(s0_1.Z < Filter * 32768f) || !(s0_1.W < Filter * 32768f) || !(s0_2.X < Filter * 32768f) || !(s0_2.Y < Filter * 32768f) || !(s0_2.Z < Filter * 32768f) || !(s0_2.W < Filter * 32768f) || !(s0_3.X < Filter * 32768f) || !(s0_3.Y < Filter * 32768f) || !(s0_3.Z < Filter * 32768f) || !(s0_3.W < Filter * 32768f) || (uint)(y0a - j0) < (uint)Stream || (uint)(y0b - j0) < (uint)Stream ? 1f : 0f;
             hot = ILGPU::Algorithms.XMath.Max(hot, ILGPU::Warp.ShuffleXor(hot, 1));
             hot = ILGPU::Algorithms.XMath.Max(hot, ILGPU::Warp.ShuffleXor(hot, 2));
             hot = ILGPU::Algorithms.XMath.Max(hot, ILGPU::Warp.ShuffleXor(hot, 4));
@@ -757,7 +759,7 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             bool counted = y != -100;
             int yr = counted ? y : 0;
             float coef = valid ? a.RowCoefficients[r] : 0f;
-            float inv = 1f;
+            float inv = 3.0517578125E-05f;
             uint w0 = w32[(long)yr * (D / 2) + 0 + t]; float w0lo = Kernels::MatrixUnits.F16ToFloat(w0, false), w0hi = Kernels::MatrixUnits.F16ToFloat(w0, true);
             if (valid)
             {
@@ -830,7 +832,7 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             bool counted = y != -100;
             int yr = counted ? y : 0;
             float coef = valid ? a.RowCoefficients[r] : 0f;
-            float inv = 1f;
+            float inv = 3.0517578125E-05f;
             uint w0 = w32[(long)yr * (D / 2) + 0 + t]; float w0lo = Kernels::MatrixUnits.F16ToFloat(w0, false), w0hi = Kernels::MatrixUnits.F16ToFloat(w0, true);
             if (valid)
             {
@@ -933,6 +935,10 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
         Kernels::MmaF32x4 acc0_5 = default;
         Kernels::MmaF32x4 acc0_6 = default;
         Kernels::MmaF32x4 acc0_7 = default;
+        int pExponent = (a.CoefficientBound[0] >> 23) & 255;
+        pExponent = 268 - pExponent < 1 ? 1 : 268 - pExponent > 254 ? 254 : 268 - pExponent;
+        float pScale = ILGPU::Interop.IntAsFloat((uint)(pExponent << 23));
+        float dScale = 1f / pScale;
         int buf = 0;
         for (int it = 0; it < tCount; it++)
         {
@@ -973,28 +979,28 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             int vBase = buf * (3 * Stream);
             int item0a = own0 + warpBase + 0 + g, item0b = item0a + 8;
             float ls0_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 0 + 2 * t]) * L2E;
-            float gg0_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 0 + 2 * t]);
+            float gg0_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 0 + 2 * t]) * pScale;
             int yy0_0 = sV[vBase + 2 * Stream + 0 + 2 * t];
             float ls0_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 1 + 2 * t]) * L2E;
-            float gg0_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 1 + 2 * t]);
+            float gg0_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 1 + 2 * t]) * pScale;
             int yy0_1 = sV[vBase + 2 * Stream + 1 + 2 * t];
             float ls1_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 8 + 2 * t]) * L2E;
-            float gg1_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 8 + 2 * t]);
+            float gg1_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 8 + 2 * t]) * pScale;
             int yy1_0 = sV[vBase + 2 * Stream + 8 + 2 * t];
             float ls1_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 9 + 2 * t]) * L2E;
-            float gg1_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 9 + 2 * t]);
+            float gg1_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 9 + 2 * t]) * pScale;
             int yy1_1 = sV[vBase + 2 * Stream + 9 + 2 * t];
             float ls2_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 16 + 2 * t]) * L2E;
-            float gg2_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 16 + 2 * t]);
+            float gg2_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 16 + 2 * t]) * pScale;
             int yy2_0 = sV[vBase + 2 * Stream + 16 + 2 * t];
             float ls2_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 17 + 2 * t]) * L2E;
-            float gg2_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 17 + 2 * t]);
+            float gg2_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 17 + 2 * t]) * pScale;
             int yy2_1 = sV[vBase + 2 * Stream + 17 + 2 * t];
             float ls3_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 24 + 2 * t]) * L2E;
-            float gg3_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 24 + 2 * t]);
+            float gg3_0 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 24 + 2 * t]) * pScale;
             int yy3_0 = sV[vBase + 2 * Stream + 24 + 2 * t];
             float ls3_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + 25 + 2 * t]) * L2E;
-            float gg3_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 25 + 2 * t]);
+            float gg3_1 = ILGPU::Interop.IntAsFloat((uint)sV[vBase + Stream + 25 + 2 * t]) * pScale;
             int yy3_1 = sV[vBase + 2 * Stream + 25 + 2 * t];
             float hot = 0f;
             {
@@ -1118,27 +1124,35 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
         if (j0a < a.Catalog)
         {
             long o = (long)j0a * D + 2 * t;
+            acc0_0.X *= dScale; acc0_0.Y *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_0.X += a.GradItems[o + 0]; acc0_0.Y += a.GradItems[o + 1]; }
             a.GradItems[o + 0] = acc0_0.X;
             a.GradItems[o + 1] = acc0_0.Y;
+            acc0_1.X *= dScale; acc0_1.Y *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_1.X += a.GradItems[o + 8]; acc0_1.Y += a.GradItems[o + 9]; }
             a.GradItems[o + 8] = acc0_1.X;
             a.GradItems[o + 9] = acc0_1.Y;
+            acc0_2.X *= dScale; acc0_2.Y *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_2.X += a.GradItems[o + 16]; acc0_2.Y += a.GradItems[o + 17]; }
             a.GradItems[o + 16] = acc0_2.X;
             a.GradItems[o + 17] = acc0_2.Y;
+            acc0_3.X *= dScale; acc0_3.Y *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_3.X += a.GradItems[o + 24]; acc0_3.Y += a.GradItems[o + 25]; }
             a.GradItems[o + 24] = acc0_3.X;
             a.GradItems[o + 25] = acc0_3.Y;
+            acc0_4.X *= dScale; acc0_4.Y *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_4.X += a.GradItems[o + 32]; acc0_4.Y += a.GradItems[o + 33]; }
             a.GradItems[o + 32] = acc0_4.X;
             a.GradItems[o + 33] = acc0_4.Y;
+            acc0_5.X *= dScale; acc0_5.Y *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_5.X += a.GradItems[o + 40]; acc0_5.Y += a.GradItems[o + 41]; }
             a.GradItems[o + 40] = acc0_5.X;
             a.GradItems[o + 41] = acc0_5.Y;
+            acc0_6.X *= dScale; acc0_6.Y *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_6.X += a.GradItems[o + 48]; acc0_6.Y += a.GradItems[o + 49]; }
             a.GradItems[o + 48] = acc0_6.X;
             a.GradItems[o + 49] = acc0_6.Y;
+            acc0_7.X *= dScale; acc0_7.Y *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_7.X += a.GradItems[o + 56]; acc0_7.Y += a.GradItems[o + 57]; }
             a.GradItems[o + 56] = acc0_7.X;
             a.GradItems[o + 57] = acc0_7.Y;
@@ -1147,27 +1161,35 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
         if (j0b < a.Catalog)
         {
             long o = (long)j0b * D + 2 * t;
+            acc0_0.Z *= dScale; acc0_0.W *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_0.Z += a.GradItems[o + 0]; acc0_0.W += a.GradItems[o + 1]; }
             a.GradItems[o + 0] = acc0_0.Z;
             a.GradItems[o + 1] = acc0_0.W;
+            acc0_1.Z *= dScale; acc0_1.W *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_1.Z += a.GradItems[o + 8]; acc0_1.W += a.GradItems[o + 9]; }
             a.GradItems[o + 8] = acc0_1.Z;
             a.GradItems[o + 9] = acc0_1.W;
+            acc0_2.Z *= dScale; acc0_2.W *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_2.Z += a.GradItems[o + 16]; acc0_2.W += a.GradItems[o + 17]; }
             a.GradItems[o + 16] = acc0_2.Z;
             a.GradItems[o + 17] = acc0_2.W;
+            acc0_3.Z *= dScale; acc0_3.W *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_3.Z += a.GradItems[o + 24]; acc0_3.W += a.GradItems[o + 25]; }
             a.GradItems[o + 24] = acc0_3.Z;
             a.GradItems[o + 25] = acc0_3.W;
+            acc0_4.Z *= dScale; acc0_4.W *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_4.Z += a.GradItems[o + 32]; acc0_4.W += a.GradItems[o + 33]; }
             a.GradItems[o + 32] = acc0_4.Z;
             a.GradItems[o + 33] = acc0_4.W;
+            acc0_5.Z *= dScale; acc0_5.W *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_5.Z += a.GradItems[o + 40]; acc0_5.W += a.GradItems[o + 41]; }
             a.GradItems[o + 40] = acc0_5.Z;
             a.GradItems[o + 41] = acc0_5.W;
+            acc0_6.Z *= dScale; acc0_6.W *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_6.Z += a.GradItems[o + 48]; acc0_6.W += a.GradItems[o + 49]; }
             a.GradItems[o + 48] = acc0_6.Z;
             a.GradItems[o + 49] = acc0_6.W;
+            acc0_7.Z *= dScale; acc0_7.W *= dScale;
             if (a.AccumulateItemGradient != 0) { acc0_7.Z += a.GradItems[o + 56]; acc0_7.W += a.GradItems[o + 57]; }
             a.GradItems[o + 56] = acc0_7.Z;
             a.GradItems[o + 57] = acc0_7.W;
