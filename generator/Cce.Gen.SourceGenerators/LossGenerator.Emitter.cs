@@ -139,7 +139,7 @@ public sealed partial class LossGenerator
             w.GeneratedCode();
             w.Line($"private static readonly {Cce}LossDescription CceDescription = new {Cce}LossDescription(");
             w.Line(Invariant($"    {Cce}NegativeScheme.{s.Scheme}, {s.Negatives}, {s.HiddenSize}, {Cce}ElementType.{s.Element},"));
-            w.Line(Invariant($"    {Cce}LogQCorrection.{s.Correction}, {Cce}LossReduction.{s.Reduction}, {s.IgnoreIndex}, {Cce}GradientPrecision.{s.HiddenGradient}, DeterministicGradients: {(s.DeterministicGradients ? "true" : "false")}{(s.GradientFilter > 0f ? Invariant($", GradientFilter: {s.GradientFilter:R}f") : string.Empty)}{(s.AllowTensorFloat32 ? ", AllowTensorFloat32: true" : string.Empty)});"));
+            w.Line(Invariant($"    {Cce}LogQCorrection.{s.Correction}, {Cce}LossReduction.{s.Reduction}, {s.IgnoreIndex}, {Cce}GradientPrecision.{s.HiddenGradient}, DeterministicGradients: {(s.DeterministicGradients ? "true" : "false")}{(s.GradientFilter > 0f ? Invariant($", GradientFilter: {s.GradientFilter:R}f") : string.Empty)}{(s.AllowTensorFloat32 ? ", AllowTensorFloat32: true" : string.Empty)}{(s.GroupRows > 0 ? Invariant($", GroupRows: {s.GroupRows}") : string.Empty)});"));
         }
 
         /// <summary>Whether the loss's scheme runs on the matrix family (otherwise the per-row family).</summary>
@@ -218,7 +218,7 @@ public sealed partial class LossGenerator
         private static void EmitDeviceEntryPoints(SourceWriter w, LossModel model)
         {
             LossSettings s = model.Settings;
-            SchemeEmitter scheme = SchemeRegistry.Of(s.Scheme);
+            SchemeEmitter scheme = SchemeRegistry.Of(s);
             string element = ElementCode.ElementTypeName(s.Element);
             string gradient = ElementCode.GradientTypeName(s);
             string inputs = string.Join(", ", new[] { $"{Tensor}<{element}> hidden", $"{Tensor}<{element}> items", $"{Tensor}<int> targets" }
@@ -254,7 +254,7 @@ public sealed partial class LossGenerator
         private static void EmitHostEntryPoints(SourceWriter w, LossModel model)
         {
             LossSettings s = model.Settings;
-            SchemeEmitter scheme = SchemeRegistry.Of(s.Scheme);
+            SchemeEmitter scheme = SchemeRegistry.Of(s);
             string element = ElementCode.ElementTypeName(s.Element);
             string gradient = ElementCode.GradientTypeName(s);
             string hostInputs = string.Join(", ", new[] { $"{element}[] hidden", $"{element}[] items", "int[] targets" }

@@ -36,19 +36,12 @@ public sealed partial class LossGenerator
             new(128, 128, 192, 8, 2, WarpGroups: true),
         };
 
+        /// <summary>The one candidate of the shared-set schemes: a name for their portable loops on a GPU.</summary>
+        private static readonly MatrixTileModel GatheredTile = new(64, 64, 16, 4, 2);
+
         /// <summary>Settings a scheme of the matrix family constrains: it takes no Negatives, and D must fill whole matrix instructions.</summary>
         private static void CheckMatrixSettings(LossSettings settings, AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
         {
-            if (loss.Has(nameof(LossSettings.Negatives)))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.ConflictingSettings,
-                    loss.LocationOf(nameof(LossSettings.Negatives)),
-                    className,
-                    "Negatives = " + Text(settings.Negatives) + " with Scheme = " + settings.Scheme + ", whose candidates are every item",
-                    "no Negatives"));
-            }
-
             if (settings.HiddenSize < MatrixGeometry.Step || settings.HiddenSize % MatrixGeometry.Step != 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -82,6 +75,23 @@ public sealed partial class LossGenerator
         private static List<MatrixTileModel> ReadMatrixTiles(List<AttributeArguments> attributes, LossSettings settings, string className, List<DiagnosticInfo> diagnostics)
         {
             var tiles = new List<MatrixTileModel>();
+            if (Schemes.SchemeRegistry.For(settings.Scheme) is Schemes.MatrixSchemeEmitter { Gathered: true })
+            {
+                // One candidate, which runs the portable loops: the shared-set schemes have no tensor-core kernels yet.
+                foreach (AttributeArguments attribute in attributes)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.ConflictingSettings,
+                        attribute.Location,
+                        className,
+                        "[MatrixTile] with Scheme = " + settings.Scheme + ", whose kernels in this version are the portable loops, with no tile to choose",
+                        "no [MatrixTile] candidates"));
+                }
+
+                tiles.Add(GatheredTile);
+                return tiles;
+            }
+
             if (attributes.Count == 0)
             {
                 foreach (MatrixTileModel tile in MatrixDefaults)

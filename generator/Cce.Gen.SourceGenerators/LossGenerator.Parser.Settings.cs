@@ -27,7 +27,8 @@ public sealed partial class LossGenerator
                 (GradientPrecision)loss.Int(nameof(LossSettings.HiddenGradient), (int)GradientPrecision.Input),
                 loss.Bool(nameof(LossSettings.DeterministicGradients), false),
                 loss.Float(nameof(LossSettings.GradientFilter), 0f),
-                loss.Bool(nameof(LossSettings.AllowTensorFloat32), false));
+                loss.Bool(nameof(LossSettings.AllowTensorFloat32), false),
+                loss.Int(nameof(LossSettings.GroupRows), 0));
 
             bool schemeKnown = Enum.IsDefined(typeof(NegativeScheme), settings.Scheme);
             if (!schemeKnown || SchemeRegistry.For(settings.Scheme) is null)
@@ -45,6 +46,19 @@ public sealed partial class LossGenerator
             if (SchemeFamilyIsMatrix(settings))
             {
                 CheckMatrixSettings(settings, loss, className, diagnostics);
+            }
+
+            if (SchemeRegistry.For(settings.Scheme)?.CandidatesWithoutCount is { } without)
+            {
+                if (loss.Has(nameof(LossSettings.Negatives)))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.ConflictingSettings,
+                        loss.LocationOf(nameof(LossSettings.Negatives)),
+                        className,
+                        "Negatives = " + settings.Negatives.ToString(CultureInfo.InvariantCulture) + " with Scheme = " + settings.Scheme + ", " + without,
+                        "no Negatives"));
+                }
             }
             else if (settings.Negatives < 1)
             {
@@ -131,7 +145,8 @@ public sealed partial class LossGenerator
             }
 
             CheckGradientFilter(settings, loss, className, diagnostics);
-            if (settings.AllowTensorFloat32 && (settings.Element != ElementType.Float32 || !SchemeFamilyIsMatrix(settings)))
+            CheckGroupRows(settings, loss, className, diagnostics);
+            if (settings.AllowTensorFloat32 && (settings.Element != ElementType.Float32 || settings.Scheme != NegativeScheme.FullCatalog))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.ConflictingSettings,
@@ -158,8 +173,8 @@ public sealed partial class LossGenerator
             float threshold = settings.GradientFilter;
             string? problem = !(threshold >= 0f && threshold < 1f)
                 ? "GradientFilter = " + threshold.ToString("R", CultureInfo.InvariantCulture) + ", which is no probability threshold"
-                : threshold > 0f && !SchemeFamilyIsMatrix(settings)
-                    ? "GradientFilter = " + threshold.ToString("R", CultureInfo.InvariantCulture) + " with Scheme = " + settings.Scheme + ", whose per-row kernels keep every term"
+                : threshold > 0f && settings.Scheme != NegativeScheme.FullCatalog
+                    ? "GradientFilter = " + threshold.ToString("R", CultureInfo.InvariantCulture) + " with Scheme = " + settings.Scheme + ", whose kernels keep every term"
                     : null;
             if (problem is not null)
             {
@@ -169,6 +184,27 @@ public sealed partial class LossGenerator
                     className,
                     problem,
                     threshold >= 0f && threshold < 1f ? "GradientFilter only with Scheme = FullCatalog" : "a threshold in [0, 1), 0 to keep every term"));
+            }
+        }
+
+        /// <summary>CCE0012 for a negative group size, or a group size on a scheme whose rows do not share candidates.</summary>
+        private static void CheckGroupRows(LossSettings settings, AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
+        {
+            string text = "GroupRows = " + settings.GroupRows.ToString(CultureInfo.InvariantCulture);
+            bool shares = SchemeRegistry.For(settings.Scheme)?.SharesCandidates == true;
+            string? problem = settings.GroupRows < 0
+                ? text + ", which is no row count"
+                : settings.GroupRows > 0 && !shares
+                    ? text + " with Scheme = " + Describe(settings.Scheme) + ", whose rows do not share their negatives"
+                    : null;
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingSettings,
+                    loss.LocationOf(nameof(LossSettings.GroupRows)),
+                    className,
+                    problem,
+                    settings.GroupRows < 0 ? "GroupRows ≥ 1, or 0 for one group of the whole call" : "GroupRows only with Scheme = SharedUniform or InBatch"));
             }
         }
 

@@ -571,3 +571,33 @@ public sealed partial class FullCatalogTf32MeanLoss;
 [MatrixTile(Rows = 64, Items = 64, DStep = 32, Warps = 4, Stages = 2)]
 [MatrixTile(Rows = 32, Items = 32, DStep = 16, Warps = 2, Stages = 3)]
 public sealed partial class FullCatalogTf32FilteredLoss;
+
+// SharedUniform: one set of K draws per group of rows. The cases' row counts (67, 33, 9) are not multiples of 8, so the
+// last group is short; K = 31 exceeds the tiny catalog's three items; a group of one row is per-row sampling.
+
+/// <summary>SharedUniform, Float32, reduction Mean, K = 31, one group per call, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 31, HiddenSize = 64, Element = ElementType.Float32, Reduction = LossReduction.Mean)]
+public sealed partial class SharedUniformF32MeanLoss;
+
+/// <summary>SharedUniform, Float16, reduction Sum, LogQ, K = 16, groups of 8 rows, D = 48.</summary>
+[CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 16, GroupRows = 8, HiddenSize = 48, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+public sealed partial class SharedUniformF16LogQSumLoss;
+
+/// <summary>SharedUniform, BFloat16, reduction None, Paper, K = 7, groups of one row, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 7, GroupRows = 1, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.Paper, Reduction = LossReduction.None)]
+public sealed partial class SharedUniformBf16PaperNoneLoss;
+
+// InBatch: the other rows' positives are the negatives; the tiny catalog makes most of them duplicates of a row's own
+// positive, and ignored rows leave empty slots.
+
+/// <summary>InBatch, Float32, reduction Mean, one group per call, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.InBatch, HiddenSize = 64, Element = ElementType.Float32, Reduction = LossReduction.Mean)]
+public sealed partial class InBatchF32MeanLoss;
+
+/// <summary>InBatch, Float16, reduction Sum, LogQ from item frequencies, groups of 16 rows, D = 64.</summary>
+[CatalogLoss(Scheme = NegativeScheme.InBatch, GroupRows = 16, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+public sealed partial class InBatchF16LogQSumLoss;
+
+/// <summary>InBatch, BFloat16, reduction None, groups of 5 rows, D = 32.</summary>
+[CatalogLoss(Scheme = NegativeScheme.InBatch, GroupRows = 5, HiddenSize = 32, Element = ElementType.BFloat16, Reduction = LossReduction.None)]
+public sealed partial class InBatchBf16NoneLoss;

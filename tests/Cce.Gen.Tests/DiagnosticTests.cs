@@ -146,16 +146,6 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
-    public void CCE0007_SchemeNotAvailableYet()
-    {
-        Diagnostic diagnostic = DiagnosticAssert.Fires("CCE0007", Usings + """
-            [CatalogLoss([|Scheme = NegativeScheme.InBatch|], Negatives = 7, HiddenSize = 8)]
-            public partial class Loss;
-            """);
-        Assert.Contains("InBatch, which is not available yet", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void CCE0007_UnknownScheme() => DiagnosticAssert.Fires("CCE0007", Usings + """
         [CatalogLoss([|Scheme = (NegativeScheme)42|], Negatives = 7, HiddenSize = 8)]
         public partial class Loss;
@@ -465,6 +455,53 @@ public sealed class DiagnosticTests
             ["CCE0001", "CCE0003", "CCE0004", "CCE0008", "CCE0010", "CCE0012"],
             run.Diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal).ToArray());
     }
+    [Fact]
+    public void SharedSetSchemes_AreClean()
+    {
+        DiagnosticAssert.Clean(Usings + """
+            [CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 255, GroupRows = 64, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.LogQ)]
+            public partial class Shared;
+            """);
+        DiagnosticAssert.Clean(Usings + """
+            [CatalogLoss(Scheme = NegativeScheme.InBatch, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ)]
+            public partial class InBatchLoss;
+            """);
+    }
+
+    [Fact]
+    public void CCE0012_InBatchWithNegatives() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.InBatch, [|Negatives = 7|], HiddenSize = 64)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0003_SharedUniformWithoutNegatives() => DiagnosticAssert.Fires("CCE0003", Usings + """
+        [[|CatalogLoss(Scheme = NegativeScheme.SharedUniform, HiddenSize = 64)|]]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0006_PaperInBatch() => DiagnosticAssert.Fires("CCE0006", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.InBatch, HiddenSize = 64, [|Correction = LogQCorrection.Paper|])]
+        public partial class Loss;
+        """);
+
+    [Theory]
+    [InlineData("Scheme = NegativeScheme.UniformPerRow, Negatives = 7, HiddenSize = 8, [|GroupRows = 4|]")]
+    [InlineData("Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, [|GroupRows = 4|]")]
+    [InlineData("Scheme = NegativeScheme.InBatch, HiddenSize = 64, [|GroupRows = -1|]")]
+    public void CCE0012_GroupRowsWithoutASharedSet(string arguments) => DiagnosticAssert.Fires("CCE0012", Usings + $$"""
+        [CatalogLoss({{arguments}})]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0012_MatrixTileOnASharedSetScheme() => DiagnosticAssert.Fires("CCE0012", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 63, HiddenSize = 64, Element = ElementType.Float16)]
+        [[|MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)|]]
+        public partial class Loss;
+        """);
+
     [Fact]
     public void FullCatalog_WithoutNegatives_IsClean() => DiagnosticAssert.Clean(Usings + """
         [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16)]

@@ -17,7 +17,7 @@ public sealed class ModelTests
             """);
 
         Assert.Equal(
-            "LossSettings { Scheme = UniformPerRow, Negatives = 7, HiddenSize = 8, Element = Float32, Correction = None, Reduction = Mean, IgnoreIndex = -100, HiddenGradient = Input, DeterministicGradients = False, GradientFilter = 0, AllowTensorFloat32 = False }",
+            "LossSettings { Scheme = UniformPerRow, Negatives = 7, HiddenSize = 8, Element = Float32, Correction = None, Reduction = Mean, IgnoreIndex = -100, HiddenGradient = Input, DeterministicGradients = False, GradientFilter = 0, AllowTensorFloat32 = False, GroupRows = 0 }",
             model.Settings.ToString());
     }
 
@@ -32,7 +32,7 @@ public sealed class ModelTests
             """);
 
         Assert.Equal(
-            "LossSettings { Scheme = Explicit, Negatives = 99, HiddenSize = 32, Element = Float16, Correction = Paper, Reduction = None, IgnoreIndex = -1, HiddenGradient = Float32, DeterministicGradients = True, GradientFilter = 0, AllowTensorFloat32 = False }",
+            "LossSettings { Scheme = Explicit, Negatives = 99, HiddenSize = 32, Element = Float16, Correction = Paper, Reduction = None, IgnoreIndex = -1, HiddenGradient = Float32, DeterministicGradients = True, GradientFilter = 0, AllowTensorFloat32 = False, GroupRows = 0 }",
             model.Settings.ToString());
     }
 

@@ -12,4 +12,5 @@ internal sealed record LossSettings(
     GradientPrecision HiddenGradient,
     bool DeterministicGradients,
     float GradientFilter,
-    bool AllowTensorFloat32);
+    bool AllowTensorFloat32,
+    int GroupRows);

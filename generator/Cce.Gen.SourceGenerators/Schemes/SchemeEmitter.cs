@@ -29,4 +29,13 @@ internal abstract class SchemeEmitter
 
     /// <summary>The kernel family that runs the scheme.</summary>
     public abstract KernelFamily Family { get; }
+
+    /// <summary>
+    /// Why the scheme takes no <c>Negatives</c> (its candidates come from elsewhere), as CCE0012 says it when a class
+    /// declares a count anyway; null when the scheme needs a count K ≥ 1 (CCE0004 without one).
+    /// </summary>
+    public virtual string? CandidatesWithoutCount => null;
+
+    /// <summary>Whether the rows of a group share their candidate set, so that <c>GroupRows</c> applies.</summary>
+    public virtual bool SharesCandidates => false;
 }

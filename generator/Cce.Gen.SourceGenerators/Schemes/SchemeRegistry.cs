@@ -9,7 +9,7 @@ namespace Cce.Gen.SourceGenerators.Schemes;
 /// </summary>
 internal static class SchemeRegistry
 {
-    private static readonly SchemeEmitter[] Available = { new UniformPerRow(), new Explicit(), new Popularity(), new FullCatalog() };
+    private static readonly SchemeEmitter[] Available = { new UniformPerRow(), new Explicit(), new Popularity(), new FullCatalog(), new SharedUniform(), new InBatch() };
 
     /// <summary>The scheme of a loss whose attribute names none: the attribute's own default.</summary>
     public static NegativeScheme AttributeDefault => NegativeScheme.UniformPerRow;
@@ -28,6 +28,10 @@ internal static class SchemeRegistry
 
     /// <summary>The emitter of <paramref name="scheme"/>, or null when this version does not generate it.</summary>
     public static SchemeEmitter? For(NegativeScheme scheme) => Array.Find(Available, s => s.Scheme == scheme);
+
+    /// <summary>The emitter of the scheme of a loss the parser accepted, specialised on its <paramref name="settings"/> where the scheme's API depends on them.</summary>
+    public static SchemeEmitter Of(Models.LossSettings settings) =>
+        Of(settings.Scheme) is MatrixSchemeEmitter matrix ? matrix.For(settings) : Of(settings.Scheme);
 
     /// <summary>The emitter of a scheme the parser accepted; any other never reaches the emitter (CCE0007 is an error).</summary>
     public static SchemeEmitter Of(NegativeScheme scheme) =>

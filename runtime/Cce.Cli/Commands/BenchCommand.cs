@@ -154,7 +154,7 @@ internal static class BenchCommand
             LossDescription description = runner.Description;
             foreach (BenchmarkResult r in runner.Run(device, n, v, options, preset.Name))
             {
-                rows.Add(new BenchRow(n, description.HiddenSize, description.NegativesPerRow(v), v, preset.PaperH200Ms, scale == 1 ? preset.PaperH200Ms / r.MedianMs : null, r));
+                rows.Add(new BenchRow(n, description.HiddenSize, description.NegativesPerRow(n, v), v, preset.PaperH200Ms, scale == 1 ? preset.PaperH200Ms / r.MedianMs : null, r));
             }
         });
 

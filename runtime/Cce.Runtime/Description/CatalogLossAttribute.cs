@@ -59,4 +59,11 @@ public sealed class CatalogLossAttribute : Attribute
     /// (other D, and the CPU accelerator, run the exact fp32 kernels). Default: false (exact fp32).
     /// </summary>
     public bool AllowTensorFloat32 { get; set; }
+
+    /// <summary>
+    /// Rows per group of the schemes whose rows share their negatives (<see cref="NegativeScheme.SharedUniform"/>,
+    /// <see cref="NegativeScheme.InBatch"/>): consecutive rows [i·G, (i + 1)·G) share one set, the last group of a call
+    /// takes the rows left. Default: 0, one group of the whole call. Other schemes: 0.
+    /// </summary>
+    public int GroupRows { get; set; }
 }

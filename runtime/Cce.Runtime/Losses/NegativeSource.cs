@@ -36,6 +36,17 @@ public readonly struct NegativeSource
         return new NegativeSource(0, 0, negatives, null);
     }
 
+    /// <summary>
+    /// The item frequencies of an in-batch loss with the LogQ correction: q(j) of <paramref name="frequencies"/> is the
+    /// chance that item j is a row's positive, every q(j) &gt; 0 (build it from counts with no zero, or with α = 0).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="frequencies"/> is null.</exception>
+    public static NegativeSource FromFrequencies(CatalogDistribution frequencies)
+    {
+        ArgumentNullException.ThrowIfNull(frequencies);
+        return new(0, 0, null, frequencies);
+    }
+
     /// <summary>Negatives drawn inside the kernel from <paramref name="distribution"/>, keyed by (seed, step, row, slot).</summary>
     public static NegativeSource FromDistribution(CatalogDistribution distribution, ulong seed, ulong step)
     {

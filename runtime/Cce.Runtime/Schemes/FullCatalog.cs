@@ -1,3 +1,5 @@
+using Cce.Families.Matrix;
+
 namespace Cce.Schemes;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Cce.Schemes;
 /// nothing to draw and nothing to correct; the reference sees the catalog as V negatives per row, the positive's own
 /// slot masked like an accidental hit, which leaves exactly the log-sum-exp over all items.
 /// </summary>
-internal sealed class FullCatalog : LossScheme
+internal sealed class FullCatalog : MatrixScheme
 {
     public static FullCatalog Instance { get; } = new();
 
@@ -21,7 +23,14 @@ internal sealed class FullCatalog : LossScheme
         }
     }
 
-    public override Func<int, double> ReferenceCorrection(LossDescription description, int catalog, in NegativeSource source) => _ => 0.0;
+    public override bool SharesCandidates => false;
+
+    /// <summary>Nothing to bind: the kernels stream the catalog itself, uncorrected.</summary>
+    public override void Bind(ref MatrixArguments arguments, in NegativeSource source, LossDescription description, int rows, int catalog)
+    {
+    }
+
+    public override Func<int, double> ReferenceCorrection(LossDescription description, int rows, int catalog, in NegativeSource source) => _ => 0.0;
 
     public override SchemeInputs Synthetic(CceDevice device, SyntheticBatch batch) => new EveryItem();
 

@@ -20,7 +20,9 @@ internal abstract class LossScheme
         NegativeScheme.Explicit => Explicit.Instance,
         NegativeScheme.Popularity => Popularity.Instance,
         NegativeScheme.FullCatalog => FullCatalog.Instance,
-        _ => throw new NotSupportedException($"Expected UniformPerRow, Explicit, Popularity or FullCatalog; got {scheme}, which has no kernels in this version."),
+        NegativeScheme.SharedUniform => SharedUniform.Instance,
+        NegativeScheme.InBatch => InBatch.Instance,
+        _ => throw new NotSupportedException($"Expected a defined NegativeScheme; got {scheme}."),
     };
 
     /// <summary>Host checks of a call's negatives argument (kind, shape, device), before anything runs.</summary>
@@ -30,8 +32,8 @@ internal abstract class LossScheme
     /// <summary>Indices the device range-checks against [0, V) before each launch; empty when the kernels draw their own.</summary>
     public virtual ArrayView<int> CheckedIndices(in NegativeSource source) => default;
 
-    /// <summary>The correction c(j) of each item in fp64, as the reference adds it.</summary>
-    public virtual Func<int, double> ReferenceCorrection(LossDescription description, int catalog, in NegativeSource source)
+    /// <summary>The correction c(j) of each item in fp64, as the reference adds it, in a call of <paramref name="rows"/> rows.</summary>
+    public virtual Func<int, double> ReferenceCorrection(LossDescription description, int rows, int catalog, in NegativeSource source)
     {
         double constant = CorrectionTerm.Exact(description.Correction, description.Scheme, description.Negatives, catalog);
         return _ => constant;

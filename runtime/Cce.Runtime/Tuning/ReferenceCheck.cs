@@ -41,7 +41,7 @@ internal sealed class ReferenceCheck
             return index;
         }
 
-        int k = description.NegativesPerRow(inputs.Catalog);
+        int k = description.NegativesPerRow(inputs.Rows, inputs.Catalog);
         var targets = new int[rows.Length];
         var negatives = new int[rows.Length * k];
         for (int r = 0; r < rows.Length; r++)
@@ -82,7 +82,7 @@ internal sealed class ReferenceCheck
         }
 
         CorrectionCatalog = compact.Count;
-        Func<int, double> correction = inputs.Scheme.ReferenceCorrection(description, CorrectionCatalog, inputs.Source(step));
+        Func<int, double> correction = inputs.Scheme.ReferenceCorrection(description, inputs.Rows, CorrectionCatalog, inputs.Source(step));
         expected = ReferenceLoss.Compute(description, hidden, items, targets, negatives, compact.Count, upstream, correction: index => correction(original[index]));
     }
 

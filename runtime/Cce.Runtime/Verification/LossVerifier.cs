@@ -73,8 +73,8 @@ public static class LossVerifier
             var batch = new SyntheticBatch(description, inputs.Rows, inputs.Catalog, inputs.Targets, inputs.SamplingSeed, shape.PlantedHitFraction, shape.PlantedDuplicateFraction);
             using SchemeInputs schemeInputs = scheme.Synthetic(device, batch);
             NegativeSource negatives = schemeInputs.Source(inputs.SamplingStep);
-            int[] hostNegatives = schemeInputs.All(inputs.Rows, description.NegativesPerRow(inputs.Catalog), inputs.SamplingStep);
-            Func<int, double> correction = scheme.ReferenceCorrection(description, inputs.Catalog, negatives);
+            int[] hostNegatives = schemeInputs.All(inputs.Rows, description.NegativesPerRow(inputs.Rows, inputs.Catalog), inputs.SamplingStep);
+            Func<int, double> correction = scheme.ReferenceCorrection(description, inputs.Rows, inputs.Catalog, negatives);
 
             bool perRow = description.Reduction == LossReduction.None;
             ReferenceResult scalar = ReferenceLoss.Compute(description, inputs.HiddenExact, inputs.ItemsExact, inputs.Targets, hostNegatives, inputs.Catalog, inputs.Upstream, correction: correction);

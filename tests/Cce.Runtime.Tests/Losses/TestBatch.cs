@@ -33,7 +33,7 @@ public sealed class TestBatch : IDisposable
         Rows = rows;
         Catalog = catalog;
         int d = description.HiddenSize;
-        int k = description.NegativesPerRow(catalog);
+        int k = description.NegativesPerRow(rows, catalog);
         HiddenHost = data.Embeddings(rows * d);
         ItemsHost = data.Embeddings(catalog * d);
         TargetsHost = data.Targets(rows, catalog, Ignore);

@@ -43,7 +43,8 @@ internal abstract class MatrixKernelSource
     public static MatrixKernelSource For(LossSettings settings, MatrixTileModel tile)
     {
         var geometry = new Cce.Families.Matrix.MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size, settings.AllowTensorFloat32);
-        if (!geometry.Tiled)
+        // The shared-set schemes walk their gathered candidates in plain loops until their tensor-core kernels land.
+        if (!geometry.Tiled || ((Schemes.MatrixSchemeEmitter)Schemes.SchemeRegistry.Of(settings)).Gathered)
         {
             return new PortableMatrixKernels(settings, tile, candidate: true);
         }

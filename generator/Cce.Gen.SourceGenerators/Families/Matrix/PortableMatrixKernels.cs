@@ -1,6 +1,7 @@
 using Cce.Families.PerRow;
 using Cce.Gen.SourceGenerators.Emitting;
 using Cce.Gen.SourceGenerators.Models;
+using Cce.Gen.SourceGenerators.Schemes;
 using static Cce.Gen.SourceGenerators.Emitting.InvariantText;
 
 namespace Cce.Gen.SourceGenerators.Families.Matrix;
@@ -17,8 +18,10 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
     private const string Exp = GlobalNames.System + "MathF.Exp";
     private const string Log = GlobalNames.System + "MathF.Log";
     private const string Stride = Ilgpu + "Grid.DimX * " + Ilgpu + "Group.DimX";
+    private const string Atomic = Ilgpu + "Atomic.Add";
     private readonly bool candidate;
     private readonly PerRowGeometry vectors;
+    private readonly MatrixSchemeEmitter scheme;
 
     /// <summary>Writes the portable kernels, or with <paramref name="candidate"/> the same loops under a tile candidate's name.</summary>
     public PortableMatrixKernels(LossSettings settings, MatrixTileModel tile, bool candidate = false)
@@ -26,6 +29,7 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
     {
         this.candidate = candidate;
         vectors = new PerRowGeometry(settings.Element, settings.HiddenSize, 1, settings.HiddenGradient, warps: 1, lanesPerRow: 1);
+        scheme = (MatrixSchemeEmitter)SchemeRegistry.Of(settings);
     }
 
     /// <inheritdoc />
@@ -41,6 +45,9 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
     public override string Shape => "one thread owns a row (an item, in the item pass) and walks the other side alone.";
 
     private int D => Settings.HiddenSize;
+
+    /// <summary>Whether the rows walk a shared candidate set of <c>a.Slots</c> gathered items, their positive apart, instead of the catalog.</summary>
+    private bool Gathered => scheme.Gathered;
 
     /// <inheritdoc />
     public override void Emit(SourceWriter w)
@@ -67,7 +74,7 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
             w.Line("continue;");
         });
         LoadRow(w, "h", "a.Hidden", "row");
-        EmitLogSumExp(w, "0", "a.Catalog");
+        EmitLogSumExp(w);
         w.Line("float lse = m + " + Log + "(sum);");
         w.Line("a.RowLse[row] = lse;");
         w.Line("a.RowLoss[row] = lse - target;");
@@ -101,7 +108,7 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         LoadRow(w, "h", "a.Hidden", "row");
         if (forward)
         {
-            EmitLogSumExp(w, "0", "a.Catalog");
+            EmitLogSumExp(w);
             w.Line("float lse = m + " + Log + "(sum);");
             w.Line("a.RowLse[row] = lse;");
             w.Line("a.RowLoss[row] = lse - target;");
@@ -109,11 +116,15 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         else
         {
             w.Line("float lse = a.RowLse[row];");
+            if (Gathered)
+            {
+                Dot(w, "target", "h", "a.Items", "y", "wy");
+            }
         }
 
         RowCoefficient(w);
         Zero(w, "dh");
-        w.Open("for (int item = 0; item < a.Catalog; item++)");
+        OpenCandidates(w);
         Dot(w, "s", "h", "a.Items", "item", "w");
         EmitTerm(w, "lse", filtered: !forward);
         for (int e = 0; e < D; e++)
@@ -122,13 +133,53 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         }
 
         w.Close();
+        if (Gathered)
+        {
+            // The positive, apart from the set: its term of dH here, and its row of dW added to the set's scatter.
+            w.Line($"float p0 = g * ({Exp}(target - lse) - 1f);");
+            for (int e = 0; e < D; e++)
+            {
+                w.Line(Invariant($"dh{e} += p0 * wy{e};"));
+            }
+
+            w.Line(Invariant($"long dwy = (long)y * {D};"));
+            for (int e = 0; e < D; e++)
+            {
+                w.Line(Invariant($"{Atomic}(ref a.GradItems[dwy + {e}], p0 * h{e});"));
+            }
+        }
+
         WriteHiddenGradient(w);
         w.Close();
         w.Close();
     }
 
+    /// <summary>
+    /// Opens the walk over a row's candidates, declaring <c>item</c>: every item of the catalog, or the slots of the
+    /// row's group with the slots that hold no item or the row's own positive skipped (accidental hits, in-batch the
+    /// row's own slot and duplicates of its positive).
+    /// </summary>
+    private void OpenCandidates(SourceWriter w)
+    {
+        if (!Gathered)
+        {
+            w.Open("for (int item = 0; item < a.Catalog; item++)");
+            return;
+        }
+
+        w.Open("for (int slot = 0; slot < a.Slots; slot++)");
+        w.Line($"int item = {scheme.SlotItem(Settings, "(row / a.GroupRows)", "slot")};");
+        w.Block("if (item < 0 || item == y)", () => w.Line("continue;"));
+    }
+
     private void EmitGradientItems(SourceWriter w)
     {
+        if (Gathered)
+        {
+            EmitGatheredGradientItems(w);
+            return;
+        }
+
         w.Line("/// <summary>dW of each item from the saved log-sum-exp: one owner per row of dW, the rows summed in order.</summary>");
         w.Open($"public static void GradientItems({GlobalNames.Matrix}MatrixArguments a)");
         w.Open($"for (int item = {Ilgpu}Grid.GlobalIndex.X; item < a.Catalog; item += {Stride})");
@@ -164,11 +215,61 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
     }
 
     /// <summary>
+    /// dW of each slot of each group's set from the saved log-sum-exp: a thread owns a (group, slot), sums its terms over
+    /// the group's rows in order and adds them to the item's row of dW, which duplicate slots, other groups and the
+    /// positives' rows share.
+    /// </summary>
+    private void EmitGatheredGradientItems(SourceWriter w)
+    {
+        w.Line("/// <summary>dW of each slot of each group's candidate set from the saved log-sum-exp, added to its item's row.</summary>");
+        w.Open($"public static void GradientItems({GlobalNames.Matrix}MatrixArguments a)");
+        w.Line("long slots = (long)((a.Rows + a.GroupRows - 1) / a.GroupRows) * a.Slots;");
+        w.Open($"for (long owned = {Ilgpu}Grid.GlobalIndex.X; owned < slots; owned += {Stride})");
+        w.Line("int group = (int)(owned / a.Slots);");
+        w.Line("int slot = (int)(owned - ((long)group * a.Slots));");
+        w.Line($"int item = {scheme.SlotItem(Settings, "group", "slot")};");
+        w.Block("if (item < 0)", () => w.Line("continue;"));
+        LoadRow(w, "w", "a.Items", "item");
+        w.Line($"float correction = {scheme.Correction(Settings, "item")};");
+        Zero(w, "dw");
+        w.Line("int first = group * a.GroupRows;");
+        w.Line("int end = first + a.GroupRows < a.Rows ? first + a.GroupRows : a.Rows;");
+        w.Open("for (int row = first; row < end; row++)");
+        w.Line("int y = a.Targets[row];");
+        w.Block(Invariant($"if (y == {Settings.IgnoreIndex} || y == item)"), () => w.Line("continue;"));
+        Dot(w, "s", "w", "a.Hidden", "row", "h");
+        w.Line("s += correction;");
+        RowCoefficient(w);
+        w.Line($"float p = g * {Exp}(s - a.RowLse[row]);");
+        for (int e = 0; e < D; e++)
+        {
+            w.Line(Invariant($"dw{e} += p * h{e};"));
+        }
+
+        w.Close();
+        w.Line(Invariant($"long dwRow = (long)item * {D};"));
+        for (int e = 0; e < D; e++)
+        {
+            w.Line(Invariant($"{Atomic}(ref a.GradItems[dwRow + {e}], dw{e});"));
+        }
+
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>
     /// p = g (exp(s − lse) − [item = y]); with a filter a term whose probability is below the threshold is left out here,
     /// term by term (never the one-hot term, nor a NaN, which the comparison does not pass).
     /// </summary>
     private void EmitTerm(SourceWriter w, string lse, bool filtered)
     {
+        if (Gathered)
+        {
+            // The set never holds the row's positive (masked), whose term is added apart.
+            w.Line($"float p = g * {Exp}(s + {scheme.Correction(Settings, "item")} - {lse});");
+            return;
+        }
+
         w.Line($"float p = {Exp}(s - {lse});");
         if (filtered && Settings.GradientFilter > 0f)
         {
@@ -179,15 +280,36 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         w.Block("if (item == y)", () => w.Line("p -= g;"));
     }
 
-    /// <summary>Online log-sum-exp of the row's logits over items [<paramref name="first"/>, <paramref name="end"/>), keeping the target's logit.</summary>
-    private void EmitLogSumExp(SourceWriter w, string first, string end)
+    /// <summary>
+    /// Online log-sum-exp of the row's logits over its candidates, keeping the positive's logit as <c>target</c>: among
+    /// the catalog's items, or for a gathered set first (with its row of W as <c>wy</c>) and then every unmasked slot.
+    /// </summary>
+    private void EmitLogSumExp(SourceWriter w)
     {
-        w.Line("float m = float.NegativeInfinity;");
-        w.Line("float sum = 0f;");
-        w.Line("float target = 0f;");
-        w.Open($"for (int item = {first}; item < {end}; item++)");
+        if (Gathered)
+        {
+            Dot(w, "target", "h", "a.Items", "y", "wy");
+            w.Line("float m = target;");
+            w.Line("float sum = 1f;");
+        }
+        else
+        {
+            w.Line("float m = float.NegativeInfinity;");
+            w.Line("float sum = 0f;");
+            w.Line("float target = 0f;");
+        }
+
+        OpenCandidates(w);
         Dot(w, "s", "h", "a.Items", "item", "w");
-        w.Block("if (item == y)", () => w.Line("target = s;"));
+        if (Gathered)
+        {
+            w.Line($"s += {scheme.Correction(Settings, "item")};");
+        }
+        else
+        {
+            w.Block("if (item == y)", () => w.Line("target = s;"));
+        }
+
         w.Comment("Rescaling by the new maximum keeps every exponential at most 1; a NaN logit makes the sum NaN.");
         w.Block("if (s > m)", () =>
         {

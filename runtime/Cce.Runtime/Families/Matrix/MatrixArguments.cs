@@ -74,4 +74,31 @@ public struct MatrixArguments
 
     /// <summary>1 to add dW to what the buffer holds, 0 to overwrite it.</summary>
     public int AccumulateItemGradient;
+
+    /// <summary>Low word of the sampler's seed (schemes that draw their candidate set).</summary>
+    public uint SeedLo;
+
+    /// <summary>High word of the sampler's seed.</summary>
+    public uint SeedHi;
+
+    /// <summary>Low word of the training step.</summary>
+    public uint StepLo;
+
+    /// <summary>High word of the training step.</summary>
+    public uint StepHi;
+
+    /// <summary>
+    /// Rows per group of the schemes whose rows share a candidate set: rows [i·G, (i + 1)·G) are group i. 0 for the full
+    /// catalog, whose candidates are the catalog itself.
+    /// </summary>
+    public int GroupRows;
+
+    /// <summary>Candidate slots of a group's set (K drawn items, or one per row of a group in-batch); 0 for the full catalog.</summary>
+    public int Slots;
+
+    /// <summary>The constant part of the correction every candidate logit receives.</summary>
+    public float Correction;
+
+    /// <summary>Per-item values of the correction, [V]: log q(j), which LogQ subtracts; empty when the correction is one constant.</summary>
+    public ArrayView<float> SchemeValues;
 }

@@ -1,4 +1,5 @@
 using Cce.Kernels;
+using Cce.Schemes;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -8,8 +9,9 @@ namespace Cce.Families.Matrix;
 /// <remarks>
 /// Forward walks the catalog once per row block, in item splits when the row blocks alone would leave multiprocessors
 /// idle; ForwardBackward walks it once for the rows (log-sum-exp, loss and dH together) and once for the items (dW);
-/// Backward does the same from the saved log-sum-exp. Every output element has one owner, so no pass adds with
-/// atomics and the results do not depend on the order in which groups run.
+/// Backward does the same from the saved log-sum-exp. For the full catalog every output element has one owner, so no
+/// pass adds with atomics and the results do not depend on the order in which groups run; the shared-set schemes walk
+/// each group's gathered set instead of the catalog and add its dW rows, and the positives', into a cleared dW.
 /// </remarks>
 internal sealed class MatrixKernelSet : LoadedKernels
 {
@@ -35,12 +37,14 @@ internal sealed class MatrixKernelSet : LoadedKernels
     private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> gradientRows;
     private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> gradientItems;
     private readonly Action<AcceleratorStream, KernelConfig, MatrixArguments> rowCoefficients;
+    private readonly MatrixScheme scheme;
     private MemoryBuffer1D<float, Stride1D.Dense>? partials;
     private MemoryBuffer1D<float, Stride1D.Dense>? coefficients;
 
     public MatrixKernelSet(CceDevice device, LossDescription description, MatrixVariant variant)
     {
         this.device = device;
+        scheme = MatrixScheme.For(description.Scheme);
         tile = variant.MatrixTile;
         portable = variant.Layout == KernelLayout.Portable;
         Accelerator accelerator = device.Accelerator;
@@ -89,9 +93,15 @@ internal sealed class MatrixKernelSet : LoadedKernels
         arguments.CoefficientBound = coefficientSpace.SubView(call.Rows, 1).Cast<int>();
         arguments.CoefficientBound.MemSetToZero(stream);
         rowCoefficients(stream, Threads(call.Rows), arguments);
+        if (scheme.SharesCandidates && call.Update == GradientUpdate.Overwrite)
+        {
+            // The positives' rows and each group's set are added into dW, by several writers per item.
+            call.GradItems.MemSetToZero(stream);
+        }
+
         (operation == LossOperation.Backward ? gradientRows : forwardGradientRows)(stream, RowLaunch(call.Rows, 1), arguments);
         call.Stages?.Mark(stream, "rows");
-        gradientItems(stream, ItemLaunch(call.Catalog), arguments);
+        gradientItems(stream, ItemLaunch(scheme.SharesCandidates ? Owners(arguments) : call.Catalog), arguments);
         call.Stages?.Mark(stream, "items");
     }
 
@@ -114,7 +124,18 @@ internal sealed class MatrixKernelSet : LoadedKernels
         return launcher;
     }
 
-    private static MatrixArguments Arguments(in LossCall call) => new()
+    /// <summary>The item pass's owners of a shared-set call: a (group, slot) each.</summary>
+    private static int Owners(in MatrixArguments arguments) =>
+        checked(((arguments.Rows + arguments.GroupRows - 1) / arguments.GroupRows) * arguments.Slots);
+
+    private MatrixArguments Arguments(in LossCall call)
+    {
+        MatrixArguments arguments = Fields(call);
+        scheme.Bind(ref arguments, call.Negatives, call.Description, call.Rows, call.CorrectionCatalog > 0 ? call.CorrectionCatalog : call.Catalog);
+        return arguments;
+    }
+
+    private static MatrixArguments Fields(in LossCall call) => new()
     {
         Hidden = call.Hidden,
         Items = call.Items,

@@ -32,7 +32,7 @@ public static class ReferenceLoss
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(negatives);
-        int k = description.NegativesPerRow(catalog);
+        int k = description.NegativesPerRow(targets.Length, catalog);
         long expected = (long)targets.Length * k;
         if (negatives.Length != expected)
         {
@@ -80,7 +80,7 @@ public static class ReferenceLoss
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(negative);
         int d = description.HiddenSize;
-        int k = description.NegativesPerRow(catalog);
+        int k = description.NegativesPerRow(targets.Length, catalog);
         int rows = targets.Length;
         Validate(description, hidden, items, targets, catalog, upstream, upstreamPerRow);
 
@@ -194,7 +194,7 @@ public static class ReferenceLoss
             throw new ArgumentException($"Expected a hidden size >= 1; got {d}.", nameof(description));
         }
 
-        if (description.NegativesPerRow(catalog) < 1)
+        if (description.NegativesPerRow(targets.Length, catalog) < 1)
         {
             throw new ArgumentException($"Expected negatives K >= 1; got {description.Negatives}.", nameof(description));
         }

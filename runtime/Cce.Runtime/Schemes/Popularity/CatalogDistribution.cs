@@ -28,6 +28,7 @@ public sealed class CatalogDistribution : IDisposable
     private readonly AliasTableBuilder builder;
     private AliasTable current;
     private bool disposed;
+    private bool? hasZeroProbability;
 
     private CatalogDistribution(CceDevice device, double exponent, AliasTableBuilder builder, AliasTable built)
     {
@@ -187,10 +188,24 @@ public sealed class CatalogDistribution : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether some item has q_j = 0 (a zero count under α &gt; 0), whose log q is −∞: computed once per build from the
+    /// host copy of q, for the schemes that must reject such a distribution.
+    /// </summary>
+    internal bool HasZeroProbability
+    {
+        get
+        {
+            hasZeroProbability ??= Array.Exists(Probabilities(), q => !(q > 0.0));
+            return hasZeroProbability.Value;
+        }
+    }
+
     private void Replace(AliasTable built)
     {
         AliasTable previous = current;
         current = built;
+        hasZeroProbability = null;
         Version++;
         previous.Dispose();
     }

@@ -54,7 +54,7 @@ internal sealed class Popularity : PerRowScheme
     /// <summary>−log K for LogQ: the kernels subtract each drawn item's log q(j) themselves.</summary>
     public override float KernelCorrection(LossDescription description, int catalog) => (float)ConstantPart(description);
 
-    public override Func<int, double> ReferenceCorrection(LossDescription description, int catalog, in NegativeSource source)
+    public override Func<int, double> ReferenceCorrection(LossDescription description, int rows, int catalog, in NegativeSource source)
     {
         if (description.Correction != LogQCorrection.LogQ)
         {
