@@ -41,6 +41,8 @@ public sealed class TestBatch : IDisposable
         {
             NegativeScheme.Explicit => data.Negatives(TargetsHost, k, catalog),
             NegativeScheme.FullCatalog => Enumerable.Range(0, rows * k).Select(i => i % k).ToArray(),
+            NegativeScheme.InBatch => Enumerable.Range(0, rows * k).Select(i => Peer(TargetsHost, i / k, i % k, k)).ToArray(),
+            NegativeScheme.SharedUniform => Enumerable.Range(0, rows * k).Select(i => UniformSampler.Draw(Seed, Step, i / k / description.GroupSize(rows), i % k, catalog)).ToArray(),
             _ => Enumerable.Range(0, rows * k).Select(i => UniformSampler.Draw(Seed, Step, i / k, i % k, catalog)).ToArray(),
         };
 
@@ -52,6 +54,13 @@ public sealed class TestBatch : IDisposable
         GradItems = device.Allocate<float>(catalog, d);
         Reference = ReferenceLoss.Compute(description, Widen(HiddenHost), Widen(ItemsHost), TargetsHost, NegativesHost, catalog);
         Lse = device.Upload<float>(Array.ConvertAll(Reference.Lse, v => (float)v), rows, 1);
+    }
+
+    /// <summary>In-batch slot <paramref name="slot"/> of <paramref name="row"/>: its peer's positive, or the row's own (masked) when the peer is past the batch or ignored.</summary>
+    private static int Peer(int[] targets, int row, int slot, int groupRows)
+    {
+        int peer = (row / groupRows * groupRows) + slot;
+        return peer < targets.Length && targets[peer] >= 0 ? targets[peer] : Math.Max(targets[row], 0);
     }
 
     /// <summary>What the loss was specialised on.</summary>

@@ -36,3 +36,7 @@ public sealed partial class DeterministicTestLoss;
 [CatalogLoss(Scheme = NegativeScheme.Explicit, Negatives = 5, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.None, DeterministicGradients = true)]
 [PerRowTile(Warps = 1, RowsPerGroup = 2, ItemsInFlight = 2, Pipeline = PerRowPipeline.Sorted)]
 public sealed partial class DeterministicExplicitTestLoss;
+
+/// <summary>In-batch negatives with the LogQ correction from item frequencies, groups of 4 rows.</summary>
+[CatalogLoss(Scheme = NegativeScheme.InBatch, GroupRows = 4, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.LogQ)]
+public sealed partial class InBatchLogQTestLoss;
