@@ -15,8 +15,8 @@ internal sealed class Popularity : PerRowSchemeEmitter
     private static readonly SchemeParameter[] DistributionSeedAndStep =
     {
         new("distribution", GlobalNames.Cce + "CatalogDistribution", GlobalNames.Cce + "CatalogDistribution", "The catalog distribution to draw negatives from, over the V items of the item table.", NullChecked: true),
-        new("seed", "ulong", "ulong", "Seed of the in-kernel sampler.", NullChecked: false),
-        new("step", "ulong", "ulong", "Training step: a new step draws new negatives.", NullChecked: false),
+        SchemeParameter.SeedAndStep[0],
+        SchemeParameter.SeedAndStep[1],
     };
 
     private static readonly CorrectionRejection PaperConstant =

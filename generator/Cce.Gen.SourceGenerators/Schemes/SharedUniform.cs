@@ -11,17 +11,11 @@ namespace Cce.Gen.SourceGenerators.Schemes;
 /// </summary>
 internal sealed class SharedUniform : MatrixSchemeEmitter
 {
-    private static readonly SchemeParameter[] SeedAndStep =
-    {
-        new("seed", "ulong", "ulong", "Seed of the in-kernel sampler.", NullChecked: false),
-        new("step", "ulong", "ulong", "Training step: a new step draws new negatives.", NullChecked: false),
-    };
-
     /// <inheritdoc />
     public override NegativeScheme Scheme => NegativeScheme.SharedUniform;
 
     /// <inheritdoc />
-    public override IReadOnlyList<SchemeParameter> Parameters => SeedAndStep;
+    public override IReadOnlyList<SchemeParameter> Parameters => SchemeParameter.SeedAndStep;
 
     /// <inheritdoc />
     public override string NegativeSource => GlobalNames.Cce + "NegativeSource.Sampled(seed, step)";

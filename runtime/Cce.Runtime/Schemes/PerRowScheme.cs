@@ -13,10 +13,7 @@ internal abstract class PerRowScheme : LossScheme
     /// <summary>Writes the scheme's part of the launch arguments: seed and step, its buffers, the correction.</summary>
     public virtual void Bind(ref PerRowArguments arguments, in NegativeSource source, LossDescription description, int catalog)
     {
-        arguments.SeedLo = (uint)source.Seed;
-        arguments.SeedHi = (uint)(source.Seed >> 32);
-        arguments.StepLo = (uint)source.Step;
-        arguments.StepHi = (uint)(source.Step >> 32);
+        (arguments.SeedLo, arguments.SeedHi, arguments.StepLo, arguments.StepHi) = Sampled.Words(source);
         arguments.Correction = KernelCorrection(description, catalog);
     }
 

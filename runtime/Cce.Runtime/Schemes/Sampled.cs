@@ -16,4 +16,8 @@ internal static class Sampled
             throw new ArgumentException($"Expected a seed and a step for the {description.Scheme} scheme; got a catalog distribution, which only the Popularity scheme draws from.", "negatives");
         }
     }
+
+    /// <summary>The seed and the step as the kernels take them: the low and high 32-bit words of each.</summary>
+    public static (uint SeedLo, uint SeedHi, uint StepLo, uint StepHi) Words(in NegativeSource source) =>
+        ((uint)source.Seed, (uint)(source.Seed >> 32), (uint)source.Step, (uint)(source.Step >> 32));
 }

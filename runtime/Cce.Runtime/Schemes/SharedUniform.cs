@@ -19,10 +19,7 @@ internal sealed class SharedUniform : MatrixScheme
 
     public override void Bind(ref MatrixArguments arguments, in NegativeSource source, LossDescription description, int rows, int catalog)
     {
-        arguments.SeedLo = (uint)source.Seed;
-        arguments.SeedHi = (uint)(source.Seed >> 32);
-        arguments.StepLo = (uint)source.Step;
-        arguments.StepHi = (uint)(source.Step >> 32);
+        (arguments.SeedLo, arguments.SeedHi, arguments.StepLo, arguments.StepHi) = Sampled.Words(source);
         arguments.GroupRows = description.GroupSize(rows);
         arguments.Slots = description.Negatives;
         arguments.Correction = CorrectionTerm.For(description.Correction, description.Scheme, description.Negatives, catalog);
