@@ -36,9 +36,6 @@ public sealed partial class LossGenerator
             new(128, 128, 192, 8, 2, WarpGroups: true),
         };
 
-        /// <summary>The one candidate of the shared-set schemes: a name for their portable loops on a GPU.</summary>
-        private static readonly MatrixTileModel GatheredTile = new(64, 64, 16, 4, 2);
-
         /// <summary>Settings a scheme of the matrix family constrains: it takes no Negatives, and D must fill whole matrix instructions.</summary>
         private static void CheckMatrixSettings(LossSettings settings, AttributeArguments loss, string className, List<DiagnosticInfo> diagnostics)
         {
@@ -75,23 +72,6 @@ public sealed partial class LossGenerator
         private static List<MatrixTileModel> ReadMatrixTiles(List<AttributeArguments> attributes, LossSettings settings, string className, List<DiagnosticInfo> diagnostics)
         {
             var tiles = new List<MatrixTileModel>();
-            if (Schemes.SchemeRegistry.For(settings.Scheme) is Schemes.MatrixSchemeEmitter { Gathered: true })
-            {
-                // One candidate, which runs the portable loops: the shared-set schemes have no tensor-core kernels yet.
-                foreach (AttributeArguments attribute in attributes)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.ConflictingSettings,
-                        attribute.Location,
-                        className,
-                        "[MatrixTile] with Scheme = " + settings.Scheme + ", whose kernels in this version are the portable loops, with no tile to choose",
-                        "no [MatrixTile] candidates"));
-                }
-
-                tiles.Add(GatheredTile);
-                return tiles;
-            }
-
             if (attributes.Count == 0)
             {
                 foreach (MatrixTileModel tile in MatrixDefaults)
@@ -203,6 +183,11 @@ public sealed partial class LossGenerator
         private static List<(DiagnosticDescriptor Descriptor, string Knob, object[] Arguments)> WarpGroupProblems(MatrixTileModel tile, LossSettings settings, bool warpsValid)
         {
             var problems = new List<(DiagnosticDescriptor, string, object[])>();
+            if (Schemes.SchemeRegistry.For(settings.Scheme) is Schemes.MatrixSchemeEmitter { Gathered: true })
+            {
+                problems.Add(Conflict("WarpGroups = true with Scheme = " + settings.Scheme, "WarpGroups = false: the shared-set schemes run on the mma.sync kernels in this version"));
+            }
+
             if (settings.Element == ElementType.Float32)
             {
                 problems.Add(Conflict("WarpGroups = true with Element = Float32", "Element = Float16 or BFloat16: the warpgroup kernels multiply 16-bit inputs"));

@@ -496,9 +496,9 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
-    public void CCE0012_MatrixTileOnASharedSetScheme() => DiagnosticAssert.Fires("CCE0012", Usings + """
+    public void CCE0012_WarpGroupTileOnASharedSetScheme() => DiagnosticAssert.Fires("CCE0012", Usings + """
         [CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 63, HiddenSize = 64, Element = ElementType.Float16)]
-        [[|MatrixTile(Rows = 64, Items = 64, DStep = 64, Warps = 4, Stages = 2)|]]
+        [MatrixTile(Rows = 128, Items = 128, DStep = 64, Warps = 8, Stages = 2, [|WarpGroups = true|])]
         public partial class Loss;
         """);
 

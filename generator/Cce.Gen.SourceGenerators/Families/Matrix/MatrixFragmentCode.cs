@@ -69,6 +69,11 @@ internal sealed class MatrixFragmentCode
 
     private bool Filtering => Settings.GradientFilter > 0f;
 
+    private Schemes.MatrixSchemeEmitter Scheme => (Schemes.MatrixSchemeEmitter)Schemes.SchemeRegistry.Of(Settings);
+
+    /// <summary>Whether the rows stream their group's gathered set (slot items in <c>sI</c>, <c>sIo</c>), the positive apart.</summary>
+    private bool Gathered => Scheme.Gathered;
+
     /// <summary>
     /// fp16 P carries a power-of-two scale into the matrix units: its smallest subnormal is 6e-8, and at the sizes users
     /// run p ≈ 1/V and g ≈ 1/N put g·p (and at V ≈ 10⁶ p itself) below it. bf16 and TF32 have fp32's exponent range.
@@ -108,13 +113,21 @@ internal sealed class MatrixFragmentCode
     {
         for (int mt = 0; mt < Mt; mt++)
         {
-            if (mode == MatrixRowMode.Gradient)
+            if (mode == MatrixRowMode.Gradient || Gathered)
             {
-                // An ignored row's saved value is 0: +inf turns its probabilities into 0 rather than an overflow times 0.
+                // The rows' targets: a gathered set masks each row's own positive in it.
                 foreach ((string half, int off) in new[] { ("a", 0), ("b", 8) })
                 {
                     L(Invariant($"int r{mt}{half} = own0 + warpBase + {16 * mt + off} + g;"));
-                    L(Invariant($"int y{mt}{half} = r{mt}{half} < a.Rows ? a.Targets[r{mt}{half}] : {Settings.IgnoreIndex};"));
+                    L(Invariant($"int y{mt}{half} = r{mt}{half} < ownLimit ? a.Targets[r{mt}{half}] : {Settings.IgnoreIndex};"));
+                }
+            }
+
+            if (mode == MatrixRowMode.Gradient)
+            {
+                // An ignored row's saved value is 0: +inf turns its probabilities into 0 rather than an overflow times 0.
+                foreach (string half in new[] { "a", "b" })
+                {
                     string scaled = ScaledP ? Invariant($" - {RowScaleLog2}f") : string.Empty;
                     L(Invariant($"float m{mt}{half} = y{mt}{half} != {Settings.IgnoreIndex} ? a.RowLse[r{mt}{half}] * L2E{scaled} : float.PositiveInfinity;"));
                 }
@@ -151,6 +164,35 @@ internal sealed class MatrixFragmentCode
         }
 
         L("}");
+    }
+
+    // ---- building block (row pass, shared sets): a slot that holds no item or the row's own positive scores −∞; the
+    // others get their correction
+    public void GatheredMask()
+    {
+        L("int iBase = buf * Stream;");
+        for (int nt = 0; nt < NTiles; nt++)
+        {
+            for (int e = 0; e < 2; e++)
+            {
+                string it = Invariant($"it{nt}_{e}");
+                L(Invariant($"int {it} = sI[iBase + {(nt * 8) + e} + 2 * t];"));
+                L($"float c{nt}_{e} = {it} >= 0 ? {Scheme.Correction(Settings, it)} : 0f;");
+            }
+        }
+
+        for (int mt = 0; mt < Mt; mt++)
+        {
+            for (int nt = 0; nt < NTiles; nt++)
+            {
+                string s = Invariant($"s{mt}_{nt}");
+                foreach ((string part, int e, string half) in new[] { ("X", 0, "a"), ("Y", 1, "a"), ("Z", 0, "b"), ("W", 1, "b") })
+                {
+                    string it = Invariant($"it{nt}_{e}");
+                    L(Invariant($"{s}.{part} = {it} < 0 || {it} == y{mt}{half} ? float.NegativeInfinity : {s}.{part} + c{nt}_{e};"));
+                }
+            }
+        }
     }
 
     // ---- building block (row pass): online maximum and sum in base 2, and the rescale of the dH accumulator
@@ -245,6 +287,20 @@ internal sealed class MatrixFragmentCode
         L("int vBase = buf * (3 * Stream);");
         for (int mt = 0; mt < Mt; mt++)
         {
+            if (Gathered)
+            {
+                // The owned slots' items; the positive is never among them (its term is the row pass's), a slot equal to
+                // a row's positive is masked for that row, and each slot's logit carries its correction.
+                foreach (string half in new[] { "a", "b" })
+                {
+                    string item = Invariant($"item{mt}{half}");
+                    L(Invariant($"int {item} = sIo[warpBase + {(16 * mt) + (half == "a" ? 0 : 8)} + g];"));
+                    L($"float corr{mt}{half} = ({item} >= 0 ? {Scheme.Correction(Settings, item)} : 0f) * L2E;");
+                }
+
+                continue;
+            }
+
             L(Invariant($"int item{mt}a = own0 + warpBase + {16 * mt} + g, item{mt}b = item{mt}a + 8;"));
         }
 
@@ -272,7 +328,11 @@ internal sealed class MatrixFragmentCode
                 foreach ((string part, int e, string half) in new[] { ("X", 0, "a"), ("Y", 1, "a"), ("Z", 0, "b"), ("W", 1, "b") })
                 {
                     string gg = Invariant($"gg{nt}_{e}"), hit = Invariant($"yy{nt}_{e} == item{mt}{half}");
-                    if (Filtering)
+                    if (Gathered)
+                    {
+                        L($"{s}.{part} = {gg} == 0f || item{mt}{half} < 0 || {hit} ? 0f : {gg} * {Units}Exp2({s}.{part} * L2E + corr{mt}{half} - ls{nt}_{e});");
+                    }
+                    else if (Filtering)
                     {
                         // A one-hot term keeps its tile, as does a NaN (which the comparison does not pass).
                         L("{");
@@ -344,6 +404,12 @@ internal sealed class MatrixFragmentCode
     // ---- building block (row pass): lse = m + log l and loss = lse − h·w_y; dH = g (acc / l − w_y), once per row
     public void RowEpilogue(MatrixRowMode mode)
     {
+        if (Gathered)
+        {
+            GatheredRowEpilogue(mode);
+            return;
+        }
+
         bool forward = mode != MatrixRowMode.Gradient;
         bool gradient = mode != MatrixRowMode.Forward;
         L(Tf32 ? "var hF = a.Hidden.Cast<float>();" : "var h32 = a.Hidden.Cast<uint>();");
@@ -394,20 +460,7 @@ internal sealed class MatrixFragmentCode
                         L("if (valid)");
                         L("{");
                         L(Invariant($"float d0 = coef * ({acc}.{x} * inv - w{dt}lo), d1 = coef * ({acc}.{y} * inv - w{dt}hi);"));
-                        if (Fp32Gradient)
-                        {
-                            L(Invariant($"long o = (long)r * D + {dt * 8} + 2 * t;"));
-                            L("if (a.AccumulateHiddenGradient != 0) { d0 += dh[o]; d1 += dh[o + 1]; }");
-                            L("dh[o] = d0;");
-                            L("dh[o + 1] = d1;");
-                        }
-                        else
-                        {
-                            L(Invariant($"long o = (long)r * (D / 2) + {word};"));
-                            L($"if (a.AccumulateHiddenGradient != 0) {{ uint prior = dh32[o]; d0 += {Widen}(prior, false); d1 += {Widen}(prior, true); }}");
-                            L($"dh32[o] = {Pack}(d0, d1);");
-                        }
-
+                        StoreHiddenPair(dt);
                         L("}");
                     }
                 }
@@ -448,6 +501,115 @@ internal sealed class MatrixFragmentCode
         }
     }
 
+    /// <summary>Stores d0 and d1, the lane's pair of row r's dH in n8 tile <paramref name="dt"/>, added to what dH holds when the call accumulates.</summary>
+    private void StoreHiddenPair(int dt)
+    {
+        if (Fp32Gradient)
+        {
+            L(Invariant($"long o = (long)r * D + {dt * 8} + 2 * t;"));
+            L("if (a.AccumulateHiddenGradient != 0) { d0 += dh[o]; d1 += dh[o + 1]; }");
+            L("dh[o] = d0;");
+            L("dh[o + 1] = d1;");
+        }
+        else
+        {
+            L(Invariant($"long o = (long)r * (D / 2) + {dt * 4} + t;"));
+            L($"if (a.AccumulateHiddenGradient != 0) {{ uint prior = dh32[o]; d0 += {Widen}(prior, false); d1 += {Widen}(prior, true); }}");
+            L($"dh32[o] = {Pack}(d0, d1);");
+        }
+    }
+
+    // ---- building block (row pass, shared sets): the positive joins the log-sum-exp of the set, lse = log(e^(h·w_y) +
+    // Σ e^(s_j)); dH = g (Σ p_j w_j + (p_0 − 1) w_y); the positive's row of dW, g (p_0 − 1) h, is added to dW here
+    private void GatheredRowEpilogue(MatrixRowMode mode)
+    {
+        bool forward = mode != MatrixRowMode.Gradient;
+        bool gradient = mode != MatrixRowMode.Forward;
+        L("var h32 = a.Hidden.Cast<uint>();");
+        L("var w32 = a.Items.Cast<uint>();");
+        if (gradient)
+        {
+            L(Fp32Gradient ? "var dh = a.GradHidden.Cast<float>();" : "var dh32 = a.GradHidden.Cast<uint>();");
+        }
+
+        for (int mt = 0; mt < Mt; mt++)
+        {
+            foreach ((string half, string x, string y) in Halves)
+            {
+                int off = half == "a" ? 0 : 8;
+                string sfx = Invariant($"{mt}{half}");
+                L("{");
+                L(Invariant($"int r = own0 + warpBase + {(16 * mt) + off} + g;"));
+                L("bool valid = r < ownLimit;");
+                L(Invariant($"int y = y{sfx};"));
+                L(Invariant($"bool counted = y != {Settings.IgnoreIndex};"));
+                L("int yr = counted ? y : 0;");
+                L("int rr = valid ? r : 0;");
+                L("float dot = 0f;");
+                for (int dt = 0; dt < DTiles; dt++)
+                {
+                    L($"{{ {Pair(Invariant($"h{dt}"), "h", "rr", dt)} {Pair(Invariant($"w{dt}"), "w", "yr", dt)} dot += h{dt}lo * w{dt}lo + h{dt}hi * w{dt}hi; }}");
+                }
+
+                L($"dot += {Ilgpu}Warp.ShuffleXor(dot, 1);");
+                L($"dot += {Ilgpu}Warp.ShuffleXor(dot, 2);");
+                L("float pos = dot * L2E;");
+                if (forward)
+                {
+                    L($"float l = l{sfx};");
+                    L($"l += {Ilgpu}Warp.ShuffleXor(l, 1);");
+                    L($"l += {Ilgpu}Warp.ShuffleXor(l, 2);");
+                    string unscale = mode == MatrixRowMode.ForwardGradient && ScaledP ? Invariant($" - {RowScaleLog2}f") : string.Empty;
+                    L($"float tail = l > 0f ? m{sfx} + {XMath}.Log2(l){unscale} : float.NegativeInfinity;");
+                    L($"float top = {XMath}.Max(tail, pos);");
+                    L($"float lse2 = top + {XMath}.Log2({Units}Exp2(tail - top) + {Units}Exp2(pos - top));");
+                }
+                else
+                {
+                    L("float lse2 = counted ? a.RowLse[rr] * L2E : 0f;");
+                }
+
+                if (gradient)
+                {
+                    L("float coef = valid ? a.RowCoefficients[r] : 0f;");
+                    L($"float p0m1 = counted ? {Units}Exp2(pos - lse2) - 1f : 0f;");
+                    L(forward ? $"float inv = l > 0f ? {Units}Exp2(tail - lse2) / l : 0f;" : $"float inv = {(ScaledP ? RowUnscale : "1f")};");
+                    L("float c0 = coef * p0m1;");
+                    L("long dwy = (long)yr * D;");
+                    for (int dt = 0; dt < DTiles; dt++)
+                    {
+                        string acc = Invariant($"acc{mt}_{dt}");
+                        // An ignored row has g = 0 and p0m1 = 0: its dH is 0 and it adds nothing to dW.
+                        L("if (valid)");
+                        L("{");
+                        L(Pair(Invariant($"h{dt}"), "h", "r", dt));
+                        L(Pair(Invariant($"w{dt}"), "w", "yr", dt));
+                        L(Invariant($"float d0 = coef * ({acc}.{x} * inv + p0m1 * w{dt}lo), d1 = coef * ({acc}.{y} * inv + p0m1 * w{dt}hi);"));
+                        StoreHiddenPair(dt);
+                        L("if (counted)");
+                        L("{");
+                        L(Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[dwy + {dt * 8} + 2 * t], c0 * h{dt}lo);"));
+                        L(Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[dwy + {(dt * 8) + 1} + 2 * t], c0 * h{dt}hi);"));
+                        L("}");
+                        L("}");
+                    }
+                }
+
+                if (forward)
+                {
+                    L("if (valid && t == 0)");
+                    L("{");
+                    L("float lse = lse2 * LN2;");
+                    L("a.RowLse[r] = counted ? lse : 0f;");
+                    L("a.RowLoss[r] = counted ? lse - dot : 0f;");
+                    L("}");
+                }
+
+                L("}");
+            }
+        }
+    }
+
     // ---- building block (item pass): each lane writes its fp32 pairs of the block's dW rows, once
     public void ItemEpilogue()
     {
@@ -457,6 +619,27 @@ internal sealed class MatrixFragmentCode
             {
                 int off = half == "a" ? 0 : 8;
                 L(Invariant($"int j{mt}{half} = own0 + warpBase + {(16 * mt) + off} + g;"));
+                if (Gathered)
+                {
+                    // A slot's item may recur in the set, in other groups' sets and among the positives: its rows add.
+                    L("{");
+                    L(Invariant($"int slotItem = j{mt}{half} < ownLimit ? sIo[warpBase + {(16 * mt) + off} + g] : -1;"));
+                    L("if (slotItem >= 0)");
+                    L("{");
+                    L("long o = (long)slotItem * D + 2 * t;");
+                    for (int dt = 0; dt < DTiles; dt++)
+                    {
+                        string acc = Invariant($"acc{mt}_{dt}");
+                        string scale = ScaledP ? " * dScale" : string.Empty;
+                        L(Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[o + {dt * 8}], {acc}.{x}{scale});"));
+                        L(Invariant($"{Ilgpu}Atomic.Add(ref a.GradItems[o + {(dt * 8) + 1}], {acc}.{y}{scale});"));
+                    }
+
+                    L("}");
+                    L("}");
+                    continue;
+                }
+
                 L(Invariant($"if (j{mt}{half} < a.Catalog)"));
                 L("{");
                 L(Invariant($"long o = (long)j{mt}{half} * D + 2 * t;"));

@@ -44,7 +44,7 @@ internal abstract class MatrixKernelSource
     {
         var geometry = new Cce.Families.Matrix.MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size, settings.AllowTensorFloat32);
         // The shared-set schemes walk their gathered candidates in plain loops until their tensor-core kernels land.
-        if (!geometry.Tiled || ((Schemes.MatrixSchemeEmitter)Schemes.SchemeRegistry.Of(settings)).Gathered)
+        if (!geometry.Tiled)
         {
             return new PortableMatrixKernels(settings, tile, candidate: true);
         }

@@ -16,18 +16,22 @@ internal sealed class MatrixStagingCode
     private const string Units = GlobalNames.Kernels + "MatrixUnits.";
     private readonly SourceWriter w;
     private readonly int stages;
+    private readonly bool gathered;
 
     /// <summary>Statements for <paramref name="stages"/> streamed tiles in flight, written to <paramref name="writer"/>.</summary>
-    public MatrixStagingCode(SourceWriter writer, int stages)
+    public MatrixStagingCode(SourceWriter writer, int stages, bool gathered = false)
     {
         w = writer;
         this.stages = stages;
+        this.gathered = gathered;
     }
 
     /// <summary>Before the loop: the owned block, then each stage but the last, one commit group each.</summary>
     public void Prologue(bool items)
     {
-        w.Line("LoadRows(sO, 0, ownSrc, own0, ownLimit, Owned, tid);");
+        w.Line(gathered && items
+            ? "LoadSlots(sO, 0, sIo, 0, a, group, own0, ownLimit, Owned, tid);"
+            : "LoadRows(sO, 0, ownSrc, own0, ownLimit, Owned, tid);");
         for (int s = 0; s < stages - 1; s++)
         {
             w.Open(Invariant($"if ({s} < tCount)"));
@@ -60,10 +64,17 @@ internal sealed class MatrixStagingCode
 
     private void StreamLoad(bool items, string sharedBase, string row0, string stage)
     {
-        w.Line($"LoadRows(sS, {sharedBase}, streamSrc, {row0}, streamLimit, Stream, tid);");
+        if (gathered && !items)
+        {
+            w.Line($"LoadSlots(sS, {sharedBase}, sI, ({stage}) * Stream, a, group, {row0}, streamLimit, Stream, tid);");
+            return;
+        }
+
+        string first = gathered ? "streamBase + " : string.Empty;
+        w.Line($"LoadRows(sS, {sharedBase}, streamSrc, {first}{row0}, streamLimit, Stream, tid);");
         if (items)
         {
-            w.Line($"LoadRowValues(sV, ({stage}) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, {row0}, a.Rows, tid);");
+            w.Line($"LoadRowValues(sV, ({stage}) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, {first}{row0}, streamLimit, tid);");
         }
     }
 }

@@ -86,12 +86,17 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
 
     private bool Filtering => Settings.GradientFilter > 0f;
 
+    private Schemes.MatrixSchemeEmitter Scheme => (Schemes.MatrixSchemeEmitter)Schemes.SchemeRegistry.Of(Settings);
+
+    /// <summary>Whether the rows of a group stream their shared candidate set, gathered slot by slot, instead of the catalog.</summary>
+    private bool Gathered => Scheme.Gathered;
+
     /// <inheritdoc />
     public override void Emit(SourceWriter writer)
     {
         w = writer;
         code = new MatrixFragmentCode(writer, Settings, Tile, Mt);
-        staging = new MatrixStagingCode(writer, Tile.Stages);
+        staging = new MatrixStagingCode(writer, Tile.Stages, Gathered);
         L(Invariant($"private const int D = {D}, C = {C}, Owned = {Owned}, Stream = {Stream}, Stages = {Tile.Stages}, Threads = {Threads};"));
         L("private const float L2E = 1.4426950408889634f, LN2 = 0.6931471805599453f;");
         if (Filtering)
@@ -103,6 +108,12 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         EmitLoadRows();
         L();
         code.LoadRowValues();
+        if (Gathered)
+        {
+            L();
+            EmitLoadSlots();
+        }
+
         if (Tf32)
         {
             L();
@@ -138,6 +149,31 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         L("}");
     }
 
+    // ---- building block (shared sets): the items of slots [slot0, slot0 + rows) of a group's set into shared memory (−1
+    // past limit or for an empty slot), then their rows of W, zeros for an empty slot
+    private void EmitLoadSlots()
+    {
+        L("/// <summary>Copies the items of slots [slot0, slot0 + rows) of the group's set, then their rows of W (swizzled), zeros for no item.</summary>");
+        L(Inline);
+        L($"private static void LoadSlots({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {Ilgpu}ArrayView<int> items, int itemsBase, {GlobalNames.Matrix}MatrixArguments a, int group, int slot0, int limit, int rows, int tid)");
+        L("{");
+        L("for (int r = tid; r < rows; r += Threads)");
+        L("{");
+        L("int slot = slot0 + r;");
+        L($"items[itemsBase + r] = slot < limit ? {Scheme.SlotItem(Settings, "group", "slot")} : -1;");
+        L("}");
+        L($"{Ilgpu}Group.Barrier();");
+        L("for (int c = tid; c < rows * C; c += Threads)");
+        L("{");
+        L("int r = c / C;");
+        L("int ch = c - r * C;");
+        L("int item = items[itemsBase + r];");
+        L("bool ok = item >= 0;");
+        L($"{Units}CopyAsync16ZeroFill(shared, sharedBase + r * C + (ch ^ (r & 7)), a.Items, (ok ? item : 0) * C + ch, ok ? 16 : 0);");
+        L("}");
+        L("}");
+    }
+
     // ---- building block (TF32): the fp32 words of a loaded fragment rounded to nearest TF32 (the matrix units would truncate)
     private void EmitRoundFragment()
     {
@@ -160,7 +196,15 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         code.RowState(mode);
         EmitLoop(items: false, () =>
         {
-            code.Mask();
+            if (Gathered)
+            {
+                code.GatheredMask();
+            }
+            else
+            {
+                code.Mask();
+            }
+
             if (mode == MatrixRowMode.Gradient)
             {
                 code.Probabilities();
@@ -210,10 +254,31 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
             L("var sV = smem.SubView(Owned * C + Stages * Stream * C).Cast<int>();");
         }
 
+        if (Gathered)
+        {
+            // The row pass keeps each stage's slot items where the item pass keeps its row values; the item pass keeps
+            // its owned slots' items after those.
+            L(items ? "var sIo = sV.SubView(3 * Stages * Stream, Owned);" : "var sI = smem.SubView(Owned * C + Stages * Stream * C).Cast<int>();");
+        }
+
         L($"int tid = {Ilgpu}Group.IdxX;");
         L("int lane = tid & 31;");
         L(Invariant($"int warpBase = (tid >> 5) * {16 * Mt};"));
         L("int g = lane >> 2, t = lane & 3;");
+        if (Gathered)
+        {
+            // Blocks of one group side by side: a block owns rows of one group only (slots of one set, in the item pass).
+            L(items ? "int perGroup = (a.Slots + Owned - 1) / Owned;" : "int perGroup = (a.GroupRows + Owned - 1) / Owned;");
+            L($"int group = {Ilgpu}Grid.IdxX / perGroup, block = {Ilgpu}Grid.IdxX - group * perGroup;");
+            L("int groupFirst = group * a.GroupRows;");
+            L("int groupEnd = groupFirst + a.GroupRows < a.Rows ? groupFirst + a.GroupRows : a.Rows;");
+            L(items ? "int own0 = block * Owned, streamBase = groupFirst;" : "int own0 = groupFirst + block * Owned;");
+            L(items ? "int ownLimit = a.Slots, streamLimit = groupEnd;" : "int ownLimit = groupEnd, streamLimit = a.Slots;");
+            L(items ? "int numTiles = (groupEnd - groupFirst + Stream - 1) / Stream;" : "int numTiles = (a.Slots + Stream - 1) / Stream;");
+            L(items ? "var streamSrc = a.Hidden;" : "var ownSrc = a.Hidden;");
+            return;
+        }
+
         L($"int own0 = {Ilgpu}Grid.IdxX * Owned;");
         L(items ? "int ownLimit = a.Catalog, streamLimit = a.Rows;" : "int ownLimit = a.Rows, streamLimit = a.Catalog;");
         L(items ? "var ownSrc = a.Items; var streamSrc = a.Hidden;" : "var ownSrc = a.Hidden; var streamSrc = a.Items;");

@@ -112,11 +112,12 @@ public readonly struct MatrixGeometry
 
     /// <summary>
     /// Dynamic shared memory of a group: the owned block and the streamed tiles in flight, whole rows of D each, and
-    /// the item pass's log-sum-exp, coefficient and target of each streamed row; for the warpgroup kernels, the padding
+    /// the item pass's log-sum-exp, coefficient and target of each streamed row (the shared sets' row pass keeps each
+    /// streamed slot's item there), an item per owned slot of a shared set; for the warpgroup kernels, the padding
     /// that aligns the tiles to <see cref="SwizzleAlignment"/> besides.
     /// </summary>
     public long SharedBytes => Tiled
-        ? (((long)Tile.Rows + ((long)Tile.Stages * Tile.Items)) * HiddenSize * ElementBytes) + (16L * (((3L * Tile.Stages * Tile.Items) + 3) / 4)) + (Tile.WarpGroups ? SwizzleAlignment : 0)
+        ? (((long)Tile.Rows + ((long)Tile.Stages * Tile.Items)) * HiddenSize * ElementBytes) + (16L * (((3L * Tile.Stages * Tile.Items) + Tile.Rows + 3) / 4)) + (Tile.WarpGroups ? SwizzleAlignment : 0)
         : 0;
 }
 

@@ -72,13 +72,13 @@ internal sealed class MatrixKernelSet : LoadedKernels
         MatrixArguments arguments = Arguments(call);
         if (operation == LossOperation.Forward)
         {
-            arguments.Splits = Splits(call.Rows, call.Catalog);
+            arguments.Splits = scheme.SharesCandidates ? 1 : Splits(call.Rows, call.Catalog);
             if (arguments.Splits > 1)
             {
                 arguments.Partials = Grown(ref partials, 2L * arguments.Splits * call.Rows);
             }
 
-            forwardRows(stream, RowLaunch(call.Rows, arguments.Splits), arguments);
+            forwardRows(stream, RowLaunch(arguments), arguments);
             if (arguments.Splits > 1)
             {
                 mergeRows(stream, Threads(call.Rows), arguments);
@@ -99,9 +99,9 @@ internal sealed class MatrixKernelSet : LoadedKernels
             call.GradItems.MemSetToZero(stream);
         }
 
-        (operation == LossOperation.Backward ? gradientRows : forwardGradientRows)(stream, RowLaunch(call.Rows, 1), arguments);
+        (operation == LossOperation.Backward ? gradientRows : forwardGradientRows)(stream, RowLaunch(arguments), arguments);
         call.Stages?.Mark(stream, "rows");
-        gradientItems(stream, ItemLaunch(scheme.SharesCandidates ? Owners(arguments) : call.Catalog), arguments);
+        gradientItems(stream, ItemLaunch(arguments), arguments);
         call.Stages?.Mark(stream, "items");
     }
 
@@ -123,10 +123,6 @@ internal sealed class MatrixKernelSet : LoadedKernels
         CudaSharedMemoryOptIn.Apply(accelerator, launcher.GetKernel(), sharedBytes);
         return launcher;
     }
-
-    /// <summary>The item pass's owners of a shared-set call: a (group, slot) each.</summary>
-    private static int Owners(in MatrixArguments arguments) =>
-        checked(((arguments.Rows + arguments.GroupRows - 1) / arguments.GroupRows) * arguments.Slots);
 
     private MatrixArguments Arguments(in LossCall call)
     {
@@ -169,9 +165,26 @@ internal sealed class MatrixKernelSet : LoadedKernels
         return Math.Clamp((wanted + rowBlocks - 1) / rowBlocks, 1, tiles);
     }
 
-    private KernelConfig RowLaunch(int rows, int splits) => Launch(rows, tile.Rows, splits);
+    /// <summary>
+    /// The row pass's grid: a group per block of rows and split; for a shared set the blocks of each group side by side,
+    /// none spanning two groups (a thread per row for the portable kernels).
+    /// </summary>
+    private KernelConfig RowLaunch(in MatrixArguments arguments) =>
+        !scheme.SharesCandidates || portable
+            ? Launch(arguments.Rows, tile.Rows, arguments.Splits)
+            : Launch(Groups(arguments) * Blocks(arguments.GroupRows), 1, 1);
 
-    private KernelConfig ItemLaunch(int catalog) => Launch(catalog, tile.Rows, 1);
+    /// <summary>The item pass's grid: a group per block of items; for a shared set per block of each group's slots (a thread per (group, slot) for the portable kernels).</summary>
+    private KernelConfig ItemLaunch(in MatrixArguments arguments) =>
+        !scheme.SharesCandidates
+            ? Launch(arguments.Catalog, tile.Rows, 1)
+            : portable
+                ? Launch(checked(Groups(arguments) * arguments.Slots), 1, 1)
+                : Launch(Groups(arguments) * Blocks(arguments.Slots), 1, 1);
+
+    private static int Groups(in MatrixArguments arguments) => (arguments.Rows + arguments.GroupRows - 1) / arguments.GroupRows;
+
+    private int Blocks(int count) => (count + tile.Rows - 1) / tile.Rows;
 
     private KernelConfig Launch(int count, int block, int splits)
     {

@@ -634,10 +634,10 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
         }
         Kernels::MatrixUnits.CommitGroup();
         int r0a = own0 + warpBase + 0 + g;
-        int y0a = r0a < a.Rows ? a.Targets[r0a] : -100;
-        float m0a = y0a != -100 ? a.RowLse[r0a] * L2E - 15f : float.PositiveInfinity;
+        int y0a = r0a < ownLimit ? a.Targets[r0a] : -100;
         int r0b = own0 + warpBase + 8 + g;
-        int y0b = r0b < a.Rows ? a.Targets[r0b] : -100;
+        int y0b = r0b < ownLimit ? a.Targets[r0b] : -100;
+        float m0a = y0a != -100 ? a.RowLse[r0a] * L2E - 15f : float.PositiveInfinity;
         float m0b = y0b != -100 ? a.RowLse[r0b] * L2E - 15f : float.PositiveInfinity;
         Kernels::MmaF32x4 acc0_0 = default;
         Kernels::MmaF32x4 acc0_1 = default;
@@ -924,7 +924,7 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
         if (0 < tCount)
         {
             LoadRows(sS, 0 * (Stream * C), streamSrc, (tBegin + 0) * Stream, streamLimit, Stream, tid);
-            LoadRowValues(sV, (0) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, (tBegin + 0) * Stream, a.Rows, tid);
+            LoadRowValues(sV, (0) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, (tBegin + 0) * Stream, streamLimit, tid);
         }
         Kernels::MatrixUnits.CommitGroup();
         Kernels::MmaF32x4 acc0_0 = default;
@@ -950,7 +950,7 @@ file static class FilteredLoss_m32n32k32w2s2_Kernels
             {
                 int nbuf = buf == 0 ? 1 : buf - 1;
                 LoadRows(sS, nbuf * (Stream * C), streamSrc, next * Stream, streamLimit, Stream, tid);
-                LoadRowValues(sV, (nbuf) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, next * Stream, a.Rows, tid);
+                LoadRowValues(sV, (nbuf) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, next * Stream, streamLimit, tid);
             }
             Kernels::MatrixUnits.CommitGroup();
             int sBase = buf * (Stream * C);

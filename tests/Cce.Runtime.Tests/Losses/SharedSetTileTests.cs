@@ -1,0 +1,35 @@
+using Cce.Runtime.Tests.Infrastructure;
+using Cce.Verification;
+using Cce.Verification.Losses;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Cce.Runtime.Tests.Losses;
+
+/// <summary>
+/// The shared-set schemes' tensor-core kernels, emulated lane by lane on the CPU accelerator at a size it runs in
+/// seconds: a group's gathered slots, the per-row masks (accidental hits; in-batch the row's own slot, duplicates and
+/// ignored peers), the corrections, the positive outside the set and the scatter of dW, against the fp64 reference.
+/// </summary>
+[Collection("cpu")]
+public sealed class SharedSetTileTests(CpuDeviceFixture fixture, ITestOutputHelper output)
+{
+    // 19 rows: groups of 16 leave a short second group; 40 items: duplicates among the positives. The emulation costs
+    // minutes per loss on two cores, so one loss runs here (in-batch: the gather, the masks, LogQ per column, the
+    // positive and the scatter are the shared-uniform loss's too, whose draws the portable tests and `cce verify` cover).
+    private static readonly VerificationCase Small = new("small", 19, 40, 0.15, 0.0, 0.0);
+
+    [Fact]
+    public void TensorCoreKernelsMatchTheReference()
+    {
+        LossEntry entry = VerificationLosses.All.Single(e => e.ShortName == nameof(InBatchF16LogQSumLoss));
+        KernelVariant variant = entry.Variants.First(v => v.EmulatedOnCpu);
+        var data = new RandomData(output);
+        using CatalogLoss loss = entry.Create(fixture.Device, KernelPlan.Fixed(variant));
+
+        IReadOnlyList<VerificationResult> results = LossVerifier.Verify(loss, entry.ShortName, variant, Small, data.Random.Next());
+
+        Assert.Equal(3, results.Count);
+        Assert.All(results, r => Assert.True(r.Passed, $"{data}: {variant.Tile} {r.Operation}: {r.Failure}"));
+    }
+}
