@@ -146,6 +146,14 @@ public sealed partial class LossGenerator
                 {
                     problems.Add(Rows(nameof(tile.DStep), "DStep = " + Text(tile.DStep) + " with HiddenSize = " + Text(settings.HiddenSize), "a multiple of " + Text(MatrixGeometry.Step) + " that divides HiddenSize"));
                 }
+
+                if (geometry.Tiled && tile.Rows > tile.Stages * tile.Items && Schemes.SchemeRegistry.For(settings.Scheme) is Schemes.MatrixSchemeEmitter { Gathered: true })
+                {
+                    problems.Add(Rows(
+                        nameof(tile.Rows),
+                        "Rows = " + Text(tile.Rows) + " with Items = " + Text(tile.Items) + " and Stages = " + Text(tile.Stages) + " on Scheme = " + settings.Scheme,
+                        "at most Stages x Items rows: the epilogue gathers the positives' rows of W into the streamed stages"));
+                }
             }
 
             if (tile.Stages is < MatrixGeometry.MinStages or > MatrixGeometry.MaxStages)

@@ -503,6 +503,20 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void CCE0010_SharedSetTileWhoseStagesCannotHoldThePositives() => DiagnosticAssert.Fires("CCE0010", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.InBatch, HiddenSize = 64, Element = ElementType.Float16)]
+        [MatrixTile([|Rows = 128|], Items = 32, DStep = 32, Warps = 8, Stages = 2)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void SharedSetTileWhoseStagesHoldThePositives_IsClean() => DiagnosticAssert.Clean(Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.InBatch, HiddenSize = 64, Element = ElementType.Float16)]
+        [MatrixTile(Rows = 128, Items = 32, DStep = 32, Warps = 8, Stages = 4)]
+        public partial class Loss;
+        """);
+
+    [Fact]
     public void FullCatalog_WithoutNegatives_IsClean() => DiagnosticAssert.Clean(Usings + """
         [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.BFloat16)]
         public partial class Loss;

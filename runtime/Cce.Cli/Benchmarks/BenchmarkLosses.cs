@@ -2,8 +2,8 @@ using Cce;
 
 namespace Cce.Cli.Benchmarks;
 
-// The losses of the benchmark presets: fp16 inputs, uniform per-row negatives, the paper's correction, as
-// in the published comparison. No [KernelTile]: the generator's default set is what gets tuned.
+// The losses of the benchmark presets, all on fp16 inputs. No [KernelTile]: the generator's default set is what gets
+// tuned. First the published comparison's: uniform per-row negatives with the paper's correction.
 
 /// <summary>D = 256, K = 511: the beauty and ml20m presets.</summary>
 [CatalogLoss(Scheme = NegativeScheme.UniformPerRow, Negatives = 511, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
@@ -57,3 +57,23 @@ public sealed partial class FullD256FilteredLoss;
 /// <summary><see cref="FullD64Loss"/> with <c>GradientFilter = 2^-12</c>: the d64-full preset under <c>cce bench --gradient-filter</c>.</summary>
 [CatalogLoss(Scheme = NegativeScheme.FullCatalog, HiddenSize = 64, Element = ElementType.Float16, GradientFilter = 2.44140625e-4f)]
 public sealed partial class FullD64FilteredLoss;
+
+// The shared-set presets: one set of negatives for the whole call (no GroupRows), fp16 inputs. The shared uniform
+// losses keep the per-row presets' K and correction, so the two families are compared at equal K; in-batch takes the
+// LogQ correction from the positives' frequencies, as in-batch training does.
+
+/// <summary>One shared set of 511 uniform negatives, D = 256: the shared-beauty and shared-ml20m presets.</summary>
+[CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 511, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
+public sealed partial class SharedD256K511Loss;
+
+/// <summary>One shared set of 2047 uniform negatives, D = 256: the shared-zvuk preset.</summary>
+[CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 2047, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
+public sealed partial class SharedD256K2047Loss;
+
+/// <summary>One shared set of 511 uniform negatives, D = 64: the shared-d64 preset.</summary>
+[CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 511, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.Paper)]
+public sealed partial class SharedD64K511Loss;
+
+/// <summary>Every other row's positive a negative, corrected by the positives' frequencies, D = 256: the inbatch-beauty preset.</summary>
+[CatalogLoss(Scheme = NegativeScheme.InBatch, HiddenSize = 256, Element = ElementType.Float16, Correction = LogQCorrection.LogQ)]
+public sealed partial class InBatchD256Loss;

@@ -47,7 +47,9 @@ internal sealed class BenchmarkRunner
         var random = new Random(1);
         using CceTensor<Half> hidden = device.Upload<Half>(RandomInputs.Halves(random, (long)rows * d, RandomInputs.PresetAmplitude), rows, d);
         using CceTensor<Half> items = device.Upload<Half>(RandomInputs.Halves(random, (long)catalog * d, RandomInputs.PresetAmplitude), catalog, d);
-        using CceTensor<int> targets = device.Upload<int>(RandomInputs.Targets(random, rows, catalog), rows, 1);
+        int[] drawn = RandomInputs.Targets(random, rows, catalog);
+        using CceTensor<int> targets = device.Upload<int>(drawn, rows, 1);
+        using BenchmarkNegatives negatives = BenchmarkNegatives.For(TLoss.Description, device, drawn, catalog);
         using CceTensor<Half> gradHidden = device.Allocate<Half>(rows, d);
         using CceTensor<float> gradItems = device.Allocate<float>(catalog, d);
 
@@ -58,24 +60,24 @@ internal sealed class BenchmarkRunner
         {
             using (loss)
             {
-                yield return Time(loss, hidden, items, targets, gradHidden, gradItems, options, preset);
+                yield return Time(loss, hidden, items, targets, negatives, gradHidden, gradItems, options, preset);
             }
         }
     }
 
-    private static BenchmarkResult Time<TLoss>(TLoss loss, CceTensor<Half> hidden, CceTensor<Half> items, CceTensor<int> targets, CceTensor<Half> gradHidden, CceTensor<float> gradItems, BenchmarkOptions options, string preset)
+    private static BenchmarkResult Time<TLoss>(TLoss loss, CceTensor<Half> hidden, CceTensor<Half> items, CceTensor<int> targets, BenchmarkNegatives negatives, CceTensor<Half> gradHidden, CceTensor<float> gradItems, BenchmarkOptions options, string preset)
         where TLoss : CatalogLoss<Half, Half>
     {
         LossResult? last = null;
         int repetitions = options.Repetitions;
-        CallTimes times = CallTimes.Measure(repetitions, step => last = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, step), gradHidden, gradItems));
+        CallTimes times = CallTimes.Measure(repetitions, step => last = loss.ForwardBackward(hidden, items, targets, negatives.At(step), gradHidden, gradItems));
 
         IReadOnlyList<StageTime> stages = [];
         if (options.Stages)
         {
             // One more call with a marker after each stage, outside the timed ones: the markers cost a little.
             loss.RecordStages = true;
-            loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, (ulong)(repetitions + 2)), gradHidden, gradItems);
+            loss.ForwardBackward(hidden, items, targets, negatives.At((ulong)(repetitions + 2)), gradHidden, gradItems);
             stages = loss.StageTimes;
             loss.RecordStages = false;
         }
@@ -83,15 +85,18 @@ internal sealed class BenchmarkRunner
         string? digest = null;
         if (options.Digest)
         {
-            loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(1, 0), gradHidden, gradItems);
+            loss.ForwardBackward(hidden, items, targets, negatives.At(0), gradHidden, gradItems);
             digest = $"dH {Digest(gradHidden.ToArray())} dW {Digest(gradItems.ToArray())}";
         }
 
         double median = times.MedianMs;
         LossDescription description = loss.Description;
-        bool full = description.Scheme == NegativeScheme.FullCatalog;
-        long gathered = (long)hidden.Rows * (full ? items.Rows : description.Negatives + 1);
-        double flops = (full ? 8.0 : 6.0) * gathered * description.HiddenSize;
+        // The matrix kernels recompute the logits in the backward pass (logits twice, dH, dW: 8 flops per row, candidate
+        // and dimension) over the N·V or N·K products of their slots; the per-row kernels gather K + 1 rows per row and
+        // keep their probabilities (6 flops).
+        bool matrix = loss.Tile.Family == MatrixTile.FamilyName;
+        long gathered = (long)hidden.Rows * (matrix ? description.NegativesPerRow(hidden.Rows, items.Rows) : description.Negatives + 1);
+        double flops = (matrix ? 8.0 : 6.0) * gathered * description.HiddenSize;
         long scratch = ((long)hidden.Rows * 2 * sizeof(float)) + loss.WorkspaceBytes;
         string variant = loss.Tile.ToString();
         return new BenchmarkResult(preset, variant, median, times.P20Ms, times.P80Ms, last!.Loss, gathered / (median / 1000), flops / (median / 1000) / 1e12, scratch, stages, digest);

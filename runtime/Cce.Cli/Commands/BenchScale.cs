@@ -11,17 +11,21 @@ namespace Cce.Cli.Commands;
 /// <summary><c>cce verify --scale bench</c>: the benchmark presets at full size against fp64 on sampled rows and dW rows.</summary>
 internal static class BenchScale
 {
-    /// <summary>Checks every preset's picked kernels, then ml20m with an fp32 dH (the remedy for fp16 subnormals); 0 when all pass.</summary>
-    public static int Run(CliConsole console, CceDevice device, int seed, bool json)
+    /// <summary>
+    /// Checks the picked kernels of every preset, then ml20m with an fp32 dH (the remedy for fp16 subnormals), or of the
+    /// <paramref name="presets"/> named alone; 0 when all pass.
+    /// </summary>
+    public static int Run(CliConsole console, CceDevice device, IReadOnlyList<BenchmarkPreset>? presets, int seed, bool json)
     {
         BenchmarkPreset ml20m = BenchmarkPreset.All.Single(p => p.Name == "ml20m");
-        (string Name, Func<ScaleCheckResult> Check)[] checks =
-        [
-            // Full-catalog presets: sampled rows against fp64 over all V items, and dW rows summed over every row of the batch.
-            .. BenchmarkPreset.All
-                .Select(p => (p.Name, (Func<ScaleCheckResult>)(() => p.Runner.Check(device, p.Rows, p.Catalog, seed)))),
-            ("ml20m fp32 dH", () => BenchmarkRunner.Check<D256K511Fp32GradientLoss, float>(device, ml20m.Rows, ml20m.Catalog, seed)),
-        ];
+        // Full-catalog and shared-set presets: sampled rows against fp64 over every candidate, and dW rows summed over every row of the batch.
+        List<(string Name, Func<ScaleCheckResult> Check)> checks =
+            [.. (presets ?? BenchmarkPreset.All).Select(p => (p.Name, (Func<ScaleCheckResult>)(() => p.Runner.Check(device, p.Rows, p.Catalog, seed))))];
+        if (presets is null)
+        {
+            checks.Add(("ml20m fp32 dH", () => BenchmarkRunner.Check<D256K511Fp32GradientLoss, float>(device, ml20m.Rows, ml20m.Catalog, seed)));
+        }
+
         var rows = new List<ScaleCheckRow>();
         CliProgress.Run(console.Error, "verify --scale bench", checks, c => c.Name, c => rows.Add(new ScaleCheckRow(c.Name, c.Check())));
         int failed = rows.Count(r => !r.Result.Passed);

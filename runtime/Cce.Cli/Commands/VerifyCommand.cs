@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Cce.Cli.Benchmarks;
 using Cce.Cli.Console;
 using Cce.Cli.Input;
 using Cce.Cli.Json;
@@ -30,6 +31,11 @@ internal static class VerifyCommand
             DefaultValueFactory = _ => "suite",
         };
         scale.AcceptOnlyFromAmong("suite", "bench");
+        Option<string?> preset = new("--preset")
+        {
+            Description = $"With --scale bench, the presets to check: {string.Join(", ", BenchmarkPreset.All.Select(p => p.Name))} (default: all, and ml20m with an fp32 dH).",
+            HelpName = "name[,name...]",
+        };
         Option<int?> jobs = CliOptions.OptionalNumber<int>(
             "--jobs",
             "Losses verified at once, each on a device object of its own (default: one per two cores up to 8 on a GPU, 1 on the CPU accelerator).",
@@ -38,13 +44,18 @@ internal static class VerifyCommand
         Option<bool> json = CliOptions.Json();
         var command = new Command("verify", "Check every scheme x element type x operation against the fp64 reference (exit 1 when a case fails).")
         {
-            device, layout, loss, seed, scale, jobs, json,
+            device, layout, loss, seed, scale, preset, jobs, json,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(scale) == "bench" && (result.GetResult(layout) is not null || result.GetResult(loss) is not null || result.GetResult(jobs) is not null))
             {
                 result.AddError("--layout, --loss and --jobs apply to the suite's losses; --scale bench checks the benchmark presets.");
+            }
+
+            if (result.GetValue(scale) != "bench" && result.GetResult(preset) is not null)
+            {
+                result.AddError("--preset names benchmark presets, which only --scale bench checks; give --scale bench too.");
             }
         });
         command.SetAction(parsed =>
@@ -54,7 +65,8 @@ internal static class VerifyCommand
             if (parsed.GetValue(scale) == "bench")
             {
                 using CceDevice benchDevice = DeviceOpener.Open(parsed.GetValue(device));
-                return BenchScale.Run(console, benchDevice, seedValue, asJson);
+                string? named = parsed.GetValue(preset);
+                return BenchScale.Run(console, benchDevice, named is null ? null : BenchCommand.Presets(named), seedValue, asJson);
             }
 
             IReadOnlyList<LossEntry> losses = Losses(parsed.GetValue(loss));

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace Cce.Cli.Plotting;
 
 /// <summary>
-/// Draws <c>cce bench --plot</c>: per preset, the fastest median of this run beside the paper kernel's H200 figure,
+/// Draws <c>cce bench --plot</c>: per preset, the fastest median of this run beside its rival's H200 figure,
 /// as grouped bars in milliseconds. Rendered off screen by SkiaSharp, so it needs no display.
 /// </summary>
 internal sealed class BenchPlot
@@ -47,22 +47,22 @@ internal sealed class BenchPlot
     /// <summary>Writes the plot of <paramref name="rows"/> to <see cref="Path"/>.</summary>
     public void Write(string title, double scale, IReadOnlyList<BenchRow> rows)
     {
-        var presets = rows.GroupBy(r => r.Result.Preset).Select(g => (Name: g.Key, Ours: g.Min(r => r.Result.MedianMs), Paper: g.First().PaperH200Ms)).ToList();
+        var presets = rows.GroupBy(r => r.Result.Preset).Select(g => (Name: g.Key, Ours: g.Min(r => r.Result.MedianMs), Rival: g.First().Rival)).ToList();
         var plot = new Plot();
         double[] ticks = [.. presets.Select((_, i) => i * 3.0 + 0.5)];
         ScottPlot.Plottables.BarPlot ours = plot.Add.Bars([.. presets.Select((_, i) => i * 3.0)], [.. presets.Select(p => p.Ours)]);
         ours.LegendText = "cce (fastest variant)";
-        ScottPlot.Plottables.BarPlot paper = plot.Add.Bars([.. presets.Select((_, i) => i * 3.0 + 1)], [.. presets.Select(p => p.Paper)]);
-        paper.LegendText = "paper kernel, H200, full preset";
-        foreach (Bar bar in ours.Bars.Concat(paper.Bars))
+        ScottPlot.Plottables.BarPlot rival = plot.Add.Bars([.. presets.Select((_, i) => i * 3.0 + 1)], [.. presets.Select(p => p.Rival.H200Ms)]);
+        rival.LegendText = "rival, H200, full preset";
+        foreach (Bar bar in ours.Bars.Concat(rival.Bars))
         {
             bar.Label = bar.Value.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         ours.ValueLabelStyle.Bold = true;
-        plot.Axes.Bottom.SetTicks(ticks, [.. presets.Select(p => p.Name)]);
+        plot.Axes.Bottom.SetTicks(ticks, [.. presets.Select(p => $"{p.Name}\nvs {p.Rival.Name}")]);
         plot.Axes.Margins(bottom: 0);
-        plot.Title(scale == 1 ? title : FormattableString.Invariant($"{title} (N and V x {scale}; the paper's figures are at full size)"));
+        plot.Title(scale == 1 ? title : FormattableString.Invariant($"{title} (N and V x {scale}; the rivals' figures are at full size)"));
         plot.YLabel("ms per forward+backward (median)");
         plot.XLabel("preset");
         plot.ShowLegend(Edge.Bottom);
@@ -71,7 +71,7 @@ internal sealed class BenchPlot
             // The bars' value labels have styles of their own, outside the plot's fonts.
             plot.Font.Set(font);
             ours.ValueLabelStyle.FontName = font;
-            paper.ValueLabelStyle.FontName = font;
+            rival.ValueLabelStyle.FontName = font;
         }
 
         string? folder = System.IO.Path.GetDirectoryName(Path);

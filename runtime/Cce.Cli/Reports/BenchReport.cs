@@ -8,12 +8,12 @@ namespace Cce.Cli.Reports;
 /// <param name="Rows">One row per (preset, variant).</param>
 internal sealed record BenchReport(string Device, double Scale, IReadOnlyList<BenchRow> Rows);
 
-/// <summary>One timed (preset, variant) with its shape and the paper's figure.</summary>
+/// <summary>One timed (preset, variant) with its shape and its rival's figure.</summary>
 /// <param name="Rows">Rows N timed.</param>
 /// <param name="HiddenSize">Hidden size D.</param>
 /// <param name="Negatives">Candidates of a row besides its positive: K, or V for the full catalog.</param>
 /// <param name="Catalog">Catalog size V timed.</param>
-/// <param name="PaperH200Ms">The paper kernel's time at the full preset on an H200.</param>
-/// <param name="Ratio">Paper ms / median ms at full scale; null when the shape was scaled.</param>
+/// <param name="Rival">The implementation compared against, with its time at the full preset on an H200.</param>
+/// <param name="Ratio">Rival ms / median ms at full scale; null when the shape was scaled.</param>
 /// <param name="Result">The timing.</param>
-internal sealed record BenchRow(int Rows, int HiddenSize, int Negatives, int Catalog, double PaperH200Ms, double? Ratio, BenchmarkResult Result);
+internal sealed record BenchRow(int Rows, int HiddenSize, int Negatives, int Catalog, BenchmarkRival Rival, double? Ratio, BenchmarkResult Result);

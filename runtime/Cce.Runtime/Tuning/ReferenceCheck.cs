@@ -83,7 +83,8 @@ internal sealed class ReferenceCheck
 
         CorrectionCatalog = compact.Count;
         Func<int, double> correction = inputs.Scheme.ReferenceCorrection(description, inputs.Rows, CorrectionCatalog, inputs.Source(step));
-        expected = ReferenceLoss.Compute(description, hidden, items, targets, negatives, compact.Count, upstream, correction: index => correction(original[index]));
+        // The sampled rows keep the slots of the whole call's rows (in-batch, one per row of the call's group).
+        expected = ReferenceLoss.Compute(description, hidden, items, targets, negatives, compact.Count, upstream, correction: index => correction(original[index]), slotsPerRow: k);
     }
 
     /// <summary>The catalog size whose correction term the kernels must be launched with for this check.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Cce.Kernels;
 using Cce.Reference;
+using Cce.Schemes;
 using ILGPU.Runtime;
 
 namespace Cce.Verification;
@@ -11,7 +12,8 @@ namespace Cce.Verification;
 /// fp64 reference on a random sample of rows (loss, LSE, dH) and of dW rows. Each checked row is its own one-row
 /// reference batch over the items it touches, so nothing of size V·D is widened on the host; a dW row is the sum of the
 /// one-row batches of every row that drew it or has it as its positive, found by regenerating all N·K draws. A
-/// full-catalog loss is checked against every item instead (<c>ScaleCheck.FullCatalog.cs</c>).
+/// full-catalog loss is checked against every item instead (<c>ScaleCheck.FullCatalog.cs</c>), and a shared-set loss
+/// against its groups' sets (<c>ScaleCheck.SharedSet.cs</c>).
 /// </summary>
 public static partial class ScaleCheck
 {
@@ -19,14 +21,17 @@ public static partial class ScaleCheck
     private const int IgnoredPercent = 5;
 
     /// <summary>Runs the check on <paramref name="loss"/> at N = <paramref name="rows"/> × V = <paramref name="catalog"/>.</summary>
-    /// <param name="loss">A loss of the <see cref="NegativeScheme.UniformPerRow"/> or <see cref="NegativeScheme.FullCatalog"/> scheme.</param>
+    /// <param name="loss">
+    /// A loss of the <see cref="NegativeScheme.UniformPerRow"/>, <see cref="NegativeScheme.FullCatalog"/>,
+    /// <see cref="NegativeScheme.SharedUniform"/> or <see cref="NegativeScheme.InBatch"/> scheme.
+    /// </param>
     /// <param name="name">How reports name the loss.</param>
     /// <param name="rows">Rows N.</param>
     /// <param name="catalog">Catalog size V.</param>
     /// <param name="seed">Seed of the inputs and of the sampler.</param>
     /// <param name="sampleRows">Rows checked for loss, LSE and dH.</param>
     /// <param name="rowBudget">Most rows whose one-row batches build the checked dW rows (at least one dW row is checked).</param>
-    /// <exception cref="ArgumentException">The loss neither samples uniformly nor takes the full catalog, or a size is not positive.</exception>
+    /// <exception cref="ArgumentException">The loss is of a scheme whose draws the host cannot regenerate (explicit or popularity negatives), or a size is not positive.</exception>
     public static ScaleCheckResult Run<TElement, TGrad>(
         CatalogLoss<TElement, TGrad> loss, string name, int rows, int catalog, int seed, int sampleRows = 64, int rowBudget = 2048)
         where TElement : unmanaged
@@ -34,9 +39,11 @@ public static partial class ScaleCheck
     {
         ArgumentNullException.ThrowIfNull(loss);
         LossDescription description = loss.Description;
-        if (description.Scheme is not (NegativeScheme.UniformPerRow or NegativeScheme.FullCatalog))
+        bool sharedSet = LossScheme.For(description.Scheme) is MatrixScheme { SharesCandidates: true };
+        if (description.Scheme is not (NegativeScheme.UniformPerRow or NegativeScheme.FullCatalog) && !sharedSet)
         {
-            throw new ArgumentException($"Expected a loss of the UniformPerRow scheme, whose draws the host can regenerate, or of FullCatalog; got {description.Scheme}.", nameof(loss));
+            throw new ArgumentException(
+                $"Expected a loss of the UniformPerRow scheme, whose draws the host can regenerate, of FullCatalog, or of a scheme whose groups share a candidate set; got {description.Scheme}.", nameof(loss));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
@@ -46,6 +53,11 @@ public static partial class ScaleCheck
         if (description.Scheme == NegativeScheme.FullCatalog)
         {
             return RunFullCatalog(loss, name, rows, catalog, seed, sampleRows);
+        }
+
+        if (sharedSet)
+        {
+            return RunSharedSet(loss, name, rows, catalog, seed, sampleRows);
         }
 
         var random = new Random(seed);

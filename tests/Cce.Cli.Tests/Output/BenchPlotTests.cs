@@ -103,5 +103,5 @@ public sealed class BenchPlotTests
     }
 
     private static BenchRow Row(string preset, string variant, double ms, double paper) =>
-        new(1024, 256, 511, 4096, paper, paper / ms, new BenchmarkResult(preset, variant, ms, ms, ms, 6.2f, 1e9, 1.0, 1_000_000, [], null));
+        new(1024, 256, 511, 4096, BenchmarkRival.Triton(paper), paper / ms, new BenchmarkResult(preset, variant, ms, ms, ms, 6.2f, 1e9, 1.0, 1_000_000, [], null));
 }

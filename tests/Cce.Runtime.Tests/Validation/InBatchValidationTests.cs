@@ -61,6 +61,21 @@ public sealed class InBatchValidationTests(CpuDeviceFixture fixture, ITestOutput
     }
 
     [Fact]
+    public void FrequenciesOnAnotherDeviceAreRejected()
+    {
+        using CceDevice other = CceDevice.Open(DeviceKind.Cpu);
+        using CatalogDistribution frequencies = CatalogDistribution.FromCounts(other, Enumerable.Repeat(1f, Catalog).ToArray());
+        AssertRejected<ArgumentException>(_ => NegativeSource.FromFrequencies(frequencies), "Expected the item frequencies on device", "on another device");
+    }
+
+    [Fact]
+    public void ExplicitNegativesAreRejected()
+    {
+        using CceTensor<int> negatives = Device.Upload<int>(new int[Rows * 3], Rows, 3);
+        AssertRejected<ArgumentException>(_ => NegativeSource.FromTensor(negatives), "Expected no explicit negatives for the InBatch scheme", "got explicit negatives");
+    }
+
+    [Fact]
     public void NullFrequenciesAreRejectedByTheTypedEntryPoint()
     {
         using InBatchLogQTestLoss loss = InBatchLogQTestLoss.Create(Device);

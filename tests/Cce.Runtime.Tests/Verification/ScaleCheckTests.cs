@@ -59,6 +59,27 @@ public sealed class ScaleCheckTests(CpuDeviceFixture fixture, ITestOutputHelper 
         Assert.InRange(result.GradItemsError, 0, 1e-3);
     }
 
+    [Theory]
+    [InlineData(nameof(SharedUniformF32MeanLoss))]
+    [InlineData(nameof(SharedUniformF16LogQSumLoss))]
+    [InlineData(nameof(InBatchF32MeanLoss))]
+    [InlineData(nameof(InBatchF16LogQSumLoss))]
+    public void ASharedSetLossPassesOnSampledRowsAndDwRowsOverTheWholeBatch(string name)
+    {
+        LossEntry entry = VerificationLosses.All.Single(e => e.ShortName == name);
+        using CatalogLoss loss = entry.Create(fixture.Device, KernelPlan.Fixed(entry.Portable));
+        int seed = new RandomData(output).Random.Next();
+
+        ScaleCheckResult result = loss.Accept(new SharedCheck(name, seed));
+
+        output.WriteLine(result.ToString());
+        Assert.True(result.Passed, result.Failure);
+        Assert.InRange(result.CheckedRows, 10, 16);
+        Assert.InRange(result.CheckedItems, 2, 8);
+        Assert.InRange(result.LseError, 0, 1e-6);
+        Assert.InRange(result.GradItemsError, 0, 1e-3);
+    }
+
     [Fact]
     public void ALossWhoseDrawsTheHostCannotRegenerateIsRefused()
     {
@@ -72,6 +93,14 @@ public sealed class ScaleCheckTests(CpuDeviceFixture fixture, ITestOutputHelper 
         public ScaleCheckResult Visit<TElement, TGrad>(CatalogLoss<TElement, TGrad> loss)
             where TElement : unmanaged
             where TGrad : unmanaged => ScaleCheck.Run(loss, nameof(FullCatalogF16MeanLoss), rows: 2500, catalog: 300, seed, sampleRows: 16);
+    }
+
+    private sealed class SharedCheck(string name, int seed) : ICatalogLossVisitor<ScaleCheckResult>
+    {
+        // 1500 rows: an in-batch loss of one group has 1500 slots per row; 5 % of the rows are ignored.
+        public ScaleCheckResult Visit<TElement, TGrad>(CatalogLoss<TElement, TGrad> loss)
+            where TElement : unmanaged
+            where TGrad : unmanaged => ScaleCheck.Run(loss, name, rows: 1500, catalog: 400, seed, sampleRows: 16);
     }
 
     private sealed class Check(int seed) : ICatalogLossVisitor<ScaleCheckResult>

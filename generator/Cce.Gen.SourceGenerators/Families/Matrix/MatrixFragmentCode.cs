@@ -525,8 +525,15 @@ internal sealed class MatrixFragmentCode
     {
         bool forward = mode != MatrixRowMode.Gradient;
         bool gradient = mode != MatrixRowMode.Forward;
-        L("var h32 = a.Hidden.Cast<uint>();");
-        L("var w32 = a.Items.Cast<uint>();");
+        // The block's rows of H are in shared memory still; the positives' rows of W join them there, in the stages the
+        // loop has finished with, so the epilogue reads no global memory in a dependent chain.
+        L($"{Ilgpu}Group.Barrier();");
+        L("LoadPositives(sS, a, own0, ownLimit, Owned, tid);");
+        L($"{Units}CommitGroup();");
+        L($"{Units}WaitGroup(0);");
+        L($"{Ilgpu}Group.Barrier();");
+        L("var h32 = sO.Cast<uint>();");
+        L("var w32 = sS.Cast<uint>();");
         if (gradient)
         {
             L(Fp32Gradient ? "var dh = a.GradHidden.Cast<float>();" : "var dh32 = a.GradHidden.Cast<uint>();");
@@ -539,7 +546,8 @@ internal sealed class MatrixFragmentCode
                 int off = half == "a" ? 0 : 8;
                 string sfx = Invariant($"{mt}{half}");
                 L("{");
-                L(Invariant($"int r = own0 + warpBase + {(16 * mt) + off} + g;"));
+                L(Invariant($"int lr = warpBase + {(16 * mt) + off} + g;"));
+                L("int r = own0 + lr;");
                 L("bool valid = r < ownLimit;");
                 L(Invariant($"int y = y{sfx};"));
                 L(Invariant($"bool counted = y != {Settings.IgnoreIndex};"));
@@ -548,7 +556,7 @@ internal sealed class MatrixFragmentCode
                 L("float dot = 0f;");
                 for (int dt = 0; dt < DTiles; dt++)
                 {
-                    L($"{{ {Pair(Invariant($"h{dt}"), "h", "rr", dt)} {Pair(Invariant($"w{dt}"), "w", "yr", dt)} dot += h{dt}lo * w{dt}lo + h{dt}hi * w{dt}hi; }}");
+                    L($"{{ {SharedPair(Invariant($"h{dt}"), "h", dt)} {SharedPair(Invariant($"w{dt}"), "w", dt)} dot += h{dt}lo * w{dt}lo + h{dt}hi * w{dt}hi; }}");
                 }
 
                 L($"dot += {Ilgpu}Warp.ShuffleXor(dot, 1);");
@@ -582,8 +590,8 @@ internal sealed class MatrixFragmentCode
                         // An ignored row has g = 0 and p0m1 = 0: its dH is 0 and it adds nothing to dW.
                         L("if (valid)");
                         L("{");
-                        L(Pair(Invariant($"h{dt}"), "h", "r", dt));
-                        L(Pair(Invariant($"w{dt}"), "w", "yr", dt));
+                        L(SharedPair(Invariant($"h{dt}"), "h", dt));
+                        L(SharedPair(Invariant($"w{dt}"), "w", dt));
                         L(Invariant($"float d0 = coef * ({acc}.{x} * inv + p0m1 * w{dt}lo), d1 = coef * ({acc}.{y} * inv + p0m1 * w{dt}hi);"));
                         StoreHiddenPair(dt);
                         L("if (counted)");
@@ -669,6 +677,13 @@ internal sealed class MatrixFragmentCode
         ? Invariant($"float {name}lo = {side}F[(long){row} * D + {dt * 8} + 2 * t], {name}hi = {side}F[(long){row} * D + {(dt * 8) + 1} + 2 * t];")
         : Invariant($"uint {name} = {side}32[(long){row} * (D / 2) + {dt * 4} + t]; float {name}lo = {Widen}({name}, false), {name}hi = {Widen}({name}, true);");
 
+
+    /// <summary>
+    /// <see cref="Pair"/> read from the block's rows in shared memory (swizzled 16-byte chunks): row <c>lr</c> of the
+    /// owned rows of H (<paramref name="side"/> "h") or of their positives' rows of W ("w").
+    /// </summary>
+    private string SharedPair(string name, string side, int dt) =>
+        Invariant($"uint {name} = {side}32[((lr * C + ({dt} ^ (lr & 7))) << 2) + t]; float {name}lo = {Widen}({name}, false), {name}hi = {Widen}({name}, true);");
 
     private static string MaxChain(List<string> xs) =>
         xs.Count == 1 ? xs[0] : $"{XMath}.Max({MaxChain(xs.Take(xs.Count / 2).ToList())}, {MaxChain(xs.Skip(xs.Count / 2).ToList())})";

@@ -43,7 +43,7 @@ internal abstract class MatrixKernelSource
     public static MatrixKernelSource For(LossSettings settings, MatrixTileModel tile)
     {
         var geometry = new Cce.Families.Matrix.MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size, settings.AllowTensorFloat32);
-        // The shared-set schemes walk their gathered candidates in plain loops until their tensor-core kernels land.
+        // fp32 without TF32, or a width the swizzled rows do not take: plain loops, a thread per row.
         if (!geometry.Tiled)
         {
             return new PortableMatrixKernels(settings, tile, candidate: true);

@@ -112,6 +112,8 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         {
             L();
             EmitLoadSlots();
+            L();
+            EmitLoadPositives();
         }
 
         if (Tf32)
@@ -174,6 +176,26 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         L("}");
     }
 
+    // ---- building block (shared sets): the rows of W of the block's rows' positives into shared memory (swizzled), zeros
+    // for a row past the end or ignored; the epilogue reads them there with the block's rows of H
+    private void EmitLoadPositives()
+    {
+        L("/// <summary>Copies the rows of W of the positives of rows [row0, row0 + rows) into shared memory (swizzled), zeros for no positive.</summary>");
+        L(Inline);
+        L($"private static void LoadPositives({Ilgpu}ArrayView<{U4}> shared, {GlobalNames.Matrix}MatrixArguments a, int row0, int limit, int rows, int tid)");
+        L("{");
+        L("for (int c = tid; c < rows * C; c += Threads)");
+        L("{");
+        L("int r = c / C;");
+        L("int ch = c - r * C;");
+        L("int gr = row0 + r;");
+        L(Invariant($"int y = gr < limit ? a.Targets[gr] : {Settings.IgnoreIndex};"));
+        L(Invariant($"bool ok = y != {Settings.IgnoreIndex};"));
+        L($"{Units}CopyAsync16ZeroFill(shared, r * C + (ch ^ (r & 7)), a.Items, (ok ? y : 0) * C + ch, ok ? 16 : 0);");
+        L("}");
+        L("}");
+    }
+
     // ---- building block (TF32): the fp32 words of a loaded fragment rounded to nearest TF32 (the matrix units would truncate)
     private void EmitRoundFragment()
     {
@@ -226,11 +248,17 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
 
     private void EmitItemKernel()
     {
-        L("/// <summary>dW of each item of the block from the saved log-sum-exp: the block's rows of dW are written once.</summary>");
+        L(Gathered
+            ? "/// <summary>dW of each slot of the block from the saved log-sum-exp, over the split's rows of the group: added to the slots' items' rows.</summary>"
+            : "/// <summary>dW of each item of the block from the saved log-sum-exp: the block's rows of dW are written once.</summary>");
         L($"public static void GradientItems({GlobalNames.Matrix}MatrixArguments a)");
         L("{");
         EmitSetup(items: true);
-        L("int tBegin = 0, tCount = numTiles;");
+        // A shared set's slots are few blocks (a set of 511 is 8 blocks of 64), so its rows are split among blocks
+        // that each add their part of dW; a catalog has blocks enough, each owning its rows of dW outright.
+        L(Gathered
+            ? $"int tBegin = {Ilgpu}Grid.IdxY * numTiles / a.Splits, tCount = ({Ilgpu}Grid.IdxY + 1) * numTiles / a.Splits - tBegin;"
+            : "int tBegin = 0, tCount = numTiles;");
         EmitLaneConstants();
         staging.Prologue(items: true);
         code.ItemState();

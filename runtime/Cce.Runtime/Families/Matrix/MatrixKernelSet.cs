@@ -101,6 +101,7 @@ internal sealed class MatrixKernelSet : LoadedKernels
 
         (operation == LossOperation.Backward ? gradientRows : forwardGradientRows)(stream, RowLaunch(arguments), arguments);
         call.Stages?.Mark(stream, "rows");
+        arguments.Splits = ItemSplits(arguments);
         gradientItems(stream, ItemLaunch(arguments), arguments);
         call.Stages?.Mark(stream, "items");
     }
@@ -166,6 +167,25 @@ internal sealed class MatrixKernelSet : LoadedKernels
     }
 
     /// <summary>
+    /// Row splits of a shared set's item pass: a group's slots fill few blocks (one set of 511 slots, 8 blocks of 64), so
+    /// each block takes a slice of the group's rows and adds its part of dW. Enough slices for every multiprocessor to
+    /// hold a few blocks, each at least one streamed tile; one where the blocks of the slots are enough, and for a catalog.
+    /// </summary>
+    private int ItemSplits(in MatrixArguments arguments)
+    {
+        // The kernels without staging (the portable ones, the fp32 ones) walk every row of the group in one thread.
+        if (!scheme.SharesCandidates || !staged)
+        {
+            return 1;
+        }
+
+        int blocks = Groups(arguments) * Blocks(arguments.Slots);
+        int wanted = GroupsPerMultiprocessor * device.Accelerator.NumMultiprocessors;
+        int tiles = (arguments.GroupRows + tile.Items - 1) / tile.Items;
+        return Math.Clamp((wanted + blocks - 1) / blocks, 1, tiles);
+    }
+
+    /// <summary>
     /// The row pass's grid: a group per block of rows and split; for a shared set the blocks of each group side by side,
     /// none spanning two groups (a thread per row for the portable kernels).
     /// </summary>
@@ -174,13 +194,16 @@ internal sealed class MatrixKernelSet : LoadedKernels
             ? Launch(arguments.Rows, tile.Rows, arguments.Splits)
             : Launch(Groups(arguments) * Blocks(arguments.GroupRows), 1, 1);
 
-    /// <summary>The item pass's grid: a group per block of items; for a shared set per block of each group's slots (a thread per (group, slot) for the portable kernels).</summary>
+    /// <summary>
+    /// The item pass's grid: a group per block of items; for a shared set per block of each group's slots and split of its
+    /// rows (a thread per (group, slot) for the portable kernels).
+    /// </summary>
     private KernelConfig ItemLaunch(in MatrixArguments arguments) =>
         !scheme.SharesCandidates
             ? Launch(arguments.Catalog, tile.Rows, 1)
             : portable
                 ? Launch(checked(Groups(arguments) * arguments.Slots), 1, 1)
-                : Launch(Groups(arguments) * Blocks(arguments.Slots), 1, 1);
+                : Launch(Groups(arguments) * Blocks(arguments.Slots), 1, arguments.Splits);
 
     private static int Groups(in MatrixArguments arguments) => (arguments.Rows + arguments.GroupRows - 1) / arguments.GroupRows;
 

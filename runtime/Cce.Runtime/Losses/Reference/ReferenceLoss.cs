@@ -17,6 +17,10 @@ public static class ReferenceLoss
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss (every row's loss for <see cref="LossReduction.None"/>).</param>
     /// <param name="upstreamPerRow">For <see cref="LossReduction.None"/> only: the gradient with respect to each row's loss, [N]; overrides <paramref name="upstream"/>.</param>
     /// <param name="correction">The correction c(j) of each item; null for the description's constant (<see cref="CorrectionTerm.Exact"/>).</param>
+    /// <param name="slotsPerRow">
+    /// Negative slots of each row when <paramref name="targets"/> are a sample of a larger call (in-batch, the call's group
+    /// size); null for <see cref="LossDescription.NegativesPerRow"/> of these rows.
+    /// </param>
     /// <exception cref="ArgumentException">A shape, index or value does not fit the description; the message names the argument.</exception>
     public static ReferenceResult Compute(
         LossDescription description,
@@ -27,12 +31,18 @@ public static class ReferenceLoss
         int catalog,
         double upstream = 1.0,
         double[]? upstreamPerRow = null,
-        Func<int, double>? correction = null)
+        Func<int, double>? correction = null,
+        int? slotsPerRow = null)
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(negatives);
-        int k = description.NegativesPerRow(targets.Length, catalog);
+        if (slotsPerRow is int given)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(given, nameof(slotsPerRow));
+        }
+
+        int k = slotsPerRow ?? description.NegativesPerRow(targets.Length, catalog);
         long expected = (long)targets.Length * k;
         if (negatives.Length != expected)
         {
@@ -46,7 +56,7 @@ public static class ReferenceLoss
             throw new ArgumentException($"Expected negatives in [0, {catalog}); got {negatives[bad]} at index {bad}.", nameof(negatives));
         }
 
-        return Compute(description, hidden, items, targets, (row, slot) => negatives[(row * k) + slot], catalog, upstream, upstreamPerRow, correction);
+        return Compute(description, hidden, items, targets, (row, slot) => negatives[(row * k) + slot], catalog, upstream, upstreamPerRow, correction, k);
     }
 
     /// <summary>Loss, per-row log-sum-exp and gradients for negatives given as a function of (row, slot).</summary>
@@ -62,6 +72,10 @@ public static class ReferenceLoss
     /// <param name="upstream">Gradient of the objective with respect to the reduced loss (every row's loss for <see cref="LossReduction.None"/>).</param>
     /// <param name="upstreamPerRow">For <see cref="LossReduction.None"/> only: the gradient with respect to each row's loss, [N]; overrides <paramref name="upstream"/>.</param>
     /// <param name="correction">The correction c(j) of each item; null for the description's constant (<see cref="CorrectionTerm.Exact"/>).</param>
+    /// <param name="slotsPerRow">
+    /// Negative slots of each row when <paramref name="targets"/> are a sample of a larger call (in-batch, the call's group
+    /// size); null for <see cref="LossDescription.NegativesPerRow"/> of these rows.
+    /// </param>
     /// <exception cref="ArgumentException">A shape, index or value does not fit the description; the message names the argument.</exception>
     public static ReferenceResult Compute(
         LossDescription description,
@@ -72,15 +86,21 @@ public static class ReferenceLoss
         int catalog,
         double upstream = 1.0,
         double[]? upstreamPerRow = null,
-        Func<int, double>? correction = null)
+        Func<int, double>? correction = null,
+        int? slotsPerRow = null)
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(hidden);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(negative);
+        if (slotsPerRow is int given)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(given, nameof(slotsPerRow));
+        }
+
         int d = description.HiddenSize;
-        int k = description.NegativesPerRow(targets.Length, catalog);
+        int k = slotsPerRow ?? description.NegativesPerRow(targets.Length, catalog);
         int rows = targets.Length;
         Validate(description, hidden, items, targets, catalog, upstream, upstreamPerRow);
 
