@@ -64,9 +64,10 @@ internal static class VerifyCommand
             bool asJson = parsed.GetValue(json);
             if (parsed.GetValue(scale) == "bench")
             {
-                using CceDevice benchDevice = DeviceOpener.Open(parsed.GetValue(device));
                 string? named = parsed.GetValue(preset);
-                return BenchScale.Run(console, benchDevice, named is null ? null : BenchCommand.Presets(named), seedValue, asJson);
+                IReadOnlyList<BenchmarkPreset>? presets = named is null ? null : BenchCommand.Presets(named);
+                using CceDevice benchDevice = DeviceOpener.Open(parsed.GetValue(device));
+                return BenchScale.Run(console, benchDevice, presets, seedValue, asJson);
             }
 
             IReadOnlyList<LossEntry> losses = Losses(parsed.GetValue(loss));

@@ -15,6 +15,8 @@ public sealed class VerbUsageTests
     [InlineData("cache", "explain", "--loss", "x", "--rows", "1", "--catalog", "5", "--candidates", "nope")]
     [InlineData("cache", "export")]
     [InlineData("verify", "--scale", "bench", "--loss", "Uniform")]
+    [InlineData("verify", "--preset", "shared-beauty")]
+    [InlineData("verify", "--scale", "bench", "--preset", "shared-beuaty")]
     [InlineData("verify", "--scale", "large")]
     [InlineData("verify", "--layout", "sideways")]
     [InlineData("tune")]
