@@ -129,34 +129,28 @@ internal static class BenchCommand
     }
 
     /// <summary>The presets <c>--gradient-filter</c> measures: every full-catalog one, or those named, which must all be full-catalog.</summary>
-    private static IReadOnlyList<BenchmarkPreset> FilterPresets(string? list)
-    {
-        BenchmarkPreset[] full = [.. BenchmarkPreset.All.Where(p => p.Filter is not null)];
-        if (list is null)
-        {
-            return full;
-        }
-
-        IReadOnlyList<BenchmarkPreset> named = Presets(list);
-        return named.FirstOrDefault(p => p.Filter is null) is BenchmarkPreset sampled
-            ? throw new CliUsageException(
-                $"--preset: '{sampled.Name}' samples its negatives, and the gradient filter applies to full-catalog losses only; with --gradient-filter, name any of {string.Join(", ", full.Select(p => p.Name))}.")
-            : named;
-    }
+    private static IReadOnlyList<BenchmarkPreset> FilterPresets(string? list) => PresetsThat(
+        list, p => p.Filter is not null, name => $"'{name}' samples its negatives, and the gradient filter applies to full-catalog losses only; with --gradient-filter");
 
     /// <summary>The presets <c>--deterministic</c> times: every one whose loss has a deterministic form, or those named, which must all have one.</summary>
-    private static IReadOnlyList<BenchmarkPreset> DeterministicPresets(string? list)
+    private static IReadOnlyList<BenchmarkPreset> DeterministicPresets(string? list) => PresetsThat(
+        list, p => p.DeterministicRunner is not null, name => $"'{name}' has no deterministic form (its kernels add a shared set's dW rows with atomics); with --deterministic");
+
+    /// <summary>
+    /// The presets an option applies to: every one that <paramref name="applies"/> holds for, or those named, which must
+    /// all be such; a usage error saying why (<paramref name="refusal"/>) and listing them otherwise.
+    /// </summary>
+    private static IReadOnlyList<BenchmarkPreset> PresetsThat(string? list, Func<BenchmarkPreset, bool> applies, Func<string, string> refusal)
     {
-        BenchmarkPreset[] deterministic = [.. BenchmarkPreset.All.Where(p => p.DeterministicRunner is not null)];
+        BenchmarkPreset[] eligible = [.. BenchmarkPreset.All.Where(applies)];
         if (list is null)
         {
-            return deterministic;
+            return eligible;
         }
 
         IReadOnlyList<BenchmarkPreset> named = Presets(list);
-        return named.FirstOrDefault(p => p.DeterministicRunner is null) is BenchmarkPreset atomic
-            ? throw new CliUsageException(
-                $"--preset: '{atomic.Name}' has no deterministic form (its kernels add a shared set's dW rows with atomics); with --deterministic, name any of {string.Join(", ", deterministic.Select(p => p.Name))}.")
+        return named.FirstOrDefault(p => !applies(p)) is BenchmarkPreset refused
+            ? throw new CliUsageException($"--preset: {refusal(refused.Name)}, name any of {string.Join(", ", eligible.Select(p => p.Name))}.")
             : named;
     }
 

@@ -20,20 +20,8 @@ public static partial class ScaleCheck
         int d = description.HiddenSize;
         var random = new Random(seed);
         var batch = new Batch<TElement>(description, rows, catalog, random, (ulong)seed);
-        CceDevice device = loss.Device;
-        using CceTensor<TElement> hidden = device.Upload<TElement>(batch.Hidden, rows, d);
-        using CceTensor<TElement> items = device.Upload<TElement>(batch.Items, catalog, d);
-        using CceTensor<int> targets = device.Upload<int>(batch.Targets, rows, 1);
-        using CceTensor<TGrad> gradHidden = device.Allocate<TGrad>(rows, d);
-        using CceTensor<float> gradItems = device.Allocate<float>(catalog, d);
-        LossResult result = loss.ForwardBackward(hidden, items, targets, NegativeSource.Sampled(batch.SamplerSeed, batch.Step), gradHidden, gradItems);
-        float[] lse = result.Lse.ToArray();
-        float[] rowLoss = result.RowLoss.ToArray();
-        double[] h = HostElements.ToDoubles(batch.Hidden);
-        double[] w = HostElements.ToDoubles(batch.Items);
-        int[] y = batch.Targets;
-        bool[] counted = Array.ConvertAll(y, target => target != description.IgnoreIndex);
-        double coefficient = description.Reduction == LossReduction.Mean ? 1.0 / Math.Max(1, result.ValidRows) : 1.0;
+        using var run = new WholeBatch<TElement, TGrad>(loss, batch, NegativeSource.Sampled(batch.SamplerSeed, batch.Step));
+        (double[] h, double[] w, int[] y, bool[] counted, double coefficient) = (run.Hidden, run.Items, batch.Targets, run.Counted, run.Coefficient);
 
         int[] checkedRows = Enumerable.Range(0, sampleRows).Select(_ => random.Next(rows)).Distinct().Order().ToArray();
         var expectedLoss = new List<double>();
@@ -46,10 +34,10 @@ public static partial class ScaleCheck
             expectedLse.Add(rowLse);
             expectedLoss.Add(counted[row] ? rowLse - Dot(h, row, w, y[row], d) : 0);
             expectedDh.AddRange(dh);
-            actualDh.AddRange(ReadRow(gradHidden, row));
+            actualDh.AddRange(ReadRow(run.GradHidden, row));
         }
 
-        int[] validRows = Enumerable.Range(0, rows).Where(r => counted[r]).ToArray();
+        int[] validRows = run.ValidRows;
         int[] checkedItems = Enumerable.Range(0, FullCatalogItems)
             .Select(i => i % 2 == 0 && validRows.Length > 0 ? y[validRows[random.Next(validRows.Length)]] : random.Next(catalog))
             .Distinct().Order().ToArray();
@@ -57,12 +45,12 @@ public static partial class ScaleCheck
         var actualDw = new List<double>();
         foreach (int item in checkedItems)
         {
-            expectedDw.AddRange(FullItem(h, w, lse, y, validRows, item, d, coefficient));
-            actualDw.AddRange(ReadRow(gradItems, item));
+            expectedDw.AddRange(FullItem(h, w, run.Lse, y, validRows, item, d, coefficient));
+            actualDw.AddRange(ReadRow(run.GradItems, item));
         }
 
         return Result(description, name, loss.Tile.ToString(), rows, catalog, seed, checkedItems.Length, checkedItems.Length * validRows.Length,
-            (checkedRows.Select(r => (double)rowLoss[r]).ToList(), expectedLoss), (checkedRows.Select(r => (double)lse[r]).ToList(), expectedLse),
+            (checkedRows.Select(r => (double)run.RowLoss[r]).ToList(), expectedLoss), (checkedRows.Select(r => (double)run.Lse[r]).ToList(), expectedLse),
             (actualDh, expectedDh), (actualDw, expectedDw));
     }
 

@@ -23,24 +23,12 @@ public static partial class ScaleCheck
         int slots = description.NegativesPerRow(rows, catalog);
         var random = new Random(seed);
         var batch = new Batch<TElement>(description, rows, catalog, random, (ulong)seed);
-        CceDevice device = loss.Device;
         LossScheme scheme = LossScheme.For(description.Scheme);
-        using SchemeInputs inputs = scheme.Synthetic(device, new SyntheticBatch(description, rows, catalog, batch.Targets, (ulong)seed));
+        using SchemeInputs inputs = scheme.Synthetic(loss.Device, new SyntheticBatch(description, rows, catalog, batch.Targets, (ulong)seed));
         NegativeSource source = inputs.Source(batch.Step);
         Func<int, double> correction = scheme.ReferenceCorrection(description, rows, catalog, source);
-        using CceTensor<TElement> hidden = device.Upload<TElement>(batch.Hidden, rows, d);
-        using CceTensor<TElement> items = device.Upload<TElement>(batch.Items, catalog, d);
-        using CceTensor<int> targets = device.Upload<int>(batch.Targets, rows, 1);
-        using CceTensor<TGrad> gradHidden = device.Allocate<TGrad>(rows, d);
-        using CceTensor<float> gradItems = device.Allocate<float>(catalog, d);
-        LossResult result = loss.ForwardBackward(hidden, items, targets, source, gradHidden, gradItems);
-        float[] lse = result.Lse.ToArray();
-        float[] rowLoss = result.RowLoss.ToArray();
-        double[] h = HostElements.ToDoubles(batch.Hidden);
-        double[] w = HostElements.ToDoubles(batch.Items);
-        int[] y = batch.Targets;
-        bool[] counted = Array.ConvertAll(y, target => target != description.IgnoreIndex);
-        double coefficient = description.Reduction == LossReduction.Mean ? 1.0 / Math.Max(1, result.ValidRows) : 1.0;
+        using var run = new WholeBatch<TElement, TGrad>(loss, batch, source);
+        (double[] h, double[] w, int[] y, bool[] counted, double coefficient) = (run.Hidden, run.Items, batch.Targets, run.Counted, run.Coefficient);
 
         // The candidates of a row: its group's slots, less those that hold its own positive.
         int[] Candidates(int row) => [.. Enumerable.Range(0, slots).Select(slot => inputs.Negative(row, slot, batch.Step)).Where(item => item != y[row])];
@@ -57,10 +45,10 @@ public static partial class ScaleCheck
             expectedLse.Add(rowLse);
             expectedLoss.Add(rowLse - positive);
             expectedDh.AddRange(dh);
-            actualDh.AddRange(ReadRow(gradHidden, row));
+            actualDh.AddRange(ReadRow(run.GradHidden, row));
         }
 
-        int[] validRows = Enumerable.Range(0, rows).Where(r => counted[r]).ToArray();
+        int[] validRows = run.ValidRows;
         int[] checkedItems = Enumerable.Range(0, SharedSetItems)
             .Select(i => i % 2 == 0 ? y[validRows[random.Next(validRows.Length)]] : inputs.Negative(validRows[random.Next(validRows.Length)], random.Next(slots), batch.Step))
             .Distinct().Order().ToArray();
@@ -69,12 +57,12 @@ public static partial class ScaleCheck
         var actualDw = new List<double>();
         for (int i = 0; i < checkedItems.Length; i++)
         {
-            expectedDw.AddRange(SharedItem(h, w, lse, y, validRows, checkedItems[i], multiplicity[i], correction(checkedItems[i]), d, coefficient));
-            actualDw.AddRange(ReadRow(gradItems, checkedItems[i]));
+            expectedDw.AddRange(SharedItem(h, w, run.Lse, y, validRows, checkedItems[i], multiplicity[i], correction(checkedItems[i]), d, coefficient));
+            actualDw.AddRange(ReadRow(run.GradItems, checkedItems[i]));
         }
 
         return Result(description, name, loss.Tile.ToString(), rows, catalog, seed, checkedItems.Length, validRows.Length,
-            (checkedRows.Select(r => (double)rowLoss[r]).ToList(), expectedLoss), (checkedRows.Select(r => (double)lse[r]).ToList(), expectedLse),
+            (checkedRows.Select(r => (double)run.RowLoss[r]).ToList(), expectedLoss), (checkedRows.Select(r => (double)run.Lse[r]).ToList(), expectedLse),
             (actualDh, expectedDh), (actualDw, expectedDw));
     }
 

@@ -528,7 +528,7 @@ internal sealed class MatrixFragmentCode
         // The block's rows of H are in shared memory still; the positives' rows of W join them there, in the stages the
         // loop has finished with, so the epilogue reads no global memory in a dependent chain.
         L($"{Ilgpu}Group.Barrier();");
-        L("LoadPositives(sS, a, own0, ownLimit, Owned, tid);");
+        L("LoadPositives(sS, 0, a, own0, ownLimit, Owned, tid);");
         L($"{Units}CommitGroup();");
         L($"{Units}WaitGroup(0);");
         L($"{Ilgpu}Group.Barrier();");

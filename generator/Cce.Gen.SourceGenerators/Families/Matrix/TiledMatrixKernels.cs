@@ -133,28 +133,49 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
 
     private void L(string line = "") => w.Statement(line);
 
-    // ---- building block: a tile of rows into shared memory with cp.async; rows past the end read as zeros
-    private void EmitLoadRows()
+    // ---- building block: rows picked by index into shared memory with cp.async (swizzled 16-byte chunks), zeros where
+    // no row is picked; the owned and streamed tiles, a shared set's slots and the positives all load through it
+    private void EmitCopyRows(string summary, string signature, string source, params string[] pick)
     {
-        L("/// <summary>Copies rows [row0, row0 + rows) of src into shared memory (swizzled), zeros past limit.</summary>");
+        L($"/// <summary>{summary}</summary>");
         L(Inline);
-        L($"private static void LoadRows({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {Ilgpu}ArrayView<{U4}> src, int row0, int limit, int rows, int tid)");
+        L(signature);
         L("{");
         L("for (int c = tid; c < rows * C; c += Threads)");
         L("{");
         L("int r = c / C;");
         L("int ch = c - r * C;");
-        L("int gr = row0 + r;");
-        L("bool ok = gr < limit;");
-        L($"{Units}CopyAsync16ZeroFill(shared, sharedBase + r * C + (ch ^ (r & 7)), src, (ok ? gr : limit - 1) * C + ch, ok ? 16 : 0);");
+        foreach (string line in pick)
+        {
+            L(line);
+        }
+
+        L($"{Units}CopyAsync16ZeroFill(shared, sharedBase + r * C + (ch ^ (r & 7)), {source}, item * C + ch, ok ? 16 : 0);");
         L("}");
         L("}");
     }
 
-    // ---- building block (shared sets): the items of slots [slot0, slot0 + rows) of a group's set into shared memory (−1
-    // past limit or for an empty slot), then their rows of W, zeros for an empty slot
+    // A tile of rows; rows past the end read as zeros.
+    private void EmitLoadRows() => EmitCopyRows(
+        "Copies rows [row0, row0 + rows) of src into shared memory (swizzled), zeros past limit.",
+        $"private static void LoadRows({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {Ilgpu}ArrayView<{U4}> src, int row0, int limit, int rows, int tid)",
+        "src",
+        "int gr = row0 + r;",
+        "bool ok = gr < limit;",
+        "int item = ok ? gr : limit - 1;");
+
+    // (shared sets) The items of slots [slot0, slot0 + rows) of a group's set (−1 past limit or for an empty slot), then
+    // their rows of W, zeros for an empty slot.
     private void EmitLoadSlots()
     {
+        EmitCopyRows(
+            "Copies the rows of W of the items in items[itemsBase, itemsBase + rows) into shared memory (swizzled), zeros for −1.",
+            $"private static void CopySlotRows({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {Ilgpu}ArrayView<int> items, int itemsBase, {GlobalNames.Matrix}MatrixArguments a, int rows, int tid)",
+            "a.Items",
+            "int slotItem = items[itemsBase + r];",
+            "bool ok = slotItem >= 0;",
+            "int item = ok ? slotItem : 0;");
+        L();
         L("/// <summary>Copies the items of slots [slot0, slot0 + rows) of the group's set, then their rows of W (swizzled), zeros for no item.</summary>");
         L(Inline);
         L($"private static void LoadSlots({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {Ilgpu}ArrayView<int> items, int itemsBase, {GlobalNames.Matrix}MatrixArguments a, int group, int slot0, int limit, int rows, int tid)");
@@ -165,36 +186,20 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         L($"items[itemsBase + r] = slot < limit ? {Scheme.SlotItem(Settings, "group", "slot")} : -1;");
         L("}");
         L($"{Ilgpu}Group.Barrier();");
-        L("for (int c = tid; c < rows * C; c += Threads)");
-        L("{");
-        L("int r = c / C;");
-        L("int ch = c - r * C;");
-        L("int item = items[itemsBase + r];");
-        L("bool ok = item >= 0;");
-        L($"{Units}CopyAsync16ZeroFill(shared, sharedBase + r * C + (ch ^ (r & 7)), a.Items, (ok ? item : 0) * C + ch, ok ? 16 : 0);");
-        L("}");
+        L("CopySlotRows(shared, sharedBase, items, itemsBase, a, rows, tid);");
         L("}");
     }
 
-    // ---- building block (shared sets): the rows of W of the block's rows' positives into shared memory (swizzled), zeros
-    // for a row past the end or ignored; the epilogue reads them there with the block's rows of H
-    private void EmitLoadPositives()
-    {
-        L("/// <summary>Copies the rows of W of the positives of rows [row0, row0 + rows) into shared memory (swizzled), zeros for no positive.</summary>");
-        L(Inline);
-        L($"private static void LoadPositives({Ilgpu}ArrayView<{U4}> shared, {GlobalNames.Matrix}MatrixArguments a, int row0, int limit, int rows, int tid)");
-        L("{");
-        L("for (int c = tid; c < rows * C; c += Threads)");
-        L("{");
-        L("int r = c / C;");
-        L("int ch = c - r * C;");
-        L("int gr = row0 + r;");
-        L(Invariant($"int y = gr < limit ? a.Targets[gr] : {Settings.IgnoreIndex};"));
-        L(Invariant($"bool ok = y != {Settings.IgnoreIndex};"));
-        L($"{Units}CopyAsync16ZeroFill(shared, r * C + (ch ^ (r & 7)), a.Items, (ok ? y : 0) * C + ch, ok ? 16 : 0);");
-        L("}");
-        L("}");
-    }
+    // (shared sets) The rows of W of the block's rows' positives, zeros for a row past the end or ignored; the epilogue
+    // reads them there with the block's rows of H.
+    private void EmitLoadPositives() => EmitCopyRows(
+        "Copies the rows of W of the positives of rows [row0, row0 + rows) into shared memory (swizzled), zeros for no positive.",
+        $"private static void LoadPositives({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {GlobalNames.Matrix}MatrixArguments a, int row0, int limit, int rows, int tid)",
+        "a.Items",
+        "int gr = row0 + r;",
+        Invariant($"int y = gr < limit ? a.Targets[gr] : {Settings.IgnoreIndex};"),
+        Invariant($"bool ok = y != {Settings.IgnoreIndex};"),
+        "int item = ok ? y : 0;");
 
     // ---- building block (TF32): the fp32 words of a loaded fragment rounded to nearest TF32 (the matrix units would truncate)
     private void EmitRoundFragment()

@@ -41,7 +41,8 @@ file static class Tf32Loss_m32n32k16w2s2_Kernels
             int ch = c - r * C;
             int gr = row0 + r;
             bool ok = gr < limit;
-            Kernels::MatrixUnits.CopyAsync16ZeroFill(shared, sharedBase + r * C + (ch ^ (r & 7)), src, (ok ? gr : limit - 1) * C + ch, ok ? 16 : 0);
+            int item = ok ? gr : limit - 1;
+            Kernels::MatrixUnits.CopyAsync16ZeroFill(shared, sharedBase + r * C + (ch ^ (r & 7)), src, item * C + ch, ok ? 16 : 0);
         }
     }
 
