@@ -27,7 +27,7 @@ internal static class VerifyCommand
         Option<int?> seed = CliOptions.OptionalNumber<int>("--seed", "Seed of the random inputs (default: fresh each run; printed for reproduction).", "a whole number", _ => true);
         Option<string> scale = new("--scale")
         {
-            Description = "suite: the losses of the suite on small cases; bench: the benchmark presets at full size (full-catalog ones included) against fp64 on sampled rows and dW rows, and ml20m with an fp32 dH.",
+            Description = "suite: the losses of the suite on small cases; bench: the benchmark presets at full size (full-catalog and shared-set ones included) against fp64 on sampled rows and dW rows, and ml20m with an fp32 dH.",
             DefaultValueFactory = _ => "suite",
         };
         scale.AcceptOnlyFromAmong("suite", "bench");
