@@ -99,6 +99,7 @@ internal sealed class MatrixKernelSet : LoadedKernels
             call.GradItems.MemSetToZero(stream);
         }
 
+        call.Stages?.Mark(stream, "setup");
         (operation == LossOperation.Backward ? gradientRows : forwardGradientRows)(stream, RowLaunch(arguments), arguments);
         call.Stages?.Mark(stream, "rows");
         arguments.Splits = ItemSplits(arguments);
