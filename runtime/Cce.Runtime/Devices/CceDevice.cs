@@ -21,6 +21,7 @@ public sealed class CceDevice : IDisposable
     private static int opened;
     private readonly Context context;
     private readonly Accelerator accelerator;
+    private readonly Lazy<BufferClear> clear;
     private int disposed;
 
     private CceDevice(Context context, Accelerator accelerator, DeviceKind kind, int index)
@@ -31,6 +32,7 @@ public sealed class CceDevice : IDisposable
         Index = index;
         Instance = Interlocked.Increment(ref opened);
         Fingerprint = DeviceFingerprint.Of(accelerator);
+        clear = new Lazy<BufferClear>(() => new BufferClear(accelerator));
     }
 
     /// <summary>The ILGPU context the accelerator lives in.</summary>
@@ -171,6 +173,13 @@ public sealed class CceDevice : IDisposable
 
         accelerator.Dispose();
         context.Dispose();
+    }
+
+    /// <summary>Queues the clear of <paramref name="view"/>, a float buffer of this device, on <paramref name="stream"/>.</summary>
+    internal void Clear(AcceleratorStream stream, ArrayView<float> view)
+    {
+        ThrowIfDisposed("device");
+        clear.Value.Clear(stream, view);
     }
 
     /// <summary>What messages about this object say: its name and which device object of the process it is.</summary>

@@ -235,7 +235,7 @@ public static class MatrixUnits
 
     /// <summary>The float value of the fp16 in the low (<paramref name="high"/> false) or high half of <paramref name="pair"/>.</summary>
     [MethodImpl(Inline)]
-    public static float F16ToFloat(uint pair, bool high) => HalfBitsToFloat(high ? pair >> 16 : pair & 0xFFFFu);
+    public static float F16ToFloat(uint pair, bool high) => high ? ElementConversion.HalfHigh(pair) : ElementConversion.HalfLow(pair);
 
     // ------------------------------------------------------------------ CPU emulation
 
@@ -358,25 +358,6 @@ public static class MatrixUnits
 
         uint rounded = abs + 0x0FFFu + ((abs >> 13) & 1u);
         return sign | ((rounded - 0x38000000u) >> 13);
-    }
-
-    private static float HalfBitsToFloat(uint h)
-    {
-        uint sign = (h & 0x8000u) << 16;
-        uint exponent = (h >> 10) & 0x1Fu;
-        uint mantissa = h & 0x3FFu;
-        if (exponent == 0)
-        {
-            float sub = mantissa * (1f / 16777216f);
-            return (h & 0x8000u) != 0 ? -sub : sub;
-        }
-
-        if (exponent == 31)
-        {
-            return Interop.IntAsFloat(sign | 0x7F800000u | (mantissa << 13));
-        }
-
-        return Interop.IntAsFloat(sign | ((exponent + 112u) << 23) | (mantissa << 13));
     }
 
     // ------------------------------------------------------------------ PTX code generators

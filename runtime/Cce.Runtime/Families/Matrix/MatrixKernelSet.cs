@@ -96,7 +96,7 @@ internal sealed class MatrixKernelSet : LoadedKernels
         if (scheme.SharesCandidates && call.Update == GradientUpdate.Overwrite)
         {
             // The positives' rows and each group's set are added into dW, by several writers per item.
-            call.GradItems.MemSetToZero(stream);
+            device.Clear(stream, call.GradItems);
         }
 
         call.Stages?.Mark(stream, "setup");

@@ -38,7 +38,7 @@ internal sealed class PerRowKernelSet : LoadedKernels
         if (operation != LossOperation.Forward && call.Update == GradientUpdate.Overwrite)
         {
             // The kernels add every item gradient into dW with atomics.
-            call.GradItems.MemSetToZero(stream);
+            device.Clear(stream, call.GradItems);
         }
 
         switch (operation)
