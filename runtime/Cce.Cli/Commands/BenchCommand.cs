@@ -29,7 +29,7 @@ internal static class BenchCommand
             HelpName = "text",
         };
         Option<int> repetitions = CliOptions.Number(
-            "--repetitions", "Timed calls per variant after two warm-up calls; the median is reported.", "a whole number of at least 1", n => n >= 1, 10);
+            "--repetitions", "Timed calls per variant after the warm-up (a first call, then calls for 0.4 s: the steady state of a training loop); the median is reported.", "a whole number of at least 1", n => n >= 1, 10);
         Option<double> scale = CliOptions.Number(
             "--scale", "Multiply N and V by this factor in (0, 1], e.g. 0.01 on the CPU accelerator.", "a number in (0, 1]", f => f > 0 && f <= 1, 1.0);
         Option<bool> stages = new("--stages") { Description = "Also report each pipeline stage's device time (per-row kernels: pass 1, count, scan, fill, reduce, positives; matrix kernels: setup (row coefficients, a shared set's dW clear), rows, items)." };

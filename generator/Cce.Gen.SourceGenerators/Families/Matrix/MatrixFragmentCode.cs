@@ -170,14 +170,14 @@ internal sealed class MatrixFragmentCode
     // others get their correction
     public void GatheredMask()
     {
-        L("int iBase = buf * Stream;");
+        L("int iBase = (it % (Stages + 1)) * Stream;");
         for (int nt = 0; nt < NTiles; nt++)
         {
             for (int e = 0; e < 2; e++)
             {
-                string it = Invariant($"it{nt}_{e}");
-                L(Invariant($"int {it} = sI[iBase + {(nt * 8) + e} + 2 * t];"));
-                L($"float c{nt}_{e} = {it} >= 0 ? {Scheme.Correction(Settings, it)} : 0f;");
+                string column = Invariant($"iBase + {(nt * 8) + e} + 2 * t");
+                L(Invariant($"int it{nt}_{e} = sI[{column}];"));
+                L(Invariant($"float c{nt}_{e} = sC[{column}];"));
             }
         }
 
@@ -258,8 +258,9 @@ internal sealed class MatrixFragmentCode
         }
     }
 
-    // ---- building block (item pass): the dW accumulators and, for fp16, the scale of P: a power of two that puts the
-    // largest |g| of the call in [2^14, 2^15), so |P| < 2^15 and g·p of every row stays in fp16's normal range
+    // ---- building block (item pass): the dW accumulators; for fp16, the scale of P: a power of two that puts the
+    // largest |g| of the call in [2^14, 2^15), so |P| < 2^15 and g·p of every row stays in fp16's normal range; for a
+    // shared set, the owned slots' items and corrections
     public void ItemState()
     {
         for (int mt = 0; mt < Mt; mt++)
@@ -279,28 +280,26 @@ internal sealed class MatrixFragmentCode
             L($"float pScale = {Ilgpu}Interop.IntAsFloat((uint)(pExponent << 23));");
             L("float dScale = 1f / pScale;");
         }
+
+        for (int mt = 0; mt < Mt && Gathered; mt++)
+        {
+            // The owned slots' items, read once for the whole loop: the positive is never among them (its term is the row
+            // pass's), a slot equal to a row's positive is masked for that row, and each slot's logit carries its correction.
+            foreach (string half in new[] { "a", "b" })
+            {
+                string item = Invariant($"item{mt}{half}");
+                L(Invariant($"int {item} = sIo[warpBase + {(16 * mt) + (half == "a" ? 0 : 8)} + g];"));
+                L($"float corr{mt}{half} = ({item} >= 0 ? {Scheme.Correction(Settings, item)} : 0f) * L2E;");
+            }
+        }
     }
 
     // ---- building block (item pass): P = g_r (exp(S − lse_r) − [y_r = j]); a row with g = 0 (ignored, or past N) gives 0
     public void GradientP()
     {
         L("int vBase = buf * (3 * Stream);");
-        for (int mt = 0; mt < Mt; mt++)
+        for (int mt = 0; mt < Mt && !Gathered; mt++)
         {
-            if (Gathered)
-            {
-                // The owned slots' items; the positive is never among them (its term is the row pass's), a slot equal to
-                // a row's positive is masked for that row, and each slot's logit carries its correction.
-                foreach (string half in new[] { "a", "b" })
-                {
-                    string item = Invariant($"item{mt}{half}");
-                    L(Invariant($"int {item} = sIo[warpBase + {(16 * mt) + (half == "a" ? 0 : 8)} + g];"));
-                    L($"float corr{mt}{half} = ({item} >= 0 ? {Scheme.Correction(Settings, item)} : 0f) * L2E;");
-                }
-
-                continue;
-            }
-
             L(Invariant($"int item{mt}a = own0 + warpBase + {16 * mt} + g, item{mt}b = item{mt}a + 8;"));
         }
 

@@ -1,3 +1,4 @@
+using System;
 using Cce.Gen.SourceGenerators.Emitting;
 using static Cce.Gen.SourceGenerators.Emitting.InvariantText;
 
@@ -9,29 +10,50 @@ namespace Cce.Gen.SourceGenerators.Families.Matrix;
 /// stage the previous tile freed (in the item pass with the log-sum-exp, coefficient and target of each streamed row).
 /// The kernels declare what these statements use: <c>LoadRows</c>, <c>LoadRowValues</c>, <c>sO</c>, <c>sS</c>, <c>sV</c>,
 /// <c>ownSrc</c>, <c>streamSrc</c>, <c>own0</c>, <c>ownLimit</c>, <c>streamLimit</c>, <c>tBegin</c>, <c>tCount</c>,
-/// <c>tile</c>, <c>buf</c> and <c>tid</c>.
+/// <c>tile</c>, <c>it</c>, <c>buf</c> and <c>tid</c>; for a shared set also <c>LoadSlots</c>, <c>CopySlotRows</c>,
+/// <c>sI</c>, <c>sC</c>, <c>sIo</c> and <c>group</c>.
 /// </summary>
+/// <remarks>
+/// A shared set's row pass streams gathered rows of W, whose items (and their corrections) must be known before the
+/// copies start. They go through a ring of <c>Stages + 1</c> slots in shared memory, filled from registers a tile
+/// ahead: each tile stores the values of the tile it is about to copy (the item drawn two tiles before, the correction
+/// read one tile before) ahead of the barrier it already has, so neither the item's read nor the correction's waits.
+/// </remarks>
 internal sealed class MatrixStagingCode
 {
     private const string Units = GlobalNames.Kernels + "MatrixUnits.";
     private readonly SourceWriter w;
     private readonly int stages;
-    private readonly bool gathered;
+    private readonly Func<string, string>? slotItem;
+    private readonly Func<string, string>? correction;
 
-    /// <summary>Statements for <paramref name="stages"/> streamed tiles in flight, written to <paramref name="writer"/>.</summary>
-    public MatrixStagingCode(SourceWriter writer, int stages, bool gathered = false)
+    /// <summary>
+    /// Statements for <paramref name="stages"/> streamed tiles in flight, written to <paramref name="writer"/>; for a
+    /// shared set, <paramref name="slotItem"/> gives the item of a slot of the group's set (−1 for none) and
+    /// <paramref name="correction"/> the correction of an item.
+    /// </summary>
+    public MatrixStagingCode(SourceWriter writer, int stages, Func<string, string>? slotItem = null, Func<string, string>? correction = null)
     {
         w = writer;
         this.stages = stages;
-        this.gathered = gathered;
+        this.slotItem = slotItem;
+        this.correction = correction;
     }
+
+    private bool Gathered => slotItem is not null;
 
     /// <summary>Before the loop: the owned block, then each stage but the last, one commit group each.</summary>
     public void Prologue(bool items)
     {
-        w.Line(gathered && items
+        w.Line(Gathered && items
             ? "LoadSlots(sO, 0, sIo, 0, a, group, own0, ownLimit, Owned, tid);"
             : "LoadRows(sO, 0, ownSrc, own0, ownLimit, Owned, tid);");
+        if (Gathered && !items)
+        {
+            SlotPrologue();
+            return;
+        }
+
         for (int s = 0; s < stages - 1; s++)
         {
             w.Open(Invariant($"if ({s} < tCount)"));
@@ -53,6 +75,12 @@ internal sealed class MatrixStagingCode
             w.Line(published);
         }
 
+        if (Gathered && !items)
+        {
+            SlotStep();
+            return;
+        }
+
         w.Line($"{GlobalNames.Ilgpu}Group.Barrier();");
         w.Line(Invariant($"int next = tile + {stages - 1};"));
         w.Open("if (next < tBegin + tCount)");
@@ -64,17 +92,72 @@ internal sealed class MatrixStagingCode
 
     private void StreamLoad(bool items, string sharedBase, string row0, string stage)
     {
-        if (gathered && !items)
-        {
-            w.Line($"LoadSlots(sS, {sharedBase}, sI, ({stage}) * Stream, a, group, {row0}, streamLimit, Stream, tid);");
-            return;
-        }
-
-        string first = gathered ? "streamBase + " : string.Empty;
+        string first = Gathered ? "streamBase + " : string.Empty;
         w.Line($"LoadRows(sS, {sharedBase}, streamSrc, {first}{row0}, streamLimit, Stream, tid);");
         if (items)
         {
             w.Line($"LoadRowValues(sV, ({stage}) * (3 * Stream), a.RowLse.Cast<int>(), a.RowCoefficients.Cast<int>(), a.Targets, {first}{row0}, streamLimit, tid);");
         }
     }
+
+    // (shared set, row pass) The first Stages − 1 tiles' items and corrections stored at once, their rows copied; then
+    // the registers that run ahead: the next tile's item and correction, and the item of the tile after.
+    private void SlotPrologue()
+    {
+        w.Open("if (tid < Stream)");
+        for (int s = 0; s < stages - 1; s++)
+        {
+            string item = Invariant($"prologueItem{s}");
+            w.Line(Invariant($"int {item} = {SlotItemAt($"tBegin + {s}")};"));
+            w.Line(Invariant($"sI[{s} * Stream + tid] = {item};"));
+            w.Line(Invariant($"sC[{s} * Stream + tid] = {Correction(item)};"));
+        }
+
+        w.Close();
+        w.Line($"{GlobalNames.Ilgpu}Group.Barrier();");
+        for (int s = 0; s < stages - 1; s++)
+        {
+            w.Open(Invariant($"if ({s} < tCount)"));
+            w.Line(Invariant($"CopySlotRows(sS, {s} * (Stream * C), sI, {s} * Stream, a, Stream, tid);"));
+            w.Close();
+            w.Line($"{Units}CommitGroup();");
+        }
+
+        w.Line("int slotItem = -1, slotAhead = -1;");
+        w.Line("float slotCorrection = 0f;");
+        w.Open("if (tid < Stream)");
+        w.Line(Invariant($"slotItem = {SlotItemAt($"tBegin + {stages - 1}")};"));
+        w.Line($"slotCorrection = {Correction("slotItem")};");
+        w.Line(Invariant($"slotAhead = {SlotItemAt($"tBegin + {stages}")};"));
+        w.Close();
+    }
+
+    // (shared set, row pass) Store the values of the tile about to be copied before the barrier, copy its rows after it,
+    // then move the registers a tile on: the correction's read and the next item's draw overlap this tile's products.
+    private void SlotStep()
+    {
+        w.Line(Invariant($"int next = tile + {stages - 1};"));
+        w.Line("int vNext = ((it + Stages - 1) % (Stages + 1)) * Stream;");
+        w.Open("if (tid < Stream)");
+        w.Line("sI[vNext + tid] = slotItem;");
+        w.Line("sC[vNext + tid] = slotCorrection;");
+        w.Close();
+        w.Line($"{GlobalNames.Ilgpu}Group.Barrier();");
+        w.Open("if (next < tBegin + tCount)");
+        w.Line(Invariant($"int nbuf = buf == 0 ? {stages - 1} : buf - 1;"));
+        w.Line("CopySlotRows(sS, nbuf * (Stream * C), sI, vNext, a, Stream, tid);");
+        w.Close();
+        w.Line($"{Units}CommitGroup();");
+        w.Open("if (tid < Stream)");
+        w.Line("slotItem = slotAhead;");
+        w.Line($"slotCorrection = {Correction("slotItem")};");
+        w.Line($"slotAhead = {SlotItemAt("next + 2")};");
+        w.Close();
+    }
+
+    // The item of this thread's slot of tile `tile`, −1 past the call's tiles or the set's slots.
+    private string SlotItemAt(string tile) =>
+        $"({tile}) < tBegin + tCount && ({tile}) * Stream + tid < streamLimit ? {slotItem!($"({tile}) * Stream + tid")} : -1";
+
+    private string Correction(string item) => $"{item} >= 0 ? {correction!(item)} : 0f";
 }

@@ -96,7 +96,9 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
     {
         w = writer;
         code = new MatrixFragmentCode(writer, Settings, Tile, Mt);
-        staging = new MatrixStagingCode(writer, Tile.Stages, Gathered);
+        staging = Gathered
+            ? new MatrixStagingCode(writer, Tile.Stages, slot => Scheme.SlotItem(Settings, "group", slot), item => Scheme.Correction(Settings, item))
+            : new MatrixStagingCode(writer, Tile.Stages);
         L(Invariant($"private const int D = {D}, C = {C}, Owned = {Owned}, Stream = {Stream}, Stages = {Tile.Stages}, Threads = {Threads};"));
         L("private const float L2E = 1.4426950408889634f, LN2 = 0.6931471805599453f;");
         if (Filtering)
@@ -289,9 +291,17 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
 
         if (Gathered)
         {
-            // The row pass keeps each stage's slot items where the item pass keeps its row values; the item pass keeps
-            // its owned slots' items after those.
-            L(items ? "var sIo = sV.SubView(3 * Stages * Stream, Owned);" : "var sI = smem.SubView(Owned * C + Stages * Stream * C).Cast<int>();");
+            // The row pass keeps its ring of slot items and corrections (Stages + 1 tiles each) where the item pass keeps
+            // its row values; the item pass keeps its owned slots' items after those.
+            if (items)
+            {
+                L("var sIo = sV.SubView(3 * Stages * Stream, Owned);");
+            }
+            else
+            {
+                L("var sI = smem.SubView(Owned * C + Stages * Stream * C).Cast<int>();");
+                L("var sC = sI.SubView((Stages + 1) * Stream, (Stages + 1) * Stream).Cast<float>();");
+            }
         }
 
         L($"int tid = {Ilgpu}Group.IdxX;");

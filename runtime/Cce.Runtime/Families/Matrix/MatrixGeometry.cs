@@ -112,8 +112,8 @@ public readonly struct MatrixGeometry
 
     /// <summary>
     /// Dynamic shared memory of a group: the owned block and the streamed tiles in flight, whole rows of D each, and
-    /// the item pass's log-sum-exp, coefficient and target of each streamed row (the shared sets' row pass keeps each
-    /// streamed slot's item there), an item per owned slot of a shared set; for the warpgroup kernels, the padding
+    /// the item pass's log-sum-exp, coefficient and target of each streamed row (the shared sets' row pass keeps a ring of
+    /// Stages + 1 tiles of slot items and corrections there, which fits from two stages on), an item per owned slot of a shared set; for the warpgroup kernels, the padding
     /// that aligns the tiles to <see cref="SwizzleAlignment"/> besides.
     /// </summary>
     public long SharedBytes => Tiled
