@@ -32,4 +32,18 @@ public sealed class SharedSetTileTests(CpuDeviceFixture fixture, ITestOutputHelp
         Assert.Equal(3, results.Count);
         Assert.All(results, r => Assert.True(r.Passed, $"{data}: {variant.Tile} {r.Operation}: {r.Failure}"));
     }
+
+    [Fact]
+    public void SlotRingWrapsAroundItsStages()
+    {
+        // 70 slots in tiles of 16 are 5 tiles through a ring of 4; 12 rows of 20 items: accidental hits in every row.
+        var ring = new VerificationCase("ring", 12, 20, 0.1, 0.0, 0.0);
+        KernelVariant variant = LossEntry.Of<SharedRingTestLoss>().Variants.Single(v => v.EmulatedOnCpu);
+        var data = new RandomData(output);
+
+        IReadOnlyList<VerificationResult> results = LossVerifier.Verify<SharedRingTestLoss>(fixture.Device, variant, ring, data.Random.Next());
+
+        Assert.Equal(3, results.Count);
+        Assert.All(results, r => Assert.True(r.Passed, $"{data}: {variant.Tile} {r.Operation}: {r.Failure}"));
+    }
 }

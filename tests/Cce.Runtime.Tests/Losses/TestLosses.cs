@@ -40,3 +40,11 @@ public sealed partial class DeterministicExplicitTestLoss;
 /// <summary>In-batch negatives with the LogQ correction from item frequencies, groups of 4 rows.</summary>
 [CatalogLoss(Scheme = NegativeScheme.InBatch, GroupRows = 4, HiddenSize = 16, Element = ElementType.Float32, Correction = LogQCorrection.LogQ)]
 public sealed partial class InBatchLogQTestLoss;
+
+/// <summary>
+/// A shared set streamed in many small tiles through three stages: the row pass's ring of slot items and corrections
+/// (Stages + 1 tiles) wraps, which the suite's losses (one or two tiles per set, two stages) never make it do.
+/// </summary>
+[CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 70, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+[MatrixTile(Rows = 32, Items = 16, DStep = 16, Warps = 2, Stages = 3)]
+public sealed partial class SharedRingTestLoss;
