@@ -48,3 +48,8 @@ public sealed partial class InBatchLogQTestLoss;
 [CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 70, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
 [MatrixTile(Rows = 32, Items = 16, DStep = 16, Warps = 2, Stages = 3)]
 public sealed partial class SharedRingTestLoss;
+
+/// <summary>In-batch negatives over a call streamed in many small tiles through three stages: the ring wraps with slot items read from the targets.</summary>
+[CatalogLoss(Scheme = NegativeScheme.InBatch, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
+[MatrixTile(Rows = 32, Items = 16, DStep = 16, Warps = 2, Stages = 3)]
+public sealed partial class InBatchRingTestLoss;
