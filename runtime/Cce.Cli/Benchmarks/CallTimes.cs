@@ -19,13 +19,16 @@ internal sealed class CallTimes
     public double P80Ms => sorted[Math.Min(sorted.Length - 1, sorted.Length * 4 / 5)];
 
     /// <summary>
-    /// Warm-up: at least this long of untimed calls after the first. .NET runs the host side of a call (validation, launches) unoptimised
-    /// for its first few dozen calls and recompiles it in the background: a call of a few hundred microseconds pays up to
-    /// a hundred more until then, which no training step past the first second pays.
+    /// Warm-up: at least this long of untimed calls after the first. .NET runs the host side of a call (validation,
+    /// launches) unoptimised for its first few dozen calls and recompiles it in the background: a call of a few hundred
+    /// microseconds pays up to a hundred more until then, which no training step past the first second pays.
     /// </summary>
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(0.4);
 
-    /// <summary>Untimed calls however long they take: the first compiles the kernels and sizes the workspace, and is not counted in <see cref="WarmUp"/>.</summary>
+    /// <summary>
+    /// Untimed calls however long they take: the first compiles the kernels and sizes the workspace, and is not counted
+    /// in <see cref="WarmUp"/>.
+    /// </summary>
     private const int MinWarmUpCalls = 2;
 
     /// <summary>

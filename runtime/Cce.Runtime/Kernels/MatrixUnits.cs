@@ -215,7 +215,7 @@ public static class MatrixUnits
 
     /// <summary>Packs two floats into f16x2 with round-to-nearest-even (cvt.rn.f16x2.f32): <paramref name="low"/> in bits 0..15.</summary>
     [IntrinsicImplementation]
-    public static uint PackF16(float low, float high) => FloatToF16(low) | (FloatToF16(high) << 16);
+    public static uint PackF16(float low, float high) => ElementConversion.PackHalf(low, high);
 
     /// <summary>Rounds a float to TF32, to nearest with ties away from zero (cvt.rna.tf32.f32): the word keeps 10 mantissa bits.</summary>
     [IntrinsicImplementation]
@@ -332,32 +332,6 @@ public static class MatrixUnits
         }
 
         return (bits + 0x7FFFu + ((bits >> 16) & 1u)) >> 16;
-    }
-
-    private static uint FloatToF16(float value)
-    {
-        uint bits = Interop.FloatAsInt(value);
-        uint sign = (bits >> 16) & 0x8000u;
-        uint abs = bits & 0x7FFFFFFFu;
-        if (abs > 0x7F800000u)
-        {
-            return sign | 0x7E00u;
-        }
-
-        if (abs >= 0x477FF000u)
-        {
-            return sign | 0x7C00u; // rounds to or past 65520: infinity
-        }
-
-        if (abs < 0x38800000u)
-        {
-            // Subnormal half: scale by 2^24 and round to nearest even in float arithmetic.
-            float scaled = Interop.IntAsFloat(abs) * 16777216f;
-            return sign | (uint)(int)MathF.Round(scaled, MidpointRounding.ToEven);
-        }
-
-        uint rounded = abs + 0x0FFFu + ((abs >> 13) & 1u);
-        return sign | ((rounded - 0x38000000u) >> 13);
     }
 
     // ------------------------------------------------------------------ PTX code generators
