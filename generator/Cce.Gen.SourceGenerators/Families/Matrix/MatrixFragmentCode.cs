@@ -170,15 +170,16 @@ internal sealed class MatrixFragmentCode
     // others get their correction
     public void GatheredMask()
     {
+        // A lane's two columns of an n8 tile are adjacent: one 8-byte read each for their items and their corrections.
         L("int iBase = (it % (Stages + 1)) * Stream;");
+        L("var sI2 = sI.Cast<long>();");
+        L("var sC2 = sC.Cast<long>();");
         for (int nt = 0; nt < NTiles; nt++)
         {
-            for (int e = 0; e < 2; e++)
-            {
-                string column = Invariant($"iBase + {(nt * 8) + e} + 2 * t");
-                L(Invariant($"int it{nt}_{e} = sI[{column}];"));
-                L(Invariant($"float c{nt}_{e} = sC[{column}];"));
-            }
+            string pair = Invariant($"(iBase + {nt * 8} + 2 * t) >> 1");
+            L(Invariant($"long ip{nt} = sI2[{pair}], cp{nt} = sC2[{pair}];"));
+            L(Invariant($"int it{nt}_0 = (int)ip{nt}, it{nt}_1 = (int)(ip{nt} >> 32);"));
+            L(Invariant($"float c{nt}_0 = {Ilgpu}Interop.IntAsFloat((uint)cp{nt}), c{nt}_1 = {Ilgpu}Interop.IntAsFloat((uint)(cp{nt} >> 32));"));
         }
 
         for (int mt = 0; mt < Mt; mt++)
@@ -189,7 +190,7 @@ internal sealed class MatrixFragmentCode
                 foreach ((string part, int e, string half) in new[] { ("X", 0, "a"), ("Y", 1, "a"), ("Z", 0, "b"), ("W", 1, "b") })
                 {
                     string it = Invariant($"it{nt}_{e}");
-                    L(Invariant($"{s}.{part} = {it} < 0 || {it} == y{mt}{half} ? float.NegativeInfinity : {s}.{part} + c{nt}_{e};"));
+                    L(Invariant($"{s}.{part} = {it} == y{mt}{half} ? float.NegativeInfinity : {s}.{part} + c{nt}_{e};"));
                 }
             }
         }
@@ -289,7 +290,7 @@ internal sealed class MatrixFragmentCode
             {
                 string item = Invariant($"item{mt}{half}");
                 L(Invariant($"int {item} = sIo[warpBase + {(16 * mt) + (half == "a" ? 0 : 8)} + g];"));
-                L($"float corr{mt}{half} = ({item} >= 0 ? {Scheme.Correction(Settings, item)} : 0f) * L2E;");
+                L($"float corr{mt}{half} = {item} >= 0 ? ({Scheme.Correction(Settings, item)}) * L2E : float.NegativeInfinity;");
             }
         }
     }
@@ -329,7 +330,7 @@ internal sealed class MatrixFragmentCode
                     string gg = Invariant($"gg{nt}_{e}"), hit = Invariant($"yy{nt}_{e} == item{mt}{half}");
                     if (Gathered)
                     {
-                        L($"{s}.{part} = {gg} == 0f || item{mt}{half} < 0 || {hit} ? 0f : {gg} * {Units}Exp2({s}.{part} * L2E + corr{mt}{half} - ls{nt}_{e});");
+                        L($"{s}.{part} = {gg} == 0f || {hit} ? 0f : {gg} * {Units}Exp2({s}.{part} * L2E + corr{mt}{half} - ls{nt}_{e});");
                     }
                     else if (Filtering)
                     {

@@ -159,5 +159,6 @@ internal sealed class MatrixStagingCode
     private string SlotItemAt(string tile) =>
         $"({tile}) < tBegin + tCount && ({tile}) * Stream + tid < streamLimit ? {slotItem!($"({tile}) * Stream + tid")} : -1";
 
-    private string Correction(string item) => $"{item} >= 0 ? {correction!(item)} : 0f";
+    // An empty slot's correction is −∞: its logit is then −∞ whatever its (zero) row gives, with no test per element.
+    private string Correction(string item) => $"{item} >= 0 ? {correction!(item)} : float.NegativeInfinity";
 }
