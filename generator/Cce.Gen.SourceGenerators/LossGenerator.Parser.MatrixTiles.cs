@@ -146,14 +146,14 @@ public sealed partial class LossGenerator
                 {
                     problems.Add(Rows(nameof(tile.DStep), "DStep = " + Text(tile.DStep) + " with HiddenSize = " + Text(settings.HiddenSize), "a multiple of " + Text(MatrixGeometry.Step) + " that divides HiddenSize"));
                 }
+            }
 
-                if (geometry.Tiled && tile.Rows > tile.Stages * tile.Items && Schemes.SchemeRegistry.For(settings.Scheme) is Schemes.MatrixSchemeEmitter { Gathered: true })
-                {
-                    problems.Add(Rows(
-                        nameof(tile.Rows),
-                        "Rows = " + Text(tile.Rows) + " with Items = " + Text(tile.Items) + " and Stages = " + Text(tile.Stages) + " on Scheme = " + settings.Scheme,
-                        "at most Stages x Items rows: the epilogue gathers the positives' rows of W into the streamed stages"));
-                }
+            if (geometry.Tiled && tile.Rows > tile.Stages * tile.Items && Schemes.SchemeRegistry.For(settings.Scheme) is Schemes.MatrixSchemeEmitter { Gathered: true })
+            {
+                problems.Add(Rows(
+                    nameof(tile.Rows),
+                    "Rows = " + Text(tile.Rows) + " with Items = " + Text(tile.Items) + " and Stages = " + Text(tile.Stages) + " on Scheme = " + settings.Scheme,
+                    "at most Stages x Items rows: the epilogue gathers the positives' rows of W into the streamed stages"));
             }
 
             if (tile.Stages is < MatrixGeometry.MinStages or > MatrixGeometry.MaxStages)
@@ -191,11 +191,6 @@ public sealed partial class LossGenerator
         private static List<(DiagnosticDescriptor Descriptor, string Knob, object[] Arguments)> WarpGroupProblems(MatrixTileModel tile, LossSettings settings, bool warpsValid)
         {
             var problems = new List<(DiagnosticDescriptor, string, object[])>();
-            if (Schemes.SchemeRegistry.For(settings.Scheme) is Schemes.MatrixSchemeEmitter { Gathered: true })
-            {
-                problems.Add(Conflict("WarpGroups = true with Scheme = " + settings.Scheme, "WarpGroups = false: the shared-set schemes run on the mma.sync kernels in this version"));
-            }
-
             if (settings.Element == ElementType.Float32)
             {
                 problems.Add(Conflict("WarpGroups = true with Element = Float32", "Element = Float16 or BFloat16: the warpgroup kernels multiply 16-bit inputs"));

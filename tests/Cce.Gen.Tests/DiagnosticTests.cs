@@ -496,9 +496,16 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
-    public void CCE0012_WarpGroupTileOnASharedSetScheme() => DiagnosticAssert.Fires("CCE0012", Usings + """
+    public void CCE0012_WarpGroupTileOnASharedSetScheme_DoesNotFire() => DiagnosticAssert.Clean(Usings + """
         [CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 63, HiddenSize = 64, Element = ElementType.Float16)]
-        [MatrixTile(Rows = 128, Items = 128, DStep = 64, Warps = 8, Stages = 2, [|WarpGroups = true|])]
+        [MatrixTile(Rows = 128, Items = 128, DStep = 64, Warps = 8, Stages = 2, WarpGroups = true)]
+        public partial class Loss;
+        """);
+
+    [Fact]
+    public void CCE0010_SharedSetWarpGroupTileWhoseStagesCannotHoldThePositives() => DiagnosticAssert.Fires("CCE0010", Usings + """
+        [CatalogLoss(Scheme = NegativeScheme.InBatch, HiddenSize = 64, Element = ElementType.BFloat16)]
+        [MatrixTile([|Rows = 256|], Items = 64, DStep = 64, Warps = 16, Stages = 2, WarpGroups = true)]
         public partial class Loss;
         """);
 

@@ -58,6 +58,17 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public Task Float16InBatchWarpGroups() => VerifyAsync("""
+        using Cce;
+
+        namespace Shop.Recommenders;
+
+        [CatalogLoss(Scheme = NegativeScheme.InBatch, GroupRows = 4096, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ)]
+        [MatrixTile(Rows = 128, Items = 64, DStep = 64, Warps = 8, Stages = 2, WarpGroups = true)]
+        public sealed partial class InBatchLoss;
+        """);
+
+    [Fact]
     public Task Float16FullCatalogWithGradientFilter() => VerifyAsync("""
         using Cce;
 

@@ -25,11 +25,16 @@ internal sealed class MatrixFragmentCode
     private const string Inline = "[" + GlobalNames.System + "Runtime.CompilerServices.MethodImpl(" + GlobalNames.System + "Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
     private static readonly (string Half, string X, string Y)[] Halves = { ("a", "X", "Y"), ("b", "Z", "W") };
     private readonly SourceWriter w;
+    private readonly SharedTileLayout layout;
 
-    /// <summary>Statements for <paramref name="slices"/> 16-row slices per warp of a group with <paramref name="tile"/>, written to <paramref name="writer"/>.</summary>
-    public MatrixFragmentCode(SourceWriter writer, LossSettings settings, MatrixTileModel tile, int slices)
+    /// <summary>
+    /// Statements for <paramref name="slices"/> 16-row slices per warp of a group with <paramref name="tile"/>, whose
+    /// staged tiles lie in <paramref name="layout"/>, written to <paramref name="writer"/>.
+    /// </summary>
+    public MatrixFragmentCode(SourceWriter writer, LossSettings settings, MatrixTileModel tile, int slices, SharedTileLayout layout)
     {
         w = writer;
+        this.layout = layout;
         Settings = settings;
         Geometry = new MatrixGeometry(settings.Element, settings.HiddenSize, tile.Size, settings.AllowTensorFloat32);
         Mt = slices;
@@ -683,7 +688,7 @@ internal sealed class MatrixFragmentCode
     /// owned rows of H (<paramref name="side"/> "h") or of their positives' rows of W ("w").
     /// </summary>
     private string SharedPair(string name, string side, int dt) =>
-        Invariant($"uint {name} = {side}32[((lr * C + ({dt} ^ (lr & 7))) << 2) + t]; float {name}lo = {Widen}({name}, false), {name}hi = {Widen}({name}, true);");
+        Invariant($"uint {name} = {side}32[(({layout.Chunk("lr", dt, "Owned")}) << 2) + t]; float {name}lo = {Widen}({name}, false), {name}hi = {Widen}({name}, true);");
 
     private static string MaxChain(List<string> xs) =>
         xs.Count == 1 ? xs[0] : $"{XMath}.Max({MaxChain(xs.Take(xs.Count / 2).ToList())}, {MaxChain(xs.Skip(xs.Count / 2).ToList())})";

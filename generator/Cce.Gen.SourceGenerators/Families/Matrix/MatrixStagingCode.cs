@@ -1,5 +1,6 @@
 using System;
 using Cce.Gen.SourceGenerators.Emitting;
+using Cce.Gen.SourceGenerators.Models;
 using static Cce.Gen.SourceGenerators.Emitting.InvariantText;
 
 namespace Cce.Gen.SourceGenerators.Families.Matrix;
@@ -41,6 +42,51 @@ internal sealed class MatrixStagingCode
     }
 
     private bool Gathered => slotItem is not null;
+
+    /// <summary>
+    /// The staging of a loss with <paramref name="settings"/>, <paramref name="stages"/> tiles in flight: for a shared
+    /// set, its slots' items and corrections as the scheme gives them (of the set of <c>group</c>).
+    /// </summary>
+    public static MatrixStagingCode For(SourceWriter writer, LossSettings settings, int stages) =>
+        Schemes.SchemeRegistry.Of(settings) is Schemes.MatrixSchemeEmitter { Gathered: true } scheme
+            ? new MatrixStagingCode(writer, stages, slot => scheme.SlotItem(settings, "group", slot), item => scheme.Correction(settings, item))
+            : new MatrixStagingCode(writer, stages);
+
+    /// <summary>
+    /// (shared set) The block's part of its group: blocks of one group lie side by side on the grid's x axis, each owning
+    /// rows of that group only (slots of its set, in the item pass); then the views of the slot ring (row pass) or of the
+    /// owned slots' items (item pass, after the streamed rows' values in <c>sV</c>) in <paramref name="tail"/>, the int
+    /// view after the staged tiles.
+    /// </summary>
+    public void GatheredSetup(bool items, string tail)
+    {
+        if (items)
+        {
+            w.Line("var sIo = sV.SubView(3 * Stages * Stream, Owned);");
+        }
+        else
+        {
+            w.Line($"var sI = {tail};");
+            w.Line("var sC = sI.SubView((Stages + 1) * Stream, (Stages + 1) * Stream).Cast<float>();");
+        }
+
+        w.Line(items ? "int perGroup = (a.Slots + Owned - 1) / Owned;" : "int perGroup = (a.GroupRows + Owned - 1) / Owned;");
+        w.Line($"int group = {GlobalNames.Ilgpu}Grid.IdxX / perGroup, block = {GlobalNames.Ilgpu}Grid.IdxX - group * perGroup;");
+        w.Line("int groupFirst = group * a.GroupRows;");
+        w.Line("int groupEnd = groupFirst + a.GroupRows < a.Rows ? groupFirst + a.GroupRows : a.Rows;");
+        w.Line(items ? "int own0 = block * Owned, streamBase = groupFirst;" : "int own0 = groupFirst + block * Owned;");
+        w.Line(items ? "int ownLimit = a.Slots, streamLimit = groupEnd;" : "int ownLimit = groupEnd, streamLimit = a.Slots;");
+        w.Line(items ? "int numTiles = (groupEnd - groupFirst + Stream - 1) / Stream;" : "int numTiles = (a.Slots + Stream - 1) / Stream;");
+        w.Line(items ? "var streamSrc = a.Hidden;" : "var ownSrc = a.Hidden;");
+    }
+
+    /// <summary>
+    /// The first streamed tile and the number of them this block walks: a forward row pass splits the catalog's tiles
+    /// on the grid's y axis, as a shared set's item pass splits its group's rows; the other passes walk them all.
+    /// </summary>
+    public void TileRange(bool split) => w.Line(split
+        ? $"int tBegin = {GlobalNames.Ilgpu}Grid.IdxY * numTiles / a.Splits, tCount = ({GlobalNames.Ilgpu}Grid.IdxY + 1) * numTiles / a.Splits - tBegin;"
+        : "int tBegin = 0, tCount = numTiles;");
 
     /// <summary>Before the loop: the owned block, then each stage but the last, one commit group each.</summary>
     public void Prologue(bool items)

@@ -95,10 +95,8 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
     public override void Emit(SourceWriter writer)
     {
         w = writer;
-        code = new MatrixFragmentCode(writer, Settings, Tile, Mt);
-        staging = Gathered
-            ? new MatrixStagingCode(writer, Tile.Stages, slot => Scheme.SlotItem(Settings, "group", slot), item => Scheme.Correction(Settings, item))
-            : new MatrixStagingCode(writer, Tile.Stages);
+        code = new MatrixFragmentCode(writer, Settings, Tile, Mt, SharedTileLayout.RowMajor);
+        staging = MatrixStagingCode.For(writer, Settings, Tile.Stages);
         L(Invariant($"private const int D = {D}, C = {C}, Owned = {Owned}, Stream = {Stream}, Stages = {Tile.Stages}, Threads = {Threads};"));
         L("private const float L2E = 1.4426950408889634f, LN2 = 0.6931471805599453f;");
         if (Filtering)
@@ -107,17 +105,9 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         }
 
         L();
-        EmitLoadRows();
+        new MatrixRowCopies(writer, Settings, SharedTileLayout.RowMajor).Emit();
         L();
         code.LoadRowValues();
-        if (Gathered)
-        {
-            L();
-            EmitLoadSlots();
-            L();
-            EmitLoadPositives();
-        }
-
         if (Tf32)
         {
             L();
@@ -135,74 +125,6 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
 
     private void L(string line = "") => w.Statement(line);
 
-    // ---- building block: rows picked by index into shared memory with cp.async (swizzled 16-byte chunks), zeros where
-    // no row is picked; the owned and streamed tiles, a shared set's slots and the positives all load through it
-    private void EmitCopyRows(string summary, string signature, string source, params string[] pick)
-    {
-        L($"/// <summary>{summary}</summary>");
-        L(Inline);
-        L(signature);
-        L("{");
-        L("for (int c = tid; c < rows * C; c += Threads)");
-        L("{");
-        L("int r = c / C;");
-        L("int ch = c - r * C;");
-        foreach (string line in pick)
-        {
-            L(line);
-        }
-
-        L($"{Units}CopyAsync16ZeroFill(shared, sharedBase + r * C + (ch ^ (r & 7)), {source}, item * C + ch, ok ? 16 : 0);");
-        L("}");
-        L("}");
-    }
-
-    // A tile of rows; rows past the end read as zeros.
-    private void EmitLoadRows() => EmitCopyRows(
-        "Copies rows [row0, row0 + rows) of src into shared memory (swizzled), zeros past limit.",
-        $"private static void LoadRows({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {Ilgpu}ArrayView<{U4}> src, int row0, int limit, int rows, int tid)",
-        "src",
-        "int gr = row0 + r;",
-        "bool ok = gr < limit;",
-        "int item = ok ? gr : limit - 1;");
-
-    // (shared sets) The items of slots [slot0, slot0 + rows) of a group's set (−1 past limit or for an empty slot), then
-    // their rows of W, zeros for an empty slot.
-    private void EmitLoadSlots()
-    {
-        EmitCopyRows(
-            "Copies the rows of W of the items in items[itemsBase, itemsBase + rows) into shared memory (swizzled), zeros for −1.",
-            $"private static void CopySlotRows({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {Ilgpu}ArrayView<int> items, int itemsBase, {GlobalNames.Matrix}MatrixArguments a, int rows, int tid)",
-            "a.Items",
-            "int slotItem = items[itemsBase + r];",
-            "bool ok = slotItem >= 0;",
-            "int item = ok ? slotItem : 0;");
-        L();
-        L("/// <summary>Copies the items of slots [slot0, slot0 + rows) of the group's set, then their rows of W (swizzled), zeros for no item.</summary>");
-        L(Inline);
-        L($"private static void LoadSlots({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {Ilgpu}ArrayView<int> items, int itemsBase, {GlobalNames.Matrix}MatrixArguments a, int group, int slot0, int limit, int rows, int tid)");
-        L("{");
-        L("for (int r = tid; r < rows; r += Threads)");
-        L("{");
-        L("int slot = slot0 + r;");
-        L($"items[itemsBase + r] = slot < limit ? {Scheme.SlotItem(Settings, "group", "slot")} : -1;");
-        L("}");
-        L($"{Ilgpu}Group.Barrier();");
-        L("CopySlotRows(shared, sharedBase, items, itemsBase, a, rows, tid);");
-        L("}");
-    }
-
-    // (shared sets) The rows of W of the block's rows' positives, zeros for a row past the end or ignored; the epilogue
-    // reads them there with the block's rows of H.
-    private void EmitLoadPositives() => EmitCopyRows(
-        "Copies the rows of W of the positives of rows [row0, row0 + rows) into shared memory (swizzled), zeros for no positive.",
-        $"private static void LoadPositives({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {GlobalNames.Matrix}MatrixArguments a, int row0, int limit, int rows, int tid)",
-        "a.Items",
-        "int gr = row0 + r;",
-        Invariant($"int y = gr < limit ? a.Targets[gr] : {Settings.IgnoreIndex};"),
-        Invariant($"bool ok = y != {Settings.IgnoreIndex};"),
-        "int item = ok ? y : 0;");
-
     // ---- building block (TF32): the fp32 words of a loaded fragment rounded to nearest TF32 (the matrix units would truncate)
     private void EmitRoundFragment()
     {
@@ -217,9 +139,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         L($"public static void {name}({GlobalNames.Matrix}MatrixArguments a)");
         L("{");
         EmitSetup(items: false);
-        L(mode == MatrixRowMode.Forward
-            ? $"int tBegin = {Ilgpu}Grid.IdxY * numTiles / a.Splits, tCount = ({Ilgpu}Grid.IdxY + 1) * numTiles / a.Splits - tBegin;"
-            : "int tBegin = 0, tCount = numTiles;");
+        staging.TileRange(split: mode == MatrixRowMode.Forward);
         EmitLaneConstants();
         staging.Prologue(items: false);
         code.RowState(mode);
@@ -263,9 +183,7 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
         EmitSetup(items: true);
         // A shared set's slots are few blocks (a set of 511 is 8 blocks of 64), so its rows are split among blocks
         // that each add their part of dW; a catalog has blocks enough, each owning its rows of dW outright.
-        L(Gathered
-            ? $"int tBegin = {Ilgpu}Grid.IdxY * numTiles / a.Splits, tCount = ({Ilgpu}Grid.IdxY + 1) * numTiles / a.Splits - tBegin;"
-            : "int tBegin = 0, tCount = numTiles;");
+        staging.TileRange(split: Gathered);
         EmitLaneConstants();
         staging.Prologue(items: true);
         code.ItemState();
@@ -289,36 +207,14 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
             L("var sV = smem.SubView(Owned * C + Stages * Stream * C).Cast<int>();");
         }
 
-        if (Gathered)
-        {
-            // The row pass keeps its ring of slot items and corrections (Stages + 1 tiles each) where the item pass keeps
-            // its row values; the item pass keeps its owned slots' items after those.
-            if (items)
-            {
-                L("var sIo = sV.SubView(3 * Stages * Stream, Owned);");
-            }
-            else
-            {
-                L("var sI = smem.SubView(Owned * C + Stages * Stream * C).Cast<int>();");
-                L("var sC = sI.SubView((Stages + 1) * Stream, (Stages + 1) * Stream).Cast<float>();");
-            }
-        }
-
         L($"int tid = {Ilgpu}Group.IdxX;");
         L("int lane = tid & 31;");
         L(Invariant($"int warpBase = (tid >> 5) * {16 * Mt};"));
         L("int g = lane >> 2, t = lane & 3;");
         if (Gathered)
         {
-            // Blocks of one group side by side: a block owns rows of one group only (slots of one set, in the item pass).
-            L(items ? "int perGroup = (a.Slots + Owned - 1) / Owned;" : "int perGroup = (a.GroupRows + Owned - 1) / Owned;");
-            L($"int group = {Ilgpu}Grid.IdxX / perGroup, block = {Ilgpu}Grid.IdxX - group * perGroup;");
-            L("int groupFirst = group * a.GroupRows;");
-            L("int groupEnd = groupFirst + a.GroupRows < a.Rows ? groupFirst + a.GroupRows : a.Rows;");
-            L(items ? "int own0 = block * Owned, streamBase = groupFirst;" : "int own0 = groupFirst + block * Owned;");
-            L(items ? "int ownLimit = a.Slots, streamLimit = groupEnd;" : "int ownLimit = groupEnd, streamLimit = a.Slots;");
-            L(items ? "int numTiles = (groupEnd - groupFirst + Stream - 1) / Stream;" : "int numTiles = (a.Slots + Stream - 1) / Stream;");
-            L(items ? "var streamSrc = a.Hidden;" : "var ownSrc = a.Hidden;");
+            // The row pass keeps its ring of slot items and corrections where the item pass keeps its row values.
+            staging.GatheredSetup(items, "smem.SubView(Owned * C + Stages * Stream * C).Cast<int>()");
             return;
         }
 

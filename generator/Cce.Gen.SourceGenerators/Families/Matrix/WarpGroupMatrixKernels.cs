@@ -83,12 +83,15 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
 
     private bool Filtering => Settings.GradientFilter > 0f;
 
+    /// <summary>Whether the rows of a group stream their shared candidate set, gathered slot by slot, instead of the catalog.</summary>
+    private bool Gathered => ((Schemes.MatrixSchemeEmitter)Schemes.SchemeRegistry.Of(Settings)).Gathered;
+
     /// <inheritdoc />
     public override void Emit(SourceWriter writer)
     {
         w = writer;
-        code = new MatrixFragmentCode(writer, Settings, Tile, slices: 1);
-        staging = new MatrixStagingCode(writer, Tile.Stages);
+        code = new MatrixFragmentCode(writer, Settings, Tile, slices: 1, SharedTileLayout.Blocked);
+        staging = MatrixStagingCode.For(writer, Settings, Tile.Stages);
         L(Invariant($"private const int D = {D}, C = {C}, Owned = {Tile.Rows}, Stream = {Tile.Items}, Stages = {Tile.Stages}, Threads = {Threads};"));
         L("private const float L2E = 1.4426950408889634f, LN2 = 0.6931471805599453f;");
         if (Filtering)
@@ -101,7 +104,7 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         L();
         EmitDescriptors();
         L();
-        EmitLoadRows();
+        new MatrixRowCopies(writer, Settings, SharedTileLayout.Blocked).Emit();
         L();
         code.LoadRowValues();
         L();
@@ -144,40 +147,27 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         L(Invariant($"private static ulong Transposed(uint address) => {Group}Descriptor({Group}MnMajorLayout(Stream * {SwizzleRowBytes}), address);"));
     }
 
-    // ---- building block: a tile of rows into shared memory with cp.async, swizzled in blocks of 64 elements of D;
-    // rows past the end read as zeros
-    private void EmitLoadRows()
-    {
-        L("/// <summary>Copies rows [row0, row0 + rows) of src into shared memory (blocks of 64 elements of D, rows * 128 bytes apart, swizzled), zeros past limit.</summary>");
-        L(Inline);
-        L($"private static void LoadRows({Ilgpu}ArrayView<{U4}> shared, int sharedBase, {Ilgpu}ArrayView<{U4}> src, int row0, int limit, int rows, int tid)");
-        L("{");
-        L("for (int c = tid; c < rows * C; c += Threads)");
-        L("{");
-        L("int r = c / C;");
-        L("int ch = c - r * C;");
-        L("int gr = row0 + r;");
-        L("bool ok = gr < limit;");
-        L($"{Units}CopyAsync16ZeroFill(shared, sharedBase + (ch >> 3) * (rows * 8) + r * 8 + ((ch & 7) ^ (r & 7)), src, (ok ? gr : limit - 1) * C + ch, ok ? 16 : 0);");
-        L("}");
-        L("}");
-    }
-
     private void EmitRowKernel(string name, string summary, MatrixRowMode mode)
     {
         L($"/// <summary>{summary}</summary>");
         L($"public static void {name}({GlobalNames.Matrix}MatrixArguments a)");
         L("{");
         EmitSetup(items: false);
-        L(mode == MatrixRowMode.Forward
-            ? $"int tBegin = {Ilgpu}Grid.IdxY * numTiles / a.Splits, tCount = ({Ilgpu}Grid.IdxY + 1) * numTiles / a.Splits - tBegin;"
-            : "int tBegin = 0, tCount = numTiles;");
+        staging.TileRange(split: mode == MatrixRowMode.Forward);
         staging.Prologue(items: false);
         L("LogitTile logits = default;");
         code.RowState(mode);
         EmitLoop(items: false, () =>
         {
-            code.Mask();
+            if (Gathered)
+            {
+                code.GatheredMask();
+            }
+            else
+            {
+                code.Mask();
+            }
+
             if (mode == MatrixRowMode.Gradient)
             {
                 code.Probabilities();
@@ -199,11 +189,13 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
 
     private void EmitItemKernel()
     {
-        L("/// <summary>dW of each item of the block from the saved log-sum-exp: the block's rows of dW are written once.</summary>");
+        L(Gathered
+            ? "/// <summary>dW of each slot of the block from the saved log-sum-exp, over the split's rows of the group: added to the slots' items' rows.</summary>"
+            : "/// <summary>dW of each item of the block from the saved log-sum-exp: the block's rows of dW are written once.</summary>");
         L($"public static void GradientItems({GlobalNames.Matrix}MatrixArguments a)");
         L("{");
         EmitSetup(items: true);
-        L("int tBegin = 0, tCount = numTiles;");
+        staging.TileRange(split: Gathered);
         staging.Prologue(items: true);
         L("LogitTile logits = default;");
         code.ItemState();
@@ -233,10 +225,18 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         L("int lane = tid & 31;");
         L("int warpBase = (tid >> 5) * 16;");
         L("int g = lane >> 2, t = lane & 3;");
-        L($"int own0 = {Ilgpu}Grid.IdxX * Owned;");
-        L(items ? "int ownLimit = a.Catalog, streamLimit = a.Rows;" : "int ownLimit = a.Rows, streamLimit = a.Catalog;");
-        L(items ? "var ownSrc = a.Items; var streamSrc = a.Hidden;" : "var ownSrc = a.Hidden; var streamSrc = a.Items;");
-        L("int numTiles = (streamLimit + Stream - 1) / Stream;");
+        if (Gathered)
+        {
+            staging.GatheredSetup(items, "smem.SubView(pad + Owned * C + Stages * Stream * C).Cast<int>()");
+        }
+        else
+        {
+            L($"int own0 = {Ilgpu}Grid.IdxX * Owned;");
+            L(items ? "int ownLimit = a.Catalog, streamLimit = a.Rows;" : "int ownLimit = a.Rows, streamLimit = a.Catalog;");
+            L(items ? "var ownSrc = a.Items; var streamSrc = a.Hidden;" : "var ownSrc = a.Hidden; var streamSrc = a.Items;");
+            L("int numTiles = (streamLimit + Stream - 1) / Stream;");
+        }
+
         L("// The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.");
         L(Invariant($"uint ownAddress = {Group}SharedAddress(sO, (tid >> 7) * {MatrixGeometry.WarpGroupRows * SwizzleRowBytes / 16});"));
         L($"uint streamAddress = {Group}SharedAddress(sS, 0);");

@@ -51,7 +51,7 @@ file static class HopperLoss_m128n64k64w8s2wg_Kernels
     [System::Runtime.CompilerServices.MethodImpl(System::Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Transposed(uint address) => Kernels::WarpGroupUnits.Descriptor(Kernels::WarpGroupUnits.MnMajorLayout(Stream * 128), address);
 
-    /// <summary>Copies rows [row0, row0 + rows) of src into shared memory (blocks of 64 elements of D, rows * 128 bytes apart, swizzled), zeros past limit.</summary>
+    /// <summary>Copies rows [row0, row0 + rows) of src into shared memory (swizzled), zeros past limit.</summary>
     [System::Runtime.CompilerServices.MethodImpl(System::Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void LoadRows(ILGPU::ArrayView<Kernels::U4> shared, int sharedBase, ILGPU::ArrayView<Kernels::U4> src, int row0, int limit, int rows, int tid)
     {
@@ -61,7 +61,8 @@ file static class HopperLoss_m128n64k64w8s2wg_Kernels
             int ch = c - r * C;
             int gr = row0 + r;
             bool ok = gr < limit;
-            Kernels::MatrixUnits.CopyAsync16ZeroFill(shared, sharedBase + (ch >> 3) * (rows * 8) + r * 8 + ((ch & 7) ^ (r & 7)), src, (ok ? gr : limit - 1) * C + ch, ok ? 16 : 0);
+            int item = ok ? gr : limit - 1;
+            Kernels::MatrixUnits.CopyAsync16ZeroFill(shared, sharedBase + (ch >> 3) * (rows * 8) + r * 8 + ((ch & 7) ^ (r & 7)), src, item * C + ch, ok ? 16 : 0);
         }
     }
 
