@@ -583,6 +583,13 @@ public sealed partial class SharedUniformF32MeanLoss;
 [CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 16, GroupRows = 8, HiddenSize = 48, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
 public sealed partial class SharedUniformF16LogQSumLoss;
 
+/// <summary>
+/// SharedUniform, Float16, reduction Mean, K = 100 (a part tile), groups of 40 rows (the second group short), D = 128:
+/// the staged tiles hold two blocks of 64 elements of D, which the warpgroup candidate lays out apart.
+/// </summary>
+[CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 100, GroupRows = 40, HiddenSize = 128, Element = ElementType.Float16, Reduction = LossReduction.Mean)]
+public sealed partial class SharedUniformF16D128MeanLoss;
+
 /// <summary>SharedUniform, BFloat16, reduction None, Paper, K = 7, groups of one row, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.SharedUniform, Negatives = 7, GroupRows = 1, HiddenSize = 64, Element = ElementType.BFloat16, Correction = LogQCorrection.Paper, Reduction = LossReduction.None)]
 public sealed partial class SharedUniformBf16PaperNoneLoss;
@@ -597,6 +604,10 @@ public sealed partial class InBatchF32MeanLoss;
 /// <summary>InBatch, Float16, reduction Sum, LogQ from item frequencies, groups of 16 rows, D = 64.</summary>
 [CatalogLoss(Scheme = NegativeScheme.InBatch, GroupRows = 16, HiddenSize = 64, Element = ElementType.Float16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Sum)]
 public sealed partial class InBatchF16LogQSumLoss;
+
+/// <summary>InBatch, BFloat16, reduction Mean, LogQ, one group per call, D = 192 (three blocks of 64 for the warpgroup candidate).</summary>
+[CatalogLoss(Scheme = NegativeScheme.InBatch, HiddenSize = 192, Element = ElementType.BFloat16, Correction = LogQCorrection.LogQ, Reduction = LossReduction.Mean)]
+public sealed partial class InBatchBf16D192LogQMeanLoss;
 
 /// <summary>InBatch, BFloat16, reduction None, groups of 5 rows, D = 32.</summary>
 [CatalogLoss(Scheme = NegativeScheme.InBatch, GroupRows = 5, HiddenSize = 32, Element = ElementType.BFloat16, Reduction = LossReduction.None)]
