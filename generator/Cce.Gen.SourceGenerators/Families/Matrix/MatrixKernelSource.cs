@@ -33,6 +33,12 @@ internal abstract class MatrixKernelSource
     /// <summary>Whether the kernels stage their tiles in dynamic shared memory.</summary>
     public virtual bool Staged => false;
 
+    /// <summary>The description's scheme: the catalog, or a shared set and how its slots' items and corrections read.</summary>
+    protected Schemes.MatrixSchemeEmitter Scheme => (Schemes.MatrixSchemeEmitter)Schemes.SchemeRegistry.Of(Settings);
+
+    /// <summary>Whether the rows of a group stream their shared candidate set, gathered slot by slot, instead of the catalog.</summary>
+    protected bool Gathered => Scheme.Gathered;
+
     /// <summary>One sentence on how threads share the work.</summary>
     public abstract string Shape { get; }
 

@@ -9,10 +9,9 @@ namespace Cce.Gen.SourceGenerators.Families.Matrix;
 /// The cp.async pipeline both matrix-unit kernel sources stage their tiles through: the owned block and the first
 /// <c>Stages − 1</c> streamed tiles before the loop, then per tile a wait for its stage, a barrier, and the refill of the
 /// stage the previous tile freed (in the item pass with the log-sum-exp, coefficient and target of each streamed row).
-/// The kernels declare what these statements use: <c>LoadRows</c>, <c>LoadRowValues</c>, <c>sO</c>, <c>sS</c>, <c>sV</c>,
-/// <c>ownSrc</c>, <c>streamSrc</c>, <c>own0</c>, <c>ownLimit</c>, <c>streamLimit</c>, <c>tBegin</c>, <c>tCount</c>,
-/// <c>tile</c>, <c>it</c>, <c>buf</c> and <c>tid</c>; for a shared set also <c>LoadSlots</c>, <c>CopySlotRows</c>,
-/// <c>sI</c>, <c>sC</c>, <c>sIo</c> and <c>group</c>.
+/// <see cref="Setup"/> declares the views and the block's part of the work these statements use, <see cref="TileRange"/>
+/// its tiles; the kernels declare the rest: the class constants, <c>LoadRows</c>, <c>LoadRowValues</c>, <c>tile</c>,
+/// <c>it</c>, <c>buf</c> and <c>tid</c>, and for a shared set <c>LoadSlots</c> and <c>CopySlotRows</c>.
 /// </summary>
 /// <remarks>
 /// A shared set's row pass streams gathered rows of W, whose items (and their corrections) must be known before the
@@ -53,13 +52,34 @@ internal sealed class MatrixStagingCode
             : new MatrixStagingCode(writer, stages);
 
     /// <summary>
-    /// (shared set) The block's part of its group: blocks of one group lie side by side on the grid's x axis, each owning
-    /// rows of that group only (slots of its set, in the item pass); then the views of the slot ring (row pass) or of the
-    /// owned slots' items (item pass, after the streamed rows' values in <c>sV</c>) in <paramref name="tail"/>, the int
-    /// view after the staged tiles.
+    /// The group's views of its dynamic shared memory <c>smem</c> (16-byte chunks), from <paramref name="origin"/> (an
+    /// int expression): the owned block <c>sO</c>, the stages <c>sS</c>, and after them (as ints) the item pass's row values
+    /// <c>sV</c>, then a shared set's owned slot items <c>sIo</c>, or the row pass's slot ring <c>sI</c>, <c>sC</c>;
+    /// then the block's part of the work: <c>own0</c>, <c>ownLimit</c>, <c>streamLimit</c>, <c>numTiles</c> and the
+    /// sources. A catalog's blocks each own their rows; a shared set's blocks of one group lie side by side on the grid's
+    /// x axis, each owning rows of that group only (slots of its set, in the item pass).
     /// </summary>
-    public void GatheredSetup(bool items, string tail)
+    public void Setup(bool items, string origin)
     {
+        string At(string offset) => origin == "0" ? offset : $"{origin} + {offset}";
+        w.Line($"var sO = smem.SubView({origin}, Owned * C);");
+        w.Line($"var sS = smem.SubView({At("Owned * C")}, Stages * Stream * C);");
+        string tail = $"smem.SubView({At("Owned * C + Stages * Stream * C")}).Cast<int>()";
+        if (items)
+        {
+            w.Line($"var sV = {tail};");
+        }
+
+        if (!Gathered)
+        {
+            w.Line($"int own0 = {GlobalNames.Ilgpu}Grid.IdxX * Owned;");
+            w.Line(items ? "int ownLimit = a.Catalog, streamLimit = a.Rows;" : "int ownLimit = a.Rows, streamLimit = a.Catalog;");
+            w.Line(items ? "var ownSrc = a.Items; var streamSrc = a.Hidden;" : "var ownSrc = a.Hidden; var streamSrc = a.Items;");
+            w.Line("int numTiles = (streamLimit + Stream - 1) / Stream;");
+            return;
+        }
+
+        // The row pass keeps its ring of slot items and corrections where the item pass keeps its row values.
         if (items)
         {
             w.Line("var sIo = sV.SubView(3 * Stages * Stream, Owned);");

@@ -1,7 +1,6 @@
 using Cce.Families.PerRow;
 using Cce.Gen.SourceGenerators.Emitting;
 using Cce.Gen.SourceGenerators.Models;
-using Cce.Gen.SourceGenerators.Schemes;
 using static Cce.Gen.SourceGenerators.Emitting.InvariantText;
 
 namespace Cce.Gen.SourceGenerators.Families.Matrix;
@@ -21,7 +20,6 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
     private const string Atomic = Ilgpu + "Atomic.Add";
     private readonly bool candidate;
     private readonly PerRowGeometry vectors;
-    private readonly MatrixSchemeEmitter scheme;
 
     /// <summary>Writes the portable kernels, or with <paramref name="candidate"/> the same loops under a tile candidate's name.</summary>
     public PortableMatrixKernels(LossSettings settings, MatrixTileModel tile, bool candidate = false)
@@ -29,7 +27,6 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
     {
         this.candidate = candidate;
         vectors = new PerRowGeometry(settings.Element, settings.HiddenSize, 1, settings.HiddenGradient, warps: 1, lanesPerRow: 1);
-        scheme = (MatrixSchemeEmitter)SchemeRegistry.Of(settings);
     }
 
     /// <inheritdoc />
@@ -45,9 +42,6 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
     public override string Shape => "one thread owns a row (an item, in the item pass) and walks the other side alone.";
 
     private int D => Settings.HiddenSize;
-
-    /// <summary>Whether the rows walk a shared candidate set of <c>a.Slots</c> gathered items, their positive apart, instead of the catalog.</summary>
-    private bool Gathered => scheme.Gathered;
 
     /// <inheritdoc />
     public override void Emit(SourceWriter w)
@@ -168,7 +162,7 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         }
 
         w.Open("for (int slot = 0; slot < a.Slots; slot++)");
-        w.Line($"int item = {scheme.SlotItem(Settings, "(row / a.GroupRows)", "slot")};");
+        w.Line($"int item = {Scheme.SlotItem(Settings, "(row / a.GroupRows)", "slot")};");
         w.Block("if (item < 0 || item == y)", () => w.Line("continue;"));
     }
 
@@ -227,10 +221,10 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         w.Open($"for (long owned = {Ilgpu}Grid.GlobalIndex.X; owned < slots; owned += {Stride})");
         w.Line("int group = (int)(owned / a.Slots);");
         w.Line("int slot = (int)(owned - ((long)group * a.Slots));");
-        w.Line($"int item = {scheme.SlotItem(Settings, "group", "slot")};");
+        w.Line($"int item = {Scheme.SlotItem(Settings, "group", "slot")};");
         w.Block("if (item < 0)", () => w.Line("continue;"));
         LoadRow(w, "w", "a.Items", "item");
-        w.Line($"float correction = {scheme.Correction(Settings, "item")};");
+        w.Line($"float correction = {Scheme.Correction(Settings, "item")};");
         Zero(w, "dw");
         w.Line("int first = group * a.GroupRows;");
         w.Line("int end = first + a.GroupRows < a.Rows ? first + a.GroupRows : a.Rows;");
@@ -266,7 +260,7 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         if (Gathered)
         {
             // The set never holds the row's positive (masked), whose term is added apart.
-            w.Line($"float p = g * {Exp}(s + {scheme.Correction(Settings, "item")} - {lse});");
+            w.Line($"float p = g * {Exp}(s + {Scheme.Correction(Settings, "item")} - {lse});");
             return;
         }
 
@@ -303,7 +297,7 @@ internal sealed class PortableMatrixKernels : MatrixKernelSource
         Dot(w, "s", "h", "a.Items", "item", "w");
         if (Gathered)
         {
-            w.Line($"s += {scheme.Correction(Settings, "item")};");
+            w.Line($"s += {Scheme.Correction(Settings, "item")};");
         }
         else
         {

@@ -27,8 +27,8 @@ internal sealed class SharedTileLayout
         ? $"({chunk} >> 3) * ({rows} * 8) + {row} * 8 + (({chunk} & 7) ^ ({row} & 7))"
         : $"{row} * C + ({chunk} ^ ({row} & 7))";
 
-    /// <summary><see cref="Chunk(string, string, string)"/> of a chunk known to the generator.</summary>
+    /// <summary><see cref="Chunk(string, string, string)"/> of a chunk known to the generator, its block folded in.</summary>
     public string Chunk(string row, int chunk, string rows) => blocked
         ? Invariant($"{(chunk >> 3 == 0 ? string.Empty : Invariant($"{chunk >> 3} * ({rows} * 8) + "))}{row} * 8 + ({chunk & 7} ^ ({row} & 7))")
-        : Invariant($"{row} * C + ({chunk} ^ ({row} & 7))");
+        : Chunk(row, Invariant($"{chunk}"), rows);
 }

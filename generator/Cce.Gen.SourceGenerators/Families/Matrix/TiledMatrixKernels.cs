@@ -86,10 +86,6 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
 
     private bool Filtering => Settings.GradientFilter > 0f;
 
-    private Schemes.MatrixSchemeEmitter Scheme => (Schemes.MatrixSchemeEmitter)Schemes.SchemeRegistry.Of(Settings);
-
-    /// <summary>Whether the rows of a group stream their shared candidate set, gathered slot by slot, instead of the catalog.</summary>
-    private bool Gathered => Scheme.Gathered;
 
     /// <inheritdoc />
     public override void Emit(SourceWriter writer)
@@ -200,28 +196,11 @@ internal sealed class TiledMatrixKernels : MatrixKernelSource
     private void EmitSetup(bool items)
     {
         L($"var smem = {Ilgpu}SharedMemory.GetDynamic<{U4}>();");
-        L("var sO = smem.SubView(0, Owned * C);");
-        L("var sS = smem.SubView(Owned * C, Stages * Stream * C);");
-        if (items)
-        {
-            L("var sV = smem.SubView(Owned * C + Stages * Stream * C).Cast<int>();");
-        }
-
+        staging.Setup(items, "0");
         L($"int tid = {Ilgpu}Group.IdxX;");
         L("int lane = tid & 31;");
         L(Invariant($"int warpBase = (tid >> 5) * {16 * Mt};"));
         L("int g = lane >> 2, t = lane & 3;");
-        if (Gathered)
-        {
-            // The row pass keeps its ring of slot items and corrections where the item pass keeps its row values.
-            staging.GatheredSetup(items, "smem.SubView(Owned * C + Stages * Stream * C).Cast<int>()");
-            return;
-        }
-
-        L($"int own0 = {Ilgpu}Grid.IdxX * Owned;");
-        L(items ? "int ownLimit = a.Catalog, streamLimit = a.Rows;" : "int ownLimit = a.Rows, streamLimit = a.Catalog;");
-        L(items ? "var ownSrc = a.Items; var streamSrc = a.Hidden;" : "var ownSrc = a.Hidden; var streamSrc = a.Items;");
-        L("int numTiles = (streamLimit + Stream - 1) / Stream;");
     }
 
     // Per-lane parts of the ldmatrix addresses (row and swizzle key); the D-step part is added in the loops.

@@ -83,9 +83,6 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
 
     private bool Filtering => Settings.GradientFilter > 0f;
 
-    /// <summary>Whether the rows of a group stream their shared candidate set, gathered slot by slot, instead of the catalog.</summary>
-    private bool Gathered => ((Schemes.MatrixSchemeEmitter)Schemes.SchemeRegistry.Of(Settings)).Gathered;
-
     /// <inheritdoc />
     public override void Emit(SourceWriter writer)
     {
@@ -214,29 +211,11 @@ internal sealed class WarpGroupMatrixKernels : MatrixKernelSource
         L($"var smem = {Ilgpu}SharedMemory.GetDynamic<{U4}>();");
         L(Invariant($"// The tiles start at the first {MatrixGeometry.SwizzleAlignment}-byte boundary: the swizzle's atoms must be aligned to it (the launch asks for that much more)."));
         L(Invariant($"int pad = (int)((({MatrixGeometry.SwizzleAlignment}u - ({Group}SharedAddress(smem, 0) & {MatrixGeometry.SwizzleAlignment - 1}u)) & {MatrixGeometry.SwizzleAlignment - 1}u) >> 4);"));
-        L("var sO = smem.SubView(pad, Owned * C);");
-        L("var sS = smem.SubView(pad + Owned * C, Stages * Stream * C);");
-        if (items)
-        {
-            L("var sV = smem.SubView(pad + Owned * C + Stages * Stream * C).Cast<int>();");
-        }
-
+        staging.Setup(items, "pad");
         L($"int tid = {Ilgpu}Group.IdxX;");
         L("int lane = tid & 31;");
         L("int warpBase = (tid >> 5) * 16;");
         L("int g = lane >> 2, t = lane & 3;");
-        if (Gathered)
-        {
-            staging.GatheredSetup(items, "smem.SubView(pad + Owned * C + Stages * Stream * C).Cast<int>()");
-        }
-        else
-        {
-            L($"int own0 = {Ilgpu}Grid.IdxX * Owned;");
-            L(items ? "int ownLimit = a.Catalog, streamLimit = a.Rows;" : "int ownLimit = a.Rows, streamLimit = a.Catalog;");
-            L(items ? "var ownSrc = a.Items; var streamSrc = a.Hidden;" : "var ownSrc = a.Hidden; var streamSrc = a.Items;");
-            L("int numTiles = (streamLimit + Stream - 1) / Stream;");
-        }
-
         L("// The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.");
         L(Invariant($"uint ownAddress = {Group}SharedAddress(sO, (tid >> 7) * {MatrixGeometry.WarpGroupRows * SwizzleRowBytes / 16});"));
         L($"uint streamAddress = {Group}SharedAddress(sS, 0);");

@@ -90,14 +90,14 @@ file static class HopperLoss_m128n64k64w8s2wg_Kernels
         int pad = (int)(((1024u - (Kernels::WarpGroupUnits.SharedAddress(smem, 0) & 1023u)) & 1023u) >> 4);
         var sO = smem.SubView(pad, Owned * C);
         var sS = smem.SubView(pad + Owned * C, Stages * Stream * C);
-        int tid = ILGPU::Group.IdxX;
-        int lane = tid & 31;
-        int warpBase = (tid >> 5) * 16;
-        int g = lane >> 2, t = lane & 3;
         int own0 = ILGPU::Grid.IdxX * Owned;
         int ownLimit = a.Rows, streamLimit = a.Catalog;
         var ownSrc = a.Hidden; var streamSrc = a.Items;
         int numTiles = (streamLimit + Stream - 1) / Stream;
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
         // The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.
         uint ownAddress = Kernels::WarpGroupUnits.SharedAddress(sO, (tid >> 7) * 512);
         uint streamAddress = Kernels::WarpGroupUnits.SharedAddress(sS, 0);
@@ -304,14 +304,14 @@ file static class HopperLoss_m128n64k64w8s2wg_Kernels
         int pad = (int)(((1024u - (Kernels::WarpGroupUnits.SharedAddress(smem, 0) & 1023u)) & 1023u) >> 4);
         var sO = smem.SubView(pad, Owned * C);
         var sS = smem.SubView(pad + Owned * C, Stages * Stream * C);
-        int tid = ILGPU::Group.IdxX;
-        int lane = tid & 31;
-        int warpBase = (tid >> 5) * 16;
-        int g = lane >> 2, t = lane & 3;
         int own0 = ILGPU::Grid.IdxX * Owned;
         int ownLimit = a.Rows, streamLimit = a.Catalog;
         var ownSrc = a.Hidden; var streamSrc = a.Items;
         int numTiles = (streamLimit + Stream - 1) / Stream;
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
         // The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.
         uint ownAddress = Kernels::WarpGroupUnits.SharedAddress(sO, (tid >> 7) * 512);
         uint streamAddress = Kernels::WarpGroupUnits.SharedAddress(sS, 0);
@@ -646,14 +646,14 @@ file static class HopperLoss_m128n64k64w8s2wg_Kernels
         int pad = (int)(((1024u - (Kernels::WarpGroupUnits.SharedAddress(smem, 0) & 1023u)) & 1023u) >> 4);
         var sO = smem.SubView(pad, Owned * C);
         var sS = smem.SubView(pad + Owned * C, Stages * Stream * C);
-        int tid = ILGPU::Group.IdxX;
-        int lane = tid & 31;
-        int warpBase = (tid >> 5) * 16;
-        int g = lane >> 2, t = lane & 3;
         int own0 = ILGPU::Grid.IdxX * Owned;
         int ownLimit = a.Rows, streamLimit = a.Catalog;
         var ownSrc = a.Hidden; var streamSrc = a.Items;
         int numTiles = (streamLimit + Stream - 1) / Stream;
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
         // The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.
         uint ownAddress = Kernels::WarpGroupUnits.SharedAddress(sO, (tid >> 7) * 512);
         uint streamAddress = Kernels::WarpGroupUnits.SharedAddress(sS, 0);
@@ -934,14 +934,14 @@ file static class HopperLoss_m128n64k64w8s2wg_Kernels
         var sO = smem.SubView(pad, Owned * C);
         var sS = smem.SubView(pad + Owned * C, Stages * Stream * C);
         var sV = smem.SubView(pad + Owned * C + Stages * Stream * C).Cast<int>();
-        int tid = ILGPU::Group.IdxX;
-        int lane = tid & 31;
-        int warpBase = (tid >> 5) * 16;
-        int g = lane >> 2, t = lane & 3;
         int own0 = ILGPU::Grid.IdxX * Owned;
         int ownLimit = a.Catalog, streamLimit = a.Rows;
         var ownSrc = a.Items; var streamSrc = a.Hidden;
         int numTiles = (streamLimit + Stream - 1) / Stream;
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
         // The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.
         uint ownAddress = Kernels::WarpGroupUnits.SharedAddress(sO, (tid >> 7) * 512);
         uint streamAddress = Kernels::WarpGroupUnits.SharedAddress(sS, 0);

@@ -133,10 +133,6 @@ file static class InBatchLoss_m128n64k64w8s2wg_Kernels
         int pad = (int)(((1024u - (Kernels::WarpGroupUnits.SharedAddress(smem, 0) & 1023u)) & 1023u) >> 4);
         var sO = smem.SubView(pad, Owned * C);
         var sS = smem.SubView(pad + Owned * C, Stages * Stream * C);
-        int tid = ILGPU::Group.IdxX;
-        int lane = tid & 31;
-        int warpBase = (tid >> 5) * 16;
-        int g = lane >> 2, t = lane & 3;
         var sI = smem.SubView(pad + Owned * C + Stages * Stream * C).Cast<int>();
         var sC = sI.SubView((Stages + 1) * Stream, (Stages + 1) * Stream).Cast<float>();
         int perGroup = (a.GroupRows + Owned - 1) / Owned;
@@ -147,6 +143,10 @@ file static class InBatchLoss_m128n64k64w8s2wg_Kernels
         int ownLimit = groupEnd, streamLimit = a.Slots;
         int numTiles = (a.Slots + Stream - 1) / Stream;
         var ownSrc = a.Hidden;
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
         // The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.
         uint ownAddress = Kernels::WarpGroupUnits.SharedAddress(sO, (tid >> 7) * 512);
         uint streamAddress = Kernels::WarpGroupUnits.SharedAddress(sS, 0);
@@ -404,10 +404,6 @@ file static class InBatchLoss_m128n64k64w8s2wg_Kernels
         int pad = (int)(((1024u - (Kernels::WarpGroupUnits.SharedAddress(smem, 0) & 1023u)) & 1023u) >> 4);
         var sO = smem.SubView(pad, Owned * C);
         var sS = smem.SubView(pad + Owned * C, Stages * Stream * C);
-        int tid = ILGPU::Group.IdxX;
-        int lane = tid & 31;
-        int warpBase = (tid >> 5) * 16;
-        int g = lane >> 2, t = lane & 3;
         var sI = smem.SubView(pad + Owned * C + Stages * Stream * C).Cast<int>();
         var sC = sI.SubView((Stages + 1) * Stream, (Stages + 1) * Stream).Cast<float>();
         int perGroup = (a.GroupRows + Owned - 1) / Owned;
@@ -418,6 +414,10 @@ file static class InBatchLoss_m128n64k64w8s2wg_Kernels
         int ownLimit = groupEnd, streamLimit = a.Slots;
         int numTiles = (a.Slots + Stream - 1) / Stream;
         var ownSrc = a.Hidden;
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
         // The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.
         uint ownAddress = Kernels::WarpGroupUnits.SharedAddress(sO, (tid >> 7) * 512);
         uint streamAddress = Kernels::WarpGroupUnits.SharedAddress(sS, 0);
@@ -943,10 +943,6 @@ file static class InBatchLoss_m128n64k64w8s2wg_Kernels
         int pad = (int)(((1024u - (Kernels::WarpGroupUnits.SharedAddress(smem, 0) & 1023u)) & 1023u) >> 4);
         var sO = smem.SubView(pad, Owned * C);
         var sS = smem.SubView(pad + Owned * C, Stages * Stream * C);
-        int tid = ILGPU::Group.IdxX;
-        int lane = tid & 31;
-        int warpBase = (tid >> 5) * 16;
-        int g = lane >> 2, t = lane & 3;
         var sI = smem.SubView(pad + Owned * C + Stages * Stream * C).Cast<int>();
         var sC = sI.SubView((Stages + 1) * Stream, (Stages + 1) * Stream).Cast<float>();
         int perGroup = (a.GroupRows + Owned - 1) / Owned;
@@ -957,6 +953,10 @@ file static class InBatchLoss_m128n64k64w8s2wg_Kernels
         int ownLimit = groupEnd, streamLimit = a.Slots;
         int numTiles = (a.Slots + Stream - 1) / Stream;
         var ownSrc = a.Hidden;
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
         // The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.
         uint ownAddress = Kernels::WarpGroupUnits.SharedAddress(sO, (tid >> 7) * 512);
         uint streamAddress = Kernels::WarpGroupUnits.SharedAddress(sS, 0);
@@ -1435,10 +1435,6 @@ file static class InBatchLoss_m128n64k64w8s2wg_Kernels
         var sO = smem.SubView(pad, Owned * C);
         var sS = smem.SubView(pad + Owned * C, Stages * Stream * C);
         var sV = smem.SubView(pad + Owned * C + Stages * Stream * C).Cast<int>();
-        int tid = ILGPU::Group.IdxX;
-        int lane = tid & 31;
-        int warpBase = (tid >> 5) * 16;
-        int g = lane >> 2, t = lane & 3;
         var sIo = sV.SubView(3 * Stages * Stream, Owned);
         int perGroup = (a.Slots + Owned - 1) / Owned;
         int group = ILGPU::Grid.IdxX / perGroup, block = ILGPU::Grid.IdxX - group * perGroup;
@@ -1448,6 +1444,10 @@ file static class InBatchLoss_m128n64k64w8s2wg_Kernels
         int ownLimit = a.Slots, streamLimit = groupEnd;
         int numTiles = (groupEnd - groupFirst + Stream - 1) / Stream;
         var streamSrc = a.Hidden;
+        int tid = ILGPU::Group.IdxX;
+        int lane = tid & 31;
+        int warpBase = (tid >> 5) * 16;
+        int g = lane >> 2, t = lane & 3;
         // The descriptors' start addresses: this warpgroup's 64 owned rows, and the first stage.
         uint ownAddress = Kernels::WarpGroupUnits.SharedAddress(sO, (tid >> 7) * 512);
         uint streamAddress = Kernels::WarpGroupUnits.SharedAddress(sS, 0);
